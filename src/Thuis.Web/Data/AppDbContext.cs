@@ -1,0 +1,147 @@
+using System.Linq.Expressions;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Thuis.Web.Features.Accounts;
+using Thuis.Web.Features.Dossiers;
+using Thuis.Web.Features.Municipalities;
+using Thuis.Web.Features.Organisations;
+using Thuis.Web.Platform.Auditing;
+using Thuis.Web.Platform.Health;
+using Thuis.Web.Platform.Security;
+using Thuis.Web.Platform.Tenancy;
+
+namespace Thuis.Web.Data;
+
+/// <summary>
+/// The one database of Thuis and its repository. Every entity that holds people's data is
+/// filtered to the current user's municipality, writes across municipalities are refused, and
+/// every change of such data lands in the audit trail in the same save.
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options, CurrentUser currentUser, TimeProvider clock)
+    : IdentityDbContext<ThuisUser>(options)
+{
+    public const string DefaultPurpose = "Uitvoering Wet inburgering 2021";
+
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<Municipality> Municipalities => Set<Municipality>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Newcomer> Newcomers => Set<Newcomer>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    internal DbSet<ReadinessProbe> ReadinessProbes => Set<ReadinessProbe>();
+
+    /// <summary>Why the data is being processed, recorded with every change in this unit of work.</summary>
+    public string AuditPurpose { get; set; } = DefaultPurpose;
+
+    // Read by the query filters on every query; EF Core parameterises it per context instance.
+    internal Guid CurrentMunicipalityId => currentUser.MunicipalityId ?? Guid.Empty;
+
+    /// <summary>Adds an audit entry for something other than a change, such as viewing a dossier.</summary>
+    public void RecordAudit(AuditAction action, string objectType, string objectId, AuditResult result, string purpose)
+    {
+        var municipalityId = currentUser.MunicipalityId
+            ?? throw new InvalidOperationException("Zonder gemeente kan niets worden vastgelegd in de audittrail.");
+        AuditEntries.Add(new AuditEntry(municipalityId, clock.GetUtcNow(), currentUser.ActorId, currentUser.RoleNames,
+            action, objectType, objectId, result, currentUser.Origin, purpose, details: null));
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Thuis slaat altijd asynchroon op (SaveChangesAsync).");
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var changeEntries = AuditChangesOfPeoplesData();
+        try
+        {
+            await using var writers = await AuditChain.LinkPendingAsync(this, cancellationToken);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch
+        {
+            // A failed save may be retried; its change entries are made again then.
+            foreach (var entry in changeEntries)
+            {
+                Entry(entry).State = EntityState.Detached;
+            }
+            throw;
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+        foreach (var entityType in builder.Model.GetEntityTypes()
+            .Where(t => typeof(IMunicipalityOwned).IsAssignableFrom(t.ClrType) && t.BaseType is null))
+        {
+            builder.Entity(entityType.ClrType).HasQueryFilter(MunicipalityFilter(entityType.ClrType));
+        }
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+
+    private LambdaExpression MunicipalityFilter(Type entityType)
+    {
+        // e => e.MunicipalityId == this.CurrentMunicipalityId
+        var entity = Expression.Parameter(entityType, "e");
+        var owner = Expression.Property(entity, nameof(IMunicipalityOwned.MunicipalityId));
+        var current = Expression.Property(Expression.Constant(this, typeof(AppDbContext)), nameof(CurrentMunicipalityId));
+        return Expression.Lambda(Expression.Equal(owner, current), entity);
+    }
+
+    private List<AuditEntry> AuditChangesOfPeoplesData()
+    {
+        var made = new List<AuditEntry>();
+        foreach (var entry in ChangeTracker.Entries().ToList())
+        {
+            if (entry.Entity is AuditEntry)
+            {
+                if (entry.State is EntityState.Modified or EntityState.Deleted)
+                {
+                    throw new InvalidOperationException("De audittrail kan alleen worden aangevuld, niet gewijzigd.");
+                }
+                continue;
+            }
+            if (entry.Entity is not IMunicipalityOwned owned
+                || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            {
+                continue;
+            }
+
+            GuardMunicipality(entry, owned);
+            var action = entry.State switch
+            {
+                EntityState.Added => AuditAction.Create,
+                EntityState.Deleted => AuditAction.Delete,
+                _ => AuditAction.Update,
+            };
+            var changedFields = entry.State == EntityState.Modified
+                ? string.Join(", ", entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name))
+                : null;
+            var auditEntry = new AuditEntry(owned.MunicipalityId, clock.GetUtcNow(), currentUser.ActorId, currentUser.RoleNames,
+                action, entry.Metadata.ClrType.Name, KeyOf(entry), AuditResult.Success, currentUser.Origin, AuditPurpose,
+                changedFields is null ? null : $"Gewijzigd: {changedFields}");
+            AuditEntries.Add(auditEntry);
+            made.Add(auditEntry);
+        }
+        return made;
+    }
+
+    private void GuardMunicipality(EntityEntry entry, IMunicipalityOwned owned)
+    {
+        var original = entry.State == EntityState.Added
+            ? owned.MunicipalityId
+            : (Guid)entry.Property(nameof(IMunicipalityOwned.MunicipalityId)).OriginalValue!;
+        if (currentUser.MunicipalityId is not { } current || owned.MunicipalityId != current || original != current)
+        {
+            throw new CrossMunicipalityWriteException(entry.Metadata.ClrType.Name);
+        }
+    }
+
+    private static string KeyOf(EntityEntry entry) =>
+        string.Join('/', entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue));
+}

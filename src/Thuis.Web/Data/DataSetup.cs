@@ -1,0 +1,48 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Thuis.Web.Data;
+
+public static class DataSetup
+{
+    /// <summary>Registers the AppDbContext for the configured provider: embedded SQLite unless PostgreSQL is chosen.</summary>
+    public static void AddData(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Postgres:
+                builder.Services.AddDbContext<PostgresAppDbContext>(o => o.UseNpgsql(options.ConnectionString));
+                builder.Services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
+                break;
+            default:
+                var connectionString = EmbeddedConnectionString(options.ConnectionString, builder.Environment.ContentRootPath);
+                builder.Services.AddDbContext<SqliteAppDbContext>(o => o.UseSqlite(connectionString));
+                builder.Services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
+                break;
+        }
+    }
+
+    /// <summary>Brings the schema up to date before the first request.</summary>
+    public static async Task MigrateDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.MigrateAsync();
+    }
+
+    // A relative SQLite file lives under the content root, and its folder is made on first run.
+    private static string EmbeddedConnectionString(string configured, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(configured);
+        if (builder.DataSource is not (":memory:" or "") && builder.Mode != SqliteOpenMode.Memory)
+        {
+            var path = Path.IsPathRooted(builder.DataSource) ? builder.DataSource : Path.Combine(contentRoot, builder.DataSource);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            builder.DataSource = path;
+        }
+        return builder.ToString();
+    }
+}

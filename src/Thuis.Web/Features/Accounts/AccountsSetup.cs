@@ -1,0 +1,131 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Thuis.Web.Data;
+using Thuis.Web.Platform.Security;
+
+namespace Thuis.Web.Features.Accounts;
+
+public static class AccountsSetup
+{
+    public const string SignInPath = "/account/inloggen";
+    public const string TwoFactorSignInPath = "/account/inloggen/tweestaps";
+    public const string RecoveryCodeSignInPath = "/account/inloggen/herstelcode";
+    public const string LockoutPath = "/account/geblokkeerd";
+    public const string SignOutPath = "/account/uitloggen";
+    public const string TwoFactorSetupPath = "/account/tweestapsverificatie";
+
+    /// <summary>BIO-level sign-in: lockout, strong hashing, long passwords, TOTP, sessions that end on sign-out.</summary>
+    public static void AddAccounts(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddCascadingAuthenticationState();
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = IdentityConstants.ApplicationScheme;
+                o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+
+        services.AddIdentityCore<ThuisUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Length over composition (NIST SP 800-63B, BIO): at least 12 characters, nothing else demanded.
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<ThuisClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<DutchIdentityErrorDescriber>();
+
+        services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
+        // Checked on every request: signing out (which renews the stamp) ends every copy of the session at once.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = SignInPath;
+            o.LogoutPath = SignOutPath;
+            o.AccessDeniedPath = "/fout/403";
+            o.Cookie.Name = "thuis.sessie";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            o.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+        services.ConfigureExternalCookie(o => o.Cookie.Name = "thuis.extern");
+
+        services.AddAuthorization();
+        services.AddScoped<CurrentUser>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<IdentityRedirectManager>();
+
+        var permitPerMinute = builder.Configuration.GetValue("SignIn:PermitPerMinutePerAddress", 10);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                IsSignInAttempt(context.Request)
+                    ? RateLimitPartition.GetFixedWindowLimiter(
+                        context.Connection.RemoteIpAddress?.ToString() ?? "onbekend",
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = permitPerMinute, Window = TimeSpan.FromMinutes(1) })
+                    : RateLimitPartition.GetNoLimiter(""));
+        });
+    }
+
+    private static bool IsSignInAttempt(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method)
+        && request.Path.StartsWithSegments(SignInPath, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Sign-out renews the security stamp, so the old cookie is refused everywhere, then clears this browser's.</summary>
+    public static void MapAccountEndpoints(this WebApplication app)
+    {
+        app.MapPost(SignOutPath, async (HttpContext context, SignInManager<ThuisUser> signInManager, UserManager<ThuisUser> userManager) =>
+        {
+            if (await userManager.GetUserAsync(context.User) is { } user)
+            {
+                await userManager.UpdateSecurityStampAsync(user);
+            }
+            await signInManager.SignOutAsync();
+            await context.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
+            return TypedResults.LocalRedirect($"{SignInPath}?uitgelogd=1");
+        }).DisableRateLimiting();
+    }
+
+    /// <summary>Sends a signed-in user whose municipality requires 2FA to set it up before anything else.</summary>
+    public static void UseTwoFactorRequirement(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            var path = context.Request.Path;
+            if (context.User.HasClaim(c => c.Type == ThuisClaims.TwoFactorSetupRequired)
+                && !path.StartsWithSegments("/account", StringComparison.OrdinalIgnoreCase)
+                && !path.StartsWithSegments("/fout", StringComparison.OrdinalIgnoreCase)
+                && !path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase)
+                && !path.StartsWithSegments("/lib", StringComparison.OrdinalIgnoreCase)
+                && !path.StartsWithSegments("/css", StringComparison.OrdinalIgnoreCase))
+            {
+                context.Response.Redirect($"{TwoFactorSetupPath}?verplicht=1");
+                return;
+            }
+            await next(context);
+        });
+    }
+}

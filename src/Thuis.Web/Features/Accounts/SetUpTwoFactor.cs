@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using QRCoder;
+using Thuis.Web.Data;
+
+namespace Thuis.Web.Features.Accounts;
+
+public sealed record TwoFactorStatus(bool Enabled, bool RequiredByMunicipality, int RecoveryCodesLeft);
+
+public sealed record AuthenticatorSetup(string SharedKey, string QrCodeDataUri);
+
+public sealed record TwoFactorChange(bool Succeeded, string? Refusal, IReadOnlyList<string> RecoveryCodes)
+{
+    public static TwoFactorChange Refused(string reason) => new(false, reason, []);
+}
+
+/// <summary>Turns TOTP two-factor sign-in on and off for the signed-in user, and renews recovery codes.</summary>
+public sealed class SetUpTwoFactor(UserManager<ThuisUser> users, SignInManager<ThuisUser> signIn, AppDbContext db)
+{
+    private const string Issuer = "Thuis";
+    private const int RecoveryCodeCount = 10;
+
+    public async Task<TwoFactorStatus> GetStatusAsync(ThuisUser user) => new(
+        await users.GetTwoFactorEnabledAsync(user),
+        await IsRequiredAsync(user),
+        await users.CountRecoveryCodesAsync(user));
+
+    /// <summary>The key to type or scan into an authenticator app; made once and kept until 2FA is turned on.</summary>
+    public async Task<AuthenticatorSetup> GetAuthenticatorSetupAsync(ThuisUser user)
+    {
+        var key = await users.GetAuthenticatorKeyAsync(user);
+        if (string.IsNullOrEmpty(key))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            key = await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException("Geen sleutel voor de authenticator-app.");
+        }
+        var label = Uri.EscapeDataString($"{Issuer}:{user.Email}");
+        var uri = string.Create(CultureInfo.InvariantCulture, $"otpauth://totp/{label}?secret={key}&issuer={Issuer}&digits=6");
+        using var qr = QRCodeGenerator.GenerateQrCode(uri, QRCodeGenerator.ECCLevel.Q);
+        var png = new PngByteQRCode(qr).GetGraphic(5);
+        return new AuthenticatorSetup(FormatKey(key), "data:image/png;base64," + Convert.ToBase64String(png));
+    }
+
+    public async Task<TwoFactorChange> EnableAsync(ThuisUser user, string code)
+    {
+        var cleaned = code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, cleaned))
+        {
+            return TwoFactorChange.Refused("Deze code klopt niet. Controleer of u de sleutel goed heeft overgenomen en probeer de volgende code.");
+        }
+        await users.SetTwoFactorEnabledAsync(user, true);
+        var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount) ?? [];
+        await signIn.RefreshSignInAsync(user);
+        return new TwoFactorChange(true, null, codes.ToList());
+    }
+
+    public async Task<TwoFactorChange> DisableAsync(ThuisUser user)
+    {
+        if (await IsRequiredAsync(user))
+        {
+            return TwoFactorChange.Refused("Uw gemeente verplicht tweestapsverificatie; u kunt het daarom niet uitzetten.");
+        }
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await signIn.RefreshSignInAsync(user);
+        return new TwoFactorChange(true, null, []);
+    }
+
+    public async Task<TwoFactorChange> RenewRecoveryCodesAsync(ThuisUser user)
+    {
+        if (!await users.GetTwoFactorEnabledAsync(user))
+        {
+            return TwoFactorChange.Refused("Herstelcodes horen bij tweestapsverificatie; zet die eerst aan.");
+        }
+        var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount) ?? [];
+        return new TwoFactorChange(true, null, codes.ToList());
+    }
+
+    private Task<bool> IsRequiredAsync(ThuisUser user) =>
+        db.Municipalities.Where(m => m.Id == user.MunicipalityId).Select(m => m.RequireTwoFactor).SingleAsync();
+
+    private static string FormatKey(string key)
+    {
+        var formatted = new StringBuilder();
+        for (var i = 0; i < key.Length; i += 4)
+        {
+            formatted.Append(key.AsSpan(i, Math.Min(4, key.Length - i))).Append(' ');
+        }
+        return formatted.ToString().TrimEnd().ToLowerInvariant();
+    }
+}

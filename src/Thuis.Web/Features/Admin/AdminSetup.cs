@@ -1,0 +1,11 @@
+namespace Thuis.Web.Features.Admin;
+
+public static class AdminSetup
+{
+    public static void AddAdministration(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<ShowAdministration>();
+        builder.Services.AddScoped<ChangeTwoFactorRequirement>();
+        builder.Services.AddScoped<VerifyAuditTrail>();
+    }
+}

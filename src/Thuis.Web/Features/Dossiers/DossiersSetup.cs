@@ -1,0 +1,10 @@
+namespace Thuis.Web.Features.Dossiers;
+
+public static class DossiersSetup
+{
+    public static void AddDossiers(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<ListDossiers>();
+        builder.Services.AddScoped<ViewDossier>();
+    }
+}

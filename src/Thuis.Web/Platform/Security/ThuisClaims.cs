@@ -1,0 +1,13 @@
+namespace Thuis.Web.Platform.Security;
+
+/// <summary>Claim types Thuis adds to a signed-in user's principal.</summary>
+public static class ThuisClaims
+{
+    public const string MunicipalityId = "thuis:municipality";
+    public const string MunicipalityName = "thuis:municipality_name";
+    public const string OrganisationId = "thuis:organisation";
+    public const string DisplayName = "thuis:display_name";
+
+    /// <summary>Present when the municipality requires two-factor sign-in and the user has not set it up yet.</summary>
+    public const string TwoFactorSetupRequired = "thuis:2fa_setup_required";
+}

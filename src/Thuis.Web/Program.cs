@@ -1,0 +1,44 @@
+using Thuis.Web.Components;
+using Thuis.Web.Data;
+using Thuis.Web.Features.Accounts;
+using Thuis.Web.Features.Admin;
+using Thuis.Web.Features.Dossiers;
+using Thuis.Web.Platform;
+using Thuis.Web.Platform.Localization;
+using Thuis.Web.Platform.Security;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddOperations();
+builder.AddData();
+builder.AddAccounts();
+builder.AddThuisLocalization();
+builder.AddDossiers();
+builder.AddAdministration();
+builder.Services.AddRazorComponents();
+
+var app = builder.Build();
+
+await app.MigrateDatabaseAsync();
+await app.SeedDemoDataAsync();
+
+app.UseSecurityHeaders();
+app.UseExceptionHandler("/fout", createScopeForErrors: true);
+app.UseStatusCodePagesWithReExecute("/fout/{0}", createScopeForStatusCodePages: true);
+app.UseRequestLocalization();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseTwoFactorRequirement();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapOperations();
+app.MapAccountEndpoints();
+app.MapLanguageEndpoint();
+app.MapRazorComponents<App>();
+
+app.Run();
+
+/// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;
