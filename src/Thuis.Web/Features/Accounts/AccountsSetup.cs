@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Thuis.Web.Data;
@@ -99,14 +100,22 @@ public static class AccountsSetup
     {
         app.MapPost(SignOutPath, async (HttpContext context, SignInManager<ThuisUser> signInManager, UserManager<ThuisUser> userManager) =>
         {
+            // No form fields are bound here, so nothing else would act on the middleware's verdict:
+            // another site must not be able to sign a user out.
+            if (context.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
+            {
+                return Results.BadRequest();
+            }
             if (await userManager.GetUserAsync(context.User) is { } user)
             {
                 await userManager.UpdateSecurityStampAsync(user);
             }
             await signInManager.SignOutAsync();
             await context.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
-            return TypedResults.LocalRedirect($"{SignInPath}?uitgelogd=1");
-        }).DisableRateLimiting();
+            return Results.LocalRedirect($"{SignInPath}?uitgelogd=1");
+        })
+        .WithMetadata(new RequireAntiforgeryTokenAttribute())
+        .DisableRateLimiting();
     }
 
     /// <summary>Sends a signed-in user whose municipality requires 2FA to set it up before anything else.</summary>

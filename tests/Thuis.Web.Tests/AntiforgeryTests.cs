@@ -1,0 +1,45 @@
+using System.Net;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Thuis.Web.Platform.Security;
+using Thuis.Web.Tests.Infrastructure;
+
+namespace Thuis.Web.Tests;
+
+[Collection(AppCollection.Name)]
+public sealed class AntiforgeryTests(AppFixture fixture)
+{
+    [Fact]
+    public async Task Every_form_post_without_an_antiforgery_token_is_refused()
+    {
+        var world = fixture.World;
+        var records = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["NewcomerId"] = world.A.NewcomerId.ToString(),
+            ["StatusCode"] = "404",
+        };
+        var email = await world.CreateUserAsync(world.A, Roles.All.ToArray());
+        using var client = fixture.NewClient();
+        await client.SignInOrFailAsync(email);
+
+        var postable = fixture.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods.Contains("POST") ?? true)
+            .Select(e => e.RoutePattern.RawText!)
+            .Where(t => t is not null && !t.Contains('*', StringComparison.Ordinal) && !t.StartsWith("/_", StringComparison.Ordinal) && !t.StartsWith("/health", StringComparison.Ordinal))
+            .Distinct()
+            .ToList();
+        Assert.Contains("/account/uitloggen", postable);
+        Assert.Contains("/account/inloggen", postable);
+
+        foreach (var template in postable)
+        {
+            var url = TenancyTests.ReplaceParameters(template, records);
+            using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["_handler"] = "x", ["Input.Email"] = email });
+            using var response = await client.Http.PostAsync(url, form);
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"POST {url} zonder token gaf {response.StatusCode}");
+        }
+
+        var stillSignedIn = await client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.OK, stillSignedIn.Status);
+    }
+}

@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Thuis.Web.Data;
+using Thuis.Web.Features.Accounts;
+using Thuis.Web.Features.Dossiers;
+using Thuis.Web.Features.Municipalities;
+using Thuis.Web.Features.Organisations;
+using Thuis.Web.Platform.Security;
+
+namespace Thuis.Web.Tests.Infrastructure;
+
+public sealed record TestMunicipality(Guid Id, string Name, Guid NewcomerId, string NewcomerName, string NewcomerBsn, Guid PartnerOrganisationId);
+
+/// <summary>Two municipalities with a newcomer each, and users made on demand, for tests that need people and roles.</summary>
+public sealed class TestWorld(ThuisAppFactory app, TestMunicipality a, TestMunicipality b)
+{
+    public const string Password = "een lang wachtwoord voor tests";
+
+    public TestMunicipality A { get; } = a;
+
+    public TestMunicipality B { get; } = b;
+
+    public static async Task<TestWorld> SeedAsync(ThuisAppFactory app)
+    {
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await DemoData.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
+        }
+        var a = await SeedMunicipalityAsync(app, "0148", "Dalfsen", "Samira", "Haddad", "999990019");
+        var b = await SeedMunicipalityAsync(app, "0637", "Zoetermeer", "Dawit", "Gebremedhin", "999990068");
+        return new TestWorld(app, a, b);
+    }
+
+    /// <summary>Makes a new user with a unique e-mail address, so tests never share an account's state.</summary>
+    public async Task<string> CreateUserAsync(TestMunicipality municipality, params string[] roles)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var email = $"{roles[0].ToLowerInvariant()}-{Guid.NewGuid():N}@{municipality.Name.ToLowerInvariant()}.test";
+        var user = new ThuisUser(email, $"Test {Roles.DutchName(roles[0])}", municipality.Id,
+            roles.Contains(Roles.PartnerWorker) ? municipality.PartnerOrganisationId : null);
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ThuisUser>>();
+        await DemoData.CreateUserAsync(users, user, Password, roles[0]);
+        foreach (var role in roles.Skip(1))
+        {
+            await users.AddToRoleAsync(user, role);
+        }
+        return email;
+    }
+
+    public async Task<string> UserIdOfAsync(string email)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<ThuisUser>>().FindByEmailAsync(email);
+        return user?.Id ?? throw new InvalidOperationException($"Geen gebruiker {email}.");
+    }
+
+    private static async Task<TestMunicipality> SeedMunicipalityAsync(ThuisAppFactory app, string cbsCode, string name, string given, string family, string bsn)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var municipality = new Municipality(cbsCode, name);
+        db.Municipalities.Add(municipality);
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystemFor(municipality.Id);
+        var partner = new Organisation(municipality.Id, $"VluchtelingenWerk {name}", isPartner: true);
+        var newcomer = new Newcomer(municipality.Id, given, family, new DateOnly(1990, 5, 1), bsn, DateTimeOffset.UtcNow);
+        db.Organisations.Add(partner);
+        db.Newcomers.Add(newcomer);
+        await db.SaveChangesAsync();
+        return new TestMunicipality(municipality.Id, name, newcomer.Id, newcomer.FullName, bsn, partner.Id);
+    }
+}

@@ -1,0 +1,108 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Thuis.Web.Features.Accounts;
+
+namespace Thuis.Web.Tests.Infrastructure;
+
+/// <summary>A browser-like HTTP client: keeps cookies, does not follow redirects, fills and posts the app's forms.</summary>
+public sealed class ThuisClient : IDisposable
+{
+    private static readonly HtmlParser Parser = new();
+    private readonly CookieContainer _cookies = new();
+
+    public ThuisClient(ThuisAppFactory app)
+    {
+        Http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = _cookies, UseCookies = true })
+        {
+            BaseAddress = app.BaseAddress,
+        };
+    }
+
+    public HttpClient Http { get; }
+
+    /// <summary>The cookies this client would send, as one Cookie header.</summary>
+    public string CookieHeader => _cookies.GetCookieHeader(Http.BaseAddress!);
+
+    /// <summary>Sends exactly this Cookie header with every request, as someone who copied it would.</summary>
+    public void UseCopiedCookies(string cookieHeader)
+    {
+        foreach (var pair in cookieHeader.Split("; "))
+        {
+            var separator = pair.IndexOf('=', StringComparison.Ordinal);
+            _cookies.Add(Http.BaseAddress!, new Cookie(pair[..separator], pair[(separator + 1)..]));
+        }
+    }
+
+    public async Task<Page> GetAsync(string url)
+    {
+        using var response = await Http.GetAsync(url);
+        return await Page.ReadAsync(response);
+    }
+
+    /// <summary>Fetches the page, fills the named form (its hidden fields and antiforgery token included) and posts it.</summary>
+    public async Task<Page> SubmitAsync(string url, string formName, IDictionary<string, string> fields)
+    {
+        var page = await GetAsync(url);
+        var form = page.Form(formName);
+        var values = form.Elements.OfType<IHtmlInputElement>()
+            .Where(i => i.Type == "hidden" && !string.IsNullOrEmpty(i.Name))
+            .ToDictionary(i => i.Name!, i => i.Value);
+        foreach (var (key, value) in fields)
+        {
+            values[key] = value;
+        }
+        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? url : form.GetAttribute("action")!;
+        using var content = new FormUrlEncodedContent(values);
+        using var response = await Http.PostAsync(action, content);
+        return await Page.ReadAsync(response);
+    }
+
+    public Task<Page> SignInAsync(string email, string password = TestWorld.Password) =>
+        SubmitAsync(AccountsSetup.SignInPath, "inloggen", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        });
+
+    /// <summary>Signs in and checks it worked, for tests about something else.</summary>
+    public async Task SignInOrFailAsync(string email)
+    {
+        var page = await SignInAsync(email);
+        Assert.True(page.Status == HttpStatusCode.Redirect && page.Location == "/",
+            $"Inloggen als {email} mislukte: {page.Status} {page.Location} {page.Text}");
+    }
+
+    /// <summary>Presses "Uitloggen" in the header of the start page.</summary>
+    public async Task<Page> SubmitSignOutAsync()
+    {
+        var start = await GetAsync("/");
+        var token = start.Document.QuerySelector($"form[action='{AccountsSetup.SignOutPath}'] input[name='__RequestVerificationToken']")
+            ?.GetAttribute("value") ?? throw new InvalidOperationException("Geen uitlogknop op de startpagina.");
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
+        using var response = await Http.PostAsync(AccountsSetup.SignOutPath, content);
+        return await Page.ReadAsync(response);
+    }
+
+    public void Dispose() => Http.Dispose();
+
+    public sealed record Page(HttpStatusCode Status, string? Location, IHtmlDocument Document, HttpResponseMessage Response)
+    {
+        public string Text => Document.Body?.TextContent ?? "";
+
+        public static async Task<Page> ReadAsync(HttpResponseMessage response)
+        {
+            var html = await response.Content.ReadAsStringAsync();
+            // Redirects within the app are compared as paths, whether the app wrote them absolute or relative.
+            var location = response.Headers.Location is { IsAbsoluteUri: true } absolute ? absolute.PathAndQuery : response.Headers.Location?.OriginalString;
+            return new Page(response.StatusCode, location, Parser.ParseDocument(html), response);
+        }
+
+        public IHtmlFormElement Form(string formName) =>
+            Document.Forms.FirstOrDefault(f => f.Elements.OfType<IHtmlInputElement>().Any(i => i.Name == "_handler" && i.Value == formName))
+            ?? throw new InvalidOperationException($"Formulier '{formName}' niet gevonden op de pagina ({Status}).");
+
+        public string? ValueOf(string fieldName) =>
+            Document.QuerySelector($"[name='{fieldName}']") is IHtmlInputElement input ? input.Value : null;
+    }
+}
