@@ -23,14 +23,14 @@ await app.MigrateDatabaseAsync();
 await app.SeedDemoDataAsync();
 
 app.UseSecurityHeaders();
-app.UseExceptionHandler("/fout", createScopeForErrors: true);
-app.UseStatusCodePagesWithReExecute("/fout/{0}", createScopeForStatusCodePages: true);
+app.UseFriendlyErrorPages();
 app.UseRequestLocalization();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseTwoFactorRequirement();
 app.UseAntiforgery();
+app.UseFriendlyAntiforgeryRefusal();
 
 app.MapStaticAssets();
 app.MapOperations();

@@ -77,6 +77,7 @@ public static class AccountsSetup
         services.AddScoped<CurrentUser>();
         services.AddHttpContextAccessor();
         services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<SetUpTwoFactor>();
 
         var permitPerMinute = builder.Configuration.GetValue("SignIn:PermitPerMinutePerAddress", 10);
         services.AddRateLimiter(o =>

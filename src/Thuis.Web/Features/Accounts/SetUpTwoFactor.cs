@@ -34,6 +34,8 @@ public sealed class SetUpTwoFactor(UserManager<ThuisUser> users, SignInManager<T
         if (string.IsNullOrEmpty(key))
         {
             await users.ResetAuthenticatorKeyAsync(user);
+            // A new key renews the security stamp; renew this session's cookie with it.
+            await signIn.RefreshSignInAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException("Geen sleutel voor de authenticator-app.");
         }
         var label = Uri.EscapeDataString($"{Issuer}:{user.Email}");
