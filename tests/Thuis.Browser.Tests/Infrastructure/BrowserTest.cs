@@ -1,0 +1,58 @@
+using Microsoft.Playwright;
+using Thuis.Web.Data;
+using static Microsoft.Playwright.Assertions;
+
+namespace Thuis.Browser.Tests.Infrastructure;
+
+/// <summary>A test that walks Thuis in its own browser context, and can sign in and keep screenshots.</summary>
+public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
+{
+    /// <summary>Demo accounts seeded in Development; every one has <see cref="DemoData.Password"/>.</summary>
+    protected const string CaseManagerOfDalfsen = "klantregisseur@dalfsen.example";
+
+    protected const string SignInPath = "/account/inloggen";
+
+    private IBrowserContext? _context;
+
+    protected BrowserFixture Fixture { get; } = fixture;
+
+    protected IPage Page { get; private set; } = default!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _context = await Fixture.NewContextAsync();
+        Page = await _context.NewPageAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_context is not null)
+        {
+            await _context.CloseAsync();
+        }
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Signs in through the sign-in form, as a person would, and waits for the start page.</summary>
+    protected async Task SignInAsync(string email)
+    {
+        await Page.GotoAsync(SignInPath);
+        await Page.GetByLabel("E-mailadres", new() { Exact = true }).FillAsync(email);
+        await Page.GetByLabel("Wachtwoord", new() { Exact = true }).FillAsync(DemoData.Password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Inloggen", Exact = true }).ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new Uri(Fixture.BaseAddress, "/").ToString());
+    }
+
+    /// <summary>Keeps a full-page screenshot in TestResults/screenshots, named after the test and the step.</summary>
+    protected async Task SaveScreenshotAsync(string step)
+    {
+        var test = TestContext.Current.TestMethod?.MethodName ?? "test";
+        var folder = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+        Directory.CreateDirectory(folder);
+        await Page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(folder, $"{test}--{step}.png"),
+            FullPage = true,
+        });
+    }
+}

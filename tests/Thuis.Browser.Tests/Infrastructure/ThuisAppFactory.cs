@@ -1,0 +1,66 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Thuis.Browser.Tests.Infrastructure;
+
+/// <summary>
+/// The real Thuis app on real Kestrel, on a free loopback port, over a fresh SQLite file with the
+/// demo municipalities Dalfsen and Zoetermeer, so a browser can walk it as a user would.
+/// </summary>
+public sealed class ThuisAppFactory : WebApplicationFactory<Program>
+{
+    private readonly string _databaseFile =
+        Path.Combine(Path.GetTempPath(), "thuis-browser-tests", $"{Guid.NewGuid():N}.db");
+
+    public ThuisAppFactory()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_databaseFile)!);
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+    }
+
+    /// <summary>Where the browser reaches the app; known once the server has started.</summary>
+    public Uri BaseAddress
+    {
+        get
+        {
+            var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
+                ?? throw new InvalidOperationException("Kestrel reports no addresses; was the server started?");
+            var address = addresses.FirstOrDefault(a => a.StartsWith("http://", StringComparison.Ordinal))
+                ?? throw new InvalidOperationException($"Kestrel listens on no http address: {string.Join(", ", addresses)}");
+            return new Uri(address);
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // Development seeds the demo data and serves the static assets straight from the project.
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Database:ConnectionString", $"Data Source={_databaseFile}");
+        builder.UseSetting("Demo:SeedOnFirstStart", "true");
+        // Every test signs in from the same loopback address; the limit itself is tested in Thuis.Web.Tests.
+        builder.UseSetting("SignIn:PermitPerMinutePerAddress", "1000");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _databaseFile, $"{_databaseFile}-wal", $"{_databaseFile}-shm" })
+        {
+            try
+            {
+                File.Delete(file);
+            }
+            catch (IOException)
+            {
+                // A file still held open is left to the temp folder's own cleaning.
+            }
+        }
+    }
+}
