@@ -257,7 +257,7 @@ namespace Thuis.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("MunicipalityId", "FamilyName");
 
-                    b.ToTable("Newcomers");
+                    b.ToTable("Newcomers", (string)null);
                 });
 
             modelBuilder.Entity("Thuis.Web.Features.Municipalities.Municipality", b =>
@@ -289,7 +289,7 @@ namespace Thuis.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("RegionId");
 
-                    b.ToTable("Municipalities");
+                    b.ToTable("Municipalities", (string)null);
                 });
 
             modelBuilder.Entity("Thuis.Web.Features.Municipalities.Region", b =>
@@ -308,7 +308,7 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                     b.HasIndex("Name")
                         .IsUnique();
 
-                    b.ToTable("Regions");
+                    b.ToTable("Regions", (string)null);
                 });
 
             modelBuilder.Entity("Thuis.Web.Features.Organisations.Organisation", b =>
@@ -333,7 +333,7 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                     b.HasIndex("MunicipalityId", "Name")
                         .IsUnique();
 
-                    b.ToTable("Organisations");
+                    b.ToTable("Organisations", (string)null);
                 });
 
             modelBuilder.Entity("Thuis.Web.Platform.Auditing.AuditEntry", b =>
@@ -413,7 +413,7 @@ namespace Thuis.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("MunicipalityId", "ObjectType", "ObjectId");
 
-                    b.ToTable("AuditEntries");
+                    b.ToTable("AuditEntries", (string)null);
                 });
 
             modelBuilder.Entity("Thuis.Web.Platform.Health.ReadinessProbe", b =>
