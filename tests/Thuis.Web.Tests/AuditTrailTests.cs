@@ -60,7 +60,7 @@ public sealed class AuditTrailTests(AppFixture fixture)
         await using var scope = fixture.App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystemFor(fixture.World.A.Id);
-        var newcomer = new Newcomer(fixture.World.A.Id, "Layla", "Mansour", new DateOnly(1995, 2, 2), null, DateTimeOffset.UtcNow);
+        var newcomer = People.Newcomer(fixture.World.A.Id, "Layla", "Mansour", new DateOnly(1995, 2, 2), null);
         db.Newcomers.Add(newcomer);
 
         await db.SaveChangesAsync();

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Thuis.Web.Data;
-using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Platform.Security;
 using Thuis.Web.Tests.Infrastructure;
 
@@ -26,7 +25,7 @@ public sealed class PrivacyInLogsTests
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystemFor(world.A.Id);
-            var newcomer = new Newcomer(world.A.Id, "Nour", "Saleh", new DateOnly(1988, 8, 8), bsn, DateTimeOffset.UtcNow);
+            var newcomer = People.Newcomer(world.A.Id, "Nour", "Saleh", new DateOnly(1988, 8, 8), bsn);
             db.Newcomers.Add(newcomer);
             await db.SaveChangesAsync();
             newcomerId = newcomer.Id;

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Thuis.Web.Data;
-using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Platform.Security;
 using Thuis.Web.Platform.Tenancy;
 using Thuis.Web.Tests.Infrastructure;
@@ -68,7 +67,7 @@ public sealed class TenancyTests(AppFixture fixture)
         await Assert.ThrowsAsync<CrossMunicipalityWriteException>(() => db.SaveChangesAsync());
         db.ChangeTracker.Clear();
 
-        db.Newcomers.Add(new Newcomer(fixture.World.B.Id, "Nieuw", "Persoon", new DateOnly(2000, 1, 1), null, DateTimeOffset.UtcNow));
+        db.Newcomers.Add(People.Newcomer(fixture.World.B.Id, "Nieuw", "Persoon", new DateOnly(2000, 1, 1), null));
         await Assert.ThrowsAsync<CrossMunicipalityWriteException>(() => db.SaveChangesAsync());
         db.ChangeTracker.Clear();
 

@@ -77,7 +77,10 @@ public static class DemoData
             var clock = services.GetRequiredService<TimeProvider>();
             foreach (var p in m.People)
             {
-                db.Newcomers.Add(new Newcomer(municipality.Id, p.Given, p.Family, p.Born, p.Bsn, clock.GetUtcNow()));
+                db.Newcomers.Add(new Newcomer(municipality.Id,
+                    new PersonDetails(p.Given, p.Family, p.Born, Gender.Unknown, "Syrië", null, null, null, null, false, p.Bsn, null),
+                    new LegalFrame(TargetGroup.AsylumPermitHolder, null, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), null, null, null, null, null),
+                    clock.GetUtcNow()));
             }
             await db.SaveChangesAsync();
 

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Thuis.Web.Data;
 using Thuis.Web.Features.Accounts;
-using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Features.Municipalities;
 using Thuis.Web.Features.Organisations;
 using Thuis.Web.Platform.Security;
@@ -62,7 +61,7 @@ public sealed class TestWorld(ThuisAppFactory app, TestMunicipality a, TestMunic
         db.Municipalities.Add(municipality);
         scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystemFor(municipality.Id);
         var partner = new Organisation(municipality.Id, $"VluchtelingenWerk {name}", isPartner: true);
-        var newcomer = new Newcomer(municipality.Id, given, family, new DateOnly(1990, 5, 1), bsn, DateTimeOffset.UtcNow);
+        var newcomer = People.Newcomer(municipality.Id, given, family, new DateOnly(1990, 5, 1), bsn);
         db.Organisations.Add(partner);
         db.Newcomers.Add(newcomer);
         await db.SaveChangesAsync();

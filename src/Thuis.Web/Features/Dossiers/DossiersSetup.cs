@@ -6,5 +6,7 @@ public static class DossiersSetup
     {
         builder.Services.AddScoped<ListDossiers>();
         builder.Services.AddScoped<ViewDossier>();
+        builder.Services.AddScoped<SearchNewcomers>();
+        builder.Services.AddScoped<RegisterNewcomer>();
     }
 }

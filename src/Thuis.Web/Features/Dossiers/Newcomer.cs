@@ -1,51 +1,160 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Thuis.Web.Features.Accounts;
 using Thuis.Web.Features.Municipalities;
 using Thuis.Web.Platform.Tenancy;
 
 namespace Thuis.Web.Features.Dossiers;
+
+/// <summary>Who someone is and how to reach them.</summary>
+public sealed record PersonDetails(
+    string GivenNames, string FamilyName, DateOnly DateOfBirth, Gender Gender,
+    string CountryOfOrigin, string? Nationality, string? Phone, string? Email,
+    string? PreferredLanguage, bool InterpreterNeeded, string? Bsn, string? VNumber);
+
+/// <summary>The legal frame: target group, the dates the law counts from, and where someone lives.</summary>
+public sealed record LegalFrame(
+    TargetGroup TargetGroup, DateOnly? PermitDate, DateOnly RegistrationDate, DateOnly? HousingDate,
+    string? Street, string? HouseNumber, string? Postcode, string? City);
 
 /// <summary>A statushouder the municipality guides: the person at the heart of a dossier.</summary>
 public sealed class Newcomer : IMunicipalityOwned
 {
     private Newcomer()
     {
-        GivenNames = "";
-        FamilyName = "";
+        GivenNames = FamilyName = CountryOfOrigin = "";
     }
 
-    public Newcomer(Guid municipalityId, string givenNames, string familyName, DateOnly dateOfBirth, string? bsn, DateTimeOffset registeredAt)
+    public Newcomer(Guid municipalityId, PersonDetails person, LegalFrame frame, DateTimeOffset registeredAt)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(givenNames);
-        ArgumentException.ThrowIfNullOrWhiteSpace(familyName);
-        if (bsn is not null && !Dossiers.Bsn.IsValid(bsn))
-        {
-            throw new ArgumentException("Het BSN voldoet niet aan de elfproef.", nameof(bsn));
-        }
         Id = Guid.CreateVersion7();
         MunicipalityId = municipalityId;
-        GivenNames = givenNames.Trim();
-        FamilyName = familyName.Trim();
-        DateOfBirth = dateOfBirth;
-        Bsn = bsn;
+        GivenNames = FamilyName = CountryOfOrigin = "";
         RegisteredAt = registeredAt;
+        UpdatePerson(person);
+        UpdateLegalFrame(frame);
     }
 
     public Guid Id { get; private set; }
-
     public Guid MunicipalityId { get; private set; }
 
     public string GivenNames { get; private set; }
-
     public string FamilyName { get; private set; }
-
     public DateOnly DateOfBirth { get; private set; }
-
+    public Gender Gender { get; private set; }
+    public string CountryOfOrigin { get; private set; }
+    public string? Nationality { get; private set; }
+    public string? Phone { get; private set; }
+    public string? Email { get; private set; }
+    public string? PreferredLanguage { get; private set; }
+    public bool InterpreterNeeded { get; private set; }
     public string? Bsn { get; private set; }
+    public string? VNumber { get; private set; }
 
+    public TargetGroup TargetGroup { get; private set; }
+    public DateOnly? PermitDate { get; private set; }
+    /// <summary>Registration in the municipality: the PIP deadline counts from here.</summary>
+    public DateOnly RegistrationDate { get; private set; }
+    public DateOnly? HousingDate { get; private set; }
+    public string? Street { get; private set; }
+    public string? HouseNumber { get; private set; }
+    public string? Postcode { get; private set; }
+    public string? City { get; private set; }
+
+    /// <summary>The user id of the case manager (klantregisseur) who owns this dossier.</summary>
+    public string? CaseManagerId { get; private set; }
+    public DossierStatus Status { get; private set; }
+    public DateOnly? PausedUntil { get; private set; }
+    public string? StatusReason { get; private set; }
     public DateTimeOffset RegisteredAt { get; private set; }
 
+    /// <summary>Changes with every edit, so a save based on an older page is refused instead of overwriting.</summary>
+    public Guid Version { get; private set; }
+
     public string FullName => $"{GivenNames} {FamilyName}";
+
+    public void UpdatePerson(PersonDetails person)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(person.GivenNames);
+        ArgumentException.ThrowIfNullOrWhiteSpace(person.FamilyName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(person.CountryOfOrigin);
+        if (person.Bsn is not null && !Dossiers.Bsn.IsValid(person.Bsn))
+        {
+            throw new ArgumentException("Het BSN voldoet niet aan de elfproef.", nameof(person));
+        }
+        if (person.VNumber is not null && !Dossiers.VNumber.IsValid(person.VNumber))
+        {
+            throw new ArgumentException("Een V-nummer bestaat uit tien cijfers.", nameof(person));
+        }
+        GivenNames = person.GivenNames.Trim();
+        FamilyName = person.FamilyName.Trim();
+        DateOfBirth = person.DateOfBirth;
+        Gender = person.Gender;
+        CountryOfOrigin = person.CountryOfOrigin.Trim();
+        Nationality = Clean(person.Nationality);
+        Phone = Clean(person.Phone);
+        Email = Clean(person.Email);
+        PreferredLanguage = Clean(person.PreferredLanguage);
+        InterpreterNeeded = person.InterpreterNeeded;
+        Bsn = person.Bsn;
+        VNumber = person.VNumber;
+        Touch();
+    }
+
+    public void UpdateLegalFrame(LegalFrame frame)
+    {
+        if (frame.PermitDate is { } permit && frame.HousingDate is { } housing && housing < permit)
+        {
+            throw new ArgumentException("Huisvesting kan niet vóór de verblijfsvergunning liggen.", nameof(frame));
+        }
+        if (frame.Postcode is not null && !Dossiers.Postcode.IsValid(frame.Postcode))
+        {
+            throw new ArgumentException("Ongeldige postcode.", nameof(frame));
+        }
+        TargetGroup = frame.TargetGroup;
+        PermitDate = frame.PermitDate;
+        RegistrationDate = frame.RegistrationDate;
+        HousingDate = frame.HousingDate;
+        Street = Clean(frame.Street);
+        HouseNumber = Clean(frame.HouseNumber);
+        Postcode = frame.Postcode;
+        City = Clean(frame.City);
+        Touch();
+    }
+
+    public void AssignCaseManager(string? userId)
+    {
+        CaseManagerId = userId;
+        Touch();
+    }
+
+    /// <summary>"Niet nu": the right to be left alone for a while, until a date, with the reason in their words.</summary>
+    public void Pause(DateOnly until, string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        Status = DossierStatus.Paused;
+        PausedUntil = until;
+        StatusReason = reason.Trim();
+        Touch();
+    }
+
+    public void Resume() => SetStatus(DossierStatus.Active, null);
+
+    public void MarkMovedAway(string? note) => SetStatus(DossierStatus.MovedAway, note);
+
+    public void Complete(string? note) => SetStatus(DossierStatus.Completed, note);
+
+    private void SetStatus(DossierStatus status, string? reason)
+    {
+        Status = status;
+        PausedUntil = null;
+        StatusReason = Clean(reason);
+        Touch();
+    }
+
+    private void Touch() => Version = Guid.NewGuid();
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
 internal sealed class NewcomerMapping : IEntityTypeConfiguration<Newcomer>
@@ -54,9 +163,26 @@ internal sealed class NewcomerMapping : IEntityTypeConfiguration<Newcomer>
     {
         builder.Property(n => n.GivenNames).HasMaxLength(200);
         builder.Property(n => n.FamilyName).HasMaxLength(200);
+        builder.Property(n => n.CountryOfOrigin).HasMaxLength(100);
+        builder.Property(n => n.Nationality).HasMaxLength(100);
+        builder.Property(n => n.Phone).HasMaxLength(40);
+        builder.Property(n => n.Email).HasMaxLength(200);
+        builder.Property(n => n.PreferredLanguage).HasMaxLength(100);
         builder.Property(n => n.Bsn).HasMaxLength(9);
+        builder.Property(n => n.VNumber).HasMaxLength(10);
+        builder.Property(n => n.Street).HasMaxLength(200);
+        builder.Property(n => n.HouseNumber).HasMaxLength(20);
+        builder.Property(n => n.Postcode).HasMaxLength(7);
+        builder.Property(n => n.City).HasMaxLength(100);
+        builder.Property(n => n.CaseManagerId).HasMaxLength(450);
+        builder.Property(n => n.StatusReason).HasMaxLength(1000);
+        builder.Property(n => n.Version).IsConcurrencyToken();
         builder.Ignore(n => n.FullName);
         builder.HasIndex(n => new { n.MunicipalityId, n.FamilyName });
+        builder.HasIndex(n => new { n.MunicipalityId, n.Bsn });
+        builder.HasIndex(n => new { n.MunicipalityId, n.VNumber });
+        builder.HasIndex(n => new { n.MunicipalityId, n.CaseManagerId });
         builder.HasOne<Municipality>().WithMany().HasForeignKey(n => n.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ThuisUser>().WithMany().HasForeignKey(n => n.CaseManagerId).OnDelete(DeleteBehavior.SetNull);
     }
 }

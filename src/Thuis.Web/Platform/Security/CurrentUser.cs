@@ -25,6 +25,9 @@ public sealed class CurrentUser(IHttpContextAccessor httpContextAccessor)
 
     public Guid? OrganisationId => ParseGuid(Principal?.FindFirstValue(ThuisClaims.OrganisationId));
 
+    /// <summary>The signed-in user's id; null for the system and for anonymous requests.</summary>
+    public string? UserId => _system is not null ? null : Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
+
     public string ActorId => _system is not null ? SystemActor : Principal?.FindFirstValue(ClaimTypes.NameIdentifier) ?? "anoniem";
 
     public string DisplayName => Principal?.FindFirstValue(ThuisClaims.DisplayName) ?? Principal?.Identity?.Name ?? "";

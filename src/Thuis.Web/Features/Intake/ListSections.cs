@@ -1,0 +1,189 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Thuis.Web.Features.Dossiers;
+
+namespace Thuis.Web.Features.Intake;
+
+public sealed class Child
+{
+    public string Name { get; set; } = "";
+    public DateOnly? DateOfBirth { get; set; }
+    /// <summary>School, day care (kinderopvang) or "nog geen plek".</summary>
+    public string? SchoolOrDayCare { get; set; }
+    /// <summary>Whether the parents were told about voor- en vroegschoolse educatie (VVE).</summary>
+    public bool VveInformationGiven { get; set; }
+}
+
+/// <summary>Partner, children and family reunification (nareis).</summary>
+public sealed class HouseholdSection : IntakeSection
+{
+    private HouseholdSection() { }
+
+    public HouseholdSection(Guid newcomerId, Guid municipalityId) : base(newcomerId, municipalityId) { }
+
+    public string? PartnerName { get; private set; }
+    public bool PartnerInNetherlands { get; private set; }
+    public List<Child> Children { get; private set; } = [];
+    public FamilyReunificationStatus FamilyReunification { get; private set; }
+    public string? FamilyReunificationNote { get; private set; }
+
+    public void Update(string? partnerName, bool partnerInNetherlands, IEnumerable<Child> children, FamilyReunificationStatus reunification, string? reunificationNote)
+    {
+        PartnerName = Clean(partnerName);
+        PartnerInNetherlands = PartnerName is not null && partnerInNetherlands;
+        Children = children.Where(c => !string.IsNullOrWhiteSpace(c.Name)).ToList();
+        FamilyReunification = reunification;
+        FamilyReunificationNote = Clean(reunificationNote);
+    }
+}
+
+public sealed class LanguageSkill
+{
+    public string Language { get; set; } = "";
+    public bool MotherTongue { get; set; }
+    public CefrLevel Listening { get; set; }
+    public CefrLevel Reading { get; set; }
+    public CefrLevel Speaking { get; set; }
+    public CefrLevel Writing { get; set; }
+}
+
+public sealed class LanguagesSection : IntakeSection
+{
+    private LanguagesSection() { }
+
+    public LanguagesSection(Guid newcomerId, Guid municipalityId) : base(newcomerId, municipalityId) { }
+
+    public List<LanguageSkill> Languages { get; private set; } = [];
+    public Literacy LatinScript { get; private set; }
+
+    public void Update(IEnumerable<LanguageSkill> languages, Literacy latinScript)
+    {
+        var kept = languages.Where(l => !string.IsNullOrWhiteSpace(l.Language)).ToList();
+        var repeated = kept.GroupBy(l => l.Language.Trim(), StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        if (repeated is not null)
+        {
+            throw new ArgumentException($"De taal {repeated.Key} staat er twee keer in.", nameof(languages));
+        }
+        Languages = kept;
+        LatinScript = latinScript;
+    }
+}
+
+public sealed class Job
+{
+    /// <summary>The ESCO occupation URI; empty when no ESCO occupation fits.</summary>
+    public string? EscoUri { get; set; }
+    public string Title { get; set; } = "";
+    public int? Years { get; set; }
+    public string? Role { get; set; }
+    public string? Notes { get; set; }
+}
+
+public sealed class WorkExperienceSection : IntakeSection
+{
+    private WorkExperienceSection() { }
+
+    public WorkExperienceSection(Guid newcomerId, Guid municipalityId) : base(newcomerId, municipalityId) { }
+
+    public List<Job> Jobs { get; private set; } = [];
+
+    public void Update(IEnumerable<Job> jobs) => Jobs = jobs.Where(j => !string.IsNullOrWhiteSpace(j.Title)).ToList();
+}
+
+public sealed class Contact
+{
+    /// <summary>A name or a description ("zijn neef", "de voetbalclub").</summary>
+    public string Who { get; set; } = "";
+    public RelationKind Relation { get; set; }
+    public string? Place { get; set; }
+}
+
+/// <summary>Informeel netwerk: the people and groups someone already knows here.</summary>
+public sealed class NetworkSection : IntakeSection
+{
+    private NetworkSection() { }
+
+    public NetworkSection(Guid newcomerId, Guid municipalityId) : base(newcomerId, municipalityId) { }
+
+    public List<Contact> Contacts { get; private set; } = [];
+
+    public void Update(IEnumerable<Contact> contacts) => Contacts = contacts.Where(c => !string.IsNullOrWhiteSpace(c.Who)).ToList();
+}
+
+public sealed class Invitation
+{
+    public DateOnly Date { get; set; }
+    public InvitationOutcome Outcome { get; set; }
+    public string? Note { get; set; }
+}
+
+/// <summary>
+/// Invitations to the intake and the legal escalation when someone does not come: a second invitation
+/// with a warning, then a €250 fine with a third invitation, then another €250 and the plan is set anyway.
+/// </summary>
+public sealed class InvitationsSection : IntakeSection
+{
+    public const decimal FineAmount = 250m;
+
+    private InvitationsSection() { }
+
+    public InvitationsSection(Guid newcomerId, Guid municipalityId) : base(newcomerId, municipalityId) { }
+
+    public List<Invitation> Invitations { get; private set; } = [];
+
+    public void Update(IEnumerable<Invitation> invitations) =>
+        Invitations = invitations.Where(i => i.Date != default).OrderBy(i => i.Date).ToList();
+
+    public int NoShows => Invitations.Count(i => i.Outcome == InvitationOutcome.NoShow);
+
+    /// <summary>What the law says comes next, given the no-shows so far.</summary>
+    public string NextStep => NoShows switch
+    {
+        0 => "Geen verzuim.",
+        1 => "Tweede uitnodiging sturen, met een waarschuwing.",
+        2 => $"Boete van € {FineAmount:0} opleggen en een derde uitnodiging sturen.",
+        _ => $"Nogmaals een boete van € {FineAmount:0}; het PIP wordt zonder gesprek vastgesteld.",
+    };
+
+    public decimal FinesDue => Math.Max(0, Math.Min(NoShows, 3) - 1) * FineAmount;
+}
+
+internal sealed class ListSectionMappings :
+    IEntityTypeConfiguration<HouseholdSection>, IEntityTypeConfiguration<LanguagesSection>, IEntityTypeConfiguration<WorkExperienceSection>,
+    IEntityTypeConfiguration<NetworkSection>, IEntityTypeConfiguration<InvitationsSection>
+{
+    public void Configure(EntityTypeBuilder<HouseholdSection> builder)
+    {
+        builder.MapSection("IntakeHousehold");
+        builder.Property(s => s.PartnerName).HasMaxLength(200);
+        builder.Property(s => s.FamilyReunificationNote).HasMaxLength(4000);
+        builder.OwnsMany(s => s.Children, b => b.ToJson());
+    }
+
+    public void Configure(EntityTypeBuilder<LanguagesSection> builder)
+    {
+        builder.MapSection("IntakeLanguages");
+        builder.OwnsMany(s => s.Languages, b => b.ToJson());
+    }
+
+    public void Configure(EntityTypeBuilder<WorkExperienceSection> builder)
+    {
+        builder.MapSection("IntakeWorkExperience");
+        builder.OwnsMany(s => s.Jobs, b => b.ToJson());
+    }
+
+    public void Configure(EntityTypeBuilder<NetworkSection> builder)
+    {
+        builder.MapSection("IntakeNetwork");
+        builder.OwnsMany(s => s.Contacts, b => b.ToJson());
+    }
+
+    public void Configure(EntityTypeBuilder<InvitationsSection> builder)
+    {
+        builder.MapSection("IntakeInvitations");
+        builder.OwnsMany(s => s.Invitations, b => b.ToJson());
+        builder.Ignore(s => s.NoShows);
+        builder.Ignore(s => s.NextStep);
+        builder.Ignore(s => s.FinesDue);
+    }
+}

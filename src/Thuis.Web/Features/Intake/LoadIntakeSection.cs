@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Thuis.Web.Data;
+using Thuis.Web.Platform.Auditing;
+
+namespace Thuis.Web.Features.Intake;
+
+public sealed record LoadedSection<TSection>(bool NewcomerFound, TSection? Section) where TSection : IntakeSection;
+
+/// <summary>Reads one intake part of a newcomer of the user's municipality; reading a restricted part is audited.</summary>
+public sealed class LoadIntakeSection(AppDbContext db)
+{
+    public async Task<LoadedSection<TSection>> HandleAsync<TSection>(Guid newcomerId, CancellationToken cancellationToken) where TSection : IntakeSection
+    {
+        var found = await db.Newcomers.AnyAsync(n => n.Id == newcomerId, cancellationToken);
+        var section = found
+            ? await db.Set<TSection>().AsNoTracking().SingleOrDefaultAsync(s => s.NewcomerId == newcomerId, cancellationToken)
+            : null;
+        if (IntakePart.All.Single(p => p.Section == typeof(TSection)).Restricted)
+        {
+            db.RecordAudit(AuditAction.View, typeof(TSection).Name, newcomerId.ToString(),
+                found ? AuditResult.Success : AuditResult.NotFound, "Persoonlijke omstandigheden inzien voor begeleiding");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return new LoadedSection<TSection>(found, section);
+    }
+}
