@@ -1,16 +1,68 @@
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
+using Thuis.Web.Features.Intake;
+using Thuis.Web.Platform.Security;
 
 namespace Thuis.Web.Features.Dossiers;
 
-public sealed record DossierRow(Guid Id, string GivenNames, string FamilyName, DateOnly DateOfBirth);
-
-/// <summary>The dossiers of the user's municipality, by family name.</summary>
-public sealed class ListDossiers(AppDbContext db)
+public sealed record CaseloadQuery(string? Search, DossierStatus? Status, bool MineOnly, string Sort, int Page)
 {
-    public Task<List<DossierRow>> HandleAsync(CancellationToken cancellationToken) =>
-        db.Newcomers.AsNoTracking()
-            .OrderBy(n => n.FamilyName).ThenBy(n => n.GivenNames)
-            .Select(n => new DossierRow(n.Id, n.GivenNames, n.FamilyName, n.DateOfBirth))
+    public const int PageSize = 25;
+}
+
+public sealed record CaseloadRow(
+    Guid Id, string GivenNames, string FamilyName, DateOnly DateOfBirth, string CountryOfOrigin, DossierStatus Status,
+    DateOnly RegistrationDate, DateOnly? HousingDate, string? CaseManagerName, IReadOnlyList<string> MissingParts);
+
+public sealed record Caseload(IReadOnlyList<CaseloadRow> Rows, int Total, int Page, int Pages);
+
+/// <summary>
+/// The caseload: a case manager's own people by default, or the whole municipality; searchable,
+/// sortable and paged, with what is still missing from each intake.
+/// </summary>
+public sealed class ListDossiers(AppDbContext db, CurrentUser currentUser)
+{
+    public async Task<Caseload> HandleAsync(CaseloadQuery query, CancellationToken cancellationToken)
+    {
+        var people = SearchNewcomers.Filter(db.Newcomers.AsNoTracking(), query.Search) ?? db.Newcomers.AsNoTracking();
+        if (query.Status is { } status)
+        {
+            people = people.Where(n => n.Status == status);
+        }
+        if (query.MineOnly && currentUser.UserId is { } me)
+        {
+            people = people.Where(n => n.CaseManagerId == me);
+        }
+        people = query.Sort switch
+        {
+            "geboortedatum" => people.OrderBy(n => n.DateOfBirth).ThenBy(n => n.FamilyName),
+            "inschrijving" => people.OrderByDescending(n => n.RegistrationDate).ThenBy(n => n.FamilyName),
+            "huisvesting" => people.OrderByDescending(n => n.HousingDate).ThenBy(n => n.FamilyName),
+            "status" => people.OrderBy(n => n.Status).ThenBy(n => n.FamilyName),
+            _ => people.OrderBy(n => n.FamilyName).ThenBy(n => n.GivenNames),
+        };
+
+        var total = await people.CountAsync(cancellationToken);
+        var pages = Math.Max(1, (total + CaseloadQuery.PageSize - 1) / CaseloadQuery.PageSize);
+        var page = Math.Clamp(query.Page, 1, pages);
+        var rows = await people
+            .Skip((page - 1) * CaseloadQuery.PageSize).Take(CaseloadQuery.PageSize)
+            .Select(n => new
+            {
+                n.Id, n.GivenNames, n.FamilyName, n.DateOfBirth, n.CountryOfOrigin, n.Status, n.RegistrationDate, n.HousingDate,
+                CaseManager = db.Users.Where(u => u.Id == n.CaseManagerId).Select(u => u.DisplayName).FirstOrDefault(),
+            })
             .ToListAsync(cancellationToken);
+
+        var ids = rows.Select(r => r.Id).ToList();
+        var recorded = new Dictionary<IntakePart, HashSet<Guid>>();
+        foreach (var part in IntakePart.All)
+        {
+            recorded[part] = (await part.ReadMarksAsync(db, ids, cancellationToken)).Select(m => m.NewcomerId).ToHashSet();
+        }
+        var result = rows.Select(r => new CaseloadRow(r.Id, r.GivenNames, r.FamilyName, r.DateOfBirth, r.CountryOfOrigin, r.Status,
+            r.RegistrationDate, r.HousingDate, r.CaseManager,
+            IntakePart.All.Where(p => !recorded[p].Contains(r.Id)).Select(p => p.Title).ToList())).ToList();
+        return new Caseload(result, total, page, pages);
+    }
 }

@@ -1,26 +1,41 @@
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
+using Thuis.Web.Features.Intake;
 using Thuis.Web.Platform.Auditing;
 
 namespace Thuis.Web.Features.Dossiers;
 
-public sealed record DossierView(Guid Id, string GivenNames, string FamilyName, DateOnly DateOfBirth, string? Bsn, DateTimeOffset RegisteredAt);
+public sealed record PartStatus(IntakePart Part, bool Recorded, string? RecordedBy, DateTimeOffset? RecordedAt);
 
-/// <summary>Opens one dossier. Every attempt is audited, including one for a dossier the user may not see.</summary>
+public sealed record DossierView(Newcomer Newcomer, string? CaseManagerName, IReadOnlyList<PartStatus> Parts)
+{
+    public int PartsRecorded => Parts.Count(p => p.Recorded);
+}
+
+/// <summary>Opens one dossier at a glance, with the intake's completeness per part. Every attempt is audited, including one for a dossier the user may not see.</summary>
 public sealed class ViewDossier(AppDbContext db)
 {
     public const string Purpose = "Dossier inzien voor begeleiding";
 
     public async Task<DossierView?> HandleAsync(Guid newcomerId, CancellationToken cancellationToken)
     {
-        var dossier = await db.Newcomers.AsNoTracking()
-            .Where(n => n.Id == newcomerId)
-            .Select(n => new DossierView(n.Id, n.GivenNames, n.FamilyName, n.DateOfBirth, n.Bsn, n.RegisteredAt))
-            .SingleOrDefaultAsync(cancellationToken);
-
+        var newcomer = await db.Newcomers.AsNoTracking().SingleOrDefaultAsync(n => n.Id == newcomerId, cancellationToken);
         db.RecordAudit(AuditAction.View, nameof(Newcomer), newcomerId.ToString(),
-            dossier is null ? AuditResult.NotFound : AuditResult.Success, Purpose);
+            newcomer is null ? AuditResult.NotFound : AuditResult.Success, Purpose);
         await db.SaveChangesAsync(cancellationToken);
-        return dossier;
+        if (newcomer is null)
+        {
+            return null;
+        }
+
+        var caseManager = newcomer.CaseManagerId is null ? null
+            : await db.Users.Where(u => u.Id == newcomer.CaseManagerId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken);
+        var parts = new List<PartStatus>();
+        foreach (var part in IntakePart.All)
+        {
+            var mark = (await part.ReadMarksAsync(db, [newcomerId], cancellationToken)).SingleOrDefault();
+            parts.Add(new PartStatus(part, mark is not null, mark?.RecordedBy, mark?.RecordedAt));
+        }
+        return new DossierView(newcomer, caseManager, parts);
     }
 }

@@ -68,17 +68,18 @@ public sealed class StrengthsForm : SectionForm
     [StringLength(4000, ErrorMessage = "Hoogstens 4000 tekens.")] public string? Talents { get; set; }
     [StringLength(4000, ErrorMessage = "Hoogstens 4000 tekens.")] public string? Skills { get; set; }
     [StringLength(4000, ErrorMessage = "Hoogstens 4000 tekens.")] public string? Hobbies { get; set; }
-    public List<string> Interests { get; set; } = [];
+    /// <summary>Checked interest tags; a checkbox that is not ticked is simply absent.</summary>
+    public Dictionary<string, bool> InterestChoices { get; set; } = [];
     [StringLength(4000, ErrorMessage = "Hoogstens 4000 tekens.")] public string? KnownFor { get; set; }
     [StringLength(4000, ErrorMessage = "Hoogstens 4000 tekens.")] public string? EnergisedBy { get; set; }
 
     public static StrengthsForm From(StrengthsSection? s) => new()
     {
         Version = s?.Version ?? Guid.Empty, Talents = s?.Talents, Skills = s?.Skills, Hobbies = s?.Hobbies,
-        Interests = s?.Interests.ToList() ?? [], KnownFor = s?.KnownFor, EnergisedBy = s?.EnergisedBy,
+        InterestChoices = (s?.Interests ?? []).ToDictionary(t => t, _ => true), KnownFor = s?.KnownFor, EnergisedBy = s?.EnergisedBy,
     };
 
-    public void ApplyTo(StrengthsSection s) => s.Update(Talents, Skills, Hobbies, Interests, KnownFor, EnergisedBy);
+    public void ApplyTo(StrengthsSection s) => s.Update(Talents, Skills, Hobbies, InterestChoices.Where(c => c.Value).Select(c => c.Key), KnownFor, EnergisedBy);
 }
 
 public sealed class NetworkForm : SectionForm
@@ -96,12 +97,15 @@ public sealed class NetworkForm : SectionForm
 
 public sealed class ReciprocityForm : SectionForm
 {
-    public List<string> Offers { get; set; } = [];
+    public Dictionary<string, bool> OfferChoices { get; set; } = [];
     [StringLength(4000, ErrorMessage = "Hoogstens 4000 tekens.")] public string? Description { get; set; }
 
-    public static ReciprocityForm From(ReciprocitySection? s) => new() { Version = s?.Version ?? Guid.Empty, Offers = s?.Offers.ToList() ?? [], Description = s?.Description };
+    public static ReciprocityForm From(ReciprocitySection? s) => new()
+    {
+        Version = s?.Version ?? Guid.Empty, OfferChoices = (s?.Offers ?? []).ToDictionary(t => t, _ => true), Description = s?.Description,
+    };
 
-    public void ApplyTo(ReciprocitySection s) => s.Update(Offers, Description);
+    public void ApplyTo(ReciprocitySection s) => s.Update(OfferChoices.Where(c => c.Value).Select(c => c.Key), Description);
 }
 
 public sealed class AspirationsForm : SectionForm

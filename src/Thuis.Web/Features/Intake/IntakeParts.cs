@@ -1,8 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Thuis.Web.Data;
+
 namespace Thuis.Web.Features.Intake;
+
+/// <summary>Who recorded a part of a newcomer's intake last, and when; never its content.</summary>
+public sealed record RecordedMark(Guid NewcomerId, string RecordedBy, DateTimeOffset RecordedAt);
 
 /// <summary>The parts of the broad intake, in the order of the conversation, with their address and Dutch title.</summary>
 public sealed record IntakePart(string Slug, string Title, string Summary, Type Section, bool Restricted = false)
 {
+    /// <summary>Which of these newcomers have this part recorded, by whom and when.</summary>
+    public Task<List<RecordedMark>> ReadMarksAsync(AppDbContext db, IReadOnlyCollection<Guid> newcomerIds, CancellationToken cancellationToken) =>
+        (Task<List<RecordedMark>>)typeof(IntakePart).GetMethod(nameof(MarksOf), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
+            .MakeGenericMethod(Section).Invoke(null, [db, newcomerIds, cancellationToken])!;
+
+    private static Task<List<RecordedMark>> MarksOf<TSection>(AppDbContext db, IReadOnlyCollection<Guid> newcomerIds, CancellationToken cancellationToken)
+        where TSection : IntakeSection =>
+        db.Set<TSection>().Where(s => newcomerIds.Contains(s.NewcomerId))
+            .Select(s => new RecordedMark(s.NewcomerId, s.RecordedBy, s.RecordedAt))
+            .ToListAsync(cancellationToken);
+
     public static IReadOnlyList<IntakePart> All { get; } =
     [
         new("huishouden", "Huishouden en gezinshereniging", "partner, kinderen, school, gezinshereniging", typeof(HouseholdSection)),

@@ -15,6 +15,9 @@ public static class Roles
     /// <summary>Roles that work with newcomers' dossiers inside the municipality.</summary>
     public const string DossierReaders = Coordinator + "," + CaseManager;
 
+    /// <summary>Roles that may read personal circumstances, including health (AVG art. 9).</summary>
+    public const string HealthReaders = Coordinator + "," + CaseManager;
+
     public static string DutchName(string role) => role switch
     {
         Administrator => "functioneel beheerder",
