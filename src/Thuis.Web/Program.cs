@@ -3,6 +3,7 @@ using Thuis.Web.Data;
 using Thuis.Web.Features.Accounts;
 using Thuis.Web.Features.Admin;
 using Thuis.Web.Features.Dossiers;
+using Thuis.Web.Features.Occupations;
 using Thuis.Web.Platform;
 using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
@@ -14,6 +15,7 @@ builder.AddData();
 builder.AddAccounts();
 builder.AddThuisLocalization();
 builder.AddDossiers();
+builder.AddOccupations();
 builder.AddAdministration();
 builder.Services.AddRazorComponents();
 
