@@ -4,6 +4,7 @@ using Thuis.Web.Features.Accounts;
 using Thuis.Web.Features.Admin;
 using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Features.Intake;
+using Thuis.Web.Features.Occupations;
 using Thuis.Web.Platform;
 using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
@@ -16,6 +17,7 @@ builder.AddAccounts();
 builder.AddThuisLocalization();
 builder.AddDossiers();
 builder.AddIntake();
+builder.AddOccupations();
 builder.AddAdministration();
 builder.Services.AddRazorComponents();
 
