@@ -30,7 +30,7 @@ public sealed class NewcomerForm
     public string? Phone { get; set; }
 
     [StringLength(200)]
-    [EmailAddress(ErrorMessage = "Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.")]
+    [RegularExpression(@"^[^@\s]+@[^@\s]+\.[^@\s]+$", ErrorMessage = "Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.")]
     public string? Email { get; set; }
 
     [StringLength(100)]
