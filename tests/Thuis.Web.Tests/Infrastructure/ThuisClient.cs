@@ -41,9 +41,13 @@ public sealed class ThuisClient : IDisposable
     }
 
     /// <summary>Fetches the page, fills the named form (its hidden fields and antiforgery token included) and posts it.</summary>
-    public async Task<Page> SubmitAsync(string url, string formName, IDictionary<string, string> fields)
+    public async Task<Page> SubmitAsync(string url, string formName, IDictionary<string, string> fields) =>
+        await PostFormAsync(await GetAsync(url), formName, fields);
+
+    /// <summary>Posts a form of a page fetched earlier, as someone who left the page open a while would.</summary>
+    public async Task<Page> PostFormAsync(Page page, string formName, IDictionary<string, string> fields)
     {
-        var page = await GetAsync(url);
+        var url = page.Response.RequestMessage!.RequestUri!.PathAndQuery;
         var form = page.Form(formName);
         var values = form.Elements.OfType<IHtmlInputElement>()
             .Where(i => i.Type == "hidden" && !string.IsNullOrEmpty(i.Name))

@@ -49,7 +49,14 @@ public sealed class ListDossiers(AppDbContext db, CurrentUser currentUser)
             .Skip((page - 1) * CaseloadQuery.PageSize).Take(CaseloadQuery.PageSize)
             .Select(n => new
             {
-                n.Id, n.GivenNames, n.FamilyName, n.DateOfBirth, n.CountryOfOrigin, n.Status, n.RegistrationDate, n.HousingDate,
+                n.Id,
+                n.GivenNames,
+                n.FamilyName,
+                n.DateOfBirth,
+                n.CountryOfOrigin,
+                n.Status,
+                n.RegistrationDate,
+                n.HousingDate,
                 CaseManager = db.Users.Where(u => u.Id == n.CaseManagerId).Select(u => u.DisplayName).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
