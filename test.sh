@@ -50,7 +50,8 @@ failed_total=$failed_checks
 suite() {
   local label=$1 project=$2; shift 2
   local report="$results/${label//[^A-Za-z]/}.xml"
-  env "$@" dotnet "tests/$project/bin/Debug/net10.0/$project.dll" -xml "$report" -noColor >"$results/${label//[^A-Za-z]/}.log" 2>&1
+  # A hung suite must fail, not eat the whole CI budget.
+  timeout --kill-after=30s 20m env "$@" dotnet "tests/$project/bin/Debug/net10.0/$project.dll" -xml "$report" -noColor >"$results/${label//[^A-Za-z]/}.log" 2>&1
   local counts
   counts=$(python3 - "$report" <<'PY'
 import sys, xml.etree.ElementTree as ET

@@ -32,6 +32,7 @@ public abstract class IntakePartPage<TSection, TForm> : ComponentBase
 
     protected EditContext EditContext { get; private set; } = default!;
     protected TSection? Section { get; private set; }
+    protected string NewcomerName { get; private set; } = "";
     protected string? Refusal { get; private set; }
     protected bool Saved => SavedFlag == 1 && Refusal is null;
     protected IntakePart Part { get; } = IntakePart.All.Single(p => p.Section == typeof(TSection));
@@ -52,6 +53,7 @@ public abstract class IntakePartPage<TSection, TForm> : ComponentBase
             return;
         }
         Section = loaded.Section;
+        NewcomerName = loaded.NewcomerName!;
         Input ??= ToForm(Section);
         EditContext = new EditContext(Input);
     }

@@ -4,14 +4,18 @@ using Thuis.Web.Platform.Auditing;
 
 namespace Thuis.Web.Features.Intake;
 
-public sealed record LoadedSection<TSection>(bool NewcomerFound, TSection? Section) where TSection : IntakeSection;
+public sealed record LoadedSection<TSection>(string? NewcomerName, TSection? Section) where TSection : IntakeSection
+{
+    public bool NewcomerFound => NewcomerName is not null;
+}
 
 /// <summary>Reads one intake part of a newcomer of the user's municipality; reading a restricted part is audited.</summary>
 public sealed class LoadIntakeSection(AppDbContext db)
 {
     public async Task<LoadedSection<TSection>> HandleAsync<TSection>(Guid newcomerId, CancellationToken cancellationToken) where TSection : IntakeSection
     {
-        var found = await db.Newcomers.AnyAsync(n => n.Id == newcomerId, cancellationToken);
+        var name = await db.Newcomers.Where(n => n.Id == newcomerId).Select(n => n.GivenNames + " " + n.FamilyName).SingleOrDefaultAsync(cancellationToken);
+        var found = name is not null;
         var section = found
             ? await db.Set<TSection>().AsNoTracking().SingleOrDefaultAsync(s => s.NewcomerId == newcomerId, cancellationToken)
             : null;
@@ -21,6 +25,6 @@ public sealed class LoadIntakeSection(AppDbContext db)
                 found ? AuditResult.Success : AuditResult.NotFound, "Persoonlijke omstandigheden inzien voor begeleiding");
             await db.SaveChangesAsync(cancellationToken);
         }
-        return new LoadedSection<TSection>(found, section);
+        return new LoadedSection<TSection>(name, section);
     }
 }

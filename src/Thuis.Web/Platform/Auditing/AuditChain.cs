@@ -26,6 +26,21 @@ public static class AuditChain
             .ToList();
 
         var held = new HeldWriters();
+        try
+        {
+            await LinkAsync(db, pending, held, cancellationToken);
+        }
+        catch
+        {
+            // A writer left held would block this municipality's audit trail until the process restarts.
+            await held.DisposeAsync();
+            throw;
+        }
+        return held;
+    }
+
+    private static async Task LinkAsync(AppDbContext db, List<IGrouping<Guid, AuditEntry>> pending, HeldWriters held, CancellationToken cancellationToken)
+    {
         foreach (var municipality in pending)
         {
             var writer = Writers.GetOrAdd(municipality.Key, _ => new SemaphoreSlim(1, 1));
@@ -45,7 +60,6 @@ public static class AuditChain
                 (sequence, hash) = (entry.Sequence, entry.Hash);
             }
         }
-        return held;
     }
 
     /// <summary>Walks a municipality's whole chain and reports the first entry that does not fit.</summary>
@@ -81,6 +95,7 @@ public static class AuditChain
             {
                 writer.Release();
             }
+            _held.Clear();
             return ValueTask.CompletedTask;
         }
     }
