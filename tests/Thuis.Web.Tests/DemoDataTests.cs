@@ -22,7 +22,7 @@ public sealed class DemoDataTests
 
         var signIn = await client.SignInAsync("klantregisseur@dalfsen.example", DemoData.Password);
         Assert.Equal("/", signIn.Location);
-        var dossiers = await client.GetAsync("/dossiers");
+        var dossiers = await client.GetAsync("/dossiers?wie=alle");
         Assert.Equal(HttpStatusCode.OK, dossiers.Status);
         Assert.Contains("Haddad, Samira", dossiers.Text, StringComparison.Ordinal);
 

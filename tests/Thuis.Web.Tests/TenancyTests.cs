@@ -46,7 +46,7 @@ public sealed class TenancyTests(AppFixture fixture)
         using var client = fixture.NewClient();
         await client.SignInOrFailAsync(email);
 
-        var page = await client.GetAsync("/dossiers");
+        var page = await client.GetAsync("/dossiers?wie=alle");
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains("Haddad, Samira", page.Text, StringComparison.Ordinal);
