@@ -8,5 +8,6 @@ public static class DossiersSetup
         builder.Services.AddScoped<ViewDossier>();
         builder.Services.AddScoped<SearchNewcomers>();
         builder.Services.AddScoped<RegisterNewcomer>();
+        builder.Services.AddScoped<ImportNewcomers>();
     }
 }
