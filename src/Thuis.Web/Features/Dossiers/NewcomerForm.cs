@@ -134,11 +134,27 @@ public sealed class NewcomerForm
 
     public static NewcomerForm From(Newcomer n) => new()
     {
-        GivenNames = n.GivenNames, FamilyName = n.FamilyName, DateOfBirth = n.DateOfBirth, Gender = n.Gender,
-        CountryOfOrigin = n.CountryOfOrigin, Nationality = n.Nationality, Phone = n.Phone, Email = n.Email,
-        PreferredLanguage = n.PreferredLanguage, InterpreterNeeded = n.InterpreterNeeded, Bsn = n.Bsn, VNumber = n.VNumber,
-        TargetGroup = n.TargetGroup, PermitDate = n.PermitDate, RegistrationDate = n.RegistrationDate, HousingDate = n.HousingDate,
-        Street = n.Street, HouseNumber = n.HouseNumber, Postcode = n.Postcode, City = n.City, Version = n.Version,
+        GivenNames = n.GivenNames,
+        FamilyName = n.FamilyName,
+        DateOfBirth = n.DateOfBirth,
+        Gender = n.Gender,
+        CountryOfOrigin = n.CountryOfOrigin,
+        Nationality = n.Nationality,
+        Phone = n.Phone,
+        Email = n.Email,
+        PreferredLanguage = n.PreferredLanguage,
+        InterpreterNeeded = n.InterpreterNeeded,
+        Bsn = n.Bsn,
+        VNumber = n.VNumber,
+        TargetGroup = n.TargetGroup,
+        PermitDate = n.PermitDate,
+        RegistrationDate = n.RegistrationDate,
+        HousingDate = n.HousingDate,
+        Street = n.Street,
+        HouseNumber = n.HouseNumber,
+        Postcode = n.Postcode,
+        City = n.City,
+        Version = n.Version,
     };
 
     /// <summary>Spaces, dots and dashes people type in numbers are dropped; empty means not given.</summary>

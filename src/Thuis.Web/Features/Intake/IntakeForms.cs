@@ -31,7 +31,12 @@ public sealed class LanguagesForm : SectionForm
 
     private static LanguageSkill Copy(LanguageSkill l) => new()
     {
-        Language = l.Language.Trim(), MotherTongue = l.MotherTongue, Listening = l.Listening, Reading = l.Reading, Speaking = l.Speaking, Writing = l.Writing,
+        Language = l.Language.Trim(),
+        MotherTongue = l.MotherTongue,
+        Listening = l.Listening,
+        Reading = l.Reading,
+        Speaking = l.Speaking,
+        Writing = l.Writing,
     };
 }
 
@@ -74,8 +79,13 @@ public sealed class StrengthsForm : SectionForm
 
     public static StrengthsForm From(StrengthsSection? s) => new()
     {
-        Version = s?.Version ?? Guid.Empty, Talents = s?.Talents, Skills = s?.Skills, Hobbies = s?.Hobbies,
-        Interests = s?.Interests.ToList() ?? [], KnownFor = s?.KnownFor, EnergisedBy = s?.EnergisedBy,
+        Version = s?.Version ?? Guid.Empty,
+        Talents = s?.Talents,
+        Skills = s?.Skills,
+        Hobbies = s?.Hobbies,
+        Interests = s?.Interests.ToList() ?? [],
+        KnownFor = s?.KnownFor,
+        EnergisedBy = s?.EnergisedBy,
     };
 
     public void ApplyTo(StrengthsSection s) => s.Update(Talents, Skills, Hobbies, Interests, KnownFor, EnergisedBy);
@@ -124,8 +134,12 @@ public sealed class CircumstancesForm : SectionForm
 
     public static CircumstancesForm From(CircumstancesSection? s) => new()
     {
-        Version = s?.Version ?? Guid.Empty, PhysicalHealth = s?.PhysicalHealth, MentalHealth = s?.MentalHealth,
-        TraumaCare = s?.TraumaCare, CareForChildren = s?.CareForChildren, PracticalLimits = s?.PracticalLimits,
+        Version = s?.Version ?? Guid.Empty,
+        PhysicalHealth = s?.PhysicalHealth,
+        MentalHealth = s?.MentalHealth,
+        TraumaCare = s?.TraumaCare,
+        CareForChildren = s?.CareForChildren,
+        PracticalLimits = s?.PracticalLimits,
     };
 
     public void ApplyTo(CircumstancesSection s) => s.Update(PhysicalHealth, MentalHealth, TraumaCare, CareForChildren, PracticalLimits);
@@ -141,8 +155,12 @@ public sealed class LearnabilityForm : SectionForm
 
     public static LearnabilityForm From(LearnabilitySection? s) => new()
     {
-        Version = s?.Version ?? Guid.Empty, TakenOn = s?.TakenOn, Score = s?.Score, Outcome = s?.Outcome ?? LearnabilityOutcome.NotTaken,
-        Exempt = s?.Exempt ?? false, ExemptionReason = s?.ExemptionReason,
+        Version = s?.Version ?? Guid.Empty,
+        TakenOn = s?.TakenOn,
+        Score = s?.Score,
+        Outcome = s?.Outcome ?? LearnabilityOutcome.NotTaken,
+        Exempt = s?.Exempt ?? false,
+        ExemptionReason = s?.ExemptionReason,
     };
 
     public Dictionary<string, string> Check(DateOnly today)
@@ -177,8 +195,13 @@ public sealed class EducationForm : SectionForm
 
     public static EducationForm From(EducationSection? s) => new()
     {
-        Version = s?.Version ?? Guid.Empty, HighestLevel = s?.HighestLevel ?? EducationLevel.Unknown, Field = s?.Field, Years = s?.Years,
-        HasDiploma = s?.HasDiploma ?? false, Valuation = s?.Valuation ?? DiplomaValuation.NotApplicable, ValuationResult = s?.ValuationResult,
+        Version = s?.Version ?? Guid.Empty,
+        HighestLevel = s?.HighestLevel ?? EducationLevel.Unknown,
+        Field = s?.Field,
+        Years = s?.Years,
+        HasDiploma = s?.HasDiploma ?? false,
+        Valuation = s?.Valuation ?? DiplomaValuation.NotApplicable,
+        ValuationResult = s?.ValuationResult,
     };
 
     public void ApplyTo(EducationSection s) => s.Update(HighestLevel, Field, Years, HasDiploma, Valuation, ValuationResult);
@@ -196,8 +219,14 @@ public sealed class FinancesForm : SectionForm
 
     public static FinancesForm From(FinancesSection? s) => new()
     {
-        Version = s?.Version ?? Guid.Empty, IncomeSource = s?.IncomeSource ?? IncomeSource.Unknown, HasDebts = s?.HasDebts, DebtAmount = s?.DebtAmount,
-        Creditors = s?.Creditors, DebtHelp = s?.DebtHelp ?? DebtHelp.NotNeeded, HasBankAccount = s?.HasBankAccount, OntzorgenInPlace = s?.OntzorgenInPlace,
+        Version = s?.Version ?? Guid.Empty,
+        IncomeSource = s?.IncomeSource ?? IncomeSource.Unknown,
+        HasDebts = s?.HasDebts,
+        DebtAmount = s?.DebtAmount,
+        Creditors = s?.Creditors,
+        DebtHelp = s?.DebtHelp ?? DebtHelp.NotNeeded,
+        HasBankAccount = s?.HasBankAccount,
+        OntzorgenInPlace = s?.OntzorgenInPlace,
     };
 
     public void ApplyTo(FinancesSection s) => s.Update(IncomeSource, HasDebts, DebtAmount, Creditors, DebtHelp, HasBankAccount, OntzorgenInPlace);
@@ -213,9 +242,12 @@ public sealed class HouseholdForm : SectionForm
 
     public static HouseholdForm From(HouseholdSection? s) => new()
     {
-        Version = s?.Version ?? Guid.Empty, PartnerName = s?.PartnerName, PartnerInNetherlands = s?.PartnerInNetherlands ?? false,
+        Version = s?.Version ?? Guid.Empty,
+        PartnerName = s?.PartnerName,
+        PartnerInNetherlands = s?.PartnerInNetherlands ?? false,
         Children = WithEmptyRows(s?.Children.Select(c => new Child { Name = c.Name, DateOfBirth = c.DateOfBirth, SchoolOrDayCare = c.SchoolOrDayCare, VveInformationGiven = c.VveInformationGiven }) ?? [], () => new Child()),
-        FamilyReunification = s?.FamilyReunification ?? FamilyReunificationStatus.NotApplicable, FamilyReunificationNote = s?.FamilyReunificationNote,
+        FamilyReunification = s?.FamilyReunification ?? FamilyReunificationStatus.NotApplicable,
+        FamilyReunificationNote = s?.FamilyReunificationNote,
     };
 
     public Dictionary<string, string> Check(DateOnly today)
