@@ -1,5 +1,12 @@
+using System.ComponentModel.DataAnnotations;
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Thuis.Web.Data;
+using Thuis.Web.Features.Dossiers;
+using Thuis.Web.Features.Intake;
+using Thuis.Web.Platform.Localization;
+using Thuis.Web.Platform.Security;
 using Thuis.Web.Tests.Infrastructure;
 
 namespace Thuis.Web.Tests;
@@ -28,6 +35,71 @@ public sealed class DemoDataTests
 
         using var zoetermeer = new ThuisClient(app);
         Assert.Equal("/", (await zoetermeer.SignInAsync("beheerder@zoetermeer.example", DemoData.Password)).Location);
+    }
+
+    [Fact]
+    public async Task Each_demo_municipality_has_a_caseload_of_about_forty_valid_fictional_newcomers_at_different_stages()
+    {
+        await using var app = new ThuisAppFactory("Development", EmbeddedDemo());
+        app.StartServer();
+        var today = TimeProvider.System.InTheNetherlands();
+
+        foreach (var name in new[] { "Dalfsen", "Zoetermeer" })
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var municipality = await db.Municipalities.SingleAsync(m => m.Name == name);
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystemFor(municipality.Id);
+            var newcomers = await db.Newcomers.AsNoTracking().ToListAsync();
+
+            Assert.InRange(newcomers.Count, 35, 50);
+            Assert.All(newcomers, n => Assert.True(n.Bsn is null || Bsn.IsValid(n.Bsn), $"{n.FullName}: BSN {n.Bsn}"));
+            Assert.All(newcomers, n => Assert.True(n.Bsn is null || n.Bsn.StartsWith("9999", StringComparison.Ordinal), $"{n.FullName}: BSN {n.Bsn} kan echt bestaan"));
+            Assert.All(newcomers, n => Assert.True(VNumber.IsValid(n.VNumber), $"{n.FullName}: V-nummer {n.VNumber}"));
+            Assert.Equal(newcomers.Count, newcomers.Where(n => n.Bsn is not null).Select(n => n.Bsn).Concat(newcomers.Where(n => n.Bsn is null).Select(n => n.VNumber)).Distinct().Count());
+            // Every demo person would pass registration by hand.
+            Assert.All(newcomers, n =>
+            {
+                var form = NewcomerForm.From(n);
+                Assert.Empty(form.Check(today));
+                Assert.True(Validator.TryValidateObject(form, new ValidationContext(form), null, validateAllProperties: true), n.FullName);
+            });
+            Assert.Contains(newcomers, n => n.Status == DossierStatus.Paused && n.StatusReason is not null);
+            Assert.Contains(newcomers, n => n.CaseManagerId is null);
+            Assert.True(newcomers.Count(n => n.CaseManagerId is not null) > newcomers.Count / 2);
+            Assert.True(newcomers.Select(n => n.CountryOfOrigin).Distinct().Count() >= 5);
+
+            // Intakes at different stages: some people have only the basics, others most parts.
+            var withLanguages = await db.Set<LanguagesSection>().CountAsync();
+            var withWishes = await db.Set<AspirationsSection>().CountAsync();
+            Assert.InRange(withLanguages, 10, newcomers.Count - 3);
+            Assert.InRange(withWishes, 5, withLanguages);
+            Assert.True(await db.Set<WorkExperienceSection>().AnyAsync(w => w.Jobs.Any(j => j.EscoUri != null)));
+            Assert.True(await db.Set<HouseholdSection>().AnyAsync(h => h.Children.Count > 0));
+        }
+    }
+
+    [Fact]
+    public async Task The_demo_is_the_same_people_every_time()
+    {
+        var first = await DemoNamesAsync();
+        var second = await DemoNamesAsync();
+
+        Assert.Equal(first, second);
+        Assert.Contains("Samira Haddad 999990019", first);
+    }
+
+    private static async Task<List<string>> DemoNamesAsync()
+    {
+        await using var app = new ThuisAppFactory("Development", EmbeddedDemo());
+        app.StartServer();
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var dalfsen = await db.Municipalities.SingleAsync(m => m.Name == "Dalfsen");
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystemFor(dalfsen.Id);
+        return await db.Newcomers.OrderBy(n => n.Bsn).ThenBy(n => n.VNumber)
+            .Select(n => n.GivenNames + " " + n.FamilyName + " " + (n.Bsn ?? n.VNumber))
+            .ToListAsync();
     }
 
     [Fact]

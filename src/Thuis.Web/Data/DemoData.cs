@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Features.Accounts;
-using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Features.Municipalities;
 using Thuis.Web.Features.Organisations;
 using Thuis.Web.Platform.Security;
@@ -9,27 +8,32 @@ using Thuis.Web.Platform.Security;
 namespace Thuis.Web.Data;
 
 /// <summary>
-/// Two fictional municipalities with one user per role and a few fictional newcomers, so a fresh
-/// clone can be tried at once. Only for the embedded database in Development; never in production.
+/// Two fictional municipalities with one user per role and about forty fictional newcomers each, so a
+/// fresh clone can be tried at once. Only for the embedded database in Development; never in production.
 /// </summary>
 public static class DemoData
 {
     /// <summary>The one password of every demo account; listed in the README.</summary>
     public const string Password = "welkom-bij-thuis";
 
-    private static readonly (string CbsCode, string Name, string Region, string Domain, string Partner, (string Given, string Family, DateOnly Born, string Bsn)[] People)[] Municipalities =
+    private static readonly (string CbsCode, string Name, string Region, string Domain, string Partner, DemoTown Town)[] Municipalities =
     [
         ("0148", "Dalfsen", "IJsselland", "dalfsen.example", "VluchtelingenWerk Dalfsen (demo)",
-        [
-            ("Samira", "Haddad", new DateOnly(1991, 4, 12), "999990019"),
-            ("Yonas", "Tesfay", new DateOnly(1998, 9, 3), "999990032"),
-            ("Rami", "Al-Khatib", new DateOnly(1979, 1, 27), "999990044"),
-        ]),
+            new DemoTown("Dalfsen", Seed: 148, PostcodeDigits: ["7721", "7722"],
+                Streets: ["Kerkstraat", "Molenweg", "Julianastraat", "Prinsenstraat", "Beatrixlaan", "Esdoornlaan", "Lindenlaan", "Schoolstraat", "Wilhelminastraat", "Vechtkade"],
+                PrimarySchools: ["obs De Linde", "cbs De Wegwijzer", "Kindcentrum Het Kompas"],
+                SecondarySchools: ["ISK Zwolle (internationale schakelklas)", "scholengemeenschap De Vechtstroom, klas 2"],
+                DayCare: ["peuteropvang Dikkertje Dap", "kinderopvang 't Kabouterhuis", "nog geen plek"],
+                NearbyCities: ["Zwolle", "Ommen", "Hardenberg", "Deventer", "Dalfsen"],
+                FirstGivenName: "Samira", FirstFamilyName: "Haddad", FirstBorn: new DateOnly(1991, 4, 12), FirstBsn: "999990019")),
         ("0637", "Zoetermeer", "Haaglanden", "zoetermeer.example", "Taalhuis Zoetermeer (demo)",
-        [
-            ("Amal", "Yousef", new DateOnly(1986, 6, 30), "999990056"),
-            ("Dawit", "Gebremedhin", new DateOnly(2001, 11, 15), "999990068"),
-        ]),
+            new DemoTown("Zoetermeer", Seed: 637, PostcodeDigits: ["2711", "2712", "2717", "2722", "2725", "2726"],
+                Streets: ["Dorpsstraat", "Parkweg", "Stationsstraat", "Lindelaan", "Molenstraat", "Schoolstraat", "Prins Bernhardlaan", "Kastanjelaan", "Voorweg", "Rietlanden"],
+                PrimarySchools: ["De Regenboog", "Het Startblok", "De Vuurvogel"],
+                SecondarySchools: ["ISK Zoetermeer (internationale schakelklas)", "lyceum Het Meerpad, klas 1"],
+                DayCare: ["peuterspeelzaal De Boemel", "kinderopvang Het Speelhuis", "nog geen plek"],
+                NearbyCities: ["Den Haag", "Delft", "Leiden", "Rotterdam", "Zoetermeer"],
+                FirstGivenName: "Amal", FirstFamilyName: "Yousef", FirstBorn: new DateOnly(1986, 6, 30), FirstBsn: "999990056")),
     ];
 
     private static readonly (string Role, string Mailbox, string Name)[] Staff =
@@ -74,23 +78,21 @@ public static class DemoData
 
             var partner = new Organisation(municipality.Id, m.Partner, isPartner: true);
             db.Organisations.Add(partner);
-            var clock = services.GetRequiredService<TimeProvider>();
-            foreach (var p in m.People)
-            {
-                db.Newcomers.Add(new Newcomer(municipality.Id,
-                    new PersonDetails(p.Given, p.Family, p.Born, Gender.Unknown, "Syrië", null, null, null, null, false, p.Bsn, null),
-                    new LegalFrame(TargetGroup.AsylumPermitHolder, null, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), null, null, null, null, null),
-                    clock.GetUtcNow()));
-            }
             await db.SaveChangesAsync();
 
             var users = services.GetRequiredService<UserManager<ThuisUser>>();
+            ThuisUser? caseManager = null;
             foreach (var (role, mailbox, name) in Staff)
             {
                 var user = new ThuisUser($"{mailbox}@{m.Domain}", name, municipality.Id,
                     role == Roles.PartnerWorker ? partner.Id : null);
                 await CreateUserAsync(users, user, Password, role);
+                caseManager = role == Roles.CaseManager ? user : caseManager;
             }
+
+            // All newcomers and their intake parts in one save: a first start stays quick.
+            DemoNewcomers.AddTo(db, municipality.Id, m.Town, caseManager!.Id, caseManager.DisplayName, services.GetRequiredService<TimeProvider>());
+            await db.SaveChangesAsync();
         }
     }
 

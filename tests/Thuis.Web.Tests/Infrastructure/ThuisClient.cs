@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Thuis.Web.Features.Accounts;
@@ -47,6 +48,35 @@ public sealed class ThuisClient : IDisposable
     /// <summary>Posts a form of a page fetched earlier, as someone who left the page open a while would.</summary>
     public async Task<Page> PostFormAsync(Page page, string formName, IDictionary<string, string> fields)
     {
+        var (action, values) = Fill(page, formName, fields);
+        using var content = new FormUrlEncodedContent(values);
+        using var response = await Http.PostAsync(action, content);
+        return await Page.ReadAsync(response);
+    }
+
+    /// <summary>
+    /// Like <see cref="SubmitAsync"/>, but posts multipart/form-data with a file, as a browser uploads one;
+    /// without a file the field is sent empty, as a browser does when none was chosen.
+    /// </summary>
+    public async Task<Page> SubmitFileAsync(string url, string formName, string fileField, Upload? file, IDictionary<string, string>? fields = null)
+    {
+        var (action, values) = Fill(await GetAsync(url), formName, fields ?? new Dictionary<string, string>());
+        using var content = new MultipartFormDataContent();
+        foreach (var (key, value) in values)
+        {
+            content.Add(new StringContent(value), key);
+        }
+        var part = new ByteArrayContent(file?.Content ?? []);
+        part.Headers.ContentType = new MediaTypeHeaderValue(file is null ? "application/octet-stream" : file.ContentType);
+        part.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = $"\"{fileField}\"", FileName = $"\"{file?.FileName ?? ""}\"" };
+        content.Add(part);
+        using var response = await Http.PostAsync(action, content);
+        return await Page.ReadAsync(response);
+    }
+
+    /// <summary>The named form's action and its values: its hidden fields (antiforgery token and handler included) overlaid with the given ones.</summary>
+    private static (string Action, Dictionary<string, string> Values) Fill(Page page, string formName, IDictionary<string, string> fields)
+    {
         var url = page.Response.RequestMessage!.RequestUri!.PathAndQuery;
         var form = page.Form(formName);
         var values = form.Elements.OfType<IHtmlInputElement>()
@@ -57,9 +87,7 @@ public sealed class ThuisClient : IDisposable
             values[key] = value;
         }
         var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? url : form.GetAttribute("action")!;
-        using var content = new FormUrlEncodedContent(values);
-        using var response = await Http.PostAsync(action, content);
-        return await Page.ReadAsync(response);
+        return (action, values);
     }
 
     public Task<Page> SignInAsync(string email, string password = TestWorld.Password) =>
@@ -89,6 +117,9 @@ public sealed class ThuisClient : IDisposable
     }
 
     public void Dispose() => Http.Dispose();
+
+    /// <summary>A file as a browser sends it: its name, its bytes and the type the browser guessed.</summary>
+    public sealed record Upload(string FileName, byte[] Content, string ContentType = "text/csv");
 
     public sealed record Page(HttpStatusCode Status, string? Location, IHtmlDocument Document, HttpResponseMessage Response)
     {

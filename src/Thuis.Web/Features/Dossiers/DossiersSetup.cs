@@ -10,5 +10,6 @@ public static class DossiersSetup
         builder.Services.AddScoped<RegisterNewcomer>();
         builder.Services.AddScoped<EditNewcomer>();
         builder.Services.AddScoped<ChangeDossierStatus>();
+        builder.Services.AddScoped<ImportNewcomers>();
     }
 }

@@ -19,21 +19,21 @@ public sealed class NewcomerForm
     public Gender Gender { get; set; }
 
     [Required(ErrorMessage = "Vul het land van herkomst in.")]
-    [StringLength(100)]
+    [StringLength(100, ErrorMessage = "Een land van herkomst is hoogstens 100 tekens.")]
     public string CountryOfOrigin { get; set; } = "";
 
-    [StringLength(100)]
+    [StringLength(100, ErrorMessage = "Een nationaliteit is hoogstens 100 tekens.")]
     public string? Nationality { get; set; }
 
-    [StringLength(40)]
+    [StringLength(40, ErrorMessage = "Een telefoonnummer is hoogstens 40 tekens.")]
     [RegularExpression(@"^[0-9+()\- ]{6,40}$", ErrorMessage = "Vul een telefoonnummer in met cijfers, bijvoorbeeld 06 12345678.")]
     public string? Phone { get; set; }
 
-    [StringLength(200)]
+    [StringLength(200, ErrorMessage = "Een e-mailadres is hoogstens 200 tekens.")]
     [RegularExpression(@"^[^@\s]+@[^@\s]+\.[^@\s]+$", ErrorMessage = "Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.")]
     public string? Email { get; set; }
 
-    [StringLength(100)]
+    [StringLength(100, ErrorMessage = "Een voorkeurstaal is hoogstens 100 tekens.")]
     public string? PreferredLanguage { get; set; }
 
     public bool InterpreterNeeded { get; set; }
@@ -51,15 +51,15 @@ public sealed class NewcomerForm
 
     public DateOnly? HousingDate { get; set; }
 
-    [StringLength(200)]
+    [StringLength(200, ErrorMessage = "Een straatnaam is hoogstens 200 tekens.")]
     public string? Street { get; set; }
 
-    [StringLength(20)]
+    [StringLength(20, ErrorMessage = "Een huisnummer is hoogstens 20 tekens.")]
     public string? HouseNumber { get; set; }
 
     public string? Postcode { get; set; }
 
-    [StringLength(100)]
+    [StringLength(100, ErrorMessage = "Een plaatsnaam is hoogstens 100 tekens.")]
     public string? City { get; set; }
 
     /// <summary>Set by the case manager after seeing a possible duplicate: "this is someone else".</summary>
@@ -158,7 +158,7 @@ public sealed class NewcomerForm
     };
 
     /// <summary>Spaces, dots and dashes people type in numbers are dropped; empty means not given.</summary>
-    private static string? Digits(string? value)
+    internal static string? Digits(string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
