@@ -38,7 +38,7 @@ public sealed class ImportTests(BrowserFixture fixture) : BrowserTest(fixture)
         await SaveScreenshotAsync("resultaat");
         await Accessibility.AssertNoSeriousViolationsAsync(Page);
 
-        await Page.GotoAsync("/dossiers");
+        await Page.GotoAsync("/dossiers?zoek=Noori&wie=alle");
         await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Noori, Parwana", Exact = true })).ToBeVisibleAsync();
     }
 }
