@@ -188,7 +188,15 @@ public sealed class ImportNewcomers(AppDbContext db, CurrentUser currentUser, Ti
 
         if (imported > 0)
         {
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Someone registered or imported one of these people at the same moment; nothing of this file was saved.
+                return ImportReport.Refused("Tijdens het importeren is een van deze personen door iemand anders geregistreerd. Er is niets geïmporteerd; importeer het bestand opnieuw.");
+            }
         }
         return new ImportReport(null, imported, alreadyKnown, rejected, ignored);
     }

@@ -179,8 +179,9 @@ internal sealed class NewcomerMapping : IEntityTypeConfiguration<Newcomer>
         builder.Property(n => n.Version).IsConcurrencyToken();
         builder.Ignore(n => n.FullName);
         builder.HasIndex(n => new { n.MunicipalityId, n.FamilyName });
-        builder.HasIndex(n => new { n.MunicipalityId, n.Bsn });
-        builder.HasIndex(n => new { n.MunicipalityId, n.VNumber });
+        // One dossier per person per municipality; empty numbers do not count (NULLs are distinct on both databases).
+        builder.HasIndex(n => new { n.MunicipalityId, n.Bsn }).IsUnique();
+        builder.HasIndex(n => new { n.MunicipalityId, n.VNumber }).IsUnique();
         builder.HasIndex(n => new { n.MunicipalityId, n.CaseManagerId });
         builder.HasOne<Municipality>().WithMany().HasForeignKey(n => n.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ThuisUser>().WithMany().HasForeignKey(n => n.CaseManagerId).OnDelete(DeleteBehavior.SetNull);

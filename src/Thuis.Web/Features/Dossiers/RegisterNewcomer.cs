@@ -40,7 +40,16 @@ public sealed class RegisterNewcomer(AppDbContext db, CurrentUser currentUser, T
             newcomer.AssignCaseManager(currentUser.UserId);
         }
         db.Newcomers.Add(newcomer);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Registered by someone else between our check and our save: show that dossier instead.
+            db.ChangeTracker.Clear();
+            return new RegisterResult(null, new Dictionary<string, string>(), await FindDuplicatesAsync(person, cancellationToken));
+        }
         return new RegisterResult(newcomer.Id, new Dictionary<string, string>(), []);
     }
 

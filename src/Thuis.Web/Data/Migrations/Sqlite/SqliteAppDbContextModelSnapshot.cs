@@ -340,13 +340,15 @@ namespace Thuis.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("CaseManagerId");
 
-                    b.HasIndex("MunicipalityId", "Bsn");
+                    b.HasIndex("MunicipalityId", "Bsn")
+                        .IsUnique();
 
                     b.HasIndex("MunicipalityId", "CaseManagerId");
 
                     b.HasIndex("MunicipalityId", "FamilyName");
 
-                    b.HasIndex("MunicipalityId", "VNumber");
+                    b.HasIndex("MunicipalityId", "VNumber")
+                        .IsUnique();
 
                     b.ToTable("Newcomers");
                 });
