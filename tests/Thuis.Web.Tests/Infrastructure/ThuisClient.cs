@@ -74,14 +74,29 @@ public sealed class ThuisClient : IDisposable
         return await Page.ReadAsync(response);
     }
 
-    /// <summary>The named form's action and its values: its hidden fields (antiforgery token and handler included) overlaid with the given ones.</summary>
+    /// <summary>The named form's action and its values: all its fields as shown (antiforgery token and handler included), overlaid with the given ones.</summary>
     private static (string Action, Dictionary<string, string> Values) Fill(Page page, string formName, IDictionary<string, string> fields)
     {
         var url = page.Response.RequestMessage!.RequestUri!.PathAndQuery;
         var form = page.Form(formName);
-        var values = form.Elements.OfType<IHtmlInputElement>()
-            .Where(i => i.Type == "hidden" && !string.IsNullOrEmpty(i.Name))
-            .ToDictionary(i => i.Name!, i => i.Value);
+        // What a browser would send as the page stands: every named field, ticked boxes only.
+        var values = new Dictionary<string, string>();
+        foreach (var element in form.Elements)
+        {
+            switch (element)
+            {
+                case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name) && input.Type is not ("submit" or "button" or "file")
+                    && (input.Type is not ("checkbox" or "radio") || input.IsChecked):
+                    values[input.Name!] = input.Value;
+                    break;
+                case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name):
+                    values[select.Name!] = select.SelectedOptions.Length > 0 ? select.SelectedOptions[0].Value : select.Options.Length > 0 ? select.Options[0].Value : "";
+                    break;
+                case IHtmlTextAreaElement area when !string.IsNullOrEmpty(area.Name):
+                    values[area.Name!] = area.Value;
+                    break;
+            }
+        }
         foreach (var (key, value) in fields)
         {
             values[key] = value;
