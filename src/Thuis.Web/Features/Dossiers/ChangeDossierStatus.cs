@@ -41,7 +41,7 @@ public sealed class ChangeDossierStatus(AppDbContext db, CurrentUser currentUser
         var newcomer = await db.Newcomers.SingleOrDefaultAsync(n => n.Id == newcomerId, cancellationToken);
         if (newcomer is null)
         {
-            return new EditResult(false, true, new Dictionary<string, string>(), null);
+            return EditResult.Missing;
         }
         var errors = new Dictionary<string, string>();
         var today = clock.InTheNetherlands();
@@ -62,17 +62,17 @@ public sealed class ChangeDossierStatus(AppDbContext db, CurrentUser currentUser
         }
         if (errors.Count > 0)
         {
-            return new EditResult(false, false, errors, null);
+            return EditResult.Invalid(errors);
         }
-        if (newcomer.Version != form.Version)
-        {
-            return Changed();
-        }
+        return await SaveDossierChange.HandleAsync(db, newcomer, form.Version, n => Apply(n, form), cancellationToken);
+    }
 
-        db.Entry(newcomer).Property(n => n.Version).OriginalValue = form.Version;
-        if (newcomer.CaseManagerId != (string.IsNullOrEmpty(form.CaseManagerId) ? null : form.CaseManagerId))
+    private static void Apply(Newcomer newcomer, DossierStatusForm form)
+    {
+        var caseManagerId = string.IsNullOrEmpty(form.CaseManagerId) ? null : form.CaseManagerId;
+        if (newcomer.CaseManagerId != caseManagerId)
         {
-            newcomer.AssignCaseManager(string.IsNullOrEmpty(form.CaseManagerId) ? null : form.CaseManagerId);
+            newcomer.AssignCaseManager(caseManagerId);
         }
         switch (form.Status)
         {
@@ -85,24 +85,9 @@ public sealed class ChangeDossierStatus(AppDbContext db, CurrentUser currentUser
             case DossierStatus.Completed:
                 newcomer.Complete(form.Reason);
                 break;
-            default:
-                if (newcomer.Status != DossierStatus.Active)
-                {
-                    newcomer.Resume();
-                }
+            case DossierStatus.Active when newcomer.Status != DossierStatus.Active:
+                newcomer.Resume();
                 break;
         }
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return new EditResult(true, false, new Dictionary<string, string>(), null);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Changed();
-        }
     }
-
-    private static EditResult Changed() => new(false, false, new Dictionary<string, string>(),
-        "Iemand anders heeft dit dossier intussen gewijzigd. Open het dossier opnieuw en probeer het dan nog eens.");
 }

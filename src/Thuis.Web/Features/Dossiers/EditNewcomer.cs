@@ -4,8 +4,6 @@ using Thuis.Web.Platform.Localization;
 
 namespace Thuis.Web.Features.Dossiers;
 
-public sealed record EditResult(bool Succeeded, bool NotFound, IReadOnlyDictionary<string, string> FieldErrors, string? Refusal);
-
 /// <summary>Corrects a newcomer's details; refused when someone else changed the dossier since the form was loaded.</summary>
 public sealed class EditNewcomer(AppDbContext db, TimeProvider clock)
 {
@@ -20,12 +18,12 @@ public sealed class EditNewcomer(AppDbContext db, TimeProvider clock)
         var newcomer = await db.Newcomers.SingleOrDefaultAsync(n => n.Id == newcomerId, cancellationToken);
         if (newcomer is null)
         {
-            return new EditResult(false, true, new Dictionary<string, string>(), null);
+            return EditResult.Missing;
         }
         var errors = form.Check(clock.InTheNetherlands());
         if (errors.Count > 0)
         {
-            return new EditResult(false, false, errors, null);
+            return EditResult.Invalid(errors);
         }
         var person = form.ToPerson();
         if (person.Bsn is not null && await db.Newcomers.AnyAsync(n => n.Id != newcomerId && n.Bsn == person.Bsn, cancellationToken))
@@ -38,27 +36,12 @@ public sealed class EditNewcomer(AppDbContext db, TimeProvider clock)
         }
         if (errors.Count > 0)
         {
-            return new EditResult(false, false, errors, null);
+            return EditResult.Invalid(errors);
         }
-        if (newcomer.Version != form.Version)
+        return await SaveDossierChange.HandleAsync(db, newcomer, form.Version, n =>
         {
-            return Changed();
-        }
-
-        db.Entry(newcomer).Property(n => n.Version).OriginalValue = form.Version;
-        newcomer.UpdatePerson(person);
-        newcomer.UpdateLegalFrame(form.ToLegalFrame());
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return new EditResult(true, false, new Dictionary<string, string>(), null);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Changed();
-        }
+            n.UpdatePerson(person);
+            n.UpdateLegalFrame(form.ToLegalFrame());
+        }, cancellationToken);
     }
-
-    private static EditResult Changed() => new(false, false, new Dictionary<string, string>(),
-        "Iemand anders heeft dit dossier intussen gewijzigd. Uw invoer staat hieronder nog; open het dossier opnieuw om de nieuwe gegevens te zien en voer uw wijziging dan opnieuw in.");
 }
