@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
+
 namespace Thuis.Web.Features.Municipalities;
 
 /// <summary>A municipality (gemeente): the tenant. Everything about people belongs to exactly one.</summary>
@@ -40,6 +41,21 @@ public sealed partial class Municipality
 
     public void SetTwoFactorRequirement(bool required) => RequireTwoFactor = required;
 
+    /// <summary>Weeks after registration within which the PIP is fixed; the law allows at most ten.</summary>
+    public int PipDeadlineWeeks { get; private set; } = Plans.IntegrationLaw.DefaultPipWeeks;
+
+    /// <summary>Days after housing within which the participation declaration trajectory starts.</summary>
+    public int PvtStartDays { get; private set; } = Plans.IntegrationLaw.DefaultPvtStartDays;
+
+    public void SetDeadlines(int pipDeadlineWeeks, int pvtStartDays)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pipDeadlineWeeks, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(pipDeadlineWeeks, Plans.IntegrationLaw.DefaultPipWeeks);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pvtStartDays, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(pvtStartDays, 90);
+        (PipDeadlineWeeks, PvtStartDays) = (pipDeadlineWeeks, pvtStartDays);
+    }
+
     [GeneratedRegex("^[0-9]{4}$")]
     private static partial Regex CbsCodePattern();
 }
@@ -69,6 +85,8 @@ internal sealed class MunicipalityMapping : IEntityTypeConfiguration<Municipalit
         builder.HasIndex(m => m.CbsCode).IsUnique();
         builder.Property(m => m.Name).HasMaxLength(100);
         builder.HasOne<Region>().WithMany().HasForeignKey(m => m.RegionId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(m => m.PipDeadlineWeeks).HasDefaultValue(Plans.IntegrationLaw.DefaultPipWeeks);
+        builder.Property(m => m.PvtStartDays).HasDefaultValue(Plans.IntegrationLaw.DefaultPvtStartDays);
     }
 
     public void Configure(EntityTypeBuilder<Region> builder)
