@@ -61,6 +61,13 @@ public sealed class IntakePartTests(AppFixture fixture)
         });
         Assert.Contains("Vul een aantal jaren tussen 0 en 60 in.", badYears.Text, StringComparison.Ordinal);
         Assert.Equal("lasser", badYears.ValueOf("Input.Jobs[0].Title"));
+
+        var unknownOccupation = await client.SubmitAsync($"/dossiers/{id}/intake/werkervaring", FormName, new Dictionary<string, string>
+        {
+            ["Input.Jobs[0].Title"] = "lasser",
+            ["Input.Jobs[0].EscoUri"] = "http://example.org/geen-esco",
+        });
+        Assert.Contains("Dit beroep komt niet voor in ESCO; zoek het opnieuw op.", unknownOccupation.Text, StringComparison.Ordinal);
     }
 
     [Fact]
