@@ -87,14 +87,7 @@ public sealed class AuditTrailTests(AppFixture fixture)
     public async Task The_chain_check_finds_an_intact_trail_and_then_the_entry_someone_edited_in_the_database()
     {
         await using var app = new ThuisAppFactory();
-        var world = await TestWorld.SeedAsync(app);
-        var email = await world.CreateUserAsync(world.A, Roles.CaseManager);
-        using var client = new ThuisClient(app);
-        await client.SignInOrFailAsync(email);
-        for (var i = 0; i < 3; i++)
-        {
-            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/dossiers/{world.A.NewcomerId}")).Status);
-        }
+        var world = await ViewDossierThreeTimesAsync(app);
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -119,14 +112,7 @@ public sealed class AuditTrailTests(AppFixture fixture)
     public async Task Removing_an_entry_from_the_middle_of_the_trail_is_detected()
     {
         await using var app = new ThuisAppFactory();
-        var world = await TestWorld.SeedAsync(app);
-        var email = await world.CreateUserAsync(world.A, Roles.CaseManager);
-        using var client = new ThuisClient(app);
-        await client.SignInOrFailAsync(email);
-        for (var i = 0; i < 3; i++)
-        {
-            await client.GetAsync($"/dossiers/{world.A.NewcomerId}");
-        }
+        var world = await ViewDossierThreeTimesAsync(app);
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -134,6 +120,19 @@ public sealed class AuditTrailTests(AppFixture fixture)
 
         var report = await AuditChain.VerifyAsync(db, world.A.Id, CancellationToken.None);
         Assert.Equal(3, report.FirstBrokenSequence);
+    }
+
+    /// <summary>A fresh app whose municipality A has a trail of several entries: its setup and three dossier views.</summary>
+    private static async Task<TestWorld> ViewDossierThreeTimesAsync(ThuisAppFactory app)
+    {
+        var world = await TestWorld.SeedAsync(app);
+        using var client = new ThuisClient(app);
+        await client.SignInOrFailAsync(await world.CreateUserAsync(world.A, Roles.CaseManager));
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/dossiers/{world.A.NewcomerId}")).Status);
+        }
+        return world;
     }
 
     private async Task<AuditEntry> SingleEntryAsync(string actorId, AuditAction action)

@@ -18,7 +18,4 @@ public static class Bsn
         }
         return sum != 0 && sum % 11 == 0;
     }
-
-    /// <summary>Shows only the last three digits, for places where the number must be recognisable but not readable.</summary>
-    public static string Mask(string value) => value.Length == 9 ? "******" + value[6..] : "*********";
 }

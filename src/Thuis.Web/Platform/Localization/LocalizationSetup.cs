@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 
 namespace Thuis.Web.Platform.Localization;
@@ -35,6 +34,4 @@ public static class LocalizationSetup
             return TypedResults.LocalRedirect(target);
         });
     }
-
-    public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 }
