@@ -6,6 +6,7 @@ using Thuis.Web.Features.Accounts;
 using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Features.Municipalities;
 using Thuis.Web.Features.Organisations;
+using Thuis.Web.Features.Plans;
 using Thuis.Web.Platform.Auditing;
 using Thuis.Web.Platform.Health;
 using Thuis.Web.Platform.Security;
@@ -27,6 +28,9 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
     public DbSet<Municipality> Municipalities => Set<Municipality>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Newcomer> Newcomers => Set<Newcomer>();
+    public DbSet<IntegrationPlan> IntegrationPlans => Set<IntegrationPlan>();
+    public DbSet<PlanGoal> PlanGoals => Set<PlanGoal>();
+    public DbSet<PlanStep> PlanSteps => Set<PlanStep>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     internal DbSet<ReadinessProbe> ReadinessProbes => Set<ReadinessProbe>();
 

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
+using Thuis.Web.Platform.Editing;
 using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
 
@@ -64,7 +65,7 @@ public sealed class ChangeDossierStatus(AppDbContext db, CurrentUser currentUser
         {
             return EditResult.Invalid(errors);
         }
-        return await SaveDossierChange.HandleAsync(db, newcomer, form.Version, n => Apply(n, form), cancellationToken);
+        return await SaveVersionedChange.HandleAsync(db, newcomer, form.Version, n => Apply(n, form), EditResult.ChangedMeanwhile, cancellationToken);
     }
 
     private static void Apply(Newcomer newcomer, DossierStatusForm form)

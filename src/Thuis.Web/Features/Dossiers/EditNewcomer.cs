@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
+using Thuis.Web.Platform.Editing;
 using Thuis.Web.Platform.Localization;
 
 namespace Thuis.Web.Features.Dossiers;
@@ -38,10 +39,10 @@ public sealed class EditNewcomer(AppDbContext db, TimeProvider clock)
         {
             return EditResult.Invalid(errors);
         }
-        return await SaveDossierChange.HandleAsync(db, newcomer, form.Version, n =>
+        return await SaveVersionedChange.HandleAsync(db, newcomer, form.Version, n =>
         {
             n.UpdatePerson(person);
             n.UpdateLegalFrame(form.ToLegalFrame());
-        }, cancellationToken);
+        }, EditResult.ChangedMeanwhile, cancellationToken);
     }
 }

@@ -8,7 +8,7 @@ namespace Thuis.Web.Features.Dossiers;
 
 public sealed record PartStatus(IntakePart Part, bool Recorded, string? RecordedBy, DateTimeOffset? RecordedAt);
 
-public sealed record DossierView(Newcomer Newcomer, string? CaseManagerName, IReadOnlyList<PartStatus> Parts, DateOnly PipDeadline, DateOnly? PvtStartDeadline)
+public sealed record DossierView(Newcomer Newcomer, string? CaseManagerName, IReadOnlyList<PartStatus> Parts, NewcomerDeadlines Deadlines)
 {
     public int PartsRecorded => Parts.Count(p => p.Recorded);
 }
@@ -37,10 +37,6 @@ public sealed class ViewDossier(AppDbContext db)
             var mark = (await part.ReadMarksAsync(db, [newcomerId], cancellationToken)).SingleOrDefault();
             parts.Add(new PartStatus(part, mark is not null, mark?.RecordedBy, mark?.RecordedAt));
         }
-        var deadlines = await db.Municipalities.Where(m => m.Id == newcomer.MunicipalityId)
-            .Select(m => new { m.PipDeadlineWeeks, m.PvtStartDays }).SingleAsync(cancellationToken);
-        return new DossierView(newcomer, caseManager, parts,
-            IntegrationLaw.PipDeadline(newcomer.RegistrationDate, deadlines.PipDeadlineWeeks),
-            newcomer.HousingDate is { } housed ? IntegrationLaw.PvtStartDeadline(housed, deadlines.PvtStartDays) : null);
+        return new DossierView(newcomer, caseManager, parts, await NewcomerDeadlines.ForAsync(db, newcomer, cancellationToken));
     }
 }

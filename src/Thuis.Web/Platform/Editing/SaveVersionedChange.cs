@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
 
-namespace Thuis.Web.Features.Dossiers;
+namespace Thuis.Web.Platform.Editing;
 
 public sealed record EditResult(bool Succeeded, bool NotFound, IReadOnlyDictionary<string, string> FieldErrors, string? Refusal)
 {
@@ -16,19 +16,22 @@ public sealed record EditResult(bool Succeeded, bool NotFound, IReadOnlyDictiona
 }
 
 /// <summary>
-/// The one way a form changes a dossier: only when the dossier is still the version the form was loaded
-/// from, checked again by the database at the moment of saving.
+/// The one way a form changes a record people edit together (a dossier, a plan): only when the record is still the
+/// version the form was loaded from, checked again by the database at the moment of saving. The record carries a
+/// <c>Version</c> concurrency token that changes with every edit.
 /// </summary>
-internal static class SaveDossierChange
+internal static class SaveVersionedChange
 {
-    public static async Task<EditResult> HandleAsync(AppDbContext db, Newcomer newcomer, Guid loadedVersion, Action<Newcomer> change, CancellationToken cancellationToken)
+    public static async Task<EditResult> HandleAsync<T>(AppDbContext db, T record, Guid loadedVersion, Action<T> change,
+        EditResult changedMeanwhile, CancellationToken cancellationToken) where T : class
     {
-        if (newcomer.Version != loadedVersion)
+        var version = db.Entry(record).Property<Guid>("Version");
+        if (version.CurrentValue != loadedVersion)
         {
-            return EditResult.ChangedMeanwhile;
+            return changedMeanwhile;
         }
-        db.Entry(newcomer).Property(n => n.Version).OriginalValue = loadedVersion;
-        change(newcomer);
+        version.OriginalValue = loadedVersion;
+        change(record);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -36,7 +39,7 @@ internal static class SaveDossierChange
         }
         catch (DbUpdateConcurrencyException)
         {
-            return EditResult.ChangedMeanwhile;
+            return changedMeanwhile;
         }
     }
 }

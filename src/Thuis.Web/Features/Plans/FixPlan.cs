@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using Thuis.Web.Data;
+using Thuis.Web.Platform.Editing;
+using Thuis.Web.Platform.Localization;
+using Thuis.Web.Platform.Security;
+
+namespace Thuis.Web.Features.Plans;
+
+public sealed class FixPlanForm
+{
+    public DateOnly? DecisionDate { get; set; }
+
+    public Guid Version { get; set; }
+}
+
+/// <summary>
+/// Fixes the draft as the plan in force on its decision date (dagtekening). The previous version, if any, is
+/// replaced but kept. The law's rules are checked here: the onderwijsroute only below 28, a route switch only
+/// within 18 months of the first plan, and a decision date that follows the one before.
+/// </summary>
+public sealed class FixPlan(AppDbContext db, CurrentUser currentUser, TimeProvider clock)
+{
+    public async Task<EditResult> HandleAsync(Guid newcomerId, FixPlanForm form, CancellationToken cancellationToken)
+    {
+        var newcomer = await db.Newcomers.AsNoTracking().SingleOrDefaultAsync(n => n.Id == newcomerId, cancellationToken);
+        var draft = newcomer is null ? null : await EditPlan.LoadDraftAsync(db, newcomerId, cancellationToken);
+        if (draft is null)
+        {
+            return EditResult.Missing;
+        }
+        var inForce = await db.IntegrationPlans.SingleOrDefaultAsync(p => p.NewcomerId == newcomerId && p.State == PlanState.Fixed, cancellationToken);
+        var firstDecision = await db.IntegrationPlans.Where(p => p.NewcomerId == newcomerId && p.DecisionDate != null)
+            .OrderBy(p => p.Number).Select(p => p.DecisionDate).FirstOrDefaultAsync(cancellationToken);
+
+        var missing = new List<string>();
+        if (draft.LearningRoute is null)
+        {
+            missing.Add("een leerroute");
+        }
+        if (draft.MainGoal is null)
+        {
+            missing.Add("een hoofddoel");
+        }
+        if (draft.Steps.Count == 0)
+        {
+            missing.Add("ten minste één kleine stap");
+        }
+        if (missing.Count > 0)
+        {
+            return new EditResult(false, false, new Dictionary<string, string>(),
+                $"Het plan mist nog {string.Join(" en ", missing)}. Vul het plan eerst aan.");
+        }
+
+        var errors = new Dictionary<string, string>();
+        var today = clock.InTheNetherlands();
+        if (form.DecisionDate is not { } decided)
+        {
+            errors[nameof(FixPlanForm.DecisionDate)] = "Vul de dagtekening in: de datum waarop het plan wordt vastgesteld.";
+        }
+        else if (decided > today)
+        {
+            errors[nameof(FixPlanForm.DecisionDate)] = "De dagtekening kan niet in de toekomst liggen.";
+        }
+        else if (decided < newcomer!.RegistrationDate)
+        {
+            errors[nameof(FixPlanForm.DecisionDate)] = $"De dagtekening ligt vóór de inschrijving in de gemeente ({DutchFormat.Date(newcomer.RegistrationDate)}).";
+        }
+        else if (inForce?.DecisionDate is { } previous && decided < previous)
+        {
+            errors[nameof(FixPlanForm.DecisionDate)] = $"De dagtekening ligt vóór die van de vorige versie ({DutchFormat.Date(previous)}).";
+        }
+        else if (IntegrationLaw.RouteRefusal(draft.LearningRoute!.Value, newcomer.DateOfBirth, decided) is { } refusal)
+        {
+            errors[nameof(FixPlanForm.DecisionDate)] = refusal;
+        }
+        else if (inForce is not null && inForce.LearningRoute != draft.LearningRoute && firstDecision is { } first
+            && decided > IntegrationLaw.RouteSwitchLastDay(first))
+        {
+            errors[nameof(FixPlanForm.DecisionDate)] = $"Van leerroute wisselen kan tot en met {DutchFormat.Date(IntegrationLaw.RouteSwitchLastDay(first))} "
+                + $"(18 maanden na het eerste plan). Houd de {inForce.LearningRoute!.Value.Dutch()} aan of kies een eerdere dagtekening.";
+        }
+        if (errors.Count > 0)
+        {
+            return EditResult.Invalid(errors);
+        }
+
+        return await SaveVersionedChange.HandleAsync(db, draft, form.Version, p =>
+        {
+            inForce?.Supersede();
+            p.Fix(form.DecisionDate!.Value, currentUser.DisplayName, clock.GetUtcNow());
+        }, EditPlan.PlanChangedMeanwhile, cancellationToken);
+    }
+}
