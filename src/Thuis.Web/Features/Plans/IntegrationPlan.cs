@@ -266,6 +266,7 @@ internal sealed class IntegrationPlanMapping : IEntityTypeConfiguration<Integrat
 {
     public void Configure(EntityTypeBuilder<IntegrationPlan> builder)
     {
+        builder.Property(p => p.Id).ValueGeneratedNever();
         builder.Property(p => p.NewcomerWishes).HasMaxLength(2000);
         builder.Property(p => p.ChildcareArrangement).HasMaxLength(1000);
         builder.Property(p => p.GuidanceArrangement).HasMaxLength(1000);
@@ -287,6 +288,8 @@ internal sealed class PlanGoalMapping : IEntityTypeConfiguration<PlanGoal>
 {
     public void Configure(EntityTypeBuilder<PlanGoal> builder)
     {
+        // Ids are made by the entity; a new goal found in the plan's list is then known to be new, not an update.
+        builder.Property(g => g.Id).ValueGeneratedNever();
         builder.Property(g => g.Description).HasMaxLength(1000);
         builder.HasIndex(g => new { g.PlanId, g.Domain }).IsUnique();
     }

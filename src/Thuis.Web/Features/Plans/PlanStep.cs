@@ -113,6 +113,8 @@ internal sealed class PlanStepMapping : IEntityTypeConfiguration<PlanStep>
 {
     public void Configure(EntityTypeBuilder<PlanStep> builder)
     {
+        // Ids are made by the entity; a new step found in the plan's list is then known to be new, not an update.
+        builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Property(s => s.What).HasMaxLength(500);
         builder.Property(s => s.OwnerName).HasMaxLength(200);
         builder.Property(s => s.Offer).HasMaxLength(300);

@@ -902,7 +902,6 @@ namespace Thuis.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Thuis.Web.Features.Plans.IntegrationPlan", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("ChildcareArrangement")
@@ -995,7 +994,6 @@ namespace Thuis.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Thuis.Web.Features.Plans.PlanGoal", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Description")
@@ -1025,7 +1023,6 @@ namespace Thuis.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Thuis.Web.Features.Plans.PlanStep", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Domain")

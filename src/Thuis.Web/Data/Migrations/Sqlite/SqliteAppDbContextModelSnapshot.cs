@@ -892,7 +892,6 @@ namespace Thuis.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Thuis.Web.Features.Plans.IntegrationPlan", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ChildcareArrangement")
@@ -985,7 +984,6 @@ namespace Thuis.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Thuis.Web.Features.Plans.PlanGoal", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Description")
@@ -1015,7 +1013,6 @@ namespace Thuis.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Thuis.Web.Features.Plans.PlanStep", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Domain")
