@@ -49,11 +49,17 @@ public sealed class PlanForm
         var t = plan.Terms;
         return new PlanForm
         {
-            LearningRoute = t.LearningRoute, MainGoal = t.MainGoal, NewcomerWishes = t.NewcomerWishes,
-            MapHoursPerWeek = t.MapHoursPerWeek, PvtHoursPerWeek = t.PvtHoursPerWeek,
-            OntzorgenFrom = t.OntzorgenFrom, OntzorgenUntil = t.OntzorgenUntil,
-            ChildcareArrangement = t.ChildcareArrangement, GuidanceArrangement = t.GuidanceArrangement,
-            ProgressMeetingEveryWeeks = t.ProgressMeetingEveryWeeks, NextProgressMeeting = t.NextProgressMeeting,
+            LearningRoute = t.LearningRoute,
+            MainGoal = t.MainGoal,
+            NewcomerWishes = t.NewcomerWishes,
+            MapHoursPerWeek = t.MapHoursPerWeek,
+            PvtHoursPerWeek = t.PvtHoursPerWeek,
+            OntzorgenFrom = t.OntzorgenFrom,
+            OntzorgenUntil = t.OntzorgenUntil,
+            ChildcareArrangement = t.ChildcareArrangement,
+            GuidanceArrangement = t.GuidanceArrangement,
+            ProgressMeetingEveryWeeks = t.ProgressMeetingEveryWeeks,
+            NextProgressMeeting = t.NextProgressMeeting,
             PiezoPhase = t.PiezoPhase,
             Goals = [.. ParticipationDomains.All.Select(d => new GoalRow
             {
@@ -62,8 +68,14 @@ public sealed class PlanForm
             })],
             Steps = WithBlankRows(plan.Steps.OrderBy(s => s.Position).Select(s => new StepRow
             {
-                Id = s.Id, Domain = s.Domain, What = s.What, Owner = s.Owner, OwnerName = s.OwnerName, Due = s.Due,
-                LowThreshold = s.LowThreshold, Offer = s.Offer,
+                Id = s.Id,
+                Domain = s.Domain,
+                What = s.What,
+                Owner = s.Owner,
+                OwnerName = s.OwnerName,
+                Due = s.Due,
+                LowThreshold = s.LowThreshold,
+                Offer = s.Offer,
             })),
             Version = plan.Version,
         };
