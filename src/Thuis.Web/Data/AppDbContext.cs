@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Thuis.Web.Features.Accounts;
 using Thuis.Web.Features.Dossiers;
+using Thuis.Web.Features.Milestones;
 using Thuis.Web.Features.Municipalities;
 using Thuis.Web.Features.Organisations;
 using Thuis.Web.Platform.Auditing;
@@ -27,6 +28,8 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
     public DbSet<Municipality> Municipalities => Set<Municipality>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Newcomer> Newcomers => Set<Newcomer>();
+    public DbSet<SettlingChecklist> SettlingChecklists => Set<SettlingChecklist>();
+    public DbSet<Milestone> Milestones => Set<Milestone>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     internal DbSet<ReadinessProbe> ReadinessProbes => Set<ReadinessProbe>();
 

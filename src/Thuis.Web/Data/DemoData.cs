@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Features.Accounts;
+using Thuis.Web.Features.Milestones;
 using Thuis.Web.Features.Municipalities;
 using Thuis.Web.Features.Organisations;
 using Thuis.Web.Platform.Security;
@@ -93,6 +94,7 @@ public static class DemoData
             // All newcomers and their intake parts in one save: a first start stays quick.
             DemoNewcomers.AddTo(db, municipality.Id, m.Town, caseManager!.Id, caseManager.DisplayName, services.GetRequiredService<TimeProvider>());
             await db.SaveChangesAsync();
+            await DemoMilestones.AddAsync(db, services.GetRequiredService<TimeProvider>(), caseManager.DisplayName);
         }
     }
 
