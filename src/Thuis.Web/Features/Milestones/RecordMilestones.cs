@@ -10,10 +10,16 @@ public sealed class MilestoneInput
 {
     public const int NoteLength = 2000;
 
+    private Dictionary<string, bool> _signChoices = [];
+
     public MilestoneState State { get; set; }
     public DateOnly? ReachedOn { get; set; }
-    /// <summary>Ticked signs by their text, as posted by the checkboxes.</summary>
-    public Dictionary<string, bool> SignChoices { get; set; } = [];
+    /// <summary>Ticked signs by their text, as posted by the checkboxes; none ticked posts none.</summary>
+    public Dictionary<string, bool> SignChoices
+    {
+        get => _signChoices;
+        set => _signChoices = value ?? [];
+    }
     public string? Note { get; set; }
     public Guid Version { get; set; }
 
