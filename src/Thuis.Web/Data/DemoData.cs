@@ -94,7 +94,7 @@ public static class DemoData
             // All newcomers and their intake parts in one save: a first start stays quick.
             DemoNewcomers.AddTo(db, municipality.Id, m.Town, caseManager!.Id, caseManager.DisplayName, services.GetRequiredService<TimeProvider>());
             await db.SaveChangesAsync();
-            await DemoMilestones.AddAsync(db, services.GetRequiredService<TimeProvider>(), caseManager.DisplayName);
+            await DemoMilestones.AddAsync(db, services.GetRequiredService<TimeProvider>(), caseManager.DisplayName, m.Town.FirstBsn);
         }
     }
 

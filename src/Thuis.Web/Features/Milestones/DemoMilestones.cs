@@ -22,15 +22,21 @@ public static class DemoMilestones
         ["buren-wijk"] = "Buurvrouw heeft uitgenodigd voor de koffieochtend in het wijkcentrum.",
     };
 
-    /// <summary>Adds and saves checklists and milestones for the municipality the scope acts for.</summary>
-    public static async Task AddAsync(AppDbContext db, TimeProvider clock, string caseManagerName)
+    // The showcase person of each demo town has these still to arrange, so the demo always shows work to do.
+    private static readonly string[] ShowcaseOpen = ["tandarts", "bibliotheek", "buren-wijk"];
+
+    /// <summary>
+    /// Adds and saves checklists and milestones for the municipality the scope acts for. The showcase
+    /// person (the first of the demo town) has all but a few items arranged.
+    /// </summary>
+    public static async Task AddAsync(AppDbContext db, TimeProvider clock, string caseManagerName, string showcaseBsn)
     {
         var today = clock.InTheNetherlands();
         // A fixed seed: the same demo every fresh start. Not for anything secret.
 #pragma warning disable CA5394
         var random = new Random(18);
         var newcomers = await db.Newcomers.AsNoTracking().OrderBy(n => n.VNumber)
-            .Select(n => new { n.Id, n.MunicipalityId, n.HousingDate, n.RegistrationDate }).ToListAsync();
+            .Select(n => new { n.Id, n.MunicipalityId, n.HousingDate, n.RegistrationDate, n.Bsn }).ToListAsync();
         var households = await db.Set<HouseholdSection>().AsNoTracking().ToDictionaryAsync(h => h.NewcomerId);
         foreach (var n in newcomers)
         {
@@ -42,6 +48,7 @@ public static class DemoMilestones
             }
             // Days per arranged item: most people settle within three months, some take much longer.
             var pace = 5 + random.Next(0, 8);
+            var showcase = n.Bsn == showcaseBsn;
             var household = HouseholdFacts.From(households.GetValueOrDefault(n.Id));
             var checklist = new SettlingChecklist(n.Id, n.MunicipalityId);
             var step = 0;
@@ -56,7 +63,11 @@ public static class DemoMilestones
                 }
                 step++;
                 var doneAfter = step * pace + random.Next(0, 5);
-                if (doneAfter <= days)
+                if (showcase && ShowcaseOpen.Contains(item.Code))
+                {
+                    checklist.Record(item.Code, SettlingItemStatus.Open, null, OpenNotes.GetValueOrDefault(item.Code), caseManagerName, today);
+                }
+                else if (doneAfter <= days)
                 {
                     var doneOn = start.AddDays(doneAfter);
                     checklist.Record(item.Code, SettlingItemStatus.Done, doneOn, null, caseManagerName, today);
