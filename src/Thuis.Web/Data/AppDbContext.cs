@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Thuis.Web.Features.Accounts;
 using Thuis.Web.Features.Dossiers;
+using Thuis.Web.Features.Milestones;
 using Thuis.Web.Features.Municipalities;
 using Thuis.Web.Features.Organisations;
 using Thuis.Web.Features.Plans;
@@ -31,6 +32,8 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
     public DbSet<IntegrationPlan> IntegrationPlans => Set<IntegrationPlan>();
     public DbSet<PlanGoal> PlanGoals => Set<PlanGoal>();
     public DbSet<PlanStep> PlanSteps => Set<PlanStep>();
+    public DbSet<SettlingChecklist> SettlingChecklists => Set<SettlingChecklist>();
+    public DbSet<Milestone> Milestones => Set<Milestone>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     internal DbSet<ReadinessProbe> ReadinessProbes => Set<ReadinessProbe>();
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Features.Accounts;
+using Thuis.Web.Features.Milestones;
 using Thuis.Web.Features.Municipalities;
 using Thuis.Web.Features.Organisations;
 using Thuis.Web.Features.Plans;
@@ -96,6 +97,7 @@ public static class DemoData
             await db.SaveChangesAsync();
             await DemoPlans.AddToAsync(db, m.Town, caseManager.DisplayName, services.GetRequiredService<TimeProvider>());
             await db.SaveChangesAsync();
+            await DemoMilestones.AddAsync(db, services.GetRequiredService<TimeProvider>(), caseManager.DisplayName, m.Town.FirstBsn);
         }
     }
 

@@ -813,6 +813,80 @@ namespace Thuis.Web.Data.Migrations.Postgres
                     b.ToTable("IntakeWorkExperience", (string)null);
                 });
 
+            modelBuilder.Entity("Thuis.Web.Features.Milestones.Milestone", b =>
+                {
+                    b.Property<Guid>("NewcomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("ReachedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.PrimitiveCollection<List<string>>("Signs")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("NewcomerId", "Kind");
+
+                    b.HasIndex("MunicipalityId");
+
+                    b.ToTable("Milestones");
+                });
+
+            modelBuilder.Entity("Thuis.Web.Features.Milestones.SettlingChecklist", b =>
+                {
+                    b.Property<Guid>("NewcomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("NewcomerId");
+
+                    b.HasIndex("MunicipalityId");
+
+                    b.ToTable("SettlingChecklists");
+                });
+
             modelBuilder.Entity("Thuis.Web.Features.Municipalities.Municipality", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1528,6 +1602,58 @@ namespace Thuis.Web.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Jobs");
+                });
+
+            modelBuilder.Entity("Thuis.Web.Features.Milestones.Milestone", b =>
+                {
+                    b.HasOne("Thuis.Web.Features.Dossiers.Newcomer", null)
+                        .WithMany()
+                        .HasForeignKey("NewcomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Thuis.Web.Features.Milestones.SettlingChecklist", b =>
+                {
+                    b.HasOne("Thuis.Web.Features.Dossiers.Newcomer", null)
+                        .WithOne()
+                        .HasForeignKey("Thuis.Web.Features.Milestones.SettlingChecklist", "NewcomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Thuis.Web.Features.Milestones.SettlingItem", "Items", b1 =>
+                        {
+                            b1.Property<Guid>("SettlingChecklistNewcomerId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Code")
+                                .IsRequired();
+
+                            b1.Property<string>("DoneBy");
+
+                            b1.Property<DateOnly?>("DoneOn");
+
+                            b1.Property<string>("Note");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(40);
+
+                            b1.HasKey("SettlingChecklistNewcomerId", "__synthesizedOrdinal");
+
+                            b1.ToTable("SettlingChecklists");
+
+                            b1
+                                .ToJson("Items")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SettlingChecklistNewcomerId");
+                        });
+
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Thuis.Web.Features.Municipalities.Municipality", b =>

@@ -803,6 +803,80 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                     b.ToTable("IntakeWorkExperience", (string)null);
                 });
 
+            modelBuilder.Entity("Thuis.Web.Features.Milestones.Milestone", b =>
+                {
+                    b.Property<Guid>("NewcomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReachedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Signs")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("NewcomerId", "Kind");
+
+                    b.HasIndex("MunicipalityId");
+
+                    b.ToTable("Milestones");
+                });
+
+            modelBuilder.Entity("Thuis.Web.Features.Milestones.SettlingChecklist", b =>
+                {
+                    b.Property<Guid>("NewcomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("NewcomerId");
+
+                    b.HasIndex("MunicipalityId");
+
+                    b.ToTable("SettlingChecklists");
+                });
+
             modelBuilder.Entity("Thuis.Web.Features.Municipalities.Municipality", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1516,6 +1590,58 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Jobs");
+                });
+
+            modelBuilder.Entity("Thuis.Web.Features.Milestones.Milestone", b =>
+                {
+                    b.HasOne("Thuis.Web.Features.Dossiers.Newcomer", null)
+                        .WithMany()
+                        .HasForeignKey("NewcomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Thuis.Web.Features.Milestones.SettlingChecklist", b =>
+                {
+                    b.HasOne("Thuis.Web.Features.Dossiers.Newcomer", null)
+                        .WithOne()
+                        .HasForeignKey("Thuis.Web.Features.Milestones.SettlingChecklist", "NewcomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Thuis.Web.Features.Milestones.SettlingItem", "Items", b1 =>
+                        {
+                            b1.Property<Guid>("SettlingChecklistNewcomerId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Code")
+                                .IsRequired();
+
+                            b1.Property<string>("DoneBy");
+
+                            b1.Property<DateOnly?>("DoneOn");
+
+                            b1.Property<string>("Note");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(40);
+
+                            b1.HasKey("SettlingChecklistNewcomerId", "__synthesizedOrdinal");
+
+                            b1.ToTable("SettlingChecklists");
+
+                            b1
+                                .ToJson("Items")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SettlingChecklistNewcomerId");
+                        });
+
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Thuis.Web.Features.Municipalities.Municipality", b =>
