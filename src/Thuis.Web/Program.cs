@@ -5,6 +5,7 @@ using Thuis.Web.Features.Admin;
 using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Features.Intake;
 using Thuis.Web.Features.Occupations;
+using Thuis.Web.Features.Trajectories;
 using Thuis.Web.Platform;
 using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
@@ -18,6 +19,7 @@ builder.AddThuisLocalization();
 builder.AddDossiers();
 builder.AddIntake();
 builder.AddOccupations();
+builder.AddTrajectories();
 builder.AddAdministration();
 builder.Services.AddRazorComponents();
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Features.Accounts;
 using Thuis.Web.Features.Municipalities;
 using Thuis.Web.Features.Organisations;
+using Thuis.Web.Features.Trajectories;
 using Thuis.Web.Platform.Security;
 
 namespace Thuis.Web.Data;
@@ -92,6 +93,8 @@ public static class DemoData
 
             // All newcomers and their intake parts in one save: a first start stays quick.
             DemoNewcomers.AddTo(db, municipality.Id, m.Town, caseManager!.Id, caseManager.DisplayName, services.GetRequiredService<TimeProvider>());
+            await db.SaveChangesAsync();
+            await TrajectoryDemo.AddToAsync(db, municipality.Id, m.Town.City, m.Town.Seed, "Cor Coördinator", services.GetRequiredService<TimeProvider>());
             await db.SaveChangesAsync();
         }
     }
