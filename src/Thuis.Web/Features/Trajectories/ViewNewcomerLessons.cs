@@ -55,7 +55,7 @@ public sealed class ViewNewcomerLessons(AppDbContext db, TimeProvider clock)
         var names = enrolments.ToDictionary(e => e.Id, e => e.Name);
         var calendar = sessions
             .Where(s => s.Row.Date >= enrolments.Single(e => e.Id == s.GroupId).Since)
-            .Select(s => new CalendarItem(s.Row.Date, s.Row.Start, s.Row.End, $"{s.Row.Title} ({names[s.GroupId]})",
+            .Select(s => new CalendarItem(s.Row.Date, s.Row.Start, s.Row.End, $"{s.Row.Title} · {names[s.GroupId]}",
                 $"/trajecten/{s.GroupId}/bijeenkomsten/{s.Row.Id}",
                 attendance.TryGetValue(s.Row.Id, out var a) ? a.Dutch() : s.Row.Fact.HeldBy(today) ? "niet ingevuld" : null))
             .ToList();
