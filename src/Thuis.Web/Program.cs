@@ -7,6 +7,7 @@ using Thuis.Web.Features.Intake;
 using Thuis.Web.Features.Milestones;
 using Thuis.Web.Features.Occupations;
 using Thuis.Web.Features.Plans;
+using Thuis.Web.Features.Trajectories;
 using Thuis.Web.Platform;
 using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
@@ -22,6 +23,7 @@ builder.AddIntake();
 builder.AddPlans();
 builder.AddMilestones();
 builder.AddOccupations();
+builder.AddTrajectories();
 builder.AddAdministration();
 builder.Services.AddRazorComponents();
 

@@ -16,6 +16,8 @@ public sealed class AntiforgeryTests(AppFixture fixture)
         var records = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["NewcomerId"] = world.A.NewcomerId.ToString(),
+            ["GroupId"] = world.A.GroupId.ToString(),
+            ["SessionId"] = world.A.SessionId.ToString(),
             ["StatusCode"] = "404",
         };
         var email = await world.CreateUserAsync(world.A, Roles.All.ToArray());

@@ -21,6 +21,8 @@ public sealed class TenancyTests(AppFixture fixture)
         var recordsOfB = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["NewcomerId"] = b.NewcomerId.ToString(),
+            ["GroupId"] = b.GroupId.ToString(),
+            ["SessionId"] = b.SessionId.ToString(),
         };
         var email = await fixture.World.CreateUserAsync(fixture.World.A, Roles.All.ToArray());
         using var client = fixture.NewClient();

@@ -8,6 +8,7 @@ using Thuis.Web.Features.Milestones;
 using Thuis.Web.Features.Municipalities;
 using Thuis.Web.Features.Organisations;
 using Thuis.Web.Features.Plans;
+using Thuis.Web.Features.Trajectories;
 using Thuis.Web.Platform.Auditing;
 using Thuis.Web.Platform.Health;
 using Thuis.Web.Platform.Security;
@@ -34,6 +35,10 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
     public DbSet<PlanStep> PlanSteps => Set<PlanStep>();
     public DbSet<SettlingChecklist> SettlingChecklists => Set<SettlingChecklist>();
     public DbSet<Milestone> Milestones => Set<Milestone>();
+    public DbSet<CourseGroup> CourseGroups => Set<CourseGroup>();
+    public DbSet<Session> Sessions => Set<Session>();
+    public DbSet<AttendanceRecord> AttendanceRecords => Set<AttendanceRecord>();
+    public DbSet<Enrolment> Enrolments => Set<Enrolment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     internal DbSet<ReadinessProbe> ReadinessProbes => Set<ReadinessProbe>();
 

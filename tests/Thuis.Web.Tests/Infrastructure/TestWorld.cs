@@ -4,11 +4,14 @@ using Thuis.Web.Data;
 using Thuis.Web.Features.Accounts;
 using Thuis.Web.Features.Municipalities;
 using Thuis.Web.Features.Organisations;
+using Thuis.Web.Features.Trajectories;
 using Thuis.Web.Platform.Security;
 
 namespace Thuis.Web.Tests.Infrastructure;
 
-public sealed record TestMunicipality(Guid Id, string Name, Guid NewcomerId, string NewcomerName, string NewcomerBsn, Guid PartnerOrganisationId);
+/// <summary>A test municipality: its newcomer, partner organisation, and a course group with one session in which the newcomer is enrolled.</summary>
+public sealed record TestMunicipality(
+    Guid Id, string Name, Guid NewcomerId, string NewcomerName, string NewcomerBsn, Guid PartnerOrganisationId, Guid GroupId, Guid SessionId);
 
 /// <summary>Two municipalities with a newcomer each, and users made on demand, for tests that need people and roles.</summary>
 public sealed class TestWorld(ThuisAppFactory app, TestMunicipality a, TestMunicipality b)
@@ -62,9 +65,14 @@ public sealed class TestWorld(ThuisAppFactory app, TestMunicipality a, TestMunic
         scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystemFor(municipality.Id);
         var partner = new Organisation(municipality.Id, $"VluchtelingenWerk {name}", isPartner: true);
         var newcomer = People.Newcomer(municipality.Id, given, family, new DateOnly(1990, 5, 1), bsn);
+        var group = new CourseGroup(municipality.Id, new CourseGroupDetails(CourseKind.LanguageCourse, $"Taalcursus {name}", null, null, new DateOnly(2026, 6, 1), null));
+        var session = new Session(group, new SessionDetails(new DateOnly(2026, 6, 2), new TimeOnly(9, 0), new TimeOnly(11, 0), SessionKind.LanguageLesson, null, null));
         db.Organisations.Add(partner);
         db.Newcomers.Add(newcomer);
+        db.CourseGroups.Add(group);
+        db.Sessions.Add(session);
+        db.Enrolments.Add(new Enrolment(group, newcomer.Id, municipality.Id, group.StartDate, "test", DateTimeOffset.UtcNow));
         await db.SaveChangesAsync();
-        return new TestMunicipality(municipality.Id, name, newcomer.Id, newcomer.FullName, bsn, partner.Id);
+        return new TestMunicipality(municipality.Id, name, newcomer.Id, newcomer.FullName, bsn, partner.Id, group.Id, session.Id);
     }
 }

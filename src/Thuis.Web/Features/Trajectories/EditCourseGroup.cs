@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Thuis.Web.Data;
+using Thuis.Web.Platform.Editing;
+
+namespace Thuis.Web.Features.Trajectories;
+
+/// <summary>Changes a group's details; refused when someone else changed the group since the form was loaded.</summary>
+public sealed class EditCourseGroup(AppDbContext db)
+{
+    public static EditResult ChangedMeanwhile { get; } = new(false, false, new Dictionary<string, string>(),
+        "Iemand anders heeft deze groep intussen gewijzigd. Uw invoer staat hieronder nog; open de groep opnieuw om de nieuwe gegevens te zien en voer uw wijziging dan opnieuw in.");
+
+    public async Task<CourseGroupForm?> LoadAsync(Guid groupId, CancellationToken cancellationToken)
+    {
+        var group = await db.CourseGroups.AsNoTracking().SingleOrDefaultAsync(g => g.Id == groupId, cancellationToken);
+        return group is null ? null : CourseGroupForm.From(group);
+    }
+
+    public async Task<EditResult> HandleAsync(Guid groupId, CourseGroupForm form, CancellationToken cancellationToken)
+    {
+        var group = await db.CourseGroups.SingleOrDefaultAsync(g => g.Id == groupId, cancellationToken);
+        if (group is null)
+        {
+            return EditResult.Missing;
+        }
+        return await SaveVersionedChange.HandleAsync(db, group, form.Version, g => g.Update(form.ToDetails()), ChangedMeanwhile, cancellationToken);
+    }
+}

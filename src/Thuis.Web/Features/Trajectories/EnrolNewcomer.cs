@@ -1,0 +1,100 @@
+using Microsoft.EntityFrameworkCore;
+using Thuis.Web.Data;
+using Thuis.Web.Features.Dossiers;
+using Thuis.Web.Platform.Editing;
+using Thuis.Web.Platform.Security;
+
+namespace Thuis.Web.Features.Trajectories;
+
+public sealed class EnrolForm
+{
+    public Guid? NewcomerId { get; set; }
+
+    public DateOnly? Since { get; set; }
+}
+
+public sealed record Candidate(Guid Id, string Name, DateOnly DateOfBirth, string CountryOfOrigin);
+
+/// <summary>
+/// Enrols a newcomer of the municipality in a group. The person is searched by name among the municipality's
+/// own dossiers; someone of another municipality is never found and so can never be enrolled.
+/// </summary>
+public sealed class EnrolNewcomer(AppDbContext db, CurrentUser currentUser, TimeProvider clock)
+{
+    public async Task<List<Candidate>> SearchAsync(Guid groupId, string? query, CancellationToken cancellationToken)
+    {
+        var people = SearchNewcomers.Filter(db.Newcomers.AsNoTracking(), query);
+        if (people is null)
+        {
+            return [];
+        }
+        return await people
+            .Where(n => !db.Enrolments.Any(e => e.GroupId == groupId && e.NewcomerId == n.Id))
+            .OrderBy(n => n.FamilyName).ThenBy(n => n.GivenNames)
+            .Take(20)
+            .Select(n => new Candidate(n.Id, n.GivenNames + " " + n.FamilyName, n.DateOfBirth, n.CountryOfOrigin))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<EditResult> HandleAsync(Guid groupId, EnrolForm form, CancellationToken cancellationToken)
+    {
+        var group = await db.CourseGroups.SingleOrDefaultAsync(g => g.Id == groupId, cancellationToken);
+        if (group is null)
+        {
+            return EditResult.Missing;
+        }
+        var errors = new Dictionary<string, string>();
+        // The query filter hides other municipalities' people: they are "not found" here, never enrolled.
+        var newcomer = form.NewcomerId is { } id
+            ? await db.Newcomers.Where(n => n.Id == id).Select(n => new { n.Id, n.MunicipalityId }).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        if (newcomer is null)
+        {
+            errors[nameof(EnrolForm.NewcomerId)] = "Kies een statushouder van uw gemeente uit de zoekresultaten.";
+        }
+        else if (await db.Enrolments.AnyAsync(e => e.GroupId == groupId && e.NewcomerId == newcomer.Id, cancellationToken))
+        {
+            errors[nameof(EnrolForm.NewcomerId)] = "Deze persoon is al ingeschreven in deze groep.";
+        }
+        if (form.Since is null)
+        {
+            errors[nameof(EnrolForm.Since)] = "Vul in vanaf welke datum de persoon meedoet.";
+        }
+        if (errors.Count > 0)
+        {
+            return EditResult.Invalid(errors);
+        }
+        db.Enrolments.Add(new Enrolment(group, newcomer!.Id, newcomer.MunicipalityId, form.Since!.Value, currentUser.DisplayName, clock.GetUtcNow()));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone else enrolled the same person at the same moment; the unique index kept one enrolment.
+            return EditResult.Invalid(new Dictionary<string, string> { [nameof(EnrolForm.NewcomerId)] = "Deze persoon is al ingeschreven in deze groep." });
+        }
+        return EditResult.Done;
+    }
+}
+
+/// <summary>Takes someone out of a group; what they attended stays recorded.</summary>
+public sealed class UnenrolNewcomer(AppDbContext db)
+{
+    public async Task<string?> NameAsync(Guid groupId, Guid newcomerId, CancellationToken cancellationToken) =>
+        await db.Enrolments.Where(e => e.GroupId == groupId && e.NewcomerId == newcomerId)
+            .Join(db.Newcomers, e => e.NewcomerId, n => n.Id, (e, n) => n.GivenNames + " " + n.FamilyName)
+            .SingleOrDefaultAsync(cancellationToken);
+
+    public async Task<bool> HandleAsync(Guid groupId, Guid newcomerId, CancellationToken cancellationToken)
+    {
+        var enrolment = await db.Enrolments.SingleOrDefaultAsync(e => e.GroupId == groupId && e.NewcomerId == newcomerId, cancellationToken);
+        if (enrolment is null)
+        {
+            return false;
+        }
+        db.Enrolments.Remove(enrolment);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,120 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using Thuis.Web.Data;
+using Thuis.Web.Platform.Editing;
+
+namespace Thuis.Web.Features.Trajectories;
+
+public sealed class SessionForm
+{
+    [Required(ErrorMessage = "Vul de datum in.")]
+    public DateOnly? Date { get; set; }
+
+    [Required(ErrorMessage = "Vul de begintijd in.")]
+    public TimeOnly? Start { get; set; }
+
+    [Required(ErrorMessage = "Vul de eindtijd in.")]
+    public TimeOnly? End { get; set; }
+
+    public SessionKind Kind { get; set; }
+
+    [StringLength(200, ErrorMessage = "Hoogstens 200 tekens.")]
+    public string? Topic { get; set; }
+
+    public WorkshopTheme? Theme { get; set; }
+
+    public Guid Version { get; set; }
+
+    public SessionDetails ToDetails() => new(Date!.Value, Start!.Value, End!.Value, Kind, Topic, Theme);
+
+    public static SessionForm From(Session session) => new()
+    {
+        Date = session.Date,
+        Start = session.StartTime,
+        End = session.EndTime,
+        Kind = session.Kind,
+        Topic = session.Topic,
+        Theme = session.Theme,
+        Version = session.Version,
+    };
+}
+
+/// <summary>Plans a new session for a group, changes one, or removes one with its attendance.</summary>
+public sealed class PlanSession(AppDbContext db)
+{
+    public static EditResult ChangedMeanwhile { get; } = new(false, false, new Dictionary<string, string>(),
+        "Iemand anders heeft deze bijeenkomst intussen gewijzigd of er aanwezigheid bij vastgelegd. Uw invoer staat hieronder nog; open de bijeenkomst opnieuw en voer uw wijziging dan opnieuw in.");
+
+    public async Task<SessionForm?> LoadAsync(Guid groupId, Guid sessionId, CancellationToken cancellationToken)
+    {
+        var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId && s.GroupId == groupId, cancellationToken);
+        return session is null ? null : SessionForm.From(session);
+    }
+
+    public async Task<(EditResult Result, Guid? SessionId)> AddAsync(Guid groupId, SessionForm form, CancellationToken cancellationToken)
+    {
+        var group = await db.CourseGroups.SingleOrDefaultAsync(g => g.Id == groupId, cancellationToken);
+        if (group is null)
+        {
+            return (EditResult.Missing, null);
+        }
+        if (Check(group, form) is { Count: > 0 } errors)
+        {
+            return (EditResult.Invalid(errors), null);
+        }
+        var session = new Session(group, form.ToDetails());
+        db.Sessions.Add(session);
+        await db.SaveChangesAsync(cancellationToken);
+        return (EditResult.Done, session.Id);
+    }
+
+    public async Task<EditResult> ChangeAsync(Guid groupId, Guid sessionId, SessionForm form, CancellationToken cancellationToken)
+    {
+        var group = await db.CourseGroups.SingleOrDefaultAsync(g => g.Id == groupId, cancellationToken);
+        var session = await db.Sessions.SingleOrDefaultAsync(s => s.Id == sessionId && s.GroupId == groupId, cancellationToken);
+        if (group is null || session is null)
+        {
+            return EditResult.Missing;
+        }
+        if (Check(group, form) is { Count: > 0 } errors)
+        {
+            return EditResult.Invalid(errors);
+        }
+        return await SaveVersionedChange.HandleAsync(db, session, form.Version, s => s.Update(form.ToDetails()), ChangedMeanwhile, cancellationToken);
+    }
+
+    public async Task<bool> DeleteAsync(Guid groupId, Guid sessionId, CancellationToken cancellationToken)
+    {
+        // Loaded with its attendance, so every removed record lands in the audit trail.
+        var session = await db.Sessions.Include(s => s.Records).SingleOrDefaultAsync(s => s.Id == sessionId && s.GroupId == groupId, cancellationToken);
+        if (session is null)
+        {
+            return false;
+        }
+        db.Sessions.Remove(session);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    private static Dictionary<string, string> Check(CourseGroup group, SessionForm form)
+    {
+        var errors = new Dictionary<string, string>();
+        if (form.Start is { } start && form.End is { } end && end <= start)
+        {
+            errors[nameof(SessionForm.End)] = "De eindtijd moet na de begintijd liggen.";
+        }
+        if (form.Kind == SessionKind.Workshop && form.Theme is null)
+        {
+            errors[nameof(SessionForm.Theme)] = "Kies het thema van de workshop.";
+        }
+        if (form.Kind == SessionKind.Workshop && form.Theme is { } theme && !TrajectoryRequirements.ThemesFor(group.Kind).Contains(theme))
+        {
+            errors[nameof(SessionForm.Theme)] = $"Dit thema hoort niet bij een {group.Kind.Abbreviation()}.";
+        }
+        if (form.Date is { } date && date < group.StartDate)
+        {
+            errors[nameof(SessionForm.Date)] = "Een bijeenkomst kan niet vóór de startdatum van de groep liggen.";
+        }
+        return errors;
+    }
+}
