@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
 using Thuis.Web.Features.Intake;
 using Thuis.Web.Features.Plans;
-using Thuis.Web.Platform.Auditing;
 
 namespace Thuis.Web.Features.Dossiers;
 
@@ -20,10 +19,7 @@ public sealed class ViewDossier(AppDbContext db)
 
     public async Task<DossierView?> HandleAsync(Guid newcomerId, CancellationToken cancellationToken)
     {
-        var newcomer = await db.Newcomers.AsNoTracking().SingleOrDefaultAsync(n => n.Id == newcomerId, cancellationToken);
-        db.RecordAudit(AuditAction.View, nameof(Newcomer), newcomerId.ToString(),
-            newcomer is null ? AuditResult.NotFound : AuditResult.Success, Purpose);
-        await db.SaveChangesAsync(cancellationToken);
+        var newcomer = await ReadDossier.NewcomerAsync(db, newcomerId, nameof(Newcomer), Purpose, cancellationToken);
         if (newcomer is null)
         {
             return null;

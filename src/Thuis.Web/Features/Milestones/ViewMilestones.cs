@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
+using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Features.Intake;
-using Thuis.Web.Platform.Auditing;
 using Thuis.Web.Platform.Localization;
 
 namespace Thuis.Web.Features.Milestones;
@@ -39,12 +39,7 @@ public sealed class ViewMilestones(AppDbContext db, TimeProvider clock)
 
     public async Task<MilestonesView?> HandleAsync(Guid newcomerId, CancellationToken cancellationToken)
     {
-        var newcomer = await db.Newcomers.AsNoTracking().Where(n => n.Id == newcomerId)
-            .Select(n => new { n.GivenNames, n.FamilyName, n.HousingDate, n.RegistrationDate })
-            .SingleOrDefaultAsync(cancellationToken);
-        db.RecordAudit(AuditAction.View, nameof(Milestone), newcomerId.ToString(),
-            newcomer is null ? AuditResult.NotFound : AuditResult.Success, Purpose);
-        await db.SaveChangesAsync(cancellationToken);
+        var newcomer = await ReadDossier.NewcomerAsync(db, newcomerId, nameof(Milestone), Purpose, cancellationToken);
         if (newcomer is null)
         {
             return null;

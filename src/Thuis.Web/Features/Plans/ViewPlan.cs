@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
 using Thuis.Web.Features.Dossiers;
-using Thuis.Web.Platform.Auditing;
 
 namespace Thuis.Web.Features.Plans;
 
@@ -24,10 +23,7 @@ public sealed class ViewPlan(AppDbContext db)
 
     public async Task<PlanView?> HandleAsync(Guid newcomerId, CancellationToken cancellationToken)
     {
-        var newcomer = await db.Newcomers.AsNoTracking().SingleOrDefaultAsync(n => n.Id == newcomerId, cancellationToken);
-        db.RecordAudit(AuditAction.View, nameof(IntegrationPlan), newcomerId.ToString(),
-            newcomer is null ? AuditResult.NotFound : AuditResult.Success, Purpose);
-        await db.SaveChangesAsync(cancellationToken);
+        var newcomer = await ReadDossier.NewcomerAsync(db, newcomerId, nameof(IntegrationPlan), Purpose, cancellationToken);
         if (newcomer is null)
         {
             return null;

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
 using Thuis.Web.Features.Dossiers;
-using Thuis.Web.Platform.Auditing;
 using Thuis.Web.Platform.Localization;
 
 namespace Thuis.Web.Features.Trajectories;
@@ -20,12 +19,7 @@ public sealed class ViewNewcomerLessons(AppDbContext db, TimeProvider clock)
 
     public async Task<NewcomerLessons?> HandleAsync(Guid newcomerId, CancellationToken cancellationToken)
     {
-        var person = await db.Newcomers.AsNoTracking().Where(n => n.Id == newcomerId)
-            .Select(n => new { n.GivenNames, n.FamilyName, n.HousingDate, n.MunicipalityId })
-            .SingleOrDefaultAsync(cancellationToken);
-        db.RecordAudit(AuditAction.View, nameof(Newcomer), newcomerId.ToString(),
-            person is null ? AuditResult.NotFound : AuditResult.Success, Purpose);
-        await db.SaveChangesAsync(cancellationToken);
+        var person = await ReadDossier.NewcomerAsync(db, newcomerId, nameof(Newcomer), Purpose, cancellationToken);
         if (person is null)
         {
             return null;
