@@ -41,6 +41,9 @@ public sealed class PlanVersionTests
         Assert.Contains("21 juni 2026 tot en met 20 juni 2029", first.Text, StringComparison.Ordinal);
         Assert.Contains("20 december 2027", first.Text, StringComparison.Ordinal);
         Assert.Null(first.Document.QuerySelector($"a[href='{plan}/bewerken']"));
+        var dossier = await client.GetAsync($"/dossiers/{world.A.NewcomerId}");
+        Assert.Contains("versie 1, vastgesteld op 20 juni 2026; 3 open stappen", dossier.Text, StringComparison.Ordinal);
+        Assert.Contains("21 juni 2026 tot en met 20 juni 2029", dossier.Text, StringComparison.Ordinal);
 
         // Two and a half months on: a new version starts as a copy of the plan in force.
         clock.SetUtcNow(new DateTimeOffset(2026, 9, 1, 9, 0, 0, TimeSpan.Zero));

@@ -7,7 +7,10 @@ namespace Thuis.Web.Features.Dossiers;
 
 public sealed record PartStatus(IntakePart Part, bool Recorded, string? RecordedBy, DateTimeOffset? RecordedAt);
 
-public sealed record DossierView(Newcomer Newcomer, string? CaseManagerName, IReadOnlyList<PartStatus> Parts, NewcomerDeadlines Deadlines)
+/// <summary>Where the plan being worked on stands, for the dossier at a glance.</summary>
+public sealed record PlanSummary(int Number, PlanState State, DateOnly? DecisionDate, int OpenSteps, DateOnly? NextProgressMeeting);
+
+public sealed record DossierView(Newcomer Newcomer, string? CaseManagerName, IReadOnlyList<PartStatus> Parts, NewcomerDeadlines Deadlines, PlanSummary? Plan)
 {
     public int PartsRecorded => Parts.Count(p => p.Recorded);
 }
@@ -33,6 +36,11 @@ public sealed class ViewDossier(AppDbContext db)
             var mark = (await part.ReadMarksAsync(db, [newcomerId], cancellationToken)).SingleOrDefault();
             parts.Add(new PartStatus(part, mark is not null, mark?.RecordedBy, mark?.RecordedAt));
         }
-        return new DossierView(newcomer, caseManager, parts, await NewcomerDeadlines.ForAsync(db, newcomer, cancellationToken));
+        var plan = await db.IntegrationPlans.Where(p => p.NewcomerId == newcomerId && p.State != PlanState.Superseded)
+            .OrderByDescending(p => p.Number)
+            .Select(p => new PlanSummary(p.Number, p.State, p.DecisionDate,
+                p.Steps.Count(s => s.Status == StepStatus.Planned || s.Status == StepStatus.Doing), p.NextProgressMeeting))
+            .FirstOrDefaultAsync(cancellationToken);
+        return new DossierView(newcomer, caseManager, parts, await NewcomerDeadlines.ForAsync(db, newcomer, cancellationToken), plan);
     }
 }
