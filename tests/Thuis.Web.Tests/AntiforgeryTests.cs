@@ -18,6 +18,8 @@ public sealed class AntiforgeryTests(AppFixture fixture)
             ["NewcomerId"] = world.A.NewcomerId.ToString(),
             ["GroupId"] = world.A.GroupId.ToString(),
             ["SessionId"] = world.A.SessionId.ToString(),
+            ["ProposalId"] = world.A.ProposalId.ToString(),
+            ["ReferralId"] = world.A.ReferralId.ToString(),
             ["StatusCode"] = "404",
         };
         var email = await world.CreateUserAsync(world.A, Roles.All.ToArray());

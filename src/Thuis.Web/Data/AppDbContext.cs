@@ -8,6 +8,7 @@ using Thuis.Web.Features.Milestones;
 using Thuis.Web.Features.Municipalities;
 using Thuis.Web.Features.Organisations;
 using Thuis.Web.Features.Plans;
+using Thuis.Web.Features.Referrals;
 using Thuis.Web.Features.Trajectories;
 using Thuis.Web.Platform.Auditing;
 using Thuis.Web.Platform.Health;
@@ -39,6 +40,9 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<AttendanceRecord> AttendanceRecords => Set<AttendanceRecord>();
     public DbSet<Enrolment> Enrolments => Set<Enrolment>();
+    public DbSet<Proposal> Proposals => Set<Proposal>();
+    public DbSet<Consent> Consents => Set<Consent>();
+    public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     internal DbSet<ReadinessProbe> ReadinessProbes => Set<ReadinessProbe>();
 

@@ -4,14 +4,20 @@ using Thuis.Web.Data;
 using Thuis.Web.Features.Accounts;
 using Thuis.Web.Features.Municipalities;
 using Thuis.Web.Features.Organisations;
+using Thuis.Web.Features.Referrals;
 using Thuis.Web.Features.Trajectories;
+using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
 
 namespace Thuis.Web.Tests.Infrastructure;
 
-/// <summary>A test municipality: its newcomer, partner organisation, and a course group with one session in which the newcomer is enrolled.</summary>
+/// <summary>
+/// A test municipality: its newcomer, partner organisation, a course group with one session in which the newcomer is
+/// enrolled, and a proposal the newcomer said yes to with its referral sent to the partner.
+/// </summary>
 public sealed record TestMunicipality(
-    Guid Id, string Name, Guid NewcomerId, string NewcomerName, string NewcomerBsn, Guid PartnerOrganisationId, Guid GroupId, Guid SessionId);
+    Guid Id, string Name, Guid NewcomerId, string NewcomerName, string NewcomerBsn, Guid PartnerOrganisationId, Guid GroupId, Guid SessionId,
+    Guid ProposalId, Guid ReferralId);
 
 /// <summary>Two municipalities with a newcomer each, and users made on demand, for tests that need people and roles.</summary>
 public sealed class TestWorld(ThuisAppFactory app, TestMunicipality a, TestMunicipality b)
@@ -72,7 +78,16 @@ public sealed class TestWorld(ThuisAppFactory app, TestMunicipality a, TestMunic
         db.CourseGroups.Add(group);
         db.Sessions.Add(session);
         db.Enrolments.Add(new Enrolment(group, newcomer.Id, municipality.Id, group.StartDate, "test", DateTimeOffset.UtcNow));
+        var today = TimeProvider.System.InTheNetherlands();
+        var proposal = new Proposal(newcomer, TargetKind.Other, null, "Taalcafé in de bibliotheek", partner.Id, null, "test", DateTimeOffset.UtcNow, today);
+        proposal.RecordAnswer(NewcomerAnswer.Yes, today, null);
+        var consent = new Consent(proposal, "Doorverwijzing naar het taalcafé", today, today.AddYears(1), "test");
+        var referral = new Referral(proposal, consent, partner, null, today);
+        referral.Send(today);
+        db.Proposals.Add(proposal);
+        db.Consents.Add(consent);
+        db.Referrals.Add(referral);
         await db.SaveChangesAsync();
-        return new TestMunicipality(municipality.Id, name, newcomer.Id, newcomer.FullName, bsn, partner.Id, group.Id, session.Id);
+        return new TestMunicipality(municipality.Id, name, newcomer.Id, newcomer.FullName, bsn, partner.Id, group.Id, session.Id, proposal.Id, referral.Id);
     }
 }

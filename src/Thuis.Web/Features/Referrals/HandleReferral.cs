@@ -1,0 +1,90 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using Thuis.Web.Data;
+using Thuis.Web.Platform.Editing;
+using Thuis.Web.Platform.Localization;
+using Thuis.Web.Platform.Security;
+
+namespace Thuis.Web.Features.Referrals;
+
+public enum ReferralStep
+{
+    Accept,
+    Decline,
+    Start,
+    Attendance,
+    End,
+}
+
+public sealed class ReferralStepForm
+{
+    public ReferralStep Step { get; set; }
+    public DateOnly? On { get; set; }
+    public bool Present { get; set; } = true;
+    public ReferralOutcome Outcome { get; set; }
+
+    [StringLength(1000, ErrorMessage = "Hoogstens 1000 tekens.")]
+    public string? Note { get; set; }
+
+    public Guid Version { get; set; }
+}
+
+/// <summary>
+/// What a partner worker does with a referral to their organisation: accept or decline it, record the start and
+/// attendance, and how it ended. Only referrals to their own organisation; a stale form is refused.
+/// </summary>
+public sealed class HandleReferral(AppDbContext db, CurrentUser currentUser, TimeProvider clock)
+{
+    public static EditResult ChangedMeanwhile { get; } = new(false, false, new Dictionary<string, string>(),
+        "Iemand anders heeft deze verwijzing intussen bijgewerkt. Open haar opnieuw en voer uw wijziging dan opnieuw in.");
+
+    public async Task<EditResult> HandleAsync(Guid referralId, ReferralStepForm form, CancellationToken cancellationToken)
+    {
+        if (!ViewReferral.IsPartner(currentUser))
+        {
+            return EditResult.Missing;
+        }
+        var referral = await ViewReferral.Visible(db, currentUser).SingleOrDefaultAsync(r => r.Id == referralId, cancellationToken);
+        if (referral is null)
+        {
+            return EditResult.Missing;
+        }
+        var today = clock.InTheNetherlands();
+        var on = form.On ?? today;
+        var errors = new Dictionary<string, string>();
+        if (on > today)
+        {
+            errors[nameof(ReferralStepForm.On)] = "Kies een datum die niet na vandaag ligt.";
+        }
+        if ((form.Step == ReferralStep.Decline || (form.Step == ReferralStep.End && form.Outcome == ReferralOutcome.Stopped))
+            && string.IsNullOrWhiteSpace(form.Note))
+        {
+            errors[nameof(ReferralStepForm.Note)] = form.Step == ReferralStep.Decline
+                ? "Schrijf op waarom u de verwijzing niet aanneemt, zodat de klantregisseur iets anders kan zoeken."
+                : "Schrijf op waarom het gestopt is.";
+        }
+        if (errors.Count > 0)
+        {
+            return EditResult.Invalid(errors);
+        }
+        try
+        {
+            return await SaveVersionedChange.HandleAsync(db, referral, form.Version, r =>
+            {
+                switch (form.Step)
+                {
+                    case ReferralStep.Accept: r.Accept(today); break;
+                    case ReferralStep.Decline: r.Decline(today, form.Note!); break;
+                    case ReferralStep.Start: r.Start(on); break;
+                    case ReferralStep.Attendance: r.RecordAttendance(on, form.Present); break;
+                    default: r.End(on, form.Outcome, form.Note); break;
+                }
+            }, ChangedMeanwhile, cancellationToken);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            db.ChangeTracker.Clear();
+            return new EditResult(false, false, new Dictionary<string, string>(), e.Message.Split(" (Parameter", 2)[0]);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Thuis.Web.Data;
+using Thuis.Web.Platform.Localization;
+using Thuis.Web.Platform.Security;
+
+namespace Thuis.Web.Features.Referrals;
+
+public sealed record ReferralRow(Guid Id, string Person, string What, string Organisation, ReferralState State, DateOnly? SentOn, bool WaitingTooLong);
+
+/// <summary>
+/// The referrals a user works with: a partner worker their organisation's (first names only), a case manager or
+/// coordinator the municipality's, with the ones the partner left unanswered too long first.
+/// </summary>
+public sealed class ListReferrals(AppDbContext db, CurrentUser currentUser, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<ReferralRow>> HandleAsync(bool waitingOnly, CancellationToken cancellationToken)
+    {
+        var today = clock.InTheNetherlands();
+        var partner = ViewReferral.IsPartner(currentUser);
+        var rows = await ViewReferral.Visible(db, currentUser).AsNoTracking()
+            .Join(db.Newcomers, r => r.NewcomerId, n => n.Id, (r, n) => new { r, n.GivenNames, n.FamilyName })
+            .Join(db.Organisations, x => x.r.OrganisationId, o => o.Id, (x, o) => new { x.r, x.GivenNames, x.FamilyName, Organisation = o.Name })
+            .ToListAsync(cancellationToken);
+        return [.. rows
+            .Select(x => new ReferralRow(x.r.Id, partner ? ViewReferral.FirstName(x.GivenNames) : $"{x.GivenNames} {x.FamilyName}",
+                x.r.What, x.Organisation, x.r.State, x.r.SentOn, x.r.IsWaitingTooLong(today)))
+            .Where(r => !waitingOnly || r.WaitingTooLong)
+            .OrderByDescending(r => r.WaitingTooLong)
+            .ThenBy(r => r.State)
+            .ThenByDescending(r => r.SentOn)];
+    }
+}

@@ -1,0 +1,81 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using Thuis.Web.Data;
+using Thuis.Web.Platform.Editing;
+using Thuis.Web.Platform.Localization;
+using Thuis.Web.Platform.Security;
+
+namespace Thuis.Web.Features.Referrals;
+
+public sealed class AnswerForm
+{
+    public NewcomerAnswer Answer { get; set; }
+
+    [StringLength(1000, ErrorMessage = "Hoogstens 1000 tekens.")]
+    public string? Note { get; set; }
+
+    [StringLength(500, ErrorMessage = "Hoogstens 500 tekens.")]
+    public string? Purpose { get; set; }
+
+    public DateOnly? ConsentUntil { get; set; }
+
+    public Guid Version { get; set; }
+}
+
+/// <summary>
+/// Records the newcomer's own answer to a proposal. A yes is recorded with their consent: for what purpose and until
+/// when the organisation may receive what the referral needs.
+/// </summary>
+public sealed class RecordNewcomerAnswer(AppDbContext db, CurrentUser currentUser, TimeProvider clock)
+{
+    /// <summary>How long consent lasts unless agreed otherwise.</summary>
+    public const int DefaultConsentMonths = 12;
+
+    public static EditResult ChangedMeanwhile { get; } = new(false, false, new Dictionary<string, string>(),
+        "Iemand anders heeft dit voorstel intussen bijgewerkt. Open het opnieuw om het antwoord te zien.");
+
+    public async Task<EditResult> HandleAsync(Guid proposalId, AnswerForm form, CancellationToken cancellationToken)
+    {
+        var proposal = await db.Proposals.SingleOrDefaultAsync(p => p.Id == proposalId, cancellationToken);
+        if (proposal is null)
+        {
+            return EditResult.Missing;
+        }
+        var today = clock.InTheNetherlands();
+        var errors = new Dictionary<string, string>();
+        if (form.Answer == NewcomerAnswer.Pending)
+        {
+            errors[nameof(AnswerForm.Answer)] = "Kies het antwoord van de persoon: ja, nee of niet nu.";
+        }
+        if (form.Answer == NewcomerAnswer.Yes)
+        {
+            if (string.IsNullOrWhiteSpace(form.Purpose))
+            {
+                errors[nameof(AnswerForm.Purpose)] = "Schrijf op waarvoor de persoon toestemming geeft.";
+            }
+            if (form.ConsentUntil is not { } until || until <= today)
+            {
+                errors[nameof(AnswerForm.ConsentUntil)] = "Kies tot wanneer de toestemming geldt: een datum na vandaag.";
+            }
+        }
+        if (proposal.Answer == NewcomerAnswer.Yes)
+        {
+            return new EditResult(false, false, errors, "Op dit voorstel is al ja gezegd.");
+        }
+        if (errors.Count > 0)
+        {
+            return EditResult.Invalid(errors);
+        }
+        return await SaveVersionedChange.HandleAsync(db, proposal, form.Version, p =>
+        {
+            p.RecordAnswer(form.Answer, today, form.Note);
+            if (form.Answer == NewcomerAnswer.Yes)
+            {
+                db.Consents.Add(new Consent(p, form.Purpose!, today, form.ConsentUntil!.Value, currentUser.DisplayName));
+            }
+        }, ChangedMeanwhile, cancellationToken);
+    }
+
+    public static string DefaultPurpose(string what, string? organisation) =>
+        organisation is null ? $"Doorverwijzing voor: {what}" : $"Doorverwijzing naar {organisation} voor: {what}";
+}

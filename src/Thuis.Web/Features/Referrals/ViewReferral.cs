@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Thuis.Web.Data;
+using Thuis.Web.Platform.Auditing;
+using Thuis.Web.Platform.Localization;
+using Thuis.Web.Platform.Security;
+
+namespace Thuis.Web.Features.Referrals;
+
+/// <summary>
+/// The least a partner needs to welcome someone: first name, how to reach them, their language and what the referral
+/// is for. Never a BSN, health or money. Contact details only while the newcomer's consent holds.
+/// </summary>
+public sealed record ReferralContact(string FirstName, string? Phone, string? Email, string? Language, bool InterpreterNeeded);
+
+public sealed record ReferralView(Referral Referral, string OrganisationName, ReferralContact? Contact, string ConsentPurpose, DateOnly ConsentUntil, bool ConsentValid, Guid? NewcomerId);
+
+/// <summary>
+/// Opens one referral: a partner worker only the referrals to their own organisation, a case manager or coordinator
+/// every referral of the municipality. Every look is audited.
+/// </summary>
+public sealed class ViewReferral(AppDbContext db, CurrentUser currentUser, TimeProvider clock)
+{
+    public const string Purpose = "Verwijzing inzien";
+
+    public async Task<ReferralView?> HandleAsync(Guid referralId, CancellationToken cancellationToken)
+    {
+        var referral = await Visible(db, currentUser).AsNoTracking().SingleOrDefaultAsync(r => r.Id == referralId, cancellationToken);
+        db.RecordAudit(AuditAction.View, nameof(Referral), referralId.ToString(), referral is null ? AuditResult.NotFound : AuditResult.Success, Purpose);
+        await db.SaveChangesAsync(cancellationToken);
+        if (referral is null)
+        {
+            return null;
+        }
+        var consent = await db.Consents.AsNoTracking().SingleAsync(c => c.Id == referral.ConsentId, cancellationToken);
+        var organisation = await db.Organisations.Where(o => o.Id == referral.OrganisationId).Select(o => o.Name).SingleAsync(cancellationToken);
+        var valid = consent.IsValidOn(clock.InTheNetherlands());
+        var contact = await db.Newcomers.AsNoTracking().Where(n => n.Id == referral.NewcomerId)
+            .Select(n => new ReferralContact(n.GivenNames, n.Phone, n.Email, n.PreferredLanguage, n.InterpreterNeeded))
+            .SingleAsync(cancellationToken);
+        var forPartner = IsPartner(currentUser);
+        return new ReferralView(referral, organisation,
+            valid ? contact with { FirstName = FirstName(contact.FirstName) } : forPartner ? null : contact,
+            consent.Purpose, consent.ExpiresOn, valid, forPartner ? null : referral.NewcomerId);
+    }
+
+    /// <summary>The referrals this user may see: a partner worker's own organisation's, or the whole municipality's.</summary>
+    internal static IQueryable<Referral> Visible(AppDbContext db, CurrentUser currentUser) =>
+        IsPartner(currentUser)
+            ? db.Referrals.Where(r => r.OrganisationId == (currentUser.OrganisationId ?? Guid.Empty))
+            : db.Referrals;
+
+    internal static bool IsPartner(CurrentUser currentUser) =>
+        currentUser.IsInRole(Roles.PartnerWorker) && !Roles.DossierReaders.Split(',').Any(currentUser.IsInRole);
+
+    internal static string FirstName(string givenNames) => givenNames.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
+}
