@@ -5,6 +5,7 @@ using Thuis.Web.Features.Milestones;
 using Thuis.Web.Features.Municipalities;
 using Thuis.Web.Features.Organisations;
 using Thuis.Web.Features.Plans;
+using Thuis.Web.Features.Referrals;
 using Thuis.Web.Features.Trajectories;
 using Thuis.Web.Platform.Security;
 
@@ -97,6 +98,8 @@ public static class DemoData
             DemoNewcomers.AddTo(db, municipality.Id, m.Town, caseManager!.Id, caseManager.DisplayName, services.GetRequiredService<TimeProvider>());
             await db.SaveChangesAsync();
             await DemoPlans.AddToAsync(db, m.Town, caseManager.DisplayName, services.GetRequiredService<TimeProvider>());
+            await db.SaveChangesAsync();
+            await DemoReferrals.AddToAsync(db, partner, m.Town, caseManager.DisplayName, services.GetRequiredService<TimeProvider>());
             await db.SaveChangesAsync();
             await DemoMilestones.AddAsync(db, services.GetRequiredService<TimeProvider>(), caseManager.DisplayName, m.Town.FirstBsn);
             await TrajectoryDemo.AddToAsync(db, municipality.Id, m.Town.City, m.Town.Seed, "Cor Coördinator", services.GetRequiredService<TimeProvider>());

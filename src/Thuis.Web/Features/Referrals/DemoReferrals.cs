@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using Thuis.Web.Data;
+using Thuis.Web.Features.Dossiers;
+using Thuis.Web.Features.Organisations;
+using Thuis.Web.Platform.Localization;
+
+namespace Thuis.Web.Features.Referrals;
+
+/// <summary>
+/// Proposals and referrals for the demo: a few people said yes and were referred to the partner, in every state of a
+/// referral's life, one waits too long for an answer, and a few proposals still wait for the newcomer's answer.
+/// </summary>
+internal static class DemoReferrals
+{
+    private static readonly string[] Offers =
+    [
+        "Taalcafé op donderdagavond", "Hulp bij de thuisadministratie", "Kennismaken met een buddy", "Spreekuur werk en opleiding",
+        "Inloopochtend voor ouders", "Fietsles voor volwassenen", "Vrouwengroep op woensdag", "Helpen bij de kledingbank",
+    ];
+
+    public static async Task AddToAsync(AppDbContext db, Organisation partner, DemoTown town, string caseManagerName, TimeProvider clock)
+    {
+        var today = clock.InTheNetherlands();
+        var people = (await db.Newcomers.Where(n => n.Status == DossierStatus.Active && n.HousingDate != null).ToListAsync())
+            .Where(n => n.GivenNames != town.FirstGivenName || n.FamilyName != town.FirstFamilyName)
+            .OrderBy(n => n.RegistrationDate).ThenBy(n => n.FamilyName, StringComparer.Ordinal).Take(Offers.Length + 3).ToList();
+        for (var i = 0; i < people.Count; i++)
+        {
+            var person = people[i];
+            var daysAgo = 40 - (3 * i);
+            var proposedOn = today.AddDays(-Math.Max(daysAgo, 1));
+            var proposal = new Proposal(person, TargetKind.Other, null, Offers[i % Offers.Length], partner.Id,
+                "Past bij wat de persoon zelf wil; laagdrempelig en in de buurt.", caseManagerName,
+                new DateTimeOffset(proposedOn.ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero), proposedOn);
+            db.Proposals.Add(proposal);
+            if (i >= Offers.Length)
+            {
+                continue; // still waiting for the newcomer's answer
+            }
+            if (i == 6)
+            {
+                proposal.RecordAnswer(NewcomerAnswer.NotNow, proposedOn.AddDays(2), "Eerst de verhuizing afronden.");
+                continue;
+            }
+            var answeredOn = proposedOn.AddDays(2);
+            proposal.RecordAnswer(NewcomerAnswer.Yes, answeredOn, null);
+            var consent = new Consent(proposal, RecordNewcomerAnswer.DefaultPurpose(proposal.What, partner.Name), answeredOn, answeredOn.AddMonths(12), caseManagerName);
+            db.Consents.Add(consent);
+            var referral = new Referral(proposal, consent, partner, "Graag contact opnemen in het Engels of met een tolk.", answeredOn);
+            referral.Send(answeredOn);
+            // The referrals move along their life as far as the time since sending allows.
+            switch (i % 6)
+            {
+                case 0:
+                case 3:
+                    referral.Accept(answeredOn.AddDays(2));
+                    referral.Start(answeredOn.AddDays(7));
+                    referral.RecordAttendance(answeredOn.AddDays(7), true);
+                    referral.RecordAttendance(answeredOn.AddDays(14), i != 3);
+                    break;
+                case 1:
+                    referral.Accept(answeredOn.AddDays(3));
+                    break;
+                case 2:
+                    referral.Decline(answeredOn.AddDays(4), "Geen plek meer deze maand; in januari opnieuw.");
+                    break;
+            }
+            db.Referrals.Add(referral);
+        }
+    }
+}
