@@ -119,7 +119,7 @@ public static class GuideFilter
             {
                 return null;
             }
-            reasons.Add(target.MinimumDutch == CefrLevel.None ? "geen Nederlands nodig" : $"taalniveau {level.Dutch()} is genoeg");
+            reasons.Add($"taalniveau {level.Dutch()} is genoeg");
         }
         if (criteria.Gender is { } gender && target.Gender != TargetGender.Everyone)
         {
