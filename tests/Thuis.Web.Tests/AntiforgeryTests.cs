@@ -18,6 +18,7 @@ public sealed class AntiforgeryTests(AppFixture fixture)
             ["NewcomerId"] = world.A.NewcomerId.ToString(),
             ["GroupId"] = world.A.GroupId.ToString(),
             ["SessionId"] = world.A.SessionId.ToString(),
+            ["InterventionId"] = world.A.InterventionId.ToString(),
             ["StatusCode"] = "404",
         };
         var email = await world.CreateUserAsync(world.A, Roles.All.ToArray());

@@ -23,6 +23,8 @@ public sealed class TenancyTests(AppFixture fixture)
             ["NewcomerId"] = b.NewcomerId.ToString(),
             ["GroupId"] = b.GroupId.ToString(),
             ["SessionId"] = b.SessionId.ToString(),
+            // Shared interventions are everyone's; B's own addition is what A must never reach.
+            ["InterventionId"] = b.InterventionId.ToString(),
         };
         var email = await fixture.World.CreateUserAsync(fixture.World.A, Roles.All.ToArray());
         using var client = fixture.NewClient();

@@ -79,7 +79,6 @@ public sealed class InterventionForm
     public string? Duration { get; set; }
 
     [StringLength(500, ErrorMessage = "Hoogstens 500 tekens.")]
-    [Url(ErrorMessage = "Vul een volledig webadres in, beginnend met https://.")]
     public string? SourceUrl { get; set; }
 
     /// <summary>Only administrators choose: a shared entry for every municipality, or one for their own.</summary>
@@ -98,6 +97,11 @@ public sealed class InterventionForm
         if (InterventionRules.AgeBandError(MinAge, MaxAge) is { } age)
         {
             errors[nameof(MaxAge)] = age;
+        }
+        if (!string.IsNullOrWhiteSpace(SourceUrl)
+            && !(Uri.TryCreate(SourceUrl.Trim(), UriKind.Absolute, out var source) && source.Scheme is "https" or "http"))
+        {
+            errors[nameof(SourceUrl)] = "Vul een volledig webadres in, beginnend met https://.";
         }
         if (InterventionRules.RecognitionError(new Recognition(Recognition, AssessedOn, ValidYears)) is { } recognition)
         {

@@ -9,7 +9,8 @@ public enum RecognitionState
 
 /// <summary>
 /// The one rule for how long a recognition holds: from the assessment date for 3 or 5 years, so an assessment of
-/// 1 March 2021 for 3 years holds up to and including 28 February 2024 and is "verlopen" from 1 March 2024.
+/// 1 March 2021 for 3 years holds up to and including 29 February 2024 and is "verlopen" from 1 March 2024. An
+/// assessment on 29 February has its anniversary on 28 February in a common year.
 /// </summary>
 public static class RecognitionValidity
 {
