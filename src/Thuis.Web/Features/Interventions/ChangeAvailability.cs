@@ -53,8 +53,13 @@ public sealed class ChangeAvailability(AppDbContext db, CurrentUser currentUser)
         var current = await db.InterventionAvailabilities.AsNoTracking().SingleOrDefaultAsync(a => a.InterventionId == interventionId, cancellationToken);
         var form = current is null ? new AvailabilityForm() : new AvailabilityForm
         {
-            OrganisationId = current.OrganisationId, Capacity = current.Capacity, WaitingList = current.WaitingList,
-            Schedule = current.Schedule, CostHere = current.CostHere, Contact = current.Contact, Version = current.Version,
+            OrganisationId = current.OrganisationId,
+            Capacity = current.Capacity,
+            WaitingList = current.WaitingList,
+            Schedule = current.Schedule,
+            CostHere = current.CostHere,
+            Contact = current.Contact,
+            Version = current.Version,
         };
         return new AvailabilityEditing(name, current is not null, form, await OrganisationsAsync(cancellationToken));
     }
