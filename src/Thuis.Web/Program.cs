@@ -4,6 +4,7 @@ using Thuis.Web.Features.Accounts;
 using Thuis.Web.Features.Admin;
 using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Features.Intake;
+using Thuis.Web.Features.Interventions;
 using Thuis.Web.Features.Milestones;
 using Thuis.Web.Features.Occupations;
 using Thuis.Web.Features.Plans;
@@ -26,12 +27,14 @@ builder.AddReferrals();
 builder.AddMilestones();
 builder.AddOccupations();
 builder.AddTrajectories();
+builder.AddInterventions();
 builder.AddAdministration();
 builder.Services.AddRazorComponents();
 
 var app = builder.Build();
 
 await app.MigrateDatabaseAsync();
+await app.LoadInterventionCatalogueAsync();
 await app.SeedDemoDataAsync();
 
 app.UseSecurityHeaders();

@@ -20,6 +20,7 @@ public sealed class AntiforgeryTests(AppFixture fixture)
             ["SessionId"] = world.A.SessionId.ToString(),
             ["ProposalId"] = world.A.ProposalId.ToString(),
             ["ReferralId"] = world.A.ReferralId.ToString(),
+            ["InterventionId"] = world.A.InterventionId.ToString(),
             ["StatusCode"] = "404",
         };
         var email = await world.CreateUserAsync(world.A, Roles.All.ToArray());

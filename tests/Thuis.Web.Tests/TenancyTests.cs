@@ -25,6 +25,8 @@ public sealed class TenancyTests(AppFixture fixture)
             ["SessionId"] = b.SessionId.ToString(),
             ["ProposalId"] = b.ProposalId.ToString(),
             ["ReferralId"] = b.ReferralId.ToString(),
+            // Shared interventions are everyone's; B's own addition is what A must never reach.
+            ["InterventionId"] = b.InterventionId.ToString(),
         };
         var email = await fixture.World.CreateUserAsync(fixture.World.A, Roles.All.ToArray());
         using var client = fixture.NewClient();

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Thuis.Web.Features.Accounts;
 using Thuis.Web.Features.Dossiers;
+using Thuis.Web.Features.Interventions;
 using Thuis.Web.Features.Milestones;
 using Thuis.Web.Features.Municipalities;
 using Thuis.Web.Features.Organisations;
@@ -43,6 +44,8 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
     public DbSet<Proposal> Proposals => Set<Proposal>();
     public DbSet<Consent> Consents => Set<Consent>();
     public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<Intervention> Interventions => Set<Intervention>();
+    public DbSet<InterventionAvailability> InterventionAvailabilities => Set<InterventionAvailability>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     internal DbSet<ReadinessProbe> ReadinessProbes => Set<ReadinessProbe>();
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Features.Accounts;
+using Thuis.Web.Features.Interventions;
 using Thuis.Web.Features.Milestones;
 using Thuis.Web.Features.Municipalities;
 using Thuis.Web.Features.Organisations;
@@ -83,6 +84,7 @@ public static class DemoData
             var partner = new Organisation(municipality.Id, m.Partner, isPartner: true);
             db.Organisations.Add(partner);
             await db.SaveChangesAsync();
+            await DemoInterventions.AddToAsync(db, municipality.Id, partner.Id, m.Name);
 
             var users = services.GetRequiredService<UserManager<ThuisUser>>();
             ThuisUser? caseManager = null;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Thuis.Web.Data;
 using Thuis.Web.Features.Accounts;
+using Thuis.Web.Features.Interventions;
 using Thuis.Web.Features.Municipalities;
 using Thuis.Web.Features.Organisations;
 using Thuis.Web.Features.Referrals;
@@ -13,16 +14,19 @@ namespace Thuis.Web.Tests.Infrastructure;
 
 /// <summary>
 /// A test municipality: its newcomer, partner organisation, a course group with one session in which the newcomer is
-/// enrolled, and a proposal the newcomer said yes to with its referral sent to the partner.
+/// enrolled, an intervention of its own in the guide (a municipal addition), and a proposal the newcomer said yes to
+/// with its referral sent to the partner.
 /// </summary>
 public sealed record TestMunicipality(
     Guid Id, string Name, Guid NewcomerId, string NewcomerName, string NewcomerBsn, Guid PartnerOrganisationId, Guid GroupId, Guid SessionId,
-    Guid ProposalId, Guid ReferralId);
+    Guid InterventionId, Guid ProposalId, Guid ReferralId);
 
 /// <summary>Two municipalities with a newcomer each, and users made on demand, for tests that need people and roles.</summary>
 public sealed class TestWorld(ThuisAppFactory app, TestMunicipality a, TestMunicipality b)
 {
     public const string Password = "een lang wachtwoord voor tests";
+
+    private static int _nextCbsCode = 9000;
 
     public TestMunicipality A { get; } = a;
 
@@ -55,6 +59,26 @@ public sealed class TestWorld(ThuisAppFactory app, TestMunicipality a, TestMunic
         return email;
     }
 
+    /// <summary>
+    /// Another municipality, for tests that need one no other test touches (its guide shows only the shared catalogue
+    /// and its own addition) or several in one region.
+    /// </summary>
+    public async Task<TestMunicipality> AddMunicipalityAsync(string name, Guid? regionId = null)
+    {
+        var cbsCode = Interlocked.Increment(ref _nextCbsCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return await SeedMunicipalityAsync(app, cbsCode, name, "Test", $"Persoon {name}", null, regionId);
+    }
+
+    public async Task<Guid> AddRegionAsync(string name)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var region = new Region(name);
+        db.Regions.Add(region);
+        await db.SaveChangesAsync();
+        return region.Id;
+    }
+
     public async Task<string> UserIdOfAsync(string email)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -62,11 +86,12 @@ public sealed class TestWorld(ThuisAppFactory app, TestMunicipality a, TestMunic
         return user?.Id ?? throw new InvalidOperationException($"Geen gebruiker {email}.");
     }
 
-    private static async Task<TestMunicipality> SeedMunicipalityAsync(ThuisAppFactory app, string cbsCode, string name, string given, string family, string bsn)
+    private static async Task<TestMunicipality> SeedMunicipalityAsync(ThuisAppFactory app, string cbsCode, string name, string given, string family, string? bsn,
+        Guid? regionId = null)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var municipality = new Municipality(cbsCode, name);
+        var municipality = new Municipality(cbsCode, name, regionId);
         db.Municipalities.Add(municipality);
         scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystemFor(municipality.Id);
         var partner = new Organisation(municipality.Id, $"VluchtelingenWerk {name}", isPartner: true);
@@ -78,6 +103,8 @@ public sealed class TestWorld(ThuisAppFactory app, TestMunicipality a, TestMunic
         db.CourseGroups.Add(group);
         db.Sessions.Add(session);
         db.Enrolments.Add(new Enrolment(group, newcomer.Id, municipality.Id, group.StartDate, "test", DateTimeOffset.UtcNow));
+        var ownIntervention = new Intervention(municipality.Id, Guide.Details($"Eigen aanpak {name}"));
+        db.Interventions.Add(ownIntervention);
         var today = TimeProvider.System.InTheNetherlands();
         var proposal = new Proposal(newcomer, TargetKind.Other, null, "Taalcafé in de bibliotheek", partner.Id, null, "test", DateTimeOffset.UtcNow, today);
         proposal.RecordAnswer(NewcomerAnswer.Yes, today, null);
@@ -88,6 +115,7 @@ public sealed class TestWorld(ThuisAppFactory app, TestMunicipality a, TestMunic
         db.Consents.Add(consent);
         db.Referrals.Add(referral);
         await db.SaveChangesAsync();
-        return new TestMunicipality(municipality.Id, name, newcomer.Id, newcomer.FullName, bsn, partner.Id, group.Id, session.Id, proposal.Id, referral.Id);
+        return new TestMunicipality(municipality.Id, name, newcomer.Id, newcomer.FullName, bsn ?? "", partner.Id, group.Id, session.Id,
+            ownIntervention.Id, proposal.Id, referral.Id);
     }
 }

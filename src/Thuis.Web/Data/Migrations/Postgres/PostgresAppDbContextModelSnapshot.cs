@@ -813,6 +813,201 @@ namespace Thuis.Web.Data.Migrations.Postgres
                     b.ToTable("IntakeWorkExperience", (string)null);
                 });
 
+            modelBuilder.Entity("Thuis.Web.Features.Interventions.Intervention", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Approach")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<decimal?>("CostPerParticipant")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.PrimitiveCollection<string[]>("Domains")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Duration")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Goal")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<bool>("IsExample")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Preconditions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("SeedHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("SeedKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("SourceUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("WorkingElements")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Criteria", "Thuis.Web.Features.Interventions.Intervention.Criteria#InclusionCriteria", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("HasHandbook")
+                                .HasColumnType("boolean");
+
+                            b1.Property<bool>("ProcessEvaluated")
+                                .HasColumnType("boolean");
+
+                            b1.Property<bool>("RunningForYears")
+                                .HasColumnType("boolean");
+
+                            b1.Property<bool>("WellDescribed")
+                                .HasColumnType("boolean");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Recognition", "Thuis.Web.Features.Interventions.Intervention.Recognition#Recognition", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateOnly?>("AssessedOn")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("Level")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<int?>("ValidYears")
+                                .HasColumnType("integer");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Target", "Thuis.Web.Features.Interventions.Intervention.Target#InterventionTargetGroup", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("ForOver50")
+                                .HasColumnType("boolean");
+
+                            b1.Property<bool>("ForParents")
+                                .HasColumnType("boolean");
+
+                            b1.Property<bool>("ForYoungPeople")
+                                .HasColumnType("boolean");
+
+                            b1.Property<string>("Gender")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<int?>("MaxAge")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("MinAge")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("MinimumDutch")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<bool>("SuitsNonLiterate")
+                                .HasColumnType("boolean");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId");
+
+                    b.HasIndex("SeedKey")
+                        .IsUnique();
+
+                    b.ToTable("Interventions");
+                });
+
+            modelBuilder.Entity("Thuis.Web.Features.Interventions.InterventionAvailability", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<decimal?>("CostHere")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.Property<Guid>("InterventionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Schedule")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("WaitingList")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InterventionId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("MunicipalityId", "InterventionId")
+                        .IsUnique();
+
+                    b.ToTable("InterventionAvailabilities", (string)null);
+                });
+
             modelBuilder.Entity("Thuis.Web.Features.Milestones.Milestone", b =>
                 {
                     b.Property<Guid>("NewcomerId")
@@ -1949,6 +2144,35 @@ namespace Thuis.Web.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Jobs");
+                });
+
+            modelBuilder.Entity("Thuis.Web.Features.Interventions.Intervention", b =>
+                {
+                    b.HasOne("Thuis.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Thuis.Web.Features.Interventions.InterventionAvailability", b =>
+                {
+                    b.HasOne("Thuis.Web.Features.Interventions.Intervention", null)
+                        .WithMany()
+                        .HasForeignKey("InterventionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Thuis.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Thuis.Web.Features.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Thuis.Web.Features.Milestones.Milestone", b =>
