@@ -1,0 +1,57 @@
+using Microsoft.Playwright;
+using Thuis.Browser.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace Thuis.Browser.Tests;
+
+public sealed class ReferralJourneyTests(BrowserFixture fixture) : BrowserTest(fixture)
+{
+    private const string PartnerOfDalfsen = "partner@dalfsen.example";
+
+    [Fact]
+    public async Task A_case_manager_proposes_records_the_yes_and_refers_and_the_partner_accepts_seeing_only_what_it_needs()
+    {
+        await SignInAsync(CaseManagerOfDalfsen);
+        await Page.GotoAsync("/dossiers?zoek=Haddad");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Haddad, Samira" }).First.ClickAsync();
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Voorstellen en verwijzingen" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Voorstellen en verwijzingen");
+
+        await Page.GetByLabel("Wat stelt u voor?").FillAsync("Meedoen met de vrouwengroep op woensdag");
+        await Page.GetByLabel("Organisatie (optioneel)").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await Page.GetByLabel("Waarom past het?").FillAsync("Wil andere moeders leren kennen; de groep is in haar wijk.");
+        await Accessibility.AssertNoSeriousViolationsAsync(Page);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Voorstel vastleggen" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Het voorstel is vastgelegd.");
+
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Meedoen met de vrouwengroep op woensdag" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Verwijzing versturen" })).ToHaveCountAsync(0);
+        await Page.GetByLabel("ja", new() { Exact = true }).CheckAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(Page);
+        await SaveScreenshotAsync("01-antwoord");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Antwoord vastleggen" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Main)).ToContainTextAsync("gegeven op");
+        await Page.GetByLabel("Bericht voor de partner (optioneel)").FillAsync("Spreekt Arabisch en een beetje Nederlands.");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Verwijzing versturen" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("De verwijzing is verstuurd naar de partner.");
+        await Expect(Page.GetByRole(AriaRole.Row).Filter(new() { HasText = "vrouwengroep" })).ToContainTextAsync("verstuurd");
+        await SaveScreenshotAsync("02-verstuurd");
+
+        await Page.Context.ClearCookiesAsync();
+        await SignInAsync(PartnerOfDalfsen);
+        await Page.GotoAsync("/verwijzingen");
+        var row = Page.GetByRole(AriaRole.Row).Filter(new() { HasText = "vrouwengroep" });
+        await Expect(row).ToContainTextAsync("Samira");
+        await Expect(Page.GetByRole(AriaRole.Main)).Not.ToContainTextAsync("Haddad");
+        await Accessibility.AssertNoSeriousViolationsAsync(Page);
+        await row.GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Main)).ToContainTextAsync("Spreekt Arabisch en een beetje Nederlands.");
+        await Expect(Page.GetByRole(AriaRole.Main)).Not.ToContainTextAsync("BSN");
+        await Accessibility.AssertNoSeriousViolationsAsync(Page);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Verwijzing aannemen" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Opgeslagen.");
+        await Expect(Page.GetByRole(AriaRole.Main)).ToContainTextAsync("geaccepteerd");
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Gestart" })).ToBeVisibleAsync();
+        await SaveScreenshotAsync("03-aangenomen");
+    }
+}
