@@ -7,6 +7,7 @@ using Thuis.Web.Features.Intake;
 using Thuis.Web.Features.Milestones;
 using Thuis.Web.Features.Occupations;
 using Thuis.Web.Features.Plans;
+using Thuis.Web.Features.SocialMap;
 using Thuis.Web.Features.Trajectories;
 using Thuis.Web.Platform;
 using Thuis.Web.Platform.Localization;
@@ -24,6 +25,7 @@ builder.AddPlans();
 builder.AddMilestones();
 builder.AddOccupations();
 builder.AddTrajectories();
+builder.AddSocialMap();
 builder.AddAdministration();
 builder.Services.AddRazorComponents();
 
@@ -46,6 +48,7 @@ app.MapStaticAssets();
 app.MapOperations();
 app.MapAccountEndpoints();
 app.MapLanguageEndpoint();
+app.MapSocialMapExports();
 app.MapRazorComponents<App>();
 
 app.Run();
