@@ -18,6 +18,9 @@ public sealed class AntiforgeryTests(AppFixture fixture)
             ["NewcomerId"] = world.A.NewcomerId.ToString(),
             ["GroupId"] = world.A.GroupId.ToString(),
             ["SessionId"] = world.A.SessionId.ToString(),
+            ["OrganisationId"] = world.A.PartnerOrganisationId.ToString(),
+            ["OfferId"] = world.A.OfferId.ToString(),
+            ["VolunteerId"] = world.A.VolunteerId.ToString(),
             ["StatusCode"] = "404",
         };
         var email = await world.CreateUserAsync(world.A, Roles.All.ToArray());

@@ -23,6 +23,9 @@ public sealed class TenancyTests(AppFixture fixture)
             ["NewcomerId"] = b.NewcomerId.ToString(),
             ["GroupId"] = b.GroupId.ToString(),
             ["SessionId"] = b.SessionId.ToString(),
+            ["OrganisationId"] = b.PartnerOrganisationId.ToString(),
+            ["OfferId"] = b.OfferId.ToString(),
+            ["VolunteerId"] = b.VolunteerId.ToString(),
         };
         var email = await fixture.World.CreateUserAsync(fixture.World.A, Roles.All.ToArray());
         using var client = fixture.NewClient();
@@ -38,6 +41,7 @@ public sealed class TenancyTests(AppFixture fixture)
             Assert.True(page.Status == HttpStatusCode.NotFound, $"{url} gaf {page.Status} in plaats van 404");
             Assert.DoesNotContain(b.NewcomerName, page.Text, StringComparison.Ordinal);
             Assert.DoesNotContain(b.NewcomerBsn, page.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain(b.VolunteerName, page.Text, StringComparison.Ordinal);
         }
     }
 

@@ -2,16 +2,23 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Thuis.Web.Data;
 using Thuis.Web.Features.Accounts;
+using Thuis.Web.Features.Intake;
 using Thuis.Web.Features.Municipalities;
 using Thuis.Web.Features.Organisations;
+using Thuis.Web.Features.Plans;
+using Thuis.Web.Features.SocialMap;
 using Thuis.Web.Features.Trajectories;
 using Thuis.Web.Platform.Security;
 
 namespace Thuis.Web.Tests.Infrastructure;
 
-/// <summary>A test municipality: its newcomer, partner organisation, and a course group with one session in which the newcomer is enrolled.</summary>
+/// <summary>
+/// A test municipality: its newcomer, partner organisation, a course group with one session in which the newcomer is
+/// enrolled, and on its social map one offer of the partner organisation and one volunteer.
+/// </summary>
 public sealed record TestMunicipality(
-    Guid Id, string Name, Guid NewcomerId, string NewcomerName, string NewcomerBsn, Guid PartnerOrganisationId, Guid GroupId, Guid SessionId);
+    Guid Id, string Name, Guid NewcomerId, string NewcomerName, string NewcomerBsn, Guid PartnerOrganisationId, Guid GroupId, Guid SessionId,
+    Guid OfferId, Guid VolunteerId, string VolunteerName);
 
 /// <summary>Two municipalities with a newcomer each, and users made on demand, for tests that need people and roles.</summary>
 public sealed class TestWorld(ThuisAppFactory app, TestMunicipality a, TestMunicipality b)
@@ -72,7 +79,14 @@ public sealed class TestWorld(ThuisAppFactory app, TestMunicipality a, TestMunic
         db.CourseGroups.Add(group);
         db.Sessions.Add(session);
         db.Enrolments.Add(new Enrolment(group, newcomer.Id, municipality.Id, group.StartDate, "test", DateTimeOffset.UtcNow));
+        var offer = new Offer(partner, new OfferDetails(OfferKind.Activity, $"Taalcafé {name}", null, null, WeekGrid.Empty, null, 0, null,
+            CefrLevel.None, true, [ParticipationDomain.Meeting], [], ["taal"]));
+        var volunteer = new Volunteer(municipality.Id, new VolunteerDetails($"Vrijwilliger {family} {name}", [VolunteerRole.LanguageBuddy], null,
+            $"vrijwilliger@{name.ToLowerInvariant()}.test", [], WeekGrid.Empty, 1, null, null, VogStatus.NotRequested, null, null));
+        db.Offers.Add(offer);
+        db.Volunteers.Add(volunteer);
         await db.SaveChangesAsync();
-        return new TestMunicipality(municipality.Id, name, newcomer.Id, newcomer.FullName, bsn, partner.Id, group.Id, session.Id);
+        return new TestMunicipality(municipality.Id, name, newcomer.Id, newcomer.FullName, bsn, partner.Id, group.Id, session.Id,
+            offer.Id, volunteer.Id, volunteer.Name);
     }
 }

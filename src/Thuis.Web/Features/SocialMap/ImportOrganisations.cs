@@ -29,7 +29,7 @@ public sealed class ImportOrganisations(AppDbContext db, CurrentUser currentUser
         new("openingstijden", false, "in woorden; verplicht tenzij op afspraak", "di en do 18.00–22.00"),
         new("op_afspraak", false, "ja of nee", "nee"),
         new("talen", false, "gesproken talen, gescheiden door komma’s", "Nederlands, Engels"),
-        new("domeinen", true, $"participatiedomeinen, gescheiden door komma’s: {string.Join(", ", ParticipationDomains.All.Select(d => d.Dutch()))}", "ontmoeten, bijdragen aan de samenleving"),
+        new("domeinen", false, $"participatiedomeinen, gescheiden door komma’s: {string.Join(", ", ParticipationDomains.All.Select(d => d.Dutch()))}", "ontmoeten, bijdragen aan de samenleving"),
         new("partner", false, "ja als de organisatie verwijzingen mag ontvangen", "nee"),
         new("omschrijving", false, "korte omschrijving", "Voetbal voor jeugd en senioren"),
     ];

@@ -10,7 +10,7 @@ namespace Thuis.Web.Features.SocialMap;
 
 /// <summary>
 /// Imports volunteers from a CSV file. A volunteer is known by their name together with their e-mail
-/// address or phone number, so every row needs one of those; the same person updates instead of doubling.
+/// address or phone number (two people may share a name); the same person updates instead of doubling.
 /// </summary>
 public sealed class ImportVolunteers(AppDbContext db, CurrentUser currentUser, TimeProvider clock)
 {
@@ -18,8 +18,8 @@ public sealed class ImportVolunteers(AppDbContext db, CurrentUser currentUser, T
     [
         new("naam", true, "voor- en achternaam", "Els de Vries"),
         new("rollen", true, $"gescheiden door komma’s: {string.Join(", ", Enum.GetValues<VolunteerRole>().Select(r => r.Dutch()))}", "taalmaatje, buddy"),
-        new("telefoon", false, "telefoonnummer; e-mail of telefoon is verplicht", "06 12345678"),
-        new("email", false, "e-mailadres; e-mail of telefoon is verplicht", "els@voorbeeld.example"),
+        new("telefoon", false, "telefoonnummer; herkent de vrijwilliger, samen met de naam", "06 12345678"),
+        new("email", false, "e-mailadres; herkent de vrijwilliger, samen met de naam", "els@voorbeeld.example"),
         new("talen", false, "taal: niveau, gescheiden door komma’s", "Engels: C1, Arabisch: A2"),
         new("beschikbaarheid", false, "dagdelen: ma ochtend, wo middag; een dag zonder dagdeel is de hele dag", "ma ochtend, do avond"),
         new("capaciteit", true, "hoeveel statushouders tegelijk", "2"),
@@ -67,11 +67,7 @@ public sealed class ImportVolunteers(AppDbContext db, CurrentUser currentUser, T
         {
             var form = Read(row, today);
             var name = form.Name?.Trim() ?? "";
-            if (form.Email is null && form.Phone is null)
-            {
-                row.Reasons.Add("Vul een e-mailadres of telefoonnummer in: daaraan herkent de import de vrijwilliger bij een volgende keer.");
-            }
-            else if (seen.FirstOrDefault(s => SamePerson(s.Form.Name, s.Form.Email, s.Form.Phone, form)) is { Form: not null } earlier)
+            if (seen.FirstOrDefault(s => SamePerson(s.Form.Name, s.Form.Email, s.Form.Phone, form)) is { Form: not null } earlier)
             {
                 row.Reasons.Add($"Deze vrijwilliger staat ook op regel {earlier.Line}; één persoon hoort maar één keer in het bestand.");
             }
@@ -107,11 +103,18 @@ public sealed class ImportVolunteers(AppDbContext db, CurrentUser currentUser, T
         return new SocialMapImportReport(null, created, updated, unchanged, rejected, ignored);
     }
 
-    /// <summary>The same name, and the same e-mail address or phone number.</summary>
-    private static bool SamePerson(string? name, string? email, string? phone, VolunteerForm form) =>
-        string.Equals(name?.Trim(), form.Name?.Trim(), StringComparison.OrdinalIgnoreCase)
-        && ((email is not null && string.Equals(email.Trim(), form.Email?.Trim(), StringComparison.OrdinalIgnoreCase))
-            || (phone is not null && Digits(phone) == Digits(form.Phone)));
+    /// <summary>The same name, and the same e-mail address or phone number; or the same name and no contact details on either side.</summary>
+    private static bool SamePerson(string? name, string? email, string? phone, VolunteerForm form)
+    {
+        if (!string.Equals(name?.Trim(), form.Name?.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+        var sameEmail = email is not null && form.Email is not null && string.Equals(email.Trim(), form.Email.Trim(), StringComparison.OrdinalIgnoreCase);
+        var samePhone = phone is not null && form.Phone is not null && Digits(phone) == Digits(form.Phone);
+        var neitherReachable = email is null && phone is null && form.Email is null && form.Phone is null;
+        return sameEmail || samePhone || neitherReachable;
+    }
 
     private static string? Digits(string? phone) => phone is null ? null : new string([.. phone.Where(char.IsDigit)]);
 

@@ -6,7 +6,8 @@ using Thuis.Web.Features.Plans;
 namespace Thuis.Web.Features.SocialMap;
 
 // The forms of the social map: what the pages bind and a CSV row is read into, checked with the same Dutch
-// messages either way. Ticked boxes arrive as dictionaries of the ticked keys; unticked boxes send nothing.
+// messages either way. Ticked boxes arrive as dictionaries of the ticked keys; unticked boxes send nothing, and a
+// group with nothing ticked binds as null, so those properties turn null into empty.
 
 internal static class ContactRules
 {
@@ -64,7 +65,7 @@ public sealed class OrganisationForm
     [StringLength(500, ErrorMessage = "Hoogstens 500 tekens.")]
     public string? Languages { get; set; }
 
-    public Dictionary<string, bool> DomainChoices { get; set; } = [];
+    public Dictionary<string, bool> DomainChoices { get; set => field = value ?? []; } = [];
 
     public bool IsPartner { get; set; }
 
@@ -82,14 +83,6 @@ public sealed class OrganisationForm
         if (!string.IsNullOrWhiteSpace(Postcode) && !Dossiers.Postcode.IsValid(Dossiers.Postcode.Normalise(Postcode)))
         {
             errors[nameof(Postcode)] = "Vul een Nederlandse postcode in, bijvoorbeeld 7721 AB.";
-        }
-        if (Domains.Count == 0)
-        {
-            errors[nameof(DomainChoices)] = "Kies minstens één participatiedomein waarin de organisatie actief is.";
-        }
-        if (!ByAppointment && string.IsNullOrWhiteSpace(OpeningHours))
-        {
-            errors[nameof(OpeningHours)] = "Vul de openingstijden in, of kies ‘op afspraak’.";
         }
         return errors;
     }
@@ -135,7 +128,7 @@ public sealed class OfferForm
     [StringLength(500, ErrorMessage = "Hoogstens 500 tekens.")]
     public string? Schedule { get; set; }
 
-    public Dictionary<string, bool> WhenChoices { get; set; } = [];
+    public Dictionary<string, bool> WhenChoices { get; set => field = value ?? []; } = [];
 
     [StringLength(200, ErrorMessage = "Een plaats is hoogstens 200 tekens.")]
     public string? Place { get; set; }
@@ -149,11 +142,11 @@ public sealed class OfferForm
 
     public bool LowThreshold { get; set; }
 
-    public Dictionary<string, bool> DomainChoices { get; set; } = [];
+    public Dictionary<string, bool> DomainChoices { get; set => field = value ?? []; } = [];
 
-    public Dictionary<string, bool> AudienceChoices { get; set; } = [];
+    public Dictionary<string, bool> AudienceChoices { get; set => field = value ?? []; } = [];
 
-    public Dictionary<string, bool> TagChoices { get; set; } = [];
+    public Dictionary<string, bool> TagChoices { get; set => field = value ?? []; } = [];
 
     /// <remarks>False by default: a browser sends nothing for a box left unticked.</remarks>
     public bool Active { get; set; }
@@ -241,7 +234,7 @@ public sealed class VolunteerForm
     [StringLength(200, ErrorMessage = "Een naam is hoogstens 200 tekens.")]
     public string? Name { get; set; }
 
-    public Dictionary<string, bool> RoleChoices { get; set; } = [];
+    public Dictionary<string, bool> RoleChoices { get; set => field = value ?? []; } = [];
 
     [StringLength(40, ErrorMessage = "Een telefoonnummer is hoogstens 40 tekens.")]
     [RegularExpression(ContactRules.PhonePattern, ErrorMessage = ContactRules.PhoneMessage)]
@@ -251,9 +244,9 @@ public sealed class VolunteerForm
     [RegularExpression(ContactRules.EmailPattern, ErrorMessage = ContactRules.EmailMessage)]
     public string? Email { get; set; }
 
-    public List<VolunteerLanguage> Languages { get; set; } = [];
+    public List<VolunteerLanguage> Languages { get; set => field = value ?? []; } = [];
 
-    public Dictionary<string, bool> AvailabilityChoices { get; set; } = [];
+    public Dictionary<string, bool> AvailabilityChoices { get; set => field = value ?? []; } = [];
 
     [Required(ErrorMessage = "Vul in hoeveel statushouders deze vrijwilliger tegelijk kan begeleiden.")]
     public int? Capacity { get; set; }
