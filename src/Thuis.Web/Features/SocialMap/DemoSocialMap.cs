@@ -304,7 +304,7 @@ public static class DemoSocialMap
         string[] trainings = ["basistraining taalmaatje", "training Schuldhulpmaatje", "jobcoach-opleiding (2 dagen)", "training rolmodel: je verhaal vertellen", ""];
         for (var i = 0; i < 40; i++)
         {
-            var name = $"{given[i % given.Length]} {family[(i * 7 + town.Seed) % family.Length]}";
+            var name = $"{given[i % given.Length]} {family[((i * 7) + (i / given.Length * 3) + town.Seed) % family.Length]}";
             var role = (VolunteerRole)(i % 5);
             var roles = i % 6 == 0 ? new[] { role, VolunteerRole.Buddy } : [role];
             var spoken = new List<VolunteerLanguage>();
