@@ -9,6 +9,7 @@ using Thuis.Web.Features.Milestones;
 using Thuis.Web.Features.Occupations;
 using Thuis.Web.Features.Plans;
 using Thuis.Web.Features.Referrals;
+using Thuis.Web.Features.SocialMap;
 using Thuis.Web.Features.Trajectories;
 using Thuis.Web.Platform;
 using Thuis.Web.Platform.Localization;
@@ -28,6 +29,7 @@ builder.AddMilestones();
 builder.AddOccupations();
 builder.AddTrajectories();
 builder.AddInterventions();
+builder.AddSocialMap();
 builder.AddAdministration();
 builder.Services.AddRazorComponents();
 
@@ -51,6 +53,7 @@ app.MapStaticAssets();
 app.MapOperations();
 app.MapAccountEndpoints();
 app.MapLanguageEndpoint();
+app.MapSocialMapExports();
 app.MapRazorComponents<App>();
 
 app.Run();

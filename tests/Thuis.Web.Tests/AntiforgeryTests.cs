@@ -21,6 +21,9 @@ public sealed class AntiforgeryTests(AppFixture fixture)
             ["ProposalId"] = world.A.ProposalId.ToString(),
             ["ReferralId"] = world.A.ReferralId.ToString(),
             ["InterventionId"] = world.A.InterventionId.ToString(),
+            ["OrganisationId"] = world.A.PartnerOrganisationId.ToString(),
+            ["OfferId"] = world.A.OfferId.ToString(),
+            ["VolunteerId"] = world.A.VolunteerId.ToString(),
             ["StatusCode"] = "404",
         };
         var email = await world.CreateUserAsync(world.A, Roles.All.ToArray());

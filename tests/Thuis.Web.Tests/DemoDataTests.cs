@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Thuis.Web.Data;
 using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Features.Intake;
+using Thuis.Web.Features.SocialMap;
 using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
 using Thuis.Web.Tests.Infrastructure;
@@ -76,6 +77,45 @@ public sealed class DemoDataTests
             Assert.InRange(withWishes, 5, withLanguages);
             Assert.True(await db.Set<WorkExperienceSection>().AnyAsync(w => w.Jobs.Any(j => j.EscoUri != null)));
             Assert.True(await db.Set<HouseholdSection>().AnyAsync(h => h.Children.Count > 0));
+        }
+    }
+
+    [Fact]
+    public async Task Each_demo_municipality_has_a_social_map_of_about_thirty_organisations_eighty_offers_and_forty_volunteers()
+    {
+        await using var app = new ThuisAppFactory("Development", EmbeddedDemo());
+        app.StartServer();
+
+        foreach (var name in new[] { "Dalfsen", "Zoetermeer" })
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var municipality = await db.Municipalities.SingleAsync(m => m.Name == name);
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystemFor(municipality.Id);
+            var organisations = await db.Organisations.AsNoTracking().ToListAsync();
+            var offers = await db.Offers.AsNoTracking().ToListAsync();
+            var volunteers = await db.Volunteers.AsNoTracking().ToListAsync();
+
+            Assert.InRange(organisations.Count, 28, 36);
+            Assert.InRange(offers.Count, 75, 90);
+            Assert.Equal(40, volunteers.Count);
+            // The partner the demo's partner worker belongs to is kept, now with its details and offers.
+            var partner = Assert.Single(organisations, o => o.Name.EndsWith("(demo)", StringComparison.Ordinal));
+            Assert.True(partner.IsPartner);
+            Assert.Contains(offers, o => o.OrganisationId == partner.Id);
+            Assert.InRange(organisations.Count(o => o.IsPartner), 5, 10);
+            Assert.Equal(Enum.GetValues<OrganisationType>().Where(t => t != OrganisationType.Other), organisations.Select(o => o.Type).Where(t => t != OrganisationType.Other).Distinct().Order());
+            Assert.Equal(Enum.GetValues<OfferKind>().Length, offers.Select(o => o.Kind).Distinct().Count());
+            Assert.All(offers, o => Assert.NotEmpty(o.Domains));
+            Assert.All(offers, o => Assert.All(o.Tags, t => Assert.Contains(t, OfferTags.All)));
+            Assert.Contains(volunteers, v => !v.Deployable);
+            Assert.True(volunteers.Count(v => v.Deployable) > volunteers.Count / 2);
+            Assert.Equal(Enum.GetValues<VolunteerRole>().Length, volunteers.SelectMany(v => v.Roles).Distinct().Count());
+
+            // Every demo organisation, offer and volunteer would pass the form by hand.
+            Assert.All(organisations, o => Assert.Empty(OrganisationForm.From(o).Check()));
+            Assert.All(offers, o => Assert.Empty(OfferForm.From(o).Check()));
+            Assert.All(volunteers, v => Assert.Empty(VolunteerForm.From(v).Check(TimeProvider.System.InTheNetherlands())));
         }
     }
 

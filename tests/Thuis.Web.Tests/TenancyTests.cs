@@ -27,6 +27,9 @@ public sealed class TenancyTests(AppFixture fixture)
             ["ReferralId"] = b.ReferralId.ToString(),
             // Shared interventions are everyone's; B's own addition is what A must never reach.
             ["InterventionId"] = b.InterventionId.ToString(),
+            ["OrganisationId"] = b.PartnerOrganisationId.ToString(),
+            ["OfferId"] = b.OfferId.ToString(),
+            ["VolunteerId"] = b.VolunteerId.ToString(),
         };
         var email = await fixture.World.CreateUserAsync(fixture.World.A, Roles.All.ToArray());
         using var client = fixture.NewClient();
@@ -42,6 +45,7 @@ public sealed class TenancyTests(AppFixture fixture)
             Assert.True(page.Status == HttpStatusCode.NotFound, $"{url} gaf {page.Status} in plaats van 404");
             Assert.DoesNotContain(b.NewcomerName, page.Text, StringComparison.Ordinal);
             Assert.DoesNotContain(b.NewcomerBsn, page.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain(b.VolunteerName, page.Text, StringComparison.Ordinal);
         }
     }
 

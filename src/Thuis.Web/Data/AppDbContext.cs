@@ -10,6 +10,7 @@ using Thuis.Web.Features.Municipalities;
 using Thuis.Web.Features.Organisations;
 using Thuis.Web.Features.Plans;
 using Thuis.Web.Features.Referrals;
+using Thuis.Web.Features.SocialMap;
 using Thuis.Web.Features.Trajectories;
 using Thuis.Web.Platform.Auditing;
 using Thuis.Web.Platform.Health;
@@ -31,6 +32,8 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<Municipality> Municipalities => Set<Municipality>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Offer> Offers => Set<Offer>();
+    public DbSet<Volunteer> Volunteers => Set<Volunteer>();
     public DbSet<Newcomer> Newcomers => Set<Newcomer>();
     public DbSet<IntegrationPlan> IntegrationPlans => Set<IntegrationPlan>();
     public DbSet<PlanGoal> PlanGoals => Set<PlanGoal>();

@@ -7,6 +7,7 @@ using Thuis.Web.Features.Municipalities;
 using Thuis.Web.Features.Organisations;
 using Thuis.Web.Features.Plans;
 using Thuis.Web.Features.Referrals;
+using Thuis.Web.Features.SocialMap;
 using Thuis.Web.Features.Trajectories;
 using Thuis.Web.Platform.Security;
 
@@ -105,6 +106,8 @@ public static class DemoData
             await db.SaveChangesAsync();
             await DemoMilestones.AddAsync(db, services.GetRequiredService<TimeProvider>(), caseManager.DisplayName, m.Town.FirstBsn);
             await TrajectoryDemo.AddToAsync(db, municipality.Id, m.Town.City, m.Town.Seed, "Cor Coördinator", services.GetRequiredService<TimeProvider>());
+            await db.SaveChangesAsync();
+            DemoSocialMap.AddTo(db, municipality.Id, m.Town, partner, services.GetRequiredService<TimeProvider>());
             await db.SaveChangesAsync();
         }
     }

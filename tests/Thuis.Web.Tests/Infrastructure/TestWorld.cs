@@ -2,10 +2,13 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Thuis.Web.Data;
 using Thuis.Web.Features.Accounts;
+using Thuis.Web.Features.Intake;
 using Thuis.Web.Features.Interventions;
 using Thuis.Web.Features.Municipalities;
 using Thuis.Web.Features.Organisations;
+using Thuis.Web.Features.Plans;
 using Thuis.Web.Features.Referrals;
+using Thuis.Web.Features.SocialMap;
 using Thuis.Web.Features.Trajectories;
 using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
@@ -14,12 +17,12 @@ namespace Thuis.Web.Tests.Infrastructure;
 
 /// <summary>
 /// A test municipality: its newcomer, partner organisation, a course group with one session in which the newcomer is
-/// enrolled, an intervention of its own in the guide (a municipal addition), and a proposal the newcomer said yes to
-/// with its referral sent to the partner.
+/// enrolled, an intervention of its own in the guide (a municipal addition), on its social map one offer of the partner
+/// organisation and one volunteer, and a proposal the newcomer said yes to with its referral sent to the partner.
 /// </summary>
 public sealed record TestMunicipality(
     Guid Id, string Name, Guid NewcomerId, string NewcomerName, string NewcomerBsn, Guid PartnerOrganisationId, Guid GroupId, Guid SessionId,
-    Guid InterventionId, Guid ProposalId, Guid ReferralId);
+    Guid InterventionId, Guid OfferId, Guid VolunteerId, string VolunteerName, Guid ProposalId, Guid ReferralId);
 
 /// <summary>Two municipalities with a newcomer each, and users made on demand, for tests that need people and roles.</summary>
 public sealed class TestWorld(ThuisAppFactory app, TestMunicipality a, TestMunicipality b)
@@ -105,6 +108,12 @@ public sealed class TestWorld(ThuisAppFactory app, TestMunicipality a, TestMunic
         db.Enrolments.Add(new Enrolment(group, newcomer.Id, municipality.Id, group.StartDate, "test", DateTimeOffset.UtcNow));
         var ownIntervention = new Intervention(municipality.Id, Guide.Details($"Eigen aanpak {name}"));
         db.Interventions.Add(ownIntervention);
+        var offer = new Offer(partner, new OfferDetails(OfferKind.Activity, $"Taalcafé {name}", null, null, WeekGrid.Empty, null, 0, null,
+            CefrLevel.None, true, [ParticipationDomain.Meeting], [], ["taal"]));
+        var volunteer = new Volunteer(municipality.Id, new VolunteerDetails($"Vrijwilliger {family} {name}", [VolunteerRole.LanguageBuddy], null,
+            $"vrijwilliger@{name.ToLowerInvariant()}.test", [], WeekGrid.Empty, 1, null, null, VogStatus.NotRequested, null, null));
+        db.Offers.Add(offer);
+        db.Volunteers.Add(volunteer);
         var today = TimeProvider.System.InTheNetherlands();
         var proposal = new Proposal(newcomer, TargetKind.Other, null, "Taalcafé in de bibliotheek", partner.Id, null, "test", DateTimeOffset.UtcNow, today);
         proposal.RecordAnswer(NewcomerAnswer.Yes, today, null);
@@ -116,6 +125,6 @@ public sealed class TestWorld(ThuisAppFactory app, TestMunicipality a, TestMunic
         db.Referrals.Add(referral);
         await db.SaveChangesAsync();
         return new TestMunicipality(municipality.Id, name, newcomer.Id, newcomer.FullName, bsn ?? "", partner.Id, group.Id, session.Id,
-            ownIntervention.Id, proposal.Id, referral.Id);
+            ownIntervention.Id, offer.Id, volunteer.Id, volunteer.Name, proposal.Id, referral.Id);
     }
 }

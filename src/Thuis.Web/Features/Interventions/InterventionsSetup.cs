@@ -7,6 +7,7 @@ public static class InterventionsSetup
         builder.Services.AddScoped<SearchInterventions>();
         builder.Services.AddScoped<ViewIntervention>();
         builder.Services.AddScoped<ChangeAvailability>();
+        builder.Services.AddScoped<SocialMap.ICoverageSource, InterventionCoverage>();
         builder.Services.AddScoped<SaveIntervention>();
         builder.Services.AddScoped<LoadInterventionCatalogue>();
     }

@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using Thuis.Web.Data;
+using Thuis.Web.Platform.Editing;
+
+namespace Thuis.Web.Features.SocialMap;
+
+public sealed record OrganisationOption(Guid Id, string Name);
+
+/// <summary>Adds an offer to an organisation or changes it; an offer only ever belongs to an organisation of the same municipality.</summary>
+public sealed class EditOffer(AppDbContext db)
+{
+    public static EditResult ChangedMeanwhile { get; } = new(false, false, new Dictionary<string, string>(),
+        "Iemand anders heeft dit aanbod intussen gewijzigd. Uw invoer staat hieronder nog; open het aanbod opnieuw om de nieuwe gegevens te zien en voer uw wijziging dan opnieuw in.");
+
+    public const string OtherOrganisation = "Kies een organisatie van de sociale kaart van uw gemeente.";
+
+    public async Task<List<OrganisationOption>> OrganisationsAsync(CancellationToken cancellationToken) =>
+        await db.Organisations.AsNoTracking().OrderBy(o => o.Name).Select(o => new OrganisationOption(o.Id, o.Name)).ToListAsync(cancellationToken);
+
+    public async Task<OfferForm?> LoadAsync(Guid offerId, CancellationToken cancellationToken)
+    {
+        var offer = await db.Offers.AsNoTracking().SingleOrDefaultAsync(o => o.Id == offerId, cancellationToken);
+        return offer is null ? null : OfferForm.From(offer);
+    }
+
+    public async Task<CreateResult> CreateAsync(Guid organisationId, OfferForm form, CancellationToken cancellationToken)
+    {
+        var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == organisationId, cancellationToken);
+        if (organisation is null)
+        {
+            return CreateResult.Missing;
+        }
+        var errors = form.Check();
+        if (await TitleTakenAsync(organisationId, null, form.Title, cancellationToken))
+        {
+            errors[nameof(OfferForm.Title)] = $"{organisation.Name} heeft al aanbod met deze titel.";
+        }
+        if (errors.Count > 0)
+        {
+            return CreateResult.Invalid(errors);
+        }
+        var offer = new Offer(organisation, form.ToDetails());
+        form.ApplyStatusTo(offer);
+        db.Offers.Add(offer);
+        await db.SaveChangesAsync(cancellationToken);
+        return new CreateResult(offer.Id, errors);
+    }
+
+    public async Task<EditResult> HandleAsync(Guid offerId, OfferForm form, CancellationToken cancellationToken)
+    {
+        var offer = await db.Offers.SingleOrDefaultAsync(o => o.Id == offerId, cancellationToken);
+        if (offer is null)
+        {
+            return EditResult.Missing;
+        }
+        var errors = form.Check();
+        // The query filter hides other municipalities' organisations: one of theirs is as unknown as one that does not exist.
+        var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == form.OrganisationId, cancellationToken);
+        if (organisation is null)
+        {
+            errors[nameof(OfferForm.OrganisationId)] = OtherOrganisation;
+        }
+        else if (await TitleTakenAsync(organisation.Id, offerId, form.Title, cancellationToken))
+        {
+            errors[nameof(OfferForm.Title)] = $"{organisation.Name} heeft al aanbod met deze titel.";
+        }
+        if (errors.Count > 0)
+        {
+            return EditResult.Invalid(errors);
+        }
+        return await SaveVersionedChange.HandleAsync(db, offer, form.Version, o =>
+        {
+            o.Update(form.ToDetails());
+            if (o.OrganisationId != organisation!.Id)
+            {
+                o.MoveTo(organisation);
+            }
+            form.ApplyStatusTo(o);
+        }, ChangedMeanwhile, cancellationToken);
+    }
+
+    private async Task<bool> TitleTakenAsync(Guid organisationId, Guid? except, string? title, CancellationToken cancellationToken)
+    {
+        var titles = await db.Offers.Where(o => o.OrganisationId == organisationId && o.Id != except).Select(o => o.Title).ToListAsync(cancellationToken);
+        return titles.Contains((title ?? "").Trim(), StringComparer.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Thuis.Web.Data;
+using Thuis.Web.Platform.Editing;
+using Thuis.Web.Platform.Localization;
+using Thuis.Web.Platform.Security;
+
+namespace Thuis.Web.Features.SocialMap;
+
+/// <summary>Registers a volunteer or changes their details; refused when someone else changed them since the form was loaded.</summary>
+public sealed class EditVolunteer(AppDbContext db, CurrentUser currentUser, TimeProvider clock)
+{
+    public static EditResult ChangedMeanwhile { get; } = new(false, false, new Dictionary<string, string>(),
+        "Iemand anders heeft de gegevens van deze vrijwilliger intussen gewijzigd. Uw invoer staat hieronder nog; open de vrijwilliger opnieuw om de nieuwe gegevens te zien en voer uw wijziging dan opnieuw in.");
+
+    public async Task<VolunteerForm?> LoadAsync(Guid volunteerId, CancellationToken cancellationToken)
+    {
+        var volunteer = await db.Volunteers.AsNoTracking().SingleOrDefaultAsync(v => v.Id == volunteerId, cancellationToken);
+        return volunteer is null ? null : VolunteerForm.From(volunteer);
+    }
+
+    public async Task<CreateResult> CreateAsync(VolunteerForm form, CancellationToken cancellationToken)
+    {
+        var municipalityId = currentUser.MunicipalityId ?? throw new InvalidOperationException("Geen gemeente.");
+        var errors = form.Check(clock.InTheNetherlands());
+        if (errors.Count > 0)
+        {
+            return CreateResult.Invalid(errors);
+        }
+        var volunteer = new Volunteer(municipalityId, form.ToDetails());
+        db.Volunteers.Add(volunteer);
+        await db.SaveChangesAsync(cancellationToken);
+        return new CreateResult(volunteer.Id, errors);
+    }
+
+    public async Task<EditResult> HandleAsync(Guid volunteerId, VolunteerForm form, CancellationToken cancellationToken)
+    {
+        var volunteer = await db.Volunteers.SingleOrDefaultAsync(v => v.Id == volunteerId, cancellationToken);
+        if (volunteer is null)
+        {
+            return EditResult.Missing;
+        }
+        var errors = form.Check(clock.InTheNetherlands());
+        if (errors.Count > 0)
+        {
+            return EditResult.Invalid(errors);
+        }
+        return await SaveVersionedChange.HandleAsync(db, volunteer, form.Version, v => v.Update(form.ToDetails()), ChangedMeanwhile, cancellationToken);
+    }
+}

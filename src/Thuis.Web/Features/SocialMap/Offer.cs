@@ -1,0 +1,159 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Thuis.Web.Features.Intake;
+using Thuis.Web.Features.Municipalities;
+using Thuis.Web.Features.Organisations;
+using Thuis.Web.Features.Plans;
+using Thuis.Web.Platform.Tenancy;
+
+namespace Thuis.Web.Features.SocialMap;
+
+/// <summary>What describes an offer, as a coordinator fills it in or a CSV row holds it.</summary>
+public sealed record OfferDetails(
+    OfferKind Kind, string Title, string? Description, string? Schedule, WeekGrid When, string? Place,
+    decimal Cost, int? Capacity, CefrLevel DutchLevelNeeded, bool LowThreshold,
+    IReadOnlyList<ParticipationDomain> Domains, IReadOnlyList<TargetAudience> Audiences, IReadOnlyList<string> Tags);
+
+/// <summary>
+/// Something an organisation offers newcomers: an activity, a membership, a volunteer role, a course, an
+/// internship or a job. Its title is its key within its organisation.
+/// </summary>
+public sealed class Offer : IMunicipalityOwned
+{
+    private Offer() => Title = "";
+
+    public Offer(Organisation organisation, OfferDetails details)
+    {
+        Id = Guid.CreateVersion7();
+        MunicipalityId = organisation.MunicipalityId;
+        OrganisationId = organisation.Id;
+        Title = "";
+        Active = true;
+        Update(details);
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid MunicipalityId { get; private set; }
+
+    public Guid OrganisationId { get; private set; }
+
+    public OfferKind Kind { get; private set; }
+
+    public string Title { get; private set; }
+
+    public string? Description { get; private set; }
+
+    /// <summary>The schedule in words: "elke dinsdag 19.30–21.00, niet in de schoolvakanties".</summary>
+    public string? Schedule { get; private set; }
+
+    /// <summary>The weekdays and parts of the day it takes place, for matching on someone's free time.</summary>
+    public int WhenBits { get; private set; }
+
+    public string? Place { get; private set; }
+
+    /// <summary>In euro; 0 is free.</summary>
+    public decimal Cost { get; private set; }
+
+    /// <summary>How many newcomers can join; empty when there is no limit.</summary>
+    public int? Capacity { get; private set; }
+
+    public CefrLevel DutchLevelNeeded { get; private set; }
+
+    /// <summary>Laagdrempelig en leuk: easy to join and fun, the first step the seeds ask for.</summary>
+    public bool LowThreshold { get; private set; }
+
+    public List<ParticipationDomain> Domains { get; private set; } = [];
+
+    public List<TargetAudience> Audiences { get; private set; } = [];
+
+    /// <summary>Tags from <see cref="OfferTags"/>: the same words as a newcomer's interests and what they can give.</summary>
+    public List<string> Tags { get; private set; } = [];
+
+    public bool Active { get; private set; }
+
+    /// <summary>Why the offer stopped; asked when it is made inactive.</summary>
+    public string? InactiveReason { get; private set; }
+
+    /// <summary>Changes with every edit, so a save based on an older page is refused instead of overwriting.</summary>
+    public Guid Version { get; private set; }
+
+    public WeekGrid When => new(WhenBits);
+
+    public bool IsFree => Cost == 0;
+
+    public void Update(OfferDetails details)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(details.Title);
+        ArgumentOutOfRangeException.ThrowIfNegative(details.Cost);
+        if (details.Capacity is { } capacity)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(capacity);
+        }
+        Kind = details.Kind;
+        Title = details.Title.Trim();
+        Description = Clean(details.Description);
+        Schedule = Clean(details.Schedule);
+        WhenBits = details.When.Bits;
+        Place = Clean(details.Place);
+        Cost = details.Cost;
+        Capacity = details.Capacity;
+        DutchLevelNeeded = details.DutchLevelNeeded;
+        LowThreshold = details.LowThreshold;
+        Domains = [.. details.Domains.Distinct().Order()];
+        Audiences = [.. details.Audiences.Distinct().Order()];
+        Tags = [.. details.Tags.Select(OfferTags.Find).OfType<string>().Distinct()];
+        Version = Guid.NewGuid();
+    }
+
+    public void MoveTo(Organisation organisation)
+    {
+        if (organisation.MunicipalityId != MunicipalityId)
+        {
+            throw new InvalidOperationException("Aanbod hoort bij een organisatie van dezelfde gemeente.");
+        }
+        OrganisationId = organisation.Id;
+        Version = Guid.NewGuid();
+    }
+
+    public void Activate()
+    {
+        Active = true;
+        InactiveReason = null;
+        Version = Guid.NewGuid();
+    }
+
+    public void Deactivate(string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        Active = false;
+        InactiveReason = reason.Trim();
+        Version = Guid.NewGuid();
+    }
+
+    public OfferDetails Details => new(Kind, Title, Description, Schedule, When, Place, Cost, Capacity, DutchLevelNeeded, LowThreshold,
+        Domains, Audiences, Tags);
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+internal sealed class OfferMapping : IEntityTypeConfiguration<Offer>
+{
+    public void Configure(EntityTypeBuilder<Offer> builder)
+    {
+        builder.Property(o => o.Title).HasMaxLength(200);
+        builder.Property(o => o.Description).HasMaxLength(2000);
+        builder.Property(o => o.Schedule).HasMaxLength(500);
+        builder.Property(o => o.Place).HasMaxLength(200);
+        builder.Property(o => o.Cost).HasPrecision(9, 2);
+        builder.Property(o => o.InactiveReason).HasMaxLength(1000);
+        builder.PrimitiveCollection(o => o.Domains).ElementType().HasConversion<string>();
+        builder.PrimitiveCollection(o => o.Audiences).ElementType().HasConversion<string>();
+        builder.PrimitiveCollection(o => o.Tags);
+        builder.Property(o => o.Version).IsConcurrencyToken();
+        builder.HasIndex(o => new { o.OrganisationId, o.Title }).IsUnique();
+        builder.HasIndex(o => o.MunicipalityId);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(o => o.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Municipality>().WithMany().HasForeignKey(o => o.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
