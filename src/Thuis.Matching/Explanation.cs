@@ -5,7 +5,8 @@ namespace Thuis.Matching;
 /// <summary>Breaks a pair's score into its parts, each in words a case manager understands.</summary>
 internal static class Explanation
 {
-    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+    // Dutch number formatting written out, so reasons read the same where the host runs without culture data.
+    private static readonly NumberFormatInfo Dutch = new() { NumberDecimalSeparator = ",", NumberGroupSeparator = "." };
 
     private static readonly string[] Numbers = ["nul", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien"];
 

@@ -68,10 +68,11 @@ public sealed class MatchingIndex
         IscoGroup = new int[Padded];
         Constant = new float[Padded];
         ConstantWithChildcare = new float[Padded];
-        Schedule = new uint[Count];
+        Schedule = new uint[Padded];
+        Capacity = new int[Padded];
+        NeedsCheck = new bool[Count];
         LanguageMask = new ulong[Count];
         TagMask = new ulong[Count * TagWords];
-        Capacity = new int[Count];
 
         var members = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var j = 0; j < Padded; j++)
@@ -111,6 +112,7 @@ public sealed class MatchingIndex
             ConstantWithChildcare[j] = lowThreshold + cost + childcare;
             Schedule[j] = offer.Schedule.Bits;
             Capacity[j] = offer.Capacity;
+            NeedsCheck[j] = offer.LanguageInCommonRequired || offer.MinAge is not null || offer.MaxAge is not null;
             foreach (var member in offer.Members.Distinct(StringComparer.Ordinal))
             {
                 if (!members.TryGetValue(member, out var list))
@@ -183,14 +185,18 @@ public sealed class MatchingIndex
 
     internal float[] ConstantWithChildcare { get; }
 
-    // Checked only for the few pairs that could enter a top list:
     internal uint[] Schedule { get; }
+
+    internal int[] Capacity { get; }
+
+    // Checked only for the few pairs that could enter a top list:
+
+    /// <summary>The offer has a constraint beyond week, Dutch and capacity (a language required, an age limit).</summary>
+    internal bool[] NeedsCheck { get; }
 
     internal ulong[] LanguageMask { get; }
 
     internal ulong[] TagMask { get; }
-
-    internal int[] Capacity { get; }
 
     internal Offer Offer(int j) => _offers[j];
 

@@ -61,6 +61,7 @@ internal sealed class PreparedPerson
 
         NetworkOffers = [.. known.Keys];
         NetworkCounts = [.. known.Values];
+        NeedsCheck = ExcludedOffers.Length > 0 || ExcludedTags is not null || NetworkOffers.Length > 0;
 
         void Raise(IEnumerable<string> tags, float weight)
         {
@@ -111,6 +112,9 @@ internal sealed class PreparedPerson
     public int[] NetworkOffers { get; }
 
     public int[] NetworkCounts { get; }
+
+    /// <summary>The person has exclusions or a network, so a pair needs more than the kernels' own checks.</summary>
+    public bool NeedsCheck { get; }
 
     public static PreparedPerson Create(Person person, MatchingIndex index) => new(person, index);
 }

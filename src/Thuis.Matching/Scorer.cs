@@ -16,6 +16,7 @@ internal static class Scorer
     private const int L = MatchingIndex.Lanes;
 
     /// <summary>The scalar dense score of one pair: the reference for the vector kernels.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float DenseScore(MatchingIndex ix, PreparedPerson p, int j)
     {
         var w = ix.Weights;
@@ -100,6 +101,7 @@ internal static class Scorer
     }
 
     /// <summary>The scalar reference: every offer scored one by one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (int Offer, float Score)[] TopScalar(MatchingIndex ix, PreparedPerson p, int k, float floor, IReadOnlySet<OfferKind>? kinds)
     {
         var top = new TopList(k, floor);
@@ -129,6 +131,7 @@ internal static class Scorer
     }
 
     /// <summary>One person against all offers, eight blocks of eight offers at a time.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (int Offer, float Score)[] TopVector(MatchingIndex ix, PreparedPerson p, int k, float floor, IReadOnlySet<OfferKind>? kinds)
     {
         if (p.Source.NotNow)
@@ -194,6 +197,7 @@ internal static class Scorer
         return results;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ScoreGroup(MatchingIndex ix, IReadOnlyList<PreparedPerson> people, int first, int k, float floor, (int Offer, float Score)[][] results)
     {
         var f = ix.FeatureCount;
@@ -316,8 +320,9 @@ internal static class Scorer
             under,
             Vector256.ConditionalSelect(Vector256.LessThan(gap, c.MinusOne).AsSingle(), c.MinusLevelFit, c.LevelFit));
         level = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(jobLevel, Vector256<int>.Zero).AsSingle(), level, Vector256<float>.Zero);
+        var dutchNeeded = Vector256.LoadUnsafe(ref ix.Dutch[j]);
         var dutch = Vector256.ConditionalSelect(
-            Vector256.LessThanOrEqual(c.Dutch - Vector256.LoadUnsafe(ref ix.Dutch[j]), Vector256<int>.One).AsSingle(), c.DutchFit, c.DutchHalf);
+            Vector256.LessThanOrEqual(c.Dutch - dutchNeeded, Vector256<int>.One).AsSingle(), c.DutchFit, c.DutchHalf);
         var occupation = Vector256<float>.Zero;
         if (p.Isco.Length > 0)
         {
@@ -341,14 +346,18 @@ internal static class Scorer
         s += occupation;
         s += constant;
 
-        var passing = Vector256.GreaterThanOrEqual(s, Vector256.Create(top.Threshold)).ExtractMostSignificantBits();
+        // The cheap hard constraints for every pair: some overlap in the week, enough Dutch, a place left.
+        var allowed = ~Vector256.Equals(c.Availability & Vector256.LoadUnsafe(ref ix.Schedule[j]), Vector256<uint>.Zero)
+            & Vector256.GreaterThanOrEqual(c.Dutch, dutchNeeded).AsUInt32()
+            & Vector256.GreaterThan(Vector256.LoadUnsafe(ref ix.Capacity[j]), Vector256<int>.Zero).AsUInt32();
+        var passing = (Vector256.GreaterThanOrEqual(s, Vector256.Create(top.Threshold)).AsUInt32() & allowed).ExtractMostSignificantBits();
         if (passing != 0)
         {
             Offer(ix, p, top, kinds, j, s, passing);
         }
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static void Offer(MatchingIndex ix, PreparedPerson p, TopList top, IReadOnlySet<OfferKind>? kinds, int first, Vector256<float> scores, uint passing)
     {
         while (passing != 0)
@@ -357,7 +366,8 @@ internal static class Scorer
             passing &= passing - 1;
             var j = first + lane;
             var score = scores.GetElement(lane);
-            if (score >= top.Threshold && Allowed(ix, p, j, kinds) && Array.BinarySearch(p.NetworkOffers, j) < 0)
+            var check = kinds is not null || p.NeedsCheck || ix.NeedsCheck[j];
+            if (score >= top.Threshold && (!check || (Allowed(ix, p, j, kinds) && Array.BinarySearch(p.NetworkOffers, j) < 0)))
             {
                 top.Offer(score, j);
             }
@@ -375,6 +385,7 @@ internal static class Scorer
             Distance = Vector256.Create(w.Distance);
             MinusDistance = Vector256.Create(-w.Distance);
             DistancePerKm = Vector256.Create(ix.DistancePerKm);
+            Availability = Vector256.Create(p.Availability);
             LanguageLow = Vector256.Create(p.LanguageLow);
             LanguageHigh = Vector256.Create(p.LanguageHigh);
             SharedLanguage = Vector256.Create(w.SharedLanguage);
@@ -398,6 +409,8 @@ internal static class Scorer
         public Vector256<float> MinusDistance { get; }
 
         public Vector256<float> DistancePerKm { get; }
+
+        public Vector256<uint> Availability { get; }
 
         public Vector256<uint> LanguageLow { get; }
 

@@ -59,13 +59,24 @@ internal sealed class TopList
     /// <summary>The kept offers, best first.</summary>
     public (int Offer, float Score)[] Sorted()
     {
+        // One 64-bit key per entry sorts as "better first": the score's bits flipped into descending order, then the offer.
+        var keys = new ulong[Count];
+        for (var i = 0; i < Count; i++)
+        {
+            var bits = BitConverter.SingleToUInt32Bits(_scores[i] + 0f); // -0 sorts as 0
+            var ascending = (bits & 0x8000_0000u) != 0 ? ~bits : bits | 0x8000_0000u;
+            keys[i] = ((ulong)~ascending << 32) | (uint)_offers[i];
+        }
+
+        Array.Sort(keys);
         var result = new (int Offer, float Score)[Count];
         for (var i = 0; i < Count; i++)
         {
-            result[i] = (_offers[i], _scores[i]);
+            var ascending = ~(uint)(keys[i] >> 32);
+            var bits = (ascending & 0x8000_0000u) != 0 ? ascending & 0x7FFF_FFFFu : ~ascending;
+            result[i] = ((int)(uint)keys[i], BitConverter.UInt32BitsToSingle(bits));
         }
 
-        Array.Sort(result, static (a, b) => Better(a.Score, a.Offer, b.Score, b.Offer) ? -1 : Better(b.Score, b.Offer, a.Score, a.Offer) ? 1 : 0);
         return result;
     }
 
