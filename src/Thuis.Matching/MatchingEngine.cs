@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Thuis.Matching;
 
 /// <summary>
@@ -7,5 +9,64 @@ namespace Thuis.Matching;
 public static class MatchingEngine
 {
     /// <summary>The version of the scoring rules, recorded with every suggestion so it can be explained later.</summary>
-    public const string RulesVersion = "0";
+    public const string RulesVersion = "1";
+
+    /// <summary>
+    /// The best offers for one person, best first (equal scores in offer id order), each with its reasons.
+    /// Never an offer that breaks a hard constraint: a language in common where one is required, too little
+    /// Dutch, no overlap in the week, no place left, an age limit, an offer or tag the person excluded; and
+    /// nothing at all for a person who said "not now".
+    /// </summary>
+    /// <param name="person">The person, as the app knows them.</param>
+    /// <param name="index">The pool of offers, laid out once with <see cref="MatchingIndex.Build"/>.</param>
+    /// <param name="top">How many suggestions at most.</param>
+    /// <param name="kinds">Only these kinds of offer, or all when null.</param>
+    /// <param name="minimumScore">Leave out offers scoring below this, or none when null.</param>
+    public static IReadOnlyList<Suggestion> Suggest(Person person, MatchingIndex index, int top = 10, IReadOnlySet<OfferKind>? kinds = null, double? minimumScore = null)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
+        var prepared = PreparedPerson.Create(person, index);
+        var floor = minimumScore is { } m ? (float)m : float.MinValue;
+        return [.. Scorer.TopVector(index, prepared, top, floor, kinds).Select(c => Explanation.Suggestion(index, prepared, c.Offer, c.Score))];
+    }
+
+    /// <summary>
+    /// Proposals for a whole cohort: the assignment of people to offers that maximises the sum of match scores plus
+    /// a bonus for every person placed, within every offer's capacity and at most
+    /// <see cref="CohortOptions.MaxProposalsPerPerson"/> per person, over each person's best
+    /// <see cref="CohortOptions.CandidatesPerPerson"/> allowed offers. Solved exactly as a minimum-cost flow.
+    /// </summary>
+    public static CohortAssignment ProposeForCohort(IReadOnlyList<Person> people, MatchingIndex index, CohortOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(people);
+        ArgumentNullException.ThrowIfNull(index);
+        options ??= CohortOptions.Default;
+        var watch = Stopwatch.StartNew();
+        var graph = CandidateGraph.Build(people, index, options);
+        var scoring = watch.Elapsed;
+        watch.Restart();
+        var network = CohortSolver.BuildNetwork(graph, options);
+        var building = watch.Elapsed;
+        watch.Restart();
+        var chosen = CohortSolver.Solve(network);
+        var solving = watch.Elapsed;
+        network.Flow.Dispose();
+        return CohortSolver.Result(graph, chosen, options, scoring, building, solving);
+    }
+
+    /// <summary>The baseline the optimal assignment is measured against: best pairs first, first come first served.</summary>
+    public static CohortAssignment ProposeGreedily(IReadOnlyList<Person> people, MatchingIndex index, CohortOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(people);
+        ArgumentNullException.ThrowIfNull(index);
+        options ??= CohortOptions.Default;
+        var watch = Stopwatch.StartNew();
+        var graph = CandidateGraph.Build(people, index, options);
+        var scoring = watch.Elapsed;
+        watch.Restart();
+        var chosen = CohortSolver.Greedy(graph, options);
+        return CohortSolver.Result(graph, chosen, options, scoring, TimeSpan.Zero, watch.Elapsed);
+    }
 }

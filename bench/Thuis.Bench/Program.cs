@@ -1,0 +1,246 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using Thuis.Bench;
+using Thuis.Matching;
+
+// Benchmarks of the matching engine. Every figure that matters is a ratio to a baseline measured in the same run,
+// right beside it, because the machine may be shared and noisy. Fixed seed; several runs; medians.
+var quick = args.Contains("--quick");
+var outPath = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault() ?? "bench-results.json";
+var runs = quick ? 2 : 5;
+const int Features = 32;
+var threadCounts = new[] { 1, Math.Min(2, Environment.ProcessorCount) }.Distinct().ToArray();
+var results = new Dictionary<string, object>();
+var total = Stopwatch.StartNew();
+
+results["machine"] = Machine.Describe();
+results["settings"] = new { quick, runs, seed = Workload.Seed, features = Features };
+Log($"machine: {Environment.ProcessorCount} cores, load {Machine.LoadAverage()}");
+
+// B1: scoring and top-50 for 10,000 people × 2,000 offers × 32 features.
+{
+    var offers = Workload.Offers(2_000, Features);
+    var index = MatchingIndex.Build(offers);
+    var people = Workload.People(10_000, Features).Select(p => PreparedPerson.Create(p, index)).ToArray();
+    var fmas = (double)people.Length * offers.Length * Features;
+    var perRun = new List<Dictionary<string, double>>();
+    Scorer.TopMany(index, people[..400], 50, float.MinValue, 2);
+    for (var run = 0; run < runs; run++)
+    {
+        var row = new Dictionary<string, double>();
+        foreach (var threads in threadCounts)
+        {
+            var rate = Floor.PeakRate(threads, TimeSpan.FromMilliseconds(300));
+            row[$"floor_ms_{threads}t"] = fmas / rate * 1e3;
+            row[$"engine_ms_{threads}t"] = Time(() => Scorer.TopMany(index, people, 50, float.MinValue, threads));
+            row[$"engine_vs_floor_{threads}t"] = row[$"engine_ms_{threads}t"] / row[$"floor_ms_{threads}t"];
+        }
+
+        row["one_person_kernel_ms_1t"] = Time(() =>
+        {
+            foreach (var p in people)
+            {
+                Scorer.TopVector(index, p, 50, float.MinValue, null);
+            }
+        });
+        row["scalar_ms_1t"] = Time(() =>
+        {
+            foreach (var p in people)
+            {
+                Scorer.TopScalar(index, p, 50, float.MinValue, null);
+            }
+        });
+        row["scalar_vs_engine_1t"] = row["scalar_ms_1t"] / row["engine_ms_1t"];
+        perRun.Add(row);
+        Log($"B1 run {run + 1}: " + string.Join(", ", row.Select(kv => $"{kv.Key}={kv.Value:0.00}")));
+    }
+
+    results["B1_score_top50_10000x2000x32"] = new { runs = perRun, median = Medians(perRun) };
+}
+
+// B2: one person's suggestions (with reasons) over 10,000 offers.
+{
+    var offers = Workload.Offers(10_000, Features, Workload.Seed + 2);
+    var index = MatchingIndex.Build(offers);
+    var people = Workload.People(3_000, Features, Workload.Seed + 3).Where(p => !p.NotNow).ToArray();
+    var calls = quick ? 1_000 : 2_500;
+    foreach (var p in people.Take(300))
+    {
+        MatchingEngine.Suggest(p, index);
+    }
+
+    var withReasons = new List<double>();
+    var scoringOnly = new List<double>();
+    for (var c = 0; c < calls; c++)
+    {
+        var person = people[c % people.Length];
+        var start = Stopwatch.GetTimestamp();
+        MatchingEngine.Suggest(person, index, top: 10);
+        withReasons.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
+        var prepared = PreparedPerson.Create(person, index);
+        start = Stopwatch.GetTimestamp();
+        Scorer.TopVector(index, prepared, 10, float.MinValue, null);
+        scoringOnly.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
+    }
+
+    var floorUs = 10_000.0 * Features / Floor.PeakRate(1, TimeSpan.FromMilliseconds(300)) * 1e6;
+    var b2 = new
+    {
+        calls,
+        suggest_p50_us = Percentile(withReasons, 50),
+        suggest_p99_us = Percentile(withReasons, 99),
+        scoring_only_p50_us = Percentile(scoringOnly, 50),
+        scoring_only_p99_us = Percentile(scoringOnly, 99),
+        floor_us = floorUs,
+    };
+    results["B2_one_person_10000_offers"] = b2;
+    Log($"B2: {b2}");
+}
+
+// B3: cohort proposals end to end against OR-Tools' bare solve on the same graph; the greedy baseline beside it.
+// B8: placement rate and match quality per group for both.
+{
+    var offers = Workload.Offers(2_000, Features);
+    var index = MatchingIndex.Build(offers);
+    var people = Workload.People(10_000, Features);
+    var options = new CohortOptions { CandidatesPerPerson = 10, MaxProposalsPerPerson = 1, Threads = threadCounts.Max() };
+    var perRun = new List<Dictionary<string, double>>();
+    CohortAssignment? optimal = null;
+    MatchingEngine.ProposeForCohort(people[..500], index, options);
+    for (var run = 0; run < Math.Min(runs, 3); run++)
+    {
+        GC.Collect();
+        var watch = Stopwatch.StartNew();
+        optimal = MatchingEngine.ProposeForCohort(people, index, options);
+        var endToEnd = watch.Elapsed.TotalMilliseconds;
+        var row = new Dictionary<string, double>
+        {
+            ["end_to_end_ms"] = endToEnd,
+            ["ortools_solve_ms"] = optimal.Timings.Solving.TotalMilliseconds,
+            ["scoring_ms"] = optimal.Timings.Scoring.TotalMilliseconds,
+            ["graph_ms"] = optimal.Timings.Graph.TotalMilliseconds,
+            ["reasons_ms"] = optimal.Timings.Explaining.TotalMilliseconds,
+            ["end_to_end_vs_solve"] = endToEnd / optimal.Timings.Solving.TotalMilliseconds,
+        };
+        perRun.Add(row);
+        Log($"B3 run {run + 1}: " + string.Join(", ", row.Select(kv => $"{kv.Key}={kv.Value:0.00}")));
+    }
+
+    var greedy = MatchingEngine.ProposeGreedily(people, index, options);
+    var wide = MatchingEngine.ProposeForCohort(people, index, options with { CandidatesPerPerson = 50 });
+    var eligible = people.Count(p => !p.NotNow);
+    results["B3_cohort_10000x2000_k10_n1"] = new
+    {
+        runs = perRun,
+        median = Medians(perRun),
+        candidate_pairs = optimal!.CandidatePairs,
+        eligible_people = eligible,
+        optimal = Summary(optimal),
+        greedy = Summary(greedy),
+        greedy_objective_vs_optimal = (double)greedy.Objective / optimal.Objective,
+        greedy_total_score_vs_optimal = greedy.TotalScore / optimal.TotalScore,
+        greedy_people_placed_vs_optimal = (double)greedy.PeoplePlaced / optimal.PeoplePlaced,
+        pruned_k10_objective_vs_k50 = (double)optimal.Objective / wide.Objective,
+    };
+    Log($"B3: optimal placed {optimal.PeoplePlaced}, greedy placed {greedy.PeoplePlaced}, greedy objective {(double)greedy.Objective / optimal.Objective:0.000} of optimal, k10 vs k50 {(double)optimal.Objective / wide.Objective:0.0000}");
+
+    results["B8_fairness"] = new
+    {
+        optimal = FairnessReport.For(people, optimal.Suggestions).Groups,
+        greedy = FairnessReport.For(people, greedy.Suggestions).Groups,
+    };
+}
+
+// B4: scaling from 1,000 to 50,000 people against 2,000 offers.
+{
+    var offers = Workload.Offers(2_000, Features);
+    var index = MatchingIndex.Build(offers);
+    var rows = new List<object>();
+    foreach (var size in quick ? new[] { 1_000, 10_000, 50_000 } : [1_000, 5_000, 10_000, 20_000, 50_000])
+    {
+        var people = Workload.People(size, Features, Workload.Seed + 5);
+        var prepared = people.Select(p => PreparedPerson.Create(p, index)).ToArray();
+        var threads = threadCounts.Max();
+        var scoreMs = Time(() => Scorer.TopMany(index, prepared, 50, float.MinValue, threads));
+        GC.Collect();
+        var watch = Stopwatch.StartNew();
+        var cohort = MatchingEngine.ProposeForCohort(people, index, new CohortOptions { Threads = threads });
+        var cohortMs = watch.Elapsed.TotalMilliseconds;
+        var row = new
+        {
+            people = size,
+            top50_ms = scoreMs,
+            top50_us_per_person = scoreMs * 1e3 / size,
+            cohort_end_to_end_ms = cohortMs,
+            cohort_solve_ms = cohort.Timings.Solving.TotalMilliseconds,
+            cohort_end_to_end_vs_solve = cohortMs / cohort.Timings.Solving.TotalMilliseconds,
+            placed = cohort.PeoplePlaced,
+        };
+        rows.Add(row);
+        Log($"B4: {row}");
+    }
+
+    results["B4_scaling_2000_offers"] = rows;
+}
+
+results["total_seconds"] = total.Elapsed.TotalSeconds;
+results["load_average_after"] = Machine.LoadAverage();
+File.WriteAllText(outPath, JsonSerializer.Serialize(results, Json.Options));
+Log($"written {outPath} after {total.Elapsed.TotalSeconds:0} s");
+
+static double Time(Action action)
+{
+    GC.Collect();
+    var watch = Stopwatch.StartNew();
+    action();
+    return watch.Elapsed.TotalMilliseconds;
+}
+
+static double Percentile(List<double> values, double p)
+{
+    var sorted = values.Order().ToArray();
+    return sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p / 100 * sorted.Length) - 1)];
+}
+
+static Dictionary<string, double> Medians(List<Dictionary<string, double>> rows) =>
+    rows[0].Keys.ToDictionary(k => k, k =>
+    {
+        var values = rows.Select(r => r[k]).Order().ToArray();
+        return values.Length % 2 == 1 ? values[values.Length / 2] : (values[(values.Length / 2) - 1] + values[values.Length / 2]) / 2;
+    });
+
+static object Summary(CohortAssignment a) => new
+{
+    people_placed = a.PeoplePlaced,
+    proposals = a.Suggestions.Count,
+    total_score = a.TotalScore,
+    mean_score = a.Suggestions.Count == 0 ? 0 : a.TotalScore / a.Suggestions.Count,
+    objective = a.Objective,
+};
+
+static void Log(string line) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{DateTime.UtcNow:HH:mm:ss}] {line}"));
+
+internal static class Json
+{
+    public static JsonSerializerOptions Options { get; } = new() { WriteIndented = true, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+}
+
+internal static class Machine
+{
+    public static object Describe() => new
+    {
+        cpu = File.Exists("/proc/cpuinfo") ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':')[1].Trim() : null,
+        cores = Environment.ProcessorCount,
+        memory_gib = Math.Round(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024), 1),
+        os = RuntimeInformation.OSDescription,
+        runtime = RuntimeInformation.FrameworkDescription,
+        avx2 = System.Runtime.Intrinsics.X86.Avx2.IsSupported,
+        avx512 = System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated,
+        load_average_before = LoadAverage(),
+        utc = DateTime.UtcNow.ToString("u", CultureInfo.InvariantCulture),
+    };
+
+    public static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "unknown";
+}

@@ -1,0 +1,205 @@
+using System.Diagnostics;
+using Google.OrTools.Graph;
+
+namespace Thuis.Matching;
+
+/// <summary>How a cohort is assigned.</summary>
+public sealed record CohortOptions
+{
+    /// <summary>Only each person's best offers enter the assignment: this keeps the graph small without losing good matches.</summary>
+    public int CandidatesPerPerson { get; init; } = 10;
+
+    /// <summary>The over-asking guard: nobody gets more proposals than this at once.</summary>
+    public int MaxProposalsPerPerson { get; init; } = 1;
+
+    /// <summary>
+    /// What placing a person at all is worth, in score points, on top of the match's own score. It makes the
+    /// assignment prefer giving one more person something over giving someone else a slightly better match.
+    /// </summary>
+    public double PlacementBonus { get; init; } = 2.0;
+
+    public int Threads { get; init; } = Environment.ProcessorCount;
+
+    public static CohortOptions Default { get; } = new();
+}
+
+/// <summary>Where the time of a cohort assignment went.</summary>
+public sealed record CohortTimings(TimeSpan Scoring, TimeSpan Graph, TimeSpan Solving, TimeSpan Explaining)
+{
+    public TimeSpan Total => Scoring + Graph + Solving + Explaining;
+}
+
+/// <summary>
+/// Suggestions for a whole cohort at once, with the total it reaches. <see cref="Objective"/> is what the
+/// assignment maximises, in thousandths of a score point: the scores of all suggestions plus the placement bonus
+/// for every person placed.
+/// </summary>
+public sealed record CohortAssignment(
+    IReadOnlyList<Suggestion> Suggestions,
+    int PeoplePlaced,
+    double TotalScore,
+    long Objective,
+    int CandidatePairs,
+    CohortTimings Timings);
+
+/// <summary>The candidate graph of a cohort: each person's best allowed offers with a positive score.</summary>
+internal sealed class CandidateGraph
+{
+    public const long Scale = 1000;
+
+    public CandidateGraph(MatchingIndex index, PreparedPerson[] people, (int Offer, float Score)[][] candidates)
+    {
+        Index = index;
+        People = people;
+        Candidates = candidates;
+        PairCount = candidates.Sum(c => c.Length);
+    }
+
+    public MatchingIndex Index { get; }
+
+    public PreparedPerson[] People { get; }
+
+    public (int Offer, float Score)[][] Candidates { get; }
+
+    public int PairCount { get; }
+
+    public static long Cost(float score) => (long)Math.Round(score * (double)Scale);
+
+    public static CandidateGraph Build(IReadOnlyList<Person> people, MatchingIndex index, CohortOptions options)
+    {
+        var prepared = people.Select(p => PreparedPerson.Create(p, index)).ToArray();
+
+        // Only matches worth at least one thousandth of a point, the resolution of the solver's integer costs.
+        var candidates = Scorer.TopMany(index, prepared, options.CandidatesPerPerson, 1f / Scale, options.Threads);
+        return new CandidateGraph(index, prepared, candidates);
+    }
+}
+
+/// <summary>Assigns a cohort optimally with a minimum-cost flow, or greedily as a baseline.</summary>
+internal static class CohortSolver
+{
+    /// <summary>The flow network for OR-Tools, and which arc is which pair.</summary>
+    internal sealed class Network
+    {
+        public required MinCostFlow Flow { get; init; }
+
+        public required int[] PairArcs { get; init; }
+
+        public required (int Person, int Offer, float Score)[] Pairs { get; init; }
+    }
+
+    public static Network BuildNetwork(CandidateGraph graph, CohortOptions options)
+    {
+        var people = graph.People.Length;
+        var offerNode = new Dictionary<int, int>();
+        var flow = new MinCostFlow();
+        const int Source = 0;
+        var sink = people + 1;
+        var bonus = (long)Math.Round(options.PlacementBonus * CandidateGraph.Scale);
+        var perPerson = Math.Max(1, options.MaxProposalsPerPerson);
+        var pairs = new (int Person, int Offer, float Score)[graph.PairCount];
+        var pairArcs = new int[graph.PairCount];
+        var next = sink + 1;
+        var pair = 0;
+        long supply = 0;
+        for (var i = 0; i < people; i++)
+        {
+            var candidates = graph.Candidates[i];
+            if (candidates.Length == 0)
+            {
+                continue;
+            }
+
+            // The first proposal of a person earns the placement bonus; further ones (up to the guard) only their score.
+            flow.AddArcWithCapacityAndUnitCost(Source, i + 1, 1, -bonus);
+            if (perPerson > 1)
+            {
+                flow.AddArcWithCapacityAndUnitCost(Source, i + 1, perPerson - 1, 0);
+            }
+
+            supply += perPerson;
+            foreach (var (offer, score) in candidates)
+            {
+                if (!offerNode.TryGetValue(offer, out var node))
+                {
+                    offerNode[offer] = node = next++;
+                }
+
+                pairs[pair] = (i, offer, score);
+                pairArcs[pair++] = flow.AddArcWithCapacityAndUnitCost(i + 1, node, 1, -CandidateGraph.Cost(score));
+            }
+        }
+
+        foreach (var (offer, node) in offerNode.OrderBy(kv => kv.Value))
+        {
+            flow.AddArcWithCapacityAndUnitCost(node, sink, graph.Index.Capacity[offer], 0);
+        }
+
+        // Whatever is not worth assigning flows straight to the sink at no cost.
+        flow.AddArcWithCapacityAndUnitCost(Source, sink, Math.Max(supply, 1), 0);
+        flow.SetNodeSupply(Source, supply);
+        flow.SetNodeSupply(sink, -supply);
+        return new Network { Flow = flow, PairArcs = pairArcs, Pairs = pairs };
+    }
+
+    public static List<(int Person, int Offer, float Score)> Solve(Network network)
+    {
+        var status = network.Flow.Solve();
+        if (status != MinCostFlowBase.Status.OPTIMAL)
+        {
+            throw new InvalidOperationException($"The cohort assignment found no optimum: {status}.");
+        }
+
+        var chosen = new List<(int Person, int Offer, float Score)>();
+        for (var a = 0; a < network.PairArcs.Length; a++)
+        {
+            if (network.Flow.Flow(network.PairArcs[a]) > 0)
+            {
+                chosen.Add(network.Pairs[a]);
+            }
+        }
+
+        return chosen;
+    }
+
+    /// <summary>The baseline: best pairs first, take each while the person and the offer have room.</summary>
+    public static List<(int Person, int Offer, float Score)> Greedy(CandidateGraph graph, CohortOptions options)
+    {
+        var pairs = new List<(int Person, int Offer, float Score)>(graph.PairCount);
+        for (var i = 0; i < graph.People.Length; i++)
+        {
+            foreach (var (offer, score) in graph.Candidates[i])
+            {
+                pairs.Add((i, offer, score));
+            }
+        }
+
+        pairs.Sort(static (a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Person != b.Person ? a.Person.CompareTo(b.Person) : a.Offer.CompareTo(b.Offer));
+        var left = (int[])graph.Index.Capacity.Clone();
+        var taken = new int[graph.People.Length];
+        var perPerson = Math.Max(1, options.MaxProposalsPerPerson);
+        var chosen = new List<(int Person, int Offer, float Score)>();
+        foreach (var pair in pairs)
+        {
+            if (taken[pair.Person] < perPerson && left[pair.Offer] > 0)
+            {
+                taken[pair.Person]++;
+                left[pair.Offer]--;
+                chosen.Add(pair);
+            }
+        }
+
+        return chosen;
+    }
+
+    public static CohortAssignment Result(CandidateGraph graph, List<(int Person, int Offer, float Score)> chosen, CohortOptions options, TimeSpan scoring, TimeSpan building, TimeSpan solving)
+    {
+        var watch = Stopwatch.StartNew();
+        chosen.Sort(static (a, b) => a.Person != b.Person ? a.Person.CompareTo(b.Person) : TopList.Better(a.Score, a.Offer, b.Score, b.Offer) ? -1 : 1);
+        var suggestions = chosen.Select(c => Explanation.Suggestion(graph.Index, graph.People[c.Person], c.Offer, c.Score)).ToList();
+        var placed = chosen.Select(c => c.Person).Distinct().Count();
+        var bonus = (long)Math.Round(options.PlacementBonus * CandidateGraph.Scale);
+        var objective = chosen.Sum(c => CandidateGraph.Cost(c.Score)) + (bonus * placed);
+        return new CohortAssignment(suggestions, placed, chosen.Sum(c => (double)c.Score), objective, graph.PairCount, new CohortTimings(scoring, building, solving, watch.Elapsed));
+    }
+}

@@ -1,0 +1,223 @@
+using System.Globalization;
+
+namespace Thuis.Matching;
+
+/// <summary>
+/// The offers of one pool laid out for fast scoring: one array per property (structure of arrays), the tag
+/// weights transposed into blocks of eight offers so that one vector instruction scores eight offers at once.
+/// Offers are ordered by id, so the offer's position breaks ties deterministically. Build it once per pool and
+/// reuse it for every person.
+/// </summary>
+public sealed class MatchingIndex
+{
+    internal const int Lanes = 8;
+
+    // Offers are padded to a multiple of 64 so the widest kernel (eight blocks of eight) never needs a tail loop.
+    private const int Padding = 64;
+
+    private const double KmPerDegreeLatitude = 110.574;
+    private const double KmPerDegreeLongitudeAtEquator = 111.320;
+
+    private readonly Offer[] _offers;
+
+    private MatchingIndex(IEnumerable<Offer> offers, MatchingWeights weights)
+    {
+        Weights = weights;
+        _offers = [.. offers.OrderBy(o => o.Id, StringComparer.Ordinal)];
+        Count = _offers.Length;
+        for (var i = 1; i < Count; i++)
+        {
+            if (string.Equals(_offers[i - 1].Id, _offers[i].Id, StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"Offer id '{_offers[i].Id}' occurs more than once.", nameof(offers));
+            }
+        }
+
+        Padded = (Count + Padding - 1) / Padding * Padding;
+        if (Padded == 0)
+        {
+            Padded = Padding;
+        }
+
+        Blocks = Padded / Lanes;
+
+        Tags = [.. _offers.SelectMany(o => o.Tags).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase)];
+        TagIndex = Tags.Select((t, i) => (t, i)).ToDictionary(x => x.t, x => x.i, StringComparer.OrdinalIgnoreCase);
+        FeatureCount = Tags.Length;
+        TagWords = Math.Max(1, (FeatureCount + 63) / 64);
+
+        LanguageNames = [.. _offers.SelectMany(o => o.Languages).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase)];
+        if (LanguageNames.Length > 64)
+        {
+            throw new ArgumentException("A pool of offers can name at most 64 different languages.", nameof(offers));
+        }
+
+        LanguageIndex = LanguageNames.Select((l, i) => (l, i)).ToDictionary(x => x.l, x => x.i, StringComparer.OrdinalIgnoreCase);
+
+        var meanLatitude = Count == 0 ? 52.1 : _offers.Average(o => o.Location.Latitude);
+        KmPerDegreeLongitude = KmPerDegreeLongitudeAtEquator * Math.Cos(meanLatitude * Math.PI / 180);
+
+        Features = new float[Padded * FeatureCount];
+        X = new float[Padded];
+        Y = new float[Padded];
+        LanguageLow = new uint[Padded];
+        LanguageHigh = new uint[Padded];
+        JobLevel = new int[Padded];
+        Dutch = new int[Padded];
+        Isco = new int[Padded];
+        IscoGroup = new int[Padded];
+        Constant = new float[Padded];
+        ConstantWithChildcare = new float[Padded];
+        Schedule = new uint[Padded];
+        Capacity = new int[Padded];
+        NeedsCheck = new bool[Count];
+        LanguageMask = new ulong[Count];
+        TagMask = new ulong[Count * TagWords];
+
+        var members = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var j = 0; j < Padded; j++)
+        {
+            if (j >= Count)
+            {
+                // Padding never wins: minus infinity stays minus infinity whatever is added to it.
+                JobLevel[j] = -1;
+                IscoGroup[j] = -1;
+                Constant[j] = float.NegativeInfinity;
+                ConstantWithChildcare[j] = float.NegativeInfinity;
+                continue;
+            }
+
+            var offer = _offers[j];
+            foreach (var tag in offer.Tags)
+            {
+                var f = TagIndex[tag];
+                Features[(j / Lanes * FeatureCount * Lanes) + (f * Lanes) + (j % Lanes)] = 1f;
+                TagMask[(j * TagWords) + (f / 64)] |= 1UL << (f % 64);
+            }
+
+            (X[j], Y[j]) = Project(offer.Location);
+            foreach (var language in offer.Languages)
+            {
+                LanguageMask[j] |= 1UL << LanguageIndex[language];
+            }
+
+            LanguageLow[j] = (uint)LanguageMask[j];
+            LanguageHigh[j] = (uint)(LanguageMask[j] >> 32);
+            JobLevel[j] = offer.JobLevel is { } level ? (int)level : -1;
+            Dutch[j] = (int)offer.DutchNeeded;
+            Isco[j] = ParseIsco(offer.Occupation?.IscoCode);
+            IscoGroup[j] = Isco[j] > 0 ? Isco[j] / 100 : -1;
+            var (lowThreshold, cost, childcare) = OfferConstants(offer, weights);
+            Constant[j] = lowThreshold + cost;
+            ConstantWithChildcare[j] = lowThreshold + cost + childcare;
+            Schedule[j] = offer.Schedule.Bits;
+            Capacity[j] = offer.Capacity;
+            NeedsCheck[j] = offer.LanguageInCommonRequired || offer.MinAge is not null || offer.MaxAge is not null;
+            foreach (var member in offer.Members.Distinct(StringComparer.Ordinal))
+            {
+                if (!members.TryGetValue(member, out var list))
+                {
+                    members[member] = list = [];
+                }
+
+                list.Add(j);
+            }
+        }
+
+        OffersByMember = members.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        OfferIndex = _offers.Select((o, i) => (o.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+
+        var minutesPerKm = 60f / weights.BikeKilometresPerHour;
+        DistancePerKm = weights.Distance * minutesPerKm / weights.NeutralBikeMinutes;
+    }
+
+    /// <summary>The offers in id order.</summary>
+    public IReadOnlyList<Offer> Offers => _offers;
+
+    public MatchingWeights Weights { get; }
+
+    internal int Count { get; }
+
+    internal int Padded { get; }
+
+    internal int Blocks { get; }
+
+    internal int FeatureCount { get; }
+
+    internal int TagWords { get; }
+
+    internal string[] Tags { get; }
+
+    internal Dictionary<string, int> TagIndex { get; }
+
+    internal string[] LanguageNames { get; }
+
+    internal Dictionary<string, int> LanguageIndex { get; }
+
+    internal Dictionary<string, int[]> OffersByMember { get; }
+
+    internal Dictionary<string, int> OfferIndex { get; }
+
+    internal double KmPerDegreeLongitude { get; }
+
+    internal float DistancePerKm { get; }
+
+    // Scored for every pair, in blocks of eight lanes:
+    internal float[] Features { get; }
+
+    internal float[] X { get; }
+
+    internal float[] Y { get; }
+
+    internal uint[] LanguageLow { get; }
+
+    internal uint[] LanguageHigh { get; }
+
+    internal int[] JobLevel { get; }
+
+    internal int[] Dutch { get; }
+
+    internal int[] Isco { get; }
+
+    internal int[] IscoGroup { get; }
+
+    internal float[] Constant { get; }
+
+    internal float[] ConstantWithChildcare { get; }
+
+    internal uint[] Schedule { get; }
+
+    internal int[] Capacity { get; }
+
+    // Checked only for the few pairs that could enter a top list:
+
+    /// <summary>The offer has a constraint beyond week, Dutch and capacity (a language required, an age limit).</summary>
+    internal bool[] NeedsCheck { get; }
+
+    internal ulong[] LanguageMask { get; }
+
+    internal ulong[] TagMask { get; }
+
+    internal Offer Offer(int j) => _offers[j];
+
+    /// <summary>Lays out a pool of offers for scoring.</summary>
+    public static MatchingIndex Build(IEnumerable<Offer> offers, MatchingWeights? weights = null)
+    {
+        ArgumentNullException.ThrowIfNull(offers);
+        return new MatchingIndex(offers, weights ?? MatchingWeights.Default);
+    }
+
+    internal (float X, float Y) Project(GeoPoint point) =>
+        ((float)(point.Longitude * KmPerDegreeLongitude), (float)(point.Latitude * KmPerDegreeLatitude));
+
+    internal static int ParseIsco(string? code) =>
+        code is { Length: > 0 } && int.TryParse(code, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : 0;
+
+    internal static (float LowThreshold, float Cost, float Childcare) OfferConstants(Offer offer, MatchingWeights weights)
+    {
+        var lowThreshold = offer.LowThreshold ? weights.LowThreshold : 0f;
+        var cost = -MathF.Min((float)offer.MonthlyCost * weights.CostPerEuro, weights.MaxCostPenalty);
+        var childcare = offer.Childcare ? weights.ChildcareProvided : -weights.ChildcareMissing;
+        return (lowThreshold, cost == 0f ? 0f : cost, childcare);
+    }
+}

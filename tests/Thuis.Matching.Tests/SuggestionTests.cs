@@ -1,0 +1,131 @@
+namespace Thuis.Matching.Tests;
+
+public sealed class SuggestionTests
+{
+    // Dalfsen's centre, and a place about 2.5 km further east (10 minutes by bike).
+    private static readonly GeoPoint Home = new(52.5100, 6.2600);
+    private static readonly GeoPoint TenMinutes = new(52.5100, 6.2969);
+
+    private static readonly Offer Kitchen = new()
+    {
+        Id = "kookcafe",
+        Title = "Buurtkookcafé",
+        Kind = OfferKind.VolunteerWork,
+        Tags = ["koken"],
+        Occupation = new Occupation("5120", "een kok"),
+        DutchNeeded = CefrLevel.A1,
+        Location = TenMinutes,
+        Members = ["yonas", "saba", "piet"],
+        LowThreshold = true,
+    };
+
+    private static readonly Offer Buddy = new()
+    {
+        Id = "buddy-amanuel",
+        Title = "Buddy Amanuel",
+        Kind = OfferKind.Volunteer,
+        RoleName = "buddy",
+        Languages = ["Tigrinya", "Engels"],
+        LanguageInCommonRequired = true,
+        Location = Home,
+    };
+
+    private static readonly Offer Warehouse = new()
+    {
+        Id = "magazijn",
+        Title = "Magazijnmedewerker",
+        Kind = OfferKind.Job,
+        JobLevel = EducationLevel.LowerSecondary,
+        DutchNeeded = CefrLevel.A2,
+        Location = Home,
+    };
+
+    private static readonly Person Tesfay = new()
+    {
+        Id = "tesfay",
+        Talents = ["koken"],
+        Languages = [new LanguageSkill("Tigrinya", CefrLevel.C2)],
+        DutchLevel = CefrLevel.A1,
+        Education = EducationLevel.Vocational,
+        FormerOccupations = [new Occupation("5120", "kok")],
+        Location = Home,
+        Knows = ["yonas", "saba"],
+    };
+
+    [Fact]
+    public void A_former_cook_gets_the_kitchen_with_reasons_a_case_manager_can_read()
+    {
+        var index = MatchingIndex.Build([Kitchen, Buddy, Warehouse]);
+
+        var suggestions = MatchingEngine.Suggest(Tesfay, index);
+
+        Assert.Equal(["kookcafe", "buddy-amanuel"], suggestions.Select(s => s.OfferId));
+        var kitchen = suggestions[0];
+        Assert.Equal(
+            [
+                "was kok; dit aanbod vraagt een kok",
+                "is goed in koken; daar draait dit aanbod om",
+                "kent hier twee mensen",
+                "10 minuten fietsen",
+                "A1 Nederlands is genoeg",
+                "laagdrempelig en leuk om mee te beginnen",
+            ],
+            kitchen.Reasons.Select(r => r.Text));
+        Assert.Equal(1.5 + 1.0 + 0.8 + 0.3 + 0.3 + 0.6667, kitchen.Score, 3);
+        Assert.Contains(suggestions[1].Reasons, r => r.Text == "spreekt Tigrinya, net als de buddy");
+    }
+
+    [Fact]
+    public void A_job_below_someones_education_counts_against_it_and_says_so()
+    {
+        var index = MatchingIndex.Build([Warehouse]);
+        var fluent = Tesfay with { DutchLevel = CefrLevel.B1 };
+
+        var reasons = MatchingEngine.Suggest(fluent, index).Single().Reasons;
+
+        Assert.Contains(reasons, r => r.Kind == ReasonKind.EducationLevel && r.Text == "onderbenutting: opleiding ligt 2 niveaus hoger dan dit werk vraagt" && Math.Abs(r.Contribution + 0.8) < 1e-6);
+        Assert.DoesNotContain(reasons, r => r.Text == "niveau past: geen onderbenutting");
+        var suited = MatchingEngine.Suggest(fluent with { Education = EducationLevel.UpperSecondary }, index).Single().Reasons;
+        Assert.Contains(suited, r => r.Text == "niveau past: geen onderbenutting" && r.Contribution > 0);
+    }
+
+    [Fact]
+    public void Hard_constraints_leave_offers_out()
+    {
+        var index = MatchingIndex.Build([Kitchen, Buddy, Warehouse with { DutchNeeded = CefrLevel.A1 }]);
+
+        Assert.DoesNotContain(MatchingEngine.Suggest(Tesfay with { Languages = [new LanguageSkill("Arabisch", CefrLevel.C2)] }, index), s => s.OfferId == "buddy-amanuel");
+        Assert.DoesNotContain(MatchingEngine.Suggest(Tesfay with { ExcludedTags = ["koken"] }, index), s => s.OfferId == "kookcafe");
+        Assert.DoesNotContain(MatchingEngine.Suggest(Tesfay with { ExcludedOfferIds = ["magazijn"] }, index), s => s.OfferId == "magazijn");
+        Assert.DoesNotContain(MatchingEngine.Suggest(Tesfay with { DutchLevel = CefrLevel.None }, index), s => s.OfferId == "kookcafe");
+        Assert.Empty(MatchingEngine.Suggest(Tesfay with { Availability = WeekSchedule.Never }, index));
+        Assert.Empty(MatchingEngine.Suggest(Tesfay with { NotNow = true }, index));
+        Assert.Empty(MatchingEngine.Suggest(Tesfay, MatchingIndex.Build([Kitchen with { Capacity = 0 }])));
+        Assert.Single(MatchingEngine.Suggest(Tesfay, index, kinds: new HashSet<OfferKind> { OfferKind.Job }));
+    }
+
+    [Fact]
+    public void Someone_without_evenings_gets_no_evening_offer()
+    {
+        var choir = new Offer { Id = "koor", Title = "Koor", Schedule = WeekSchedule.Never.With(DayOfWeek.Thursday, PartOfDay.Evening) };
+        var index = MatchingIndex.Build([choir]);
+        var evenings = WeekSchedule.Never.With(DayOfWeek.Thursday, PartOfDay.Evening);
+
+        Assert.Single(MatchingEngine.Suggest(Tesfay with { Availability = evenings }, index));
+        Assert.Empty(MatchingEngine.Suggest(Tesfay with { Availability = evenings, Household = new Household(NoEvenings: true) }, index));
+    }
+
+    [Fact]
+    public void A_parent_who_needs_childcare_sees_whether_it_is_arranged()
+    {
+        var withCare = Kitchen with { Id = "a", Childcare = true };
+        var without = Kitchen with { Id = "b", Childcare = false };
+        var parent = Tesfay with { Household = new Household(NeedsChildcare: true) };
+
+        var suggestions = MatchingEngine.Suggest(parent, MatchingIndex.Build([withCare, without]));
+
+        Assert.Equal(["a", "b"], suggestions.Select(s => s.OfferId));
+        Assert.Contains(suggestions[0].Reasons, r => r.Text == "kinderopvang geregeld");
+        Assert.Contains(suggestions[1].Reasons, r => r.Text == "geen kinderopvang, terwijl dat nodig is" && r.Contribution < 0);
+    }
+}
