@@ -18,7 +18,9 @@ public sealed class ReferralJourneyTests(BrowserFixture fixture) : BrowserTest(f
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Voorstellen en verwijzingen");
 
         await Page.GetByLabel("Wat stelt u voor?").FillAsync("Meedoen met de vrouwengroep op woensdag");
-        await Page.GetByLabel("Organisatie (optioneel)").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        // The partner whose demo worker signs in below.
+        var partner = await Page.Locator("#organisatie option").Filter(new() { HasText = "VluchtelingenWerk" }).First.GetAttributeAsync("value");
+        await Page.GetByLabel("Organisatie (optioneel)").SelectOptionAsync(partner!);
         await Page.GetByLabel("Waarom past het?").FillAsync("Wil andere moeders leren kennen; de groep is in haar wijk.");
         await Accessibility.AssertNoSeriousViolationsAsync(Page);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Voorstel vastleggen" }).ClickAsync();
