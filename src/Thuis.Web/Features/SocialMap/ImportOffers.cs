@@ -52,15 +52,10 @@ public sealed class ImportOffers(AppDbContext db)
 
     public async Task<SocialMapImportReport> HandleAsync(IBrowserFile? file, CancellationToken cancellationToken)
     {
-        var (table, fileError) = await SocialMapCsv.ReadAsync(file, cancellationToken);
-        if (table is null)
+        var (rows, ignored, refusal) = await SocialMapCsv.OpenAsync(file, Columns, cancellationToken);
+        if (refusal is not null)
         {
-            return SocialMapImportReport.Refused(fileError!);
-        }
-        var (positions, ignored, columnError) = SocialMapCsv.MapColumns(table, Columns);
-        if (columnError is not null)
-        {
-            return SocialMapImportReport.Refused(columnError);
+            return refusal;
         }
 
         // Only the municipality's own organisations are found: another municipality's is as unknown as one that does not exist.
@@ -69,7 +64,7 @@ public sealed class ImportOffers(AppDbContext db)
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var rejected = new List<ImportedRowError>();
         int created = 0, updated = 0, unchanged = 0;
-        foreach (var row in SocialMapCsv.Rows(table, positions))
+        foreach (var row in rows)
         {
             var organisationName = row.Value("organisatie") ?? "";
             var form = Read(row);
@@ -113,16 +108,9 @@ public sealed class ImportOffers(AppDbContext db)
                 updated++;
             }
         }
-        if (created + updated > 0)
+        if (await SocialMapCsv.SaveAsync(db, created + updated > 0, "dit aanbod", cancellationToken) is { } failed)
         {
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException)
-            {
-                return SocialMapImportReport.Refused($"Tijdens het importeren heeft iemand anders dit aanbod toegevoegd of gewijzigd.{SocialMapCsv.NothingImported} Importeer het bestand opnieuw.");
-            }
+            return failed;
         }
         return new SocialMapImportReport(null, created, updated, unchanged, rejected, ignored);
     }

@@ -49,15 +49,10 @@ public sealed class ImportOrganisations(AppDbContext db, CurrentUser currentUser
 
     public async Task<SocialMapImportReport> HandleAsync(IBrowserFile? file, CancellationToken cancellationToken)
     {
-        var (table, fileError) = await SocialMapCsv.ReadAsync(file, cancellationToken);
-        if (table is null)
+        var (rows, ignored, refusal) = await SocialMapCsv.OpenAsync(file, Columns, cancellationToken);
+        if (refusal is not null)
         {
-            return SocialMapImportReport.Refused(fileError!);
-        }
-        var (positions, ignored, columnError) = SocialMapCsv.MapColumns(table, Columns);
-        if (columnError is not null)
-        {
-            return SocialMapImportReport.Refused(columnError);
+            return refusal;
         }
 
         var municipalityId = currentUser.MunicipalityId ?? throw new InvalidOperationException("Geen gemeente.");
@@ -65,7 +60,7 @@ public sealed class ImportOrganisations(AppDbContext db, CurrentUser currentUser
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var rejected = new List<ImportedRowError>();
         int created = 0, updated = 0, unchanged = 0;
-        foreach (var row in SocialMapCsv.Rows(table, positions))
+        foreach (var row in rows)
         {
             var form = Read(row);
             var name = form.Name?.Trim() ?? "";
@@ -97,16 +92,9 @@ public sealed class ImportOrganisations(AppDbContext db, CurrentUser currentUser
                 updated++;
             }
         }
-        if (created + updated > 0)
+        if (await SocialMapCsv.SaveAsync(db, created + updated > 0, "een van deze organisaties", cancellationToken) is { } failed)
         {
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException)
-            {
-                return SocialMapImportReport.Refused($"Tijdens het importeren heeft iemand anders een van deze organisaties toegevoegd of gewijzigd.{SocialMapCsv.NothingImported} Importeer het bestand opnieuw.");
-            }
+            return failed;
         }
         return new SocialMapImportReport(null, created, updated, unchanged, rejected, ignored);
     }

@@ -46,15 +46,10 @@ public sealed class ImportVolunteers(AppDbContext db, CurrentUser currentUser, T
 
     public async Task<SocialMapImportReport> HandleAsync(IBrowserFile? file, CancellationToken cancellationToken)
     {
-        var (table, fileError) = await SocialMapCsv.ReadAsync(file, cancellationToken);
-        if (table is null)
+        var (rows, ignored, refusal) = await SocialMapCsv.OpenAsync(file, Columns, cancellationToken);
+        if (refusal is not null)
         {
-            return SocialMapImportReport.Refused(fileError!);
-        }
-        var (positions, ignored, columnError) = SocialMapCsv.MapColumns(table, Columns);
-        if (columnError is not null)
-        {
-            return SocialMapImportReport.Refused(columnError);
+            return refusal;
         }
 
         var municipalityId = currentUser.MunicipalityId ?? throw new InvalidOperationException("Geen gemeente.");
@@ -63,7 +58,7 @@ public sealed class ImportVolunteers(AppDbContext db, CurrentUser currentUser, T
         var seen = new List<(int Line, VolunteerForm Form)>();
         var rejected = new List<ImportedRowError>();
         int created = 0, updated = 0, unchanged = 0;
-        foreach (var row in SocialMapCsv.Rows(table, positions))
+        foreach (var row in rows)
         {
             var form = Read(row, today);
             var name = form.Name?.Trim() ?? "";
@@ -96,9 +91,9 @@ public sealed class ImportVolunteers(AppDbContext db, CurrentUser currentUser, T
                 updated++;
             }
         }
-        if (created + updated > 0)
+        if (await SocialMapCsv.SaveAsync(db, created + updated > 0, "een van deze vrijwilligers", cancellationToken) is { } failed)
         {
-            await db.SaveChangesAsync(cancellationToken);
+            return failed;
         }
         return new SocialMapImportReport(null, created, updated, unchanged, rejected, ignored);
     }

@@ -2,6 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.EntityFrameworkCore;
+using Thuis.Web.Data;
 using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Features.Intake;
 using Thuis.Web.Features.Plans;
@@ -233,6 +235,43 @@ internal static class SocialMapCsv
             return (positions, ignored, $"Het bestand heeft een kopregel maar geen regels met gegevens.{NothingImported}");
         }
         return (positions, ignored, null);
+    }
+
+    /// <summary>
+    /// Reads an uploaded file and finds its columns: the rows to import and the columns ignored, or the report that
+    /// refuses the whole file.
+    /// </summary>
+    public static async Task<(List<ImportRow> Rows, List<string> Ignored, SocialMapImportReport? Refusal)> OpenAsync(
+        IBrowserFile? file, IReadOnlyList<ImportColumn> columns, CancellationToken cancellationToken)
+    {
+        var (table, fileError) = await ReadAsync(file, cancellationToken);
+        if (table is null)
+        {
+            return ([], [], SocialMapImportReport.Refused(fileError!));
+        }
+        var (positions, ignored, columnError) = MapColumns(table, columns);
+        return columnError is not null ? ([], [], SocialMapImportReport.Refused(columnError)) : (Rows(table, positions), ignored, null);
+    }
+
+    /// <summary>
+    /// Saves what an import added or changed in one go; when someone else changed the same records meanwhile, nothing
+    /// is saved and the report says so.
+    /// </summary>
+    public static async Task<SocialMapImportReport?> SaveAsync(AppDbContext db, bool anything, string whatChanged, CancellationToken cancellationToken)
+    {
+        if (!anything)
+        {
+            return null;
+        }
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return null;
+        }
+        catch (DbUpdateException)
+        {
+            return SocialMapImportReport.Refused($"Tijdens het importeren heeft iemand anders {whatChanged} toegevoegd of gewijzigd.{NothingImported} Importeer het bestand opnieuw.");
+        }
     }
 
     public static List<ImportRow> Rows(CsvTable table, Dictionary<string, int> positions)
