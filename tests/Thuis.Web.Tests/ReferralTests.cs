@@ -165,6 +165,10 @@ public sealed partial class ReferralTests
         Assert.DoesNotContain("Taalcafé", (await other.GetAsync("/verwijzingen")).Text, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await elsewhere.GetAsync($"/verwijzingen/{world.A.ReferralId}")).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await own.GetAsync($"/dossiers/{world.A.NewcomerId}/voorstellen")).Status);
+        var start = await own.GetAsync("/");
+        Assert.NotNull(start.Document.QuerySelector("nav a[href='/verwijzingen']"));
+        Assert.Null(start.Document.QuerySelector("nav a[href='/dossiers']"));
+        Assert.Null(start.Document.QuerySelector("a[href='/sociale-kaart']"));
 
         // Another partner cannot answer it either: the post finds nothing to change.
         var token = (await other.GetAsync("/verwijzingen")).Document.QuerySelector("input[name='__RequestVerificationToken']")?.GetAttribute("value")

@@ -41,6 +41,9 @@ public sealed class CurrentUser(IHttpContextAccessor httpContextAccessor)
 
     public bool IsInRole(string role) => Principal?.IsInRole(role) ?? false;
 
+    /// <summary>A partner organisation's worker and nothing else: sees only the referrals to their organisation.</summary>
+    public bool WorksOnlyForPartner => IsInRole(Roles.PartnerWorker) && !Roles.All.Where(r => r != Roles.PartnerWorker).Any(IsInRole);
+
     /// <summary>Lets system work (seeding, jobs) act for exactly one municipality in this scope.</summary>
     public void ActAsSystemFor(Guid municipalityId) => _system = new SystemActorScope(municipalityId);
 
