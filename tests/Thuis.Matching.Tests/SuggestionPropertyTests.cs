@@ -80,7 +80,9 @@ public sealed class SuggestionPropertyTests
             {
                 foreach (var suggestion in MatchingEngine.Suggest(person, index, top: 50))
                 {
-                    Assert.Equal(suggestion.Score, suggestion.Reasons.Sum(r => r.Contribution), 4);
+                    // Scores are single precision; the reasons add up to them within a ten-thousandth (an absolute tolerance,
+                    // not rounding to four decimals, which fails whenever two nearly equal sums straddle a rounding boundary).
+                    Assert.Equal(suggestion.Score, suggestion.Reasons.Sum(r => r.Contribution), tolerance: 1e-4);
                     Assert.All(suggestion.Reasons, r => Assert.NotEqual(0, r.Contribution));
                     Assert.Equal(MatchingEngine.RulesVersion, suggestion.RulesVersion);
                 }
