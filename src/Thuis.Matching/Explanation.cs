@@ -59,13 +59,16 @@ internal static class Explanation
             reasons.Add(new Reason(ReasonKind.Language, text, w.SharedLanguage));
         }
 
-        var dx = ix.X[j] - p.X;
-        var dy = ix.Y[j] - p.Y;
-        var km = MathF.Sqrt(MathF.FusedMultiplyAdd(dx, dx, dy * dy));
-        var distance = MathF.Max(w.Distance - (km * ix.DistancePerKm), -w.Distance);
-        var minutes = Math.Max(1, (int)MathF.Round(km * 60f / w.BikeKilometresPerHour));
-        var far = distance < 0 ? ": ver weg" : "";
-        AddIfNotZero(ReasonKind.Distance, string.Create(Dutch, $"{minutes} minuten fietsen{far}"), distance);
+        if (ix.Located[j] * p.Located > 0f)
+        {
+            var dx = ix.X[j] - p.X;
+            var dy = ix.Y[j] - p.Y;
+            var km = MathF.Sqrt(MathF.FusedMultiplyAdd(dx, dx, dy * dy));
+            var distance = MathF.Max(w.Distance - (km * ix.DistancePerKm), -w.Distance);
+            var minutes = Math.Max(1, (int)MathF.Round(km * 60f / w.BikeKilometresPerHour));
+            var far = distance < 0 ? ": ver weg" : "";
+            AddIfNotZero(ReasonKind.Distance, string.Create(Dutch, $"{minutes} minuten fietsen{far}"), distance);
+        }
 
         if (offer.JobLevel is { } jobLevel)
         {

@@ -54,12 +54,14 @@ public sealed class MatchingIndex
 
         LanguageIndex = LanguageNames.Select((l, i) => (l, i)).ToDictionary(x => x.l, x => x.i, StringComparer.OrdinalIgnoreCase);
 
-        var meanLatitude = Count == 0 ? 52.1 : _offers.Average(o => o.Location.Latitude);
+        var located = _offers.Where(o => o.Location is not null).ToList();
+        var meanLatitude = located.Count == 0 ? 52.1 : located.Average(o => o.Location!.Value.Latitude);
         KmPerDegreeLongitude = KmPerDegreeLongitudeAtEquator * Math.Cos(meanLatitude * Math.PI / 180);
 
         Features = new float[Padded * FeatureCount];
         X = new float[Padded];
         Y = new float[Padded];
+        Located = new float[Padded];
         LanguageLow = new uint[Padded];
         LanguageHigh = new uint[Padded];
         JobLevel = new int[Padded];
@@ -95,7 +97,12 @@ public sealed class MatchingIndex
                 TagMask[(j * TagWords) + (f / 64)] |= 1UL << (f % 64);
             }
 
-            (X[j], Y[j]) = Project(offer.Location);
+            if (offer.Location is { } place)
+            {
+                (X[j], Y[j]) = Project(place);
+                Located[j] = 1f;
+            }
+
             foreach (var language in offer.Languages)
             {
                 LanguageMask[j] |= 1UL << LanguageIndex[language];
@@ -168,6 +175,9 @@ public sealed class MatchingIndex
     internal float[] X { get; }
 
     internal float[] Y { get; }
+
+    /// <summary>1 where the offer's place is known, 0 where it is not: an unknown place must neither help nor hurt.</summary>
+    internal float[] Located { get; }
 
     internal uint[] LanguageLow { get; }
 

@@ -103,7 +103,8 @@ public sealed record Person
 
     public IReadOnlyList<Occupation> FormerOccupations { get; init; } = [];
 
-    public GeoPoint Location { get; init; }
+    /// <summary>Where they live; unknown means distance plays no part in their suggestions.</summary>
+    public GeoPoint? Location { get; init; }
 
     public WeekSchedule Availability { get; init; } = WeekSchedule.Always;
 
@@ -160,7 +161,8 @@ public sealed record Offer
 
     public Occupation? Occupation { get; init; }
 
-    public GeoPoint Location { get; init; }
+    /// <summary>Where it takes place; unknown means distance plays no part for this offer.</summary>
+    public GeoPoint? Location { get; init; }
 
     public WeekSchedule Schedule { get; init; } = WeekSchedule.Always;
 

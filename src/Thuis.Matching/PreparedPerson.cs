@@ -13,7 +13,12 @@ internal sealed class PreparedPerson
         Raise(source.Talents, weights.Talent);
         Raise(source.Wishes, weights.Wish);
 
-        (X, Y) = index.Project(source.Location);
+        if (source.Location is { } home)
+        {
+            (X, Y) = index.Project(home);
+            Located = 1f;
+        }
+
         for (var level = 0; level < LanguageAtLevel.Length; level++)
         {
             foreach (var skill in source.Languages)
@@ -82,6 +87,9 @@ internal sealed class PreparedPerson
     public float X { get; }
 
     public float Y { get; }
+
+    /// <summary>1 when we know where the person lives, else 0 (distance then counts for nothing).</summary>
+    public float Located { get; }
 
     /// <summary>Languages spoken at each CEFR level or better, as bits of the index's languages.</summary>
     public ulong[] LanguageAtLevel { get; } = new ulong[7];

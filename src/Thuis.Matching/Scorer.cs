@@ -32,7 +32,7 @@ internal static class Scorer
         var dx = ix.X[j] - p.X;
         var dy = ix.Y[j] - p.Y;
         var d = MathF.Sqrt(MathF.FusedMultiplyAdd(dx, dx, dy * dy));
-        var distance = MathF.Max(w.Distance - (d * ix.DistancePerKm), -w.Distance);
+        var distance = MathF.Max(w.Distance - (d * ix.DistancePerKm), -w.Distance) * ix.Located[j] * p.Located;
         var language = ((p.LanguageLow & ix.LanguageLow[j]) | (p.LanguageHigh & ix.LanguageHigh[j])) == 0 ? 0f : w.SharedLanguage;
         var gap = p.Education - ix.JobLevel[j];
         var level = gap > 1 ? -w.LevelFit * (gap - 1f) : gap < -1 ? -w.LevelFit : w.LevelFit;
@@ -309,7 +309,7 @@ internal static class Scorer
         var dx = Vector256.LoadUnsafe(ref ix.X[j]) - c.X;
         var dy = Vector256.LoadUnsafe(ref ix.Y[j]) - c.Y;
         var d = Vector256.Sqrt(Vector256.FusedMultiplyAdd(dx, dx, dy * dy));
-        var distance = Vector256.Max(c.Distance - (d * c.DistancePerKm), c.MinusDistance);
+        var distance = Vector256.Max(c.Distance - (d * c.DistancePerKm), c.MinusDistance) * Vector256.LoadUnsafe(ref ix.Located[j]) * c.Located;
         var shared = (c.LanguageLow & Vector256.LoadUnsafe(ref ix.LanguageLow[j])) | (c.LanguageHigh & Vector256.LoadUnsafe(ref ix.LanguageHigh[j]));
         var language = Vector256.ConditionalSelect(Vector256.Equals(shared, Vector256<uint>.Zero).AsSingle(), Vector256<float>.Zero, c.SharedLanguage);
         var jobLevel = Vector256.LoadUnsafe(ref ix.JobLevel[j]);
@@ -382,6 +382,7 @@ internal static class Scorer
             var w = ix.Weights;
             X = Vector256.Create(p.X);
             Y = Vector256.Create(p.Y);
+            Located = Vector256.Create(p.Located);
             Distance = Vector256.Create(w.Distance);
             MinusDistance = Vector256.Create(-w.Distance);
             DistancePerKm = Vector256.Create(ix.DistancePerKm);
@@ -403,6 +404,8 @@ internal static class Scorer
         public Vector256<float> X { get; }
 
         public Vector256<float> Y { get; }
+
+        public Vector256<float> Located { get; }
 
         public Vector256<float> Distance { get; }
 

@@ -19,7 +19,8 @@ internal static class Generators
 
     private static readonly Gen<string[]> SomeTags = Gen.OneOf(Tags).Array[0, 4];
 
-    private static readonly Gen<GeoPoint> Place = Gen.Select(Gen.Double[52.3, 52.6], Gen.Double[6.0, 6.5], (lat, lon) => new GeoPoint(lat, lon));
+    // One in five places is unknown, as when a newcomer's address or an offer's place has not been entered.
+    private static readonly Gen<GeoPoint?> Place = Gen.Select(Gen.Double[52.3, 52.6], Gen.Double[6.0, 6.5], Gen.Int[0, 4], (lat, lon, unknown) => unknown == 0 ? (GeoPoint?)null : new GeoPoint(lat, lon));
 
     private static readonly Gen<WeekSchedule> Week = Gen.Int[0, 20].Array[0, 6].Select(bits => new WeekSchedule(bits.Aggregate(0u, (s, b) => s | (1u << b))));
 

@@ -76,6 +76,24 @@ public sealed class SuggestionTests
     }
 
     [Fact]
+    public void An_unknown_place_neither_helps_nor_hurts_and_gives_no_distance_reason()
+    {
+        var index = MatchingIndex.Build([Kitchen, Kitchen with { Id = "kookcafe-zonder-adres", Location = null }]);
+
+        var located = MatchingEngine.Suggest(Tesfay, index);
+        var homeless = MatchingEngine.Suggest(Tesfay with { Location = null }, index);
+
+        var withPlace = located.Single(s => s.OfferId == "kookcafe");
+        var withoutPlace = located.Single(s => s.OfferId == "kookcafe-zonder-adres");
+        var distance = Assert.Single(withPlace.Reasons, r => r.Kind == ReasonKind.Distance);
+        Assert.Equal("10 minuten fietsen", distance.Text);
+        Assert.DoesNotContain(withoutPlace.Reasons, r => r.Kind == ReasonKind.Distance);
+        Assert.Equal(withPlace.Score - distance.Contribution, withoutPlace.Score, 4);
+        Assert.All(homeless, s => Assert.DoesNotContain(s.Reasons, r => r.Kind == ReasonKind.Distance));
+        Assert.All(homeless, s => Assert.Equal(withoutPlace.Score, s.Score, 4));
+    }
+
+    [Fact]
     public void A_job_below_someones_education_counts_against_it_and_says_so()
     {
         var index = MatchingIndex.Build([Warehouse]);
