@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Thuis.Web.Features.Accounts;
 using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Features.Interventions;
+using Thuis.Web.Features.Matching;
 using Thuis.Web.Features.Milestones;
 using Thuis.Web.Features.Municipalities;
 using Thuis.Web.Features.Organisations;
@@ -47,6 +48,8 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
     public DbSet<Proposal> Proposals => Set<Proposal>();
     public DbSet<Consent> Consents => Set<Consent>();
     public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<CohortRun> CohortRuns => Set<CohortRun>();
+    public DbSet<CohortMatch> CohortMatches => Set<CohortMatch>();
     public DbSet<Intervention> Interventions => Set<Intervention>();
     public DbSet<InterventionAvailability> InterventionAvailabilities => Set<InterventionAvailability>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

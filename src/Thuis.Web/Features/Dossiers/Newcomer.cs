@@ -140,6 +140,9 @@ public sealed class Newcomer : IMunicipalityOwned
 
     public void Resume() => SetStatus(DossierStatus.Active, null);
 
+    /// <summary>Whether their "niet nu" still holds today: then nothing is proposed to them and matching leaves them out.</summary>
+    public bool AsksNotNow(DateOnly today) => Status == DossierStatus.Paused && PausedUntil is { } until && until >= today;
+
     public void MarkMovedAway(string? note) => SetStatus(DossierStatus.MovedAway, note);
 
     public void Complete(string? note) => SetStatus(DossierStatus.Completed, note);

@@ -24,21 +24,26 @@ public enum NewcomerAnswer
     NotNow,
 }
 
+/// <summary>What a matching suggestion scored, kept with the proposal made from it.</summary>
+public sealed record MatchMark(double Score, string RulesVersion);
+
 /// <summary>
 /// Something that may fit a newcomer — an offer, a volunteer, an intervention — put to them by their case manager,
 /// with the reasons it was suggested. It waits for the newcomer's own answer.
 /// </summary>
 public sealed class Proposal : IMunicipalityOwned
 {
+    public const int MaxWhatLength = 300;
+
     private Proposal()
     {
         What = ProposedBy = "";
     }
 
     public Proposal(Newcomer newcomer, TargetKind kind, Guid? targetId, string what, Guid? organisationId, string? reasons,
-        string proposedBy, DateTimeOffset proposedAt, DateOnly today)
+        string proposedBy, DateTimeOffset proposedAt, DateOnly today, MatchMark? match = null)
     {
-        if (newcomer.Status == DossierStatus.Paused && newcomer.PausedUntil is { } until && until >= today)
+        if (newcomer.AsksNotNow(today))
         {
             throw new InvalidOperationException("Iemand die ‘niet nu’ heeft gevraagd, krijgt geen voorstellen.");
         }
@@ -54,6 +59,8 @@ public sealed class Proposal : IMunicipalityOwned
         ProposedBy = proposedBy;
         ProposedAt = proposedAt;
         Answer = NewcomerAnswer.Pending;
+        MatchScore = match?.Score;
+        MatchRulesVersion = match?.RulesVersion;
         Version = Guid.NewGuid();
     }
 
@@ -70,6 +77,10 @@ public sealed class Proposal : IMunicipalityOwned
     public string? Reasons { get; private set; }
     public string ProposedBy { get; private set; }
     public DateTimeOffset ProposedAt { get; private set; }
+    /// <summary>The matching score when the proposal came from a suggestion, so the step from suggestion to proposal can be counted.</summary>
+    public double? MatchScore { get; private set; }
+    /// <summary>Which version of the matching rules gave that score.</summary>
+    public string? MatchRulesVersion { get; private set; }
     public NewcomerAnswer Answer { get; private set; }
     public DateOnly? AnsweredOn { get; private set; }
     public string? AnswerNote { get; private set; }
@@ -144,10 +155,11 @@ internal sealed class ProposalMapping : IEntityTypeConfiguration<Proposal>
     public void Configure(EntityTypeBuilder<Proposal> builder)
     {
         builder.Property(p => p.Id).ValueGeneratedNever();
-        builder.Property(p => p.What).HasMaxLength(300);
+        builder.Property(p => p.What).HasMaxLength(Proposal.MaxWhatLength);
         builder.Property(p => p.Reasons).HasMaxLength(2000);
         builder.Property(p => p.ProposedBy).HasMaxLength(200);
         builder.Property(p => p.AnswerNote).HasMaxLength(1000);
+        builder.Property(p => p.MatchRulesVersion).HasMaxLength(20);
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.HasIndex(p => new { p.MunicipalityId, p.NewcomerId });
         builder.HasOne<Newcomer>().WithMany().HasForeignKey(p => p.NewcomerId).OnDelete(DeleteBehavior.Cascade);

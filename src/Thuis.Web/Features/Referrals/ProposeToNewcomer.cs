@@ -38,7 +38,7 @@ public sealed class ProposeToNewcomer(AppDbContext db, CurrentUser currentUser, 
             return EditResult.Missing;
         }
         var today = clock.InTheNetherlands();
-        if (newcomer.Status == Dossiers.DossierStatus.Paused && newcomer.PausedUntil >= today)
+        if (newcomer.AsksNotNow(today))
         {
             return new EditResult(false, false, new Dictionary<string, string>(),
                 $"{newcomer.GivenNames} heeft ‘niet nu’ gevraagd tot en met {DutchFormat.Date(newcomer.PausedUntil!.Value)}. Tot dan komen er geen voorstellen.");

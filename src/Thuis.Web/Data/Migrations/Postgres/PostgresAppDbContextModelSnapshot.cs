@@ -1008,6 +1008,128 @@ namespace Thuis.Web.Data.Migrations.Postgres
                     b.ToTable("InterventionAvailabilities", (string)null);
                 });
 
+            modelBuilder.Entity("Thuis.Web.Features.Matching.CohortMatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("KindLabel")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("NewcomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Organisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("ProposalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid>("TargetId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TargetKey")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("TargetKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NewcomerId");
+
+                    b.HasIndex("RunId");
+
+                    b.HasIndex("MunicipalityId", "RunId");
+
+                    b.ToTable("CohortMatches");
+                });
+
+            modelBuilder.Entity("Thuis.Web.Features.Matching.CohortRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("MaxPerPerson")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<Guid>>("People")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
+                    b.Property<string>("Pool")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PoolDomain")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("PoolKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("RulesVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId");
+
+                    b.ToTable("CohortRuns");
+                });
+
             modelBuilder.Entity("Thuis.Web.Features.Milestones.Milestone", b =>
                 {
                     b.Property<Guid>("NewcomerId")
@@ -1471,6 +1593,13 @@ namespace Thuis.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<string>("MatchRulesVersion")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<double?>("MatchScore")
+                        .HasColumnType("double precision");
 
                     b.Property<Guid>("MunicipalityId")
                         .HasColumnType("uuid");
@@ -2379,6 +2508,47 @@ namespace Thuis.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Thuis.Web.Features.Matching.CohortMatch", b =>
+                {
+                    b.HasOne("Thuis.Web.Features.Dossiers.Newcomer", null)
+                        .WithMany()
+                        .HasForeignKey("NewcomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Thuis.Web.Features.Matching.CohortRun", null)
+                        .WithMany("Matches")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Thuis.Web.Features.Matching.CohortReason", "Reasons", b1 =>
+                        {
+                            b1.Property<Guid>("CohortMatchId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<double>("Contribution");
+
+                            b1.Property<string>("Text")
+                                .IsRequired();
+
+                            b1.HasKey("CohortMatchId", "__synthesizedOrdinal");
+
+                            b1.ToTable("CohortMatches");
+
+                            b1
+                                .ToJson("Reasons")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CohortMatchId");
+                        });
+
+                    b.Navigation("Reasons");
+                });
+
             modelBuilder.Entity("Thuis.Web.Features.Milestones.Milestone", b =>
                 {
                     b.HasOne("Thuis.Web.Features.Dossiers.Newcomer", null)
@@ -2648,6 +2818,11 @@ namespace Thuis.Web.Data.Migrations.Postgres
                         .HasForeignKey("GroupId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Thuis.Web.Features.Matching.CohortRun", b =>
+                {
+                    b.Navigation("Matches");
                 });
 
             modelBuilder.Entity("Thuis.Web.Features.Plans.IntegrationPlan", b =>

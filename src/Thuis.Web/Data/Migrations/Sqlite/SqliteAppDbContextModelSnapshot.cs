@@ -999,6 +999,128 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                     b.ToTable("InterventionAvailabilities", (string)null);
                 });
 
+            modelBuilder.Entity("Thuis.Web.Features.Matching.CohortMatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KindLabel")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NewcomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProposalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("TargetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetKey")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NewcomerId");
+
+                    b.HasIndex("RunId");
+
+                    b.HasIndex("MunicipalityId", "RunId");
+
+                    b.ToTable("CohortMatches");
+                });
+
+            modelBuilder.Entity("Thuis.Web.Features.Matching.CohortRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MaxPerPerson")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("People")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Pool")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PoolDomain")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PoolKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RulesVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId");
+
+                    b.ToTable("CohortRuns");
+                });
+
             modelBuilder.Entity("Thuis.Web.Features.Milestones.Milestone", b =>
                 {
                     b.Property<Guid>("NewcomerId")
@@ -1462,6 +1584,13 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("MatchRulesVersion")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("MatchScore")
+                        .HasColumnType("REAL");
 
                     b.Property<Guid>("MunicipalityId")
                         .HasColumnType("TEXT");
@@ -2368,6 +2497,47 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Thuis.Web.Features.Matching.CohortMatch", b =>
+                {
+                    b.HasOne("Thuis.Web.Features.Dossiers.Newcomer", null)
+                        .WithMany()
+                        .HasForeignKey("NewcomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Thuis.Web.Features.Matching.CohortRun", null)
+                        .WithMany("Matches")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Thuis.Web.Features.Matching.CohortReason", "Reasons", b1 =>
+                        {
+                            b1.Property<Guid>("CohortMatchId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<double>("Contribution");
+
+                            b1.Property<string>("Text")
+                                .IsRequired();
+
+                            b1.HasKey("CohortMatchId", "__synthesizedOrdinal");
+
+                            b1.ToTable("CohortMatches");
+
+                            b1
+                                .ToJson("Reasons")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CohortMatchId");
+                        });
+
+                    b.Navigation("Reasons");
+                });
+
             modelBuilder.Entity("Thuis.Web.Features.Milestones.Milestone", b =>
                 {
                     b.HasOne("Thuis.Web.Features.Dossiers.Newcomer", null)
@@ -2637,6 +2807,11 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                         .HasForeignKey("GroupId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Thuis.Web.Features.Matching.CohortRun", b =>
+                {
+                    b.Navigation("Matches");
                 });
 
             modelBuilder.Entity("Thuis.Web.Features.Plans.IntegrationPlan", b =>

@@ -1,0 +1,190 @@
+using Microsoft.EntityFrameworkCore;
+using Thuis.Web.Data;
+using Thuis.Web.Features.Plans;
+using Thuis.Web.Features.Referrals;
+using Thuis.Web.Features.SocialMap;
+using Engine = Thuis.Matching;
+
+namespace Thuis.Web.Features.Matching;
+
+/// <summary>
+/// What a suggestion can point at: an offer of the social map or a volunteer, with what the pages show about it.
+/// <see cref="Key"/> is the id the engine knows it by.
+/// </summary>
+public sealed record PoolItem(string Key, TargetKind Kind, Guid TargetId, string Title, string KindLabel, string? Organisation,
+    Guid? OrganisationId, bool OrganisationIsPartner, IReadOnlyList<ParticipationDomain> Domains, int PlacesFree, string? Schedule);
+
+/// <summary>Which part of the social map to match against: a domain, a kind of offer, or volunteers (of one role).</summary>
+public sealed record PoolFilter(ParticipationDomain? Domain, string? Kind)
+{
+    public static PoolFilter Everything { get; } = new(null, null);
+
+    /// <summary>The kinds a case manager can choose, with their Dutch names: every kind of offer, volunteers, and each volunteer role.</summary>
+    public static IReadOnlyList<(string Key, string Label)> Kinds { get; } =
+    [
+        .. Enum.GetValues<OfferKind>().Select(k => (k.ToString(), k.Dutch())),
+        (Volunteers, "vrijwilligers (alle rollen)"),
+        .. Enum.GetValues<VolunteerRole>().Select(r => ($"{Volunteers}.{r}", r.Dutch())),
+    ];
+
+    private const string Volunteers = "Volunteer";
+
+    public bool IsKnownKind => Kind is null || Kinds.Any(k => k.Key == Kind);
+
+    public string Describe()
+    {
+        var parts = new[] { Kinds.FirstOrDefault(k => k.Key == Kind).Label, Domain?.Dutch() }.Where(s => !string.IsNullOrEmpty(s)).ToList();
+        return parts.Count == 0 ? "het hele aanbod" : string.Join(", ", parts);
+    }
+
+    internal bool IncludesOffers(out OfferKind? kind)
+    {
+        kind = Enum.TryParse<OfferKind>(Kind, out var k) ? k : null;
+        return Kind is null || kind is not null;
+    }
+
+    internal bool IncludesVolunteers(out VolunteerRole? role)
+    {
+        role = Kind is { } key && key.StartsWith(Volunteers + ".", StringComparison.Ordinal) && Enum.TryParse<VolunteerRole>(key[(Volunteers.Length + 1)..], out var r) ? r : null;
+        return Kind is null || Kind == Volunteers || role is not null;
+    }
+}
+
+/// <summary>The pool translated for the engine, with what the pages need to show each item.</summary>
+public sealed record MatchingPool(Engine.MatchingIndex Index, IReadOnlyDictionary<string, PoolItem> Items);
+
+/// <summary>
+/// Reads the municipality's active offers and the volunteers who may be deployed (VOG received) and translates them
+/// into the engine's terms. Places already promised — proposals waiting for an answer or answered yes, unless their
+/// referral was declined or ended — are taken off the capacity, so nobody is proposed a place that is gone.
+/// </summary>
+public sealed class ReadMatchingPool(AppDbContext db)
+{
+    /// <summary>An offer without a limit still has a limit for the engine; this is far above any cohort a municipality runs.</summary>
+    private const int NoLimit = 10_000;
+
+    public async Task<MatchingPool> HandleAsync(PoolFilter filter, CancellationToken cancellationToken)
+    {
+        var items = new List<(PoolItem Item, Engine.Offer Offer)>();
+        var promised = await PromisedPlacesAsync(cancellationToken);
+
+        if (filter.IncludesOffers(out var kind))
+        {
+            var offers = await db.Offers.AsNoTracking()
+                .Where(o => o.Active && (kind == null || o.Kind == kind))
+                .Join(db.Organisations, o => o.OrganisationId, org => org.Id, (o, org) => new { Offer = o, Organisation = org })
+                .ToListAsync(cancellationToken);
+            foreach (var row in offers.Where(r => filter.Domain is not { } d || r.Offer.Domains.Contains(d)))
+            {
+                var offer = row.Offer;
+                var free = Math.Max(0, (offer.Capacity ?? NoLimit) - promised.GetValueOrDefault(offer.Id));
+                var key = $"aanbod:{offer.Id}";
+                items.Add((
+                    new PoolItem(key, TargetKind.Offer, offer.Id, offer.Title, offer.Kind.Dutch(), row.Organisation.Name, row.Organisation.Id,
+                        row.Organisation.IsPartner, offer.Domains, offer.Capacity is null ? -1 : free, offer.Schedule),
+                    ToEngine(key, offer, row.Organisation.Languages, row.Organisation.ContactPerson, free)));
+            }
+        }
+
+        if (filter.IncludesVolunteers(out var role))
+        {
+            var volunteers = await db.Volunteers.AsNoTracking().Where(v => v.Vog == VogStatus.Received).ToListAsync(cancellationToken);
+            foreach (var volunteer in volunteers)
+            {
+                var roles = volunteer.Roles.Where(r => role is null || r == role).ToList();
+                if (roles.Count == 0)
+                {
+                    continue;
+                }
+                var shownRole = roles[0];
+                var domains = roles.Select(DomainOf).Distinct().ToList();
+                if (filter.Domain is { } d && !domains.Contains(d))
+                {
+                    continue;
+                }
+                var free = Math.Max(0, volunteer.Capacity - promised.GetValueOrDefault(volunteer.Id));
+                var key = $"vrijwilliger:{volunteer.Id}";
+                items.Add((
+                    new PoolItem(key, TargetKind.Volunteer, volunteer.Id, $"{Capitalised(shownRole.Dutch())} {volunteer.Name}",
+                        string.Join(", ", roles.Select(r => r.Dutch())), null, null, false, domains, free, null),
+                    ToEngine(key, volunteer, shownRole, free)));
+            }
+        }
+
+        return new MatchingPool(
+            Engine.MatchingIndex.Build(items.Select(i => i.Offer)),
+            items.ToDictionary(i => i.Item.Key, i => i.Item, StringComparer.Ordinal));
+    }
+
+    /// <summary>Places promised per offer or volunteer: proposals still open or accepted, whose referral did not end or get declined.</summary>
+    private async Task<Dictionary<Guid, int>> PromisedPlacesAsync(CancellationToken cancellationToken) =>
+        await db.Proposals.AsNoTracking()
+            .Where(p => p.TargetId != null && (p.Answer == NewcomerAnswer.Pending || p.Answer == NewcomerAnswer.Yes))
+            .Where(p => !db.Referrals.Any(r => r.ProposalId == p.Id && (r.State == ReferralState.Declined || r.State == ReferralState.Ended)))
+            .GroupBy(p => p.TargetId!.Value)
+            .Select(g => new { Target = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Target, g => g.Count, cancellationToken);
+
+    private static Engine.Offer ToEngine(string key, Offer offer, IReadOnlyList<string> languages, string? contactPerson, int free) => new()
+    {
+        Id = key,
+        Title = offer.Title,
+        Kind = offer.Kind switch
+        {
+            OfferKind.Activity => Engine.OfferKind.Activity,
+            OfferKind.Membership => Engine.OfferKind.Club,
+            OfferKind.VolunteerRole => Engine.OfferKind.VolunteerWork,
+            OfferKind.Course => Engine.OfferKind.Course,
+            OfferKind.Internship => Engine.OfferKind.Internship,
+            _ => Engine.OfferKind.Job,
+        },
+        Tags = offer.Tags,
+        Languages = languages,
+        DutchNeeded = MatchingLevels.Cefr(offer.DutchLevelNeeded),
+        Schedule = Week(offer.WhenBits),
+        Capacity = free,
+        MonthlyCost = offer.Cost,
+        LowThreshold = offer.LowThreshold,
+        // Knowing the contact person is knowing someone there.
+        Members = contactPerson is { Length: > 0 } ? [MatchingText.PersonKey(contactPerson)] : [],
+        MinAge = offer.Audiences.Contains(TargetAudience.Over50) ? 50 : null,
+        MaxAge = offer.Audiences.Contains(TargetAudience.Youth) ? 27 : null,
+    };
+
+    private static Engine.Offer ToEngine(string key, Volunteer volunteer, VolunteerRole role, int free) => new()
+    {
+        Id = key,
+        Title = volunteer.Name,
+        Kind = Engine.OfferKind.Volunteer,
+        // How the reasons name the volunteer: "spreekt Arabisch, net als de buddy".
+        RoleName = role == VolunteerRole.HomeAdministration ? "vrijwilliger van de thuisadministratie" : role.Dutch(),
+        Tags = [.. TagsOf(role), .. MatchingText.TagsIn(volunteer.Preferences)],
+        Languages = [.. volunteer.Languages.Select(l => l.Language)],
+        // A taalmaatje practises Dutch, so a shared language is welcome but not needed; the other roles explain and
+        // guide, which needs a language both speak.
+        LanguageInCommonRequired = role != VolunteerRole.LanguageBuddy,
+        LanguageMinLevel = Engine.CefrLevel.A2,
+        Schedule = Week(volunteer.AvailabilityBits),
+        Capacity = free,
+        LowThreshold = role is VolunteerRole.LanguageBuddy or VolunteerRole.Buddy,
+        Members = [MatchingText.PersonKey(volunteer.Name)],
+    };
+
+    private static IEnumerable<string> TagsOf(VolunteerRole role) => role switch
+    {
+        VolunteerRole.LanguageBuddy => ["taal"],
+        _ => [],
+    };
+
+    public static ParticipationDomain DomainOf(VolunteerRole role) => role switch
+    {
+        VolunteerRole.JobCoach or VolunteerRole.RoleModel => ParticipationDomain.PaidWork,
+        VolunteerRole.HomeAdministration => ParticipationDomain.FinancialHealth,
+        _ => ParticipationDomain.Meeting,
+    };
+
+    /// <summary>No days entered means not known, and an unknown schedule must not rule anyone out.</summary>
+    private static Engine.WeekSchedule Week(int bits) => bits == 0 ? Engine.WeekSchedule.Always : new Engine.WeekSchedule((uint)bits);
+
+    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+}

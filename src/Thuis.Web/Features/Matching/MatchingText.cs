@@ -1,0 +1,73 @@
+using System.Globalization;
+using Thuis.Web.Features.Dossiers;
+using Thuis.Web.Features.SocialMap;
+using Engine = Thuis.Matching;
+using IntakeCefr = Thuis.Web.Features.Intake.CefrLevel;
+using IntakeEducation = Thuis.Web.Features.Intake.EducationLevel;
+
+namespace Thuis.Web.Features.Matching;
+
+/// <summary>
+/// How the words case managers type become the engine's tags and keys: the intake's talents, hobbies and wishes are
+/// written in the person's own words, so the tags of the social map are looked for in them.
+/// </summary>
+internal static class MatchingText
+{
+    private static readonly CompareInfo Dutch = CultureInfo.GetCultureInfo("nl-NL").CompareInfo;
+
+    /// <summary>The social map's tags that occur in a text, at the start of a word, ignoring case and accents.</summary>
+    public static IEnumerable<string> TagsIn(params string?[] texts)
+    {
+        var text = string.Join(" · ", texts.Where(t => !string.IsNullOrWhiteSpace(t)));
+        return text.Length == 0 ? [] : OfferTags.All.Where(tag => StartsAWord(text, tag));
+    }
+
+    /// <summary>A name as a key: "Anna de Vries" and "anna  de vries" are the same person in someone's network.</summary>
+    public static string PersonKey(string name) => NameMatching.Normalise(name);
+
+    private static bool StartsAWord(string text, string tag)
+    {
+        var from = 0;
+        while (from < text.Length)
+        {
+            var at = Dutch.IndexOf(text, tag, from, CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace);
+            if (at < 0)
+            {
+                return false;
+            }
+            if (at == 0 || !char.IsLetter(text[at - 1]))
+            {
+                return true;
+            }
+            from = at + 1;
+        }
+        return false;
+    }
+}
+
+/// <summary>The intake's levels in the engine's steps.</summary>
+internal static class MatchingLevels
+{
+    /// <summary>Pre-A1 (a few words) is below what any offer asks, so it counts as none.</summary>
+    public static Engine.CefrLevel Cefr(IntakeCefr level) => level switch
+    {
+        IntakeCefr.A1 => Engine.CefrLevel.A1,
+        IntakeCefr.A2 => Engine.CefrLevel.A2,
+        IntakeCefr.B1 => Engine.CefrLevel.B1,
+        IntakeCefr.B2 => Engine.CefrLevel.B2,
+        IntakeCefr.C1 => Engine.CefrLevel.C1,
+        IntakeCefr.C2 => Engine.CefrLevel.C2,
+        _ => Engine.CefrLevel.None,
+    };
+
+    public static Engine.EducationLevel Education(IntakeEducation level) => level switch
+    {
+        IntakeEducation.Primary => Engine.EducationLevel.Primary,
+        IntakeEducation.LowerSecondary => Engine.EducationLevel.LowerSecondary,
+        IntakeEducation.UpperSecondary => Engine.EducationLevel.UpperSecondary,
+        IntakeEducation.Vocational => Engine.EducationLevel.Vocational,
+        IntakeEducation.Bachelor => Engine.EducationLevel.Bachelor,
+        IntakeEducation.Master or IntakeEducation.Doctorate => Engine.EducationLevel.Master,
+        _ => Engine.EducationLevel.None,
+    };
+}

@@ -1,0 +1,66 @@
+using Thuis.Web.Data;
+using Thuis.Web.Features.Referrals;
+using Thuis.Web.Platform.Localization;
+using Thuis.Web.Platform.Security;
+using Engine = Thuis.Matching;
+
+namespace Thuis.Web.Features.Matching;
+
+/// <summary>The proposal made, or why none was.</summary>
+public sealed record ProposeMatchResult(Guid? ProposalId, bool NotFound, string? Refusal)
+{
+    public static ProposeMatchResult Missing { get; } = new(null, true, null);
+
+    public static ProposeMatchResult Refused(string why) => new(null, false, why);
+}
+
+/// <summary>
+/// Turns a suggestion — from the dossier or from a cohort — into a proposal to the newcomer. The match is checked again
+/// at this moment, so a place given away meanwhile, a "niet nu" asked since, or a changed intake is never proposed on
+/// old grounds; the reasons recorded are today's.
+/// </summary>
+public sealed class ProposeMatch(AppDbContext db, ReadMatchingPool readPool, ReadMatchingPeople readPeople, CurrentUser currentUser, TimeProvider clock)
+{
+    public async Task<ProposeMatchResult> HandleAsync(Guid newcomerId, string key, CancellationToken cancellationToken)
+    {
+        var newcomer = await db.Newcomers.FindAsync([newcomerId], cancellationToken);
+        if (newcomer is null)
+        {
+            return ProposeMatchResult.Missing;
+        }
+        var today = clock.InTheNetherlands();
+        if (newcomer.AsksNotNow(today))
+        {
+            return ProposeMatchResult.Refused($"{newcomer.GivenNames} heeft ‘niet nu’ gevraagd tot en met {DutchFormat.Date(newcomer.PausedUntil!.Value)}. Tot dan komen er geen voorstellen.");
+        }
+        var pool = await readPool.HandleAsync(PoolFilter.Everything, cancellationToken);
+        if (!pool.Items.TryGetValue(key, out var item))
+        {
+            return ProposeMatchResult.Refused("Dit aanbod of deze vrijwilliger is er niet meer, of is niet meer beschikbaar.");
+        }
+        if ((await SuggestOffers.OpenProposalsAsync(db, newcomerId, cancellationToken)).ContainsKey(item.TargetId))
+        {
+            return ProposeMatchResult.Refused($"‘{item.Title}’ is {newcomer.GivenNames} al voorgesteld.");
+        }
+        var person = (await readPeople.HandleAsync([newcomer], pool, cancellationToken))[0];
+        var suggestion = Engine.MatchingEngine.Suggest(person, pool.Index, pool.Items.Count).FirstOrDefault(s => s.OfferId == key);
+        if (suggestion is null)
+        {
+            return ProposeMatchResult.Refused(item.PlacesFree == 0
+                ? $"‘{item.Title}’ heeft geen plek meer vrij."
+                : $"‘{item.Title}’ past nu niet bij {newcomer.GivenNames}, bijvoorbeeld door taal, tijden, leeftijd of een eerder nee.");
+        }
+        var proposal = new Proposal(newcomer, item.Kind, item.TargetId, Describe(item), item.OrganisationId,
+            string.Join("; ", suggestion.Reasons.Select(r => r.Text)), currentUser.DisplayName, clock.GetUtcNow(), today,
+            new MatchMark(Math.Round(suggestion.Score, 4), suggestion.RulesVersion));
+        db.Proposals.Add(proposal);
+        await db.SaveChangesAsync(cancellationToken);
+        return new ProposeMatchResult(proposal.Id, false, null);
+    }
+
+    private static string Describe(PoolItem item)
+    {
+        var what = item.Organisation is { } organisation ? $"{item.Title} ({organisation})" : item.Title;
+        return what.Length <= Proposal.MaxWhatLength ? what : item.Title[..Math.Min(item.Title.Length, Proposal.MaxWhatLength)];
+    }
+}

@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using Thuis.Web.Data;
+using Thuis.Web.Features.Dossiers;
+using Thuis.Web.Features.Intake;
+using Thuis.Web.Features.Occupations;
+using Thuis.Web.Features.Plans;
+using Thuis.Web.Features.Referrals;
+using Thuis.Web.Features.SocialMap;
+using Thuis.Web.Platform.Localization;
+using Engine = Thuis.Matching;
+
+namespace Thuis.Web.Features.Matching;
+
+/// <summary>
+/// Translates newcomers and their broad intake into what the engine matches on: talents, interests, wishes and what
+/// they can give (the social map's tags found in their own words), languages, Dutch, education, former occupations
+/// (ISCO from ESCO), household, network and their "niet nu". Health and money are never read: matching does not use them.
+/// What someone said no to is never suggested again, and offers only for women are not suggested to others.
+/// </summary>
+public sealed class ReadMatchingPeople(AppDbContext db, OccupationCatalogue occupations, TimeProvider clock)
+{
+    private const string DutchLanguage = "Nederlands";
+
+    public async Task<IReadOnlyList<Engine.Person>> HandleAsync(IReadOnlyList<Newcomer> newcomers, MatchingPool pool, CancellationToken cancellationToken)
+    {
+        var ids = newcomers.Select(n => n.Id).ToList();
+        var strengths = await Read<StrengthsSection>(ids, cancellationToken);
+        var giving = await Read<ReciprocitySection>(ids, cancellationToken);
+        var aspirations = await Read<AspirationsSection>(ids, cancellationToken);
+        var languages = await Read<LanguagesSection>(ids, cancellationToken);
+        var education = await Read<EducationSection>(ids, cancellationToken);
+        var work = await Read<WorkExperienceSection>(ids, cancellationToken);
+        var network = await Read<NetworkSection>(ids, cancellationToken);
+        var households = await Read<HouseholdSection>(ids, cancellationToken);
+        var refused = (await db.Proposals.AsNoTracking()
+                .Where(p => ids.Contains(p.NewcomerId) && p.Answer == NewcomerAnswer.No && p.TargetId != null)
+                .Select(p => new { p.NewcomerId, Target = p.TargetId!.Value })
+                .ToListAsync(cancellationToken))
+            .ToLookup(p => p.NewcomerId, p => p.Target);
+        var womenOnly = await db.Offers.AsNoTracking().Where(o => o.Active).Select(o => new { o.Id, o.Audiences }).ToListAsync(cancellationToken);
+        var womenOnlyKeys = womenOnly.Where(o => o.Audiences.Count == 1 && o.Audiences[0] == TargetAudience.Women).Select(o => $"aanbod:{o.Id}").ToList();
+        var keyOfTarget = pool.Items.Values.ToDictionary(i => i.TargetId, i => i.Key);
+        var today = clock.InTheNetherlands();
+
+        return [.. newcomers.Select(n =>
+        {
+            var s = strengths.GetValueOrDefault(n.Id);
+            var g = giving.GetValueOrDefault(n.Id);
+            var a = aspirations.GetValueOrDefault(n.Id);
+            var spoken = languages.GetValueOrDefault(n.Id)?.Languages ?? [];
+            return new Engine.Person
+            {
+                Id = n.Id.ToString(),
+                Talents = [.. MatchingText.TagsIn(s?.Talents, s?.Skills, s?.KnownFor, s?.EnergisedBy)],
+                Interests = [.. (s?.Interests ?? []).Concat(MatchingText.TagsIn(s?.Hobbies)).Distinct(StringComparer.OrdinalIgnoreCase)],
+                Wishes = [.. MatchingText.TagsIn(a?.ShortTerm, a?.LongTerm)],
+                CanGive = [.. (g?.Offers ?? []).Concat(MatchingText.TagsIn(g?.Description)).Distinct(StringComparer.OrdinalIgnoreCase)],
+                Languages = [.. spoken.Where(l => !IsDutch(l.Language)).Select(l => new Engine.LanguageSkill(l.Language.Trim(), MatchingLevels.Cefr(Spoken(l))))],
+                DutchLevel = spoken.FirstOrDefault(l => IsDutch(l.Language)) is { } dutch ? MatchingLevels.Cefr(Spoken(dutch)) : Engine.CefrLevel.None,
+                Education = education.GetValueOrDefault(n.Id) is { } e ? MatchingLevels.Education(e.HighestLevel) : Engine.EducationLevel.None,
+                FormerOccupations = [.. (work.GetValueOrDefault(n.Id)?.Jobs ?? [])
+                    .Select(j => j.EscoUri is { } uri ? occupations.Find(uri) : null)
+                    .OfType<Occupation>()
+                    .Select(o => new Engine.Occupation(o.IscoGroup, o.LabelNl))],
+                Household = new Engine.Household(NeedsChildcare: NeedsChildcare(households.GetValueOrDefault(n.Id), today)),
+                ExcludedOfferIds = [.. refused[n.Id].Select(t => keyOfTarget.GetValueOrDefault(t)).OfType<string>()
+                    .Concat(n.Gender == Gender.Female ? [] : womenOnlyKeys)],
+                Knows = [.. (network.GetValueOrDefault(n.Id)?.Contacts ?? []).Select(c => MatchingText.PersonKey(c.Who)).Where(k => k.Length > 0)],
+                NotNow = n.AsksNotNow(today),
+                Age = IntegrationLaw.AgeOn(n.DateOfBirth, today),
+                Gender = n.Gender.Dutch(),
+                Origin = n.CountryOfOrigin,
+            };
+        })];
+    }
+
+    private async Task<Dictionary<Guid, T>> Read<T>(List<Guid> ids, CancellationToken cancellationToken) where T : IntakeSection =>
+        await db.Set<T>().AsNoTracking().Where(s => ids.Contains(s.NewcomerId)).ToDictionaryAsync(s => s.NewcomerId, cancellationToken);
+
+    private static bool IsDutch(string language) => string.Equals(language.Trim(), DutchLanguage, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Matching is about taking part together, so what counts is how well someone speaks and understands.</summary>
+    private static Intake.CefrLevel Spoken(Intake.LanguageSkill skill) => skill.Speaking > skill.Listening ? skill.Speaking : skill.Listening;
+
+    /// <summary>A child under four without a place at day care or school needs someone to look after them during an activity.</summary>
+    private static bool NeedsChildcare(HouseholdSection? household, DateOnly today) =>
+        household?.Children.Any(c => c.DateOfBirth is { } born && IntegrationLaw.AgeOn(born, today) < 4 && string.IsNullOrWhiteSpace(c.SchoolOrDayCare)) == true;
+}
