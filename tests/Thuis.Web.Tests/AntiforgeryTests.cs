@@ -20,6 +20,7 @@ public sealed class AntiforgeryTests(AppFixture fixture)
             ["SessionId"] = world.A.SessionId.ToString(),
             ["ProposalId"] = world.A.ProposalId.ToString(),
             ["ReferralId"] = world.A.ReferralId.ToString(),
+            ["RunId"] = world.A.RunId.ToString(),
             ["InterventionId"] = world.A.InterventionId.ToString(),
             ["OrganisationId"] = world.A.PartnerOrganisationId.ToString(),
             ["OfferId"] = world.A.OfferId.ToString(),

@@ -25,6 +25,7 @@ public sealed class TenancyTests(AppFixture fixture)
             ["SessionId"] = b.SessionId.ToString(),
             ["ProposalId"] = b.ProposalId.ToString(),
             ["ReferralId"] = b.ReferralId.ToString(),
+            ["RunId"] = b.RunId.ToString(),
             // Shared interventions are everyone's; B's own addition is what A must never reach.
             ["InterventionId"] = b.InterventionId.ToString(),
             ["OrganisationId"] = b.PartnerOrganisationId.ToString(),

@@ -4,6 +4,7 @@ using Thuis.Web.Data;
 using Thuis.Web.Features.Accounts;
 using Thuis.Web.Features.Intake;
 using Thuis.Web.Features.Interventions;
+using Thuis.Web.Features.Matching;
 using Thuis.Web.Features.Municipalities;
 using Thuis.Web.Features.Organisations;
 using Thuis.Web.Features.Plans;
@@ -18,11 +19,12 @@ namespace Thuis.Web.Tests.Infrastructure;
 /// <summary>
 /// A test municipality: its newcomer, partner organisation, a course group with one session in which the newcomer is
 /// enrolled, an intervention of its own in the guide (a municipal addition), on its social map one offer of the partner
-/// organisation and one volunteer, and a proposal the newcomer said yes to with its referral sent to the partner.
+/// organisation and one volunteer, a proposal the newcomer said yes to with its referral sent to the partner, and a
+/// matching round that matched the newcomer to the offer.
 /// </summary>
 public sealed record TestMunicipality(
     Guid Id, string Name, Guid NewcomerId, string NewcomerName, string NewcomerBsn, Guid PartnerOrganisationId, Guid GroupId, Guid SessionId,
-    Guid InterventionId, Guid OfferId, Guid VolunteerId, string VolunteerName, Guid ProposalId, Guid ReferralId);
+    Guid InterventionId, Guid OfferId, Guid VolunteerId, string VolunteerName, Guid ProposalId, Guid ReferralId, Guid RunId);
 
 /// <summary>Two municipalities with a newcomer each, and users made on demand, for tests that need people and roles.</summary>
 public sealed class TestWorld(ThuisAppFactory app, TestMunicipality a, TestMunicipality b)
@@ -123,8 +125,12 @@ public sealed class TestWorld(ThuisAppFactory app, TestMunicipality a, TestMunic
         db.Proposals.Add(proposal);
         db.Consents.Add(consent);
         db.Referrals.Add(referral);
+        var run = new CohortRun(municipality.Id, PoolFilter.Everything, 1, [newcomer.Id], "1", "test", DateTimeOffset.UtcNow);
+        run.Add(newcomer, new PoolItem($"aanbod:{offer.Id}", TargetKind.Offer, offer.Id, offer.Title, "activiteit", partner.Name, partner.Id, true,
+            [ParticipationDomain.Meeting], -1, null), 1.0, []);
+        db.CohortRuns.Add(run);
         await db.SaveChangesAsync();
         return new TestMunicipality(municipality.Id, name, newcomer.Id, newcomer.FullName, bsn ?? "", partner.Id, group.Id, session.Id,
-            ownIntervention.Id, offer.Id, volunteer.Id, volunteer.Name, proposal.Id, referral.Id);
+            ownIntervention.Id, offer.Id, volunteer.Id, volunteer.Name, proposal.Id, referral.Id, run.Id);
     }
 }
