@@ -79,14 +79,6 @@ if (only.Contains("B1"))
                 }
             });
             row["phase_select_ms_1t"] = row["engine_ms_1t"] - row["phase_rest_ms_1t"] - row["phase_tags_ms_1t"];
-            var saved = people[..500].Select(p => { var b = new float[index.Padded]; Kernels512.Rest(index, p, b); Kernels512.TagsOne(index, p, b); return b; }).ToArray();
-            var ss = new float[index.Padded + 16];
-            var so = new int[index.Padded + 16];
-            var th = new float[500];
-            var nn = new int[500];
-            row["probe_threshold_ms"] = Time(() => { for (var r = 0; r < 20; r++) { for (var i = 0; i < 500; i++) { th[i] = Kernels512.ThresholdFromLaneTop4(saved[i], index.Padded, 50); } } });
-            row["probe_compact_ms"] = Time(() => { for (var r = 0; r < 20; r++) { for (var i = 0; i < 500; i++) { nn[i] = Kernels512.Compact(saved[i], index.Padded, th[i], ss, so); } } });
-            row["probe_rank_ms"] = Time(() => { for (var r = 0; r < 20; r++) { for (var i = 0; i < 500; i++) { Kernels512.Compact(saved[i], index.Padded, th[i], ss, so); Kernels512.Rank(ss, so, nn[i], 50); } } }) - row["probe_compact_ms"];
         }
         perRun.Add(row);
         Log($"B1 run {run + 1}: " + string.Join(", ", row.Select(kv => $"{kv.Key}={kv.Value:0.00}")));

@@ -187,8 +187,9 @@ internal static class Scorer
         {
             var options = new ParallelOptions { MaxDegreeOfParallelism = threads };
 
-            // Ranges of groups rather than single groups: fewer hand-offs between threads.
-            var chunk = Math.Max(1, Math.Min(64, groups / (threads * 8)));
+            // Ranges of groups rather than single groups: fewer hand-offs between threads, yet small enough that when
+            // one thread is paused on a shared machine the other takes over the rest.
+            var chunk = Math.Max(1, Math.Min(16, groups / (threads * 8)));
             Parallel.For(0, (groups + chunk - 1) / chunk, options, c =>
             {
                 var end = Math.Min(groups, (c + 1) * chunk);
