@@ -10,6 +10,9 @@ using Thuis.Matching;
 var quick = args.Contains("--quick");
 var outPath = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault() ?? "bench-results.json";
 var runs = quick ? 2 : 5;
+
+// --only B1,B2 runs just those parts (for iterating on one of them); the full run measures everything.
+var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',') ?? ["B1", "B2", "B3", "B4"];
 const int Features = 32;
 var threadCounts = new[] { 1, Math.Min(2, Environment.ProcessorCount) }.Distinct().ToArray();
 var results = new Dictionary<string, object>();
@@ -20,6 +23,7 @@ results["settings"] = new { quick, runs, seed = Workload.Seed, features = Featur
 Log($"machine: {Environment.ProcessorCount} cores, load {Machine.LoadAverage()}");
 
 // B1: scoring and top-50 for 10,000 people × 2,000 offers × 32 features.
+if (only.Contains("B1"))
 {
     var offers = Workload.Offers(2_000, Features);
     var index = MatchingIndex.Build(offers);
@@ -53,6 +57,29 @@ Log($"machine: {Environment.ProcessorCount} cores, load {Machine.LoadAverage()}"
             }
         });
         row["scalar_vs_engine_1t"] = row["scalar_ms_1t"] / row["engine_ms_1t"];
+
+        // Where the engine's time goes on one thread: the non-tag parts, the tag multiply-adds, and the rest
+        // (sparse adjustments, threshold, ranking) as the difference to the whole.
+        if (Scorer.Wide)
+        {
+            var buffers = new[] { new float[index.Padded], new float[index.Padded], new float[index.Padded], new float[index.Padded] };
+            var packed = new float[4 * Features];
+            row["phase_rest_ms_1t"] = Time(() =>
+            {
+                foreach (var p in people)
+                {
+                    Kernels512.Rest(index, p, buffers[0]);
+                }
+            });
+            row["phase_tags_ms_1t"] = Time(() =>
+            {
+                for (var g = 0; g < people.Length / 4; g++)
+                {
+                    Kernels512.TagsFour(index, packed, buffers);
+                }
+            });
+            row["phase_select_ms_1t"] = row["engine_ms_1t"] - row["phase_rest_ms_1t"] - row["phase_tags_ms_1t"];
+        }
         perRun.Add(row);
         Log($"B1 run {run + 1}: " + string.Join(", ", row.Select(kv => $"{kv.Key}={kv.Value:0.00}")));
     }
@@ -61,6 +88,7 @@ Log($"machine: {Environment.ProcessorCount} cores, load {Machine.LoadAverage()}"
 }
 
 // B2: one person's suggestions (with reasons) over 10,000 offers.
+if (only.Contains("B2"))
 {
     var offers = Workload.Offers(10_000, Features, Workload.Seed + 2);
     var index = MatchingIndex.Build(offers);
@@ -101,6 +129,7 @@ Log($"machine: {Environment.ProcessorCount} cores, load {Machine.LoadAverage()}"
 
 // B3: cohort proposals end to end against OR-Tools' bare solve on the same graph; the greedy baseline beside it.
 // B8: placement rate and match quality per group for both.
+if (only.Contains("B3"))
 {
     var offers = Workload.Offers(2_000, Features);
     var index = MatchingIndex.Build(offers);
@@ -154,6 +183,7 @@ Log($"machine: {Environment.ProcessorCount} cores, load {Machine.LoadAverage()}"
 }
 
 // B4: scaling from 1,000 to 50,000 people against 2,000 offers.
+if (only.Contains("B4"))
 {
     var offers = Workload.Offers(2_000, Features);
     var index = MatchingIndex.Build(offers);

@@ -67,11 +67,37 @@ internal sealed class CandidateGraph
 
     public static CandidateGraph Build(IReadOnlyList<Person> people, MatchingIndex index, CohortOptions options)
     {
-        var prepared = people.Select(p => PreparedPerson.Create(p, index)).ToArray();
+        var prepared = new PreparedPerson[people.Count];
+        Ranges(people.Count, options.Threads, i => prepared[i] = PreparedPerson.Create(people[i], index));
 
         // Only matches worth at least one thousandth of a point, the resolution of the solver's integer costs.
         var candidates = Scorer.TopMany(index, prepared, options.CandidatesPerPerson, 1f / Scale, options.Threads);
         return new CandidateGraph(index, prepared, candidates);
+    }
+
+    /// <summary>Runs <paramref name="body"/> for 0..count-1 on up to <paramref name="threads"/> threads, in ranges rather than one by one.</summary>
+    internal static void Ranges(int count, int threads, Action<int> body)
+    {
+        if (threads <= 1 || count < 256)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                body(i);
+            }
+
+            return;
+        }
+
+        // Small ranges: on a shared machine a thread may be paused for a while, and the other then takes over its work.
+        const int chunk = 64;
+        Parallel.For(0, (count + chunk - 1) / chunk, new ParallelOptions { MaxDegreeOfParallelism = threads }, c =>
+        {
+            var end = Math.Min(count, (c + 1) * chunk);
+            for (var i = c * chunk; i < end; i++)
+            {
+                body(i);
+            }
+        });
     }
 }
 
@@ -91,7 +117,10 @@ internal static class CohortSolver
     public static Network BuildNetwork(CandidateGraph graph, CohortOptions options)
     {
         var people = graph.People.Length;
-        var offerNode = new Dictionary<int, int>();
+
+        // Offer nodes are numbered in the order offers first appear (zero: not yet), as arrays rather than a dictionary.
+        var offerNode = new int[graph.Index.Count];
+        var offersInOrder = new List<int>();
         var flow = new MinCostFlow();
         const int Source = 0;
         var sink = people + 1;
@@ -120,9 +149,11 @@ internal static class CohortSolver
             supply += perPerson;
             foreach (var (offer, score) in candidates)
             {
-                if (!offerNode.TryGetValue(offer, out var node))
+                var node = offerNode[offer];
+                if (node == 0)
                 {
                     offerNode[offer] = node = next++;
+                    offersInOrder.Add(offer);
                 }
 
                 pairs[pair] = (i, offer, score);
@@ -130,9 +161,9 @@ internal static class CohortSolver
             }
         }
 
-        foreach (var (offer, node) in offerNode.OrderBy(kv => kv.Value))
+        foreach (var offer in offersInOrder)
         {
-            flow.AddArcWithCapacityAndUnitCost(node, sink, graph.Index.Capacity[offer], 0);
+            flow.AddArcWithCapacityAndUnitCost(offerNode[offer], sink, graph.Index.Capacity[offer], 0);
         }
 
         // Whatever is not worth assigning flows straight to the sink at no cost.
@@ -142,9 +173,12 @@ internal static class CohortSolver
         return new Network { Flow = flow, PairArcs = pairArcs, Pairs = pairs };
     }
 
-    public static List<(int Person, int Offer, float Score)> Solve(Network network)
+    /// <summary>Solves the flow; the time returned is the solver's own, the baseline of the benchmarks.</summary>
+    public static (List<(int Person, int Offer, float Score)> Chosen, TimeSpan Solving) Solve(Network network)
     {
+        var watch = Stopwatch.StartNew();
         var status = network.Flow.Solve();
+        var solving = watch.Elapsed;
         if (status != MinCostFlowBase.Status.OPTIMAL)
         {
             throw new InvalidOperationException($"The cohort assignment found no optimum: {status}.");
@@ -159,7 +193,7 @@ internal static class CohortSolver
             }
         }
 
-        return chosen;
+        return (chosen, solving);
     }
 
     /// <summary>The baseline: best pairs first, take each while the person and the offer have room.</summary>
@@ -196,7 +230,14 @@ internal static class CohortSolver
     {
         var watch = Stopwatch.StartNew();
         chosen.Sort(static (a, b) => a.Person != b.Person ? a.Person.CompareTo(b.Person) : TopList.Better(a.Score, a.Offer, b.Score, b.Offer) ? -1 : 1);
-        var suggestions = chosen.Select(c => Explanation.Suggestion(graph.Index, graph.People[c.Person], c.Offer, c.Score)).ToList();
+        var made = new Suggestion[chosen.Count];
+        CandidateGraph.Ranges(chosen.Count, options.Threads, i =>
+        {
+            var (person, offer, score) = chosen[i];
+            made[i] = Explanation.Suggestion(graph.Index, graph.People[person], offer, score);
+        });
+        var suggestions = made.ToList();
+
         var placed = chosen.Select(c => c.Person).Distinct().Count();
         var bonus = (long)Math.Round(options.PlacementBonus * CandidateGraph.Scale);
         var objective = chosen.Sum(c => CandidateGraph.Cost(c.Score)) + (bonus * placed);

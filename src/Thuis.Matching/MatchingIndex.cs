@@ -4,21 +4,30 @@ namespace Thuis.Matching;
 
 /// <summary>
 /// The offers of one pool laid out for fast scoring: one array per property (structure of arrays), the tag
-/// weights transposed into blocks of eight offers so that one vector instruction scores eight offers at once.
+/// weights transposed into blocks of sixteen offers so that one vector instruction scores sixteen (or, on machines
+/// without 512-bit vectors, two instructions score eight each).
 /// Offers are ordered by id, so the offer's position breaks ties deterministically. Build it once per pool and
 /// reuse it for every person.
 /// </summary>
 public sealed class MatchingIndex
 {
-    internal const int Lanes = 8;
+    internal const int Lanes = 16;
 
-    // Offers are padded to a multiple of 64 so the widest kernel (eight blocks of eight) never needs a tail loop.
+    // Offers are padded to a multiple of 64 so the widest kernel (four blocks of sixteen) never needs a tail loop.
     private const int Padding = 64;
 
     private const double KmPerDegreeLatitude = 110.574;
     private const double KmPerDegreeLongitudeAtEquator = 111.320;
 
     private readonly Offer[] _offers;
+
+    // The parts of a score that depend only on the offer and on a person's education, Dutch and need for childcare,
+    // one row per such class of person, made when a person of that class is first scored.
+    private readonly float[]?[] _staticRows = new float[]?[StaticClasses];
+
+    private const int StaticLevels = 7;
+
+    private const int StaticClasses = StaticLevels * StaticLevels * 2;
 
     private MatchingIndex(IEnumerable<Offer> offers, MatchingWeights weights)
     {
@@ -72,8 +81,12 @@ public sealed class MatchingIndex
         ConstantWithChildcare = new float[Padded];
         Schedule = new uint[Padded];
         Capacity = new int[Padded];
-        NeedsCheck = new bool[Count];
         LanguageMask = new ulong[Count];
+        RequiredLevel = new int[Padded];
+        RequiredLow = new uint[Padded];
+        RequiredHigh = new uint[Padded];
+        MinAge = new int[Padded];
+        MaxAge = new int[Padded];
         TagMask = new ulong[Count * TagWords];
 
         var members = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -86,6 +99,10 @@ public sealed class MatchingIndex
                 IscoGroup[j] = -1;
                 Constant[j] = float.NegativeInfinity;
                 ConstantWithChildcare[j] = float.NegativeInfinity;
+                RequiredLevel[j] = NoLanguageRequired;
+                RequiredLow[j] = uint.MaxValue;
+                MinAge[j] = int.MinValue;
+                MaxAge[j] = int.MaxValue;
                 continue;
             }
 
@@ -119,7 +136,13 @@ public sealed class MatchingIndex
             ConstantWithChildcare[j] = lowThreshold + cost + childcare;
             Schedule[j] = offer.Schedule.Bits;
             Capacity[j] = offer.Capacity;
-            NeedsCheck[j] = offer.LanguageInCommonRequired || offer.MinAge is not null || offer.MaxAge is not null;
+            RequiredLevel[j] = offer.LanguageInCommonRequired ? Math.Clamp((int)offer.LanguageMinLevel, 0, StaticLevels - 1) : NoLanguageRequired;
+            RequiredLow[j] = offer.LanguageInCommonRequired ? LanguageLow[j] : uint.MaxValue;
+            RequiredHigh[j] = offer.LanguageInCommonRequired ? LanguageHigh[j] : 0;
+            HasRequiredLanguages |= offer.LanguageInCommonRequired;
+            MinAge[j] = offer.MinAge ?? int.MinValue;
+            MaxAge[j] = offer.MaxAge ?? int.MaxValue;
+            HasAgeLimits |= offer.MinAge is not null || offer.MaxAge is not null;
             foreach (var member in offer.Members.Distinct(StringComparer.Ordinal))
             {
                 if (!members.TryGetValue(member, out var list))
@@ -132,6 +155,10 @@ public sealed class MatchingIndex
         }
 
         OffersByMember = members.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        OffersByTag = [.. Enumerable.Range(0, FeatureCount).Select(f => Enumerable.Range(0, Count).Where(j => (TagMask[(j * TagWords) + (f / 64)] & (1UL << (f % 64))) != 0).ToArray())];
+        OffersByKind = [.. Enum.GetValues<OfferKind>().Select(kind => Enumerable.Range(0, Count).Where(j => _offers[j].Kind == kind).ToArray())];
+        OneLanguageWord = LanguageNames.Length <= 32;
+        Texts = new ReasonTexts(this);
         OfferIndex = _offers.Select((o, i) => (o.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
 
         var minutesPerKm = 60f / weights.BikeKilometresPerHour;
@@ -199,16 +226,75 @@ public sealed class MatchingIndex
 
     internal int[] Capacity { get; }
 
-    // Checked only for the few pairs that could enter a top list:
+    /// <summary>
+    /// For an offer that requires a language in common: the CEFR level asked; otherwise <see cref="NoLanguageRequired"/>,
+    /// which looks up a lane of all ones so that the check always passes.
+    /// </summary>
+    internal int[] RequiredLevel { get; }
 
-    /// <summary>The offer has a constraint beyond week, Dutch and capacity (a language required, an age limit).</summary>
-    internal bool[] NeedsCheck { get; }
+    internal const int NoLanguageRequired = 7;
+
+    /// <summary>The languages of an offer that requires one in common; all ones (low word) where none is required.</summary>
+    internal uint[] RequiredLow { get; }
+
+    internal uint[] RequiredHigh { get; }
+
+    internal bool HasRequiredLanguages { get; }
+
+    internal int[] MinAge { get; }
+
+    internal int[] MaxAge { get; }
+
+    internal bool HasAgeLimits { get; }
+
+    /// <summary>At most 32 languages: the high words of the language masks are all zero and need no work.</summary>
+    internal bool OneLanguageWord { get; }
+
+    /// <summary>For each tag, the offers that carry it (to drop them quickly for a person who excluded the tag).</summary>
+    internal int[][] OffersByTag { get; }
+
+    internal int[][] OffersByKind { get; }
+
+    internal ReasonTexts Texts { get; }
 
     internal ulong[] LanguageMask { get; }
 
     internal ulong[] TagMask { get; }
 
     internal Offer Offer(int j) => _offers[j];
+
+    /// <summary>
+    /// Level fit, Dutch fit and the offer's constants summed for every offer, for one class of person; minus infinity where
+    /// the offer has no place left or asks more Dutch. Rows are shared by every person of the class.
+    /// </summary>
+    internal float[] StaticRow(int education, int dutch, bool childcare)
+    {
+        if ((uint)education >= StaticLevels || (uint)dutch >= StaticLevels)
+        {
+            return ComputeStaticRow(education, dutch, childcare);
+        }
+
+        var slot = (((education * StaticLevels) + dutch) * 2) + (childcare ? 1 : 0);
+        var row = Volatile.Read(ref _staticRows[slot]);
+        if (row is null)
+        {
+            row = ComputeStaticRow(education, dutch, childcare);
+            row = Interlocked.CompareExchange(ref _staticRows[slot], row, null) ?? row;
+        }
+
+        return row;
+    }
+
+    private float[] ComputeStaticRow(int education, int dutch, bool childcare)
+    {
+        var row = new float[Padded];
+        for (var j = 0; j < Padded; j++)
+        {
+            row[j] = j >= Count || Capacity[j] <= 0 || dutch < Dutch[j] ? float.NegativeInfinity : Scorer.StaticPart(this, education, dutch, childcare, j);
+        }
+
+        return row;
+    }
 
     /// <summary>Lays out a pool of offers for scoring.</summary>
     public static MatchingIndex Build(IEnumerable<Offer> offers, MatchingWeights? weights = null)

@@ -19,11 +19,11 @@ internal sealed class PreparedPerson
             Located = 1f;
         }
 
-        for (var level = 0; level < LanguageAtLevel.Length; level++)
+        foreach (var skill in source.Languages)
         {
-            foreach (var skill in source.Languages)
+            if (skill.Level != CefrLevel.None && index.LanguageIndex.TryGetValue(skill.Language, out var bit))
             {
-                if (skill.Level != CefrLevel.None && (int)skill.Level >= level && index.LanguageIndex.TryGetValue(skill.Language, out var bit))
+                for (var level = 0; level < LanguageAtLevel.Length && level <= (int)skill.Level; level++)
                 {
                     LanguageAtLevel[level] |= 1UL << bit;
                 }
@@ -33,16 +33,54 @@ internal sealed class PreparedPerson
         var spoken = LanguageAtLevel[(int)CefrLevel.A1];
         LanguageLow = (uint)spoken;
         LanguageHigh = (uint)(spoken >> 32);
+        for (var level = 0; level < LanguageAtLevel.Length; level++)
+        {
+            RequiredLow[level] = (uint)LanguageAtLevel[level];
+            RequiredHigh[level] = (uint)(LanguageAtLevel[level] >> 32);
+        }
+
+        // The lanes past the last level serve offers that require no language: all ones, so the check passes.
+        for (var lane = LanguageAtLevel.Length; lane < RequiredLow.Length; lane++)
+        {
+            RequiredLow[lane] = uint.MaxValue;
+            RequiredHigh[lane] = uint.MaxValue;
+        }
+
         Education = (int)source.Education;
         Dutch = (int)source.DutchLevel;
-        var codes = source.FormerOccupations.Select(o => MatchingIndex.ParseIsco(o.IscoCode)).Where(c => c > 0).Distinct().ToArray();
-        Isco = codes;
-        IscoGroup = [.. codes.Select(c => c / 100)];
+        var codes = new List<int>(source.FormerOccupations.Count);
+        foreach (var occupation in source.FormerOccupations)
+        {
+            var code = MatchingIndex.ParseIsco(occupation.IscoCode);
+            if (code > 0 && !codes.Contains(code))
+            {
+                codes.Add(code);
+            }
+        }
+
+        Isco = [.. codes];
+        IscoGroup = new int[Isco.Length];
+        for (var k = 0; k < Isco.Length; k++)
+        {
+            IscoGroup[k] = Isco[k] / 100;
+        }
+
         NeedsChildcare = source.Household.NeedsChildcare;
         Availability = source.Household.NoEvenings ? source.Availability.WithoutEvenings().Bits : source.Availability.Bits;
         Age = source.Age ?? -1;
+        StaticRow = index.StaticRow(Education, Dutch, NeedsChildcare);
 
-        ExcludedOffers = [.. source.ExcludedOfferIds.Select(id => index.OfferIndex.TryGetValue(id, out var j) ? j : -1).Where(j => j >= 0).Distinct().Order()];
+        var excluded = new List<int>(source.ExcludedOfferIds.Count);
+        foreach (var id in source.ExcludedOfferIds)
+        {
+            if (index.OfferIndex.TryGetValue(id, out var j) && !excluded.Contains(j))
+            {
+                excluded.Add(j);
+            }
+        }
+
+        excluded.Sort();
+        ExcludedOffers = [.. excluded];
         foreach (var tag in source.ExcludedTags)
         {
             if (index.TagIndex.TryGetValue(tag, out var f))
@@ -52,27 +90,34 @@ internal sealed class PreparedPerson
             }
         }
 
-        var known = new SortedDictionary<int, int>();
-        foreach (var id in source.Knows.Distinct(StringComparer.Ordinal))
+        if (source.Knows.Count == 0)
         {
-            if (index.OffersByMember.TryGetValue(id, out var offers))
+            NetworkOffers = [];
+            NetworkCounts = [];
+        }
+        else
+        {
+            var known = new SortedDictionary<int, int>();
+            foreach (var id in source.Knows.Distinct(StringComparer.Ordinal))
             {
-                foreach (var j in offers)
+                if (index.OffersByMember.TryGetValue(id, out var offers))
                 {
-                    known[j] = known.GetValueOrDefault(j) + 1;
+                    foreach (var j in offers)
+                    {
+                        known[j] = known.GetValueOrDefault(j) + 1;
+                    }
                 }
             }
+
+            NetworkOffers = [.. known.Keys];
+            NetworkCounts = [.. known.Values];
         }
 
-        NetworkOffers = [.. known.Keys];
-        NetworkCounts = [.. known.Values];
-        NeedsCheck = ExcludedOffers.Length > 0 || ExcludedTags is not null || NetworkOffers.Length > 0;
-
-        void Raise(IEnumerable<string> tags, float weight)
+        void Raise(IReadOnlyList<string> tags, float weight)
         {
-            foreach (var tag in tags)
+            for (var i = 0; i < tags.Count; i++)
             {
-                if (index.TagIndex.TryGetValue(tag, out var f))
+                if (index.TagIndex.TryGetValue(tags[i], out var f))
                 {
                     Features[f] = MathF.Max(Features[f], weight);
                 }
@@ -94,6 +139,14 @@ internal sealed class PreparedPerson
     /// <summary>Languages spoken at each CEFR level or better, as bits of the index's languages.</summary>
     public ulong[] LanguageAtLevel { get; } = new ulong[7];
 
+    /// <summary>
+    /// <see cref="LanguageAtLevel"/> split into low and high words and widened to sixteen lanes, so a vector kernel
+    /// looks up the level each offer asks for with one permute.
+    /// </summary>
+    public uint[] RequiredLow { get; } = new uint[16];
+
+    public uint[] RequiredHigh { get; } = new uint[16];
+
     public uint LanguageLow { get; }
 
     public uint LanguageHigh { get; }
@@ -112,6 +165,9 @@ internal sealed class PreparedPerson
 
     public int Age { get; }
 
+    /// <summary>The index's level fit, Dutch fit and offer constants for this person's class (see <see cref="MatchingIndex.StaticRow"/>).</summary>
+    public float[] StaticRow { get; }
+
     public int[] ExcludedOffers { get; }
 
     public ulong[]? ExcludedTags { get; }
@@ -120,9 +176,6 @@ internal sealed class PreparedPerson
     public int[] NetworkOffers { get; }
 
     public int[] NetworkCounts { get; }
-
-    /// <summary>The person has exclusions or a network, so a pair needs more than the kernels' own checks.</summary>
-    public bool NeedsCheck { get; }
 
     public static PreparedPerson Create(Person person, MatchingIndex index) => new(person, index);
 }

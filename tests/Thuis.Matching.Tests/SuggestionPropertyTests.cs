@@ -4,6 +4,13 @@ namespace Thuis.Matching.Tests;
 
 public sealed class SuggestionPropertyTests
 {
+    // Both kernel widths: the 512-bit kernels where the machine has them, and the 256-bit ones everywhere.
+    private static readonly bool[] Widths = [true, false];
+
+    private static readonly int[] ListSizes = [1, 3, 10, 16, 17, 50, 64, 65];
+
+    private static readonly float[] Floors = [float.MinValue, 0.001f, 1f, float.NegativeInfinity, 2.5f];
+
     private static readonly Gen<(Offer[] Offers, Person[] People)> Instances = Generators.Instance(maxOffers: 40, maxPeople: 9);
 
     [Fact]
@@ -35,17 +42,51 @@ public sealed class SuggestionPropertyTests
             var index = MatchingIndex.Build(instance.Offers);
             var people = instance.People.Select(p => PreparedPerson.Create(p, index)).ToArray();
             var all = instance.Offers.Length;
-            var many = Scorer.TopMany(index, people, all, float.MinValue, threads: 2);
-            for (var i = 0; i < people.Length; i++)
+            foreach (var wide in Widths)
             {
-                var scalar = Scorer.TopScalar(index, people[i], all, float.MinValue, null);
-                Assert.Equal(scalar, Scorer.TopVector(index, people[i], all, float.MinValue, null));
-                Assert.Equal(scalar, many[i]);
+                var many = Scorer.TopMany(index, people, all, float.MinValue, threads: 2, wide);
+                var many3 = Scorer.TopMany(index, people, 3, float.MinValue, threads: 1, wide);
+                for (var i = 0; i < people.Length; i++)
+                {
+                    var scalar = Scorer.TopScalar(index, people[i], all, float.MinValue, null);
+                    Assert.Equal(scalar, Scorer.TopVector(index, people[i], all, float.MinValue, null, wide));
+                    Assert.Equal(scalar, many[i]);
 
-                var top3 = Scorer.TopScalar(index, people[i], 3, float.MinValue, null);
-                Assert.Equal(top3, Scorer.TopVector(index, people[i], 3, float.MinValue, null));
+                    var top3 = Scorer.TopScalar(index, people[i], 3, float.MinValue, null);
+                    Assert.Equal(top3, Scorer.TopVector(index, people[i], 3, float.MinValue, null, wide));
+                    Assert.Equal(top3, many3[i]);
+                }
             }
         }, iter: 150);
+
+    /// <summary>
+    /// Pools large enough that the kernels find a threshold first and rank only the offers at or above it, with
+    /// many equal scores (few tags, no places) so ties must keep offer order; every list size the engine uses.
+    /// </summary>
+    [Fact]
+    public void The_threshold_and_ranking_of_large_pools_give_exactly_the_scalar_reference_lists() =>
+        Gen.Select(Generators.Instance(maxOffers: 100, maxPeople: 6), Gen.Int[1, 9], Gen.Int[0, 4]).Sample((instance, copies, floorPick) =>
+        {
+            // Copies of the same offers under other ids make equal scores on purpose.
+            var offers = Enumerable.Range(0, copies).SelectMany(c => instance.Offers.Select(o => o with { Id = $"{o.Id}-{c}", Location = c % 3 == 0 ? null : o.Location })).ToArray();
+            var index = MatchingIndex.Build(offers);
+            var people = instance.People.Select(p => PreparedPerson.Create(p with { NotNow = false }, index)).ToArray();
+            var floor = Floors[floorPick];
+            var kinds = floorPick == 2 ? new HashSet<OfferKind> { OfferKind.Club, OfferKind.Job, OfferKind.Volunteer } : null;
+            foreach (var k in ListSizes)
+            {
+                foreach (var wide in Widths)
+                {
+                    var many = Scorer.TopMany(index, people, k, floor, threads: 2, wide);
+                    for (var i = 0; i < people.Length; i++)
+                    {
+                        var scalar = Scorer.TopScalar(index, people[i], k, floor, kinds);
+                        Assert.Equal(scalar, Scorer.TopVector(index, people[i], k, floor, kinds, wide));
+                        Assert.Equal(Scorer.TopScalar(index, people[i], k, floor, null), many[i]);
+                    }
+                }
+            }
+        }, iter: 40);
 
     [Fact]
     public void Suggestions_are_the_same_whatever_the_order_of_the_offers() =>

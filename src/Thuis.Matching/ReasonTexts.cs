@@ -1,0 +1,78 @@
+using System.Globalization;
+
+namespace Thuis.Matching;
+
+/// <summary>
+/// The reasons' texts that depend only on the pool, a tag or a small number, made once per index (or once on first
+/// use) rather than for every suggestion, so explaining a suggestion mostly looks texts up.
+/// </summary>
+internal sealed class ReasonTexts
+{
+    // Dutch number formatting written out, so reasons read the same where the host runs without culture data.
+    internal static readonly NumberFormatInfo DutchNumbers = new() { NumberDecimalSeparator = ",", NumberGroupSeparator = "." };
+
+    private static readonly string[] Numbers = ["nul", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien"];
+
+    private static readonly string[] DutchEnough = [.. Enum.GetValues<CefrLevel>().Select(DutchText)];
+
+    private readonly MatchingIndex _index;
+    private readonly string?[] _minutes = new string?[2 * 256];
+    private readonly string?[] _cost;
+    private readonly string?[][] _language;
+
+    public ReasonTexts(MatchingIndex index)
+    {
+        _index = index;
+        Talent = [.. index.Tags.Select(tag => $"is goed in {tag}; daar draait dit aanbod om")];
+        Wish = [.. index.Tags.Select(tag => $"wil graag {tag}; dat kan hier")];
+        Interest = [.. index.Tags.Select(tag => $"houdt van {tag}; daar draait dit aanbod om")];
+        Giving = [.. index.Tags.Select(tag => $"wil iets geven met {tag}; dat kan hier")];
+        _cost = new string?[index.Count];
+        _language = new string?[index.Count][];
+    }
+
+    public string[] Talent { get; }
+
+    public string[] Wish { get; }
+
+    public string[] Interest { get; }
+
+    public string[] Giving { get; }
+
+    public static string Dutch(CefrLevel needed) => (uint)needed < (uint)DutchEnough.Length ? DutchEnough[(int)needed] : DutchText(needed);
+
+    public static string Known(int count) =>
+        count == 1 ? "kent hier één persoon" : $"kent hier {(count < Numbers.Length ? Numbers[count] : count.ToString(DutchNumbers))} mensen";
+
+    public static string Underemployed(int gap) => string.Create(DutchNumbers, $"onderbenutting: opleiding ligt {gap} niveaus hoger dan dit werk vraagt");
+
+    // Texts made on first use are written without locks: two threads may both make one, and either copy is the same.
+    public string Minutes(int minutes, bool far)
+    {
+        if ((uint)minutes >= 256)
+        {
+            return MinutesText(minutes, far);
+        }
+
+        var slot = (minutes * 2) + (far ? 1 : 0);
+        return _minutes[slot] ??= MinutesText(minutes, far);
+    }
+
+    public string Cost(int j) => _cost[j] ??= string.Create(DutchNumbers, $"kost € {_index.Offer(j).MonthlyCost:0.##} per maand");
+
+    /// <summary>The language reason for the <paramref name="i"/>-th language of offer <paramref name="j"/>.</summary>
+    public string Language(int j, int i)
+    {
+        var texts = _language[j] ??= new string?[_index.Offer(j).Languages.Count];
+        return texts[i] ??= LanguageText(_index.Offer(j), _index.Offer(j).Languages[i]);
+    }
+
+    private static string LanguageText(Offer offer, string shared) =>
+        offer.Kind == OfferKind.Volunteer
+            ? $"spreekt {shared}, net als de {offer.RoleName ?? "vrijwilliger"}"
+            : $"spreekt {shared}; dat wordt hier ook gesproken";
+
+    private static string MinutesText(int minutes, bool far) => string.Create(DutchNumbers, $"{minutes} minuten fietsen{(far ? ": ver weg" : "")}");
+
+    private static string DutchText(CefrLevel needed) => needed == CefrLevel.None ? "geen Nederlands nodig" : $"{needed} Nederlands is genoeg";
+}
