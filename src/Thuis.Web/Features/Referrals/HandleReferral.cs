@@ -40,7 +40,7 @@ public sealed class HandleReferral(AppDbContext db, CurrentUser currentUser, Tim
 
     public async Task<EditResult> HandleAsync(Guid referralId, ReferralStepForm form, CancellationToken cancellationToken)
     {
-        if (!ViewReferral.IsPartner(currentUser))
+        if (!currentUser.SeesReferralsAsPartner)
         {
             return EditResult.Missing;
         }

@@ -16,7 +16,7 @@ public sealed class ListReferrals(AppDbContext db, CurrentUser currentUser, Time
     public async Task<IReadOnlyList<ReferralRow>> HandleAsync(bool waitingOnly, CancellationToken cancellationToken)
     {
         var today = clock.InTheNetherlands();
-        var partner = ViewReferral.IsPartner(currentUser);
+        var partner = currentUser.SeesReferralsAsPartner;
         var rows = await ViewReferral.Visible(db, currentUser).AsNoTracking()
             .Join(db.Newcomers, r => r.NewcomerId, n => n.Id, (r, n) => new { r, n.GivenNames, n.FamilyName })
             .Join(db.Organisations, x => x.r.OrganisationId, o => o.Id, (x, o) => new { x.r, x.GivenNames, x.FamilyName, Organisation = o.Name })

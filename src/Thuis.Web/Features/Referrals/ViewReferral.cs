@@ -37,7 +37,7 @@ public sealed class ViewReferral(AppDbContext db, CurrentUser currentUser, TimeP
         var contact = await db.Newcomers.AsNoTracking().Where(n => n.Id == referral.NewcomerId)
             .Select(n => new ReferralContact(n.GivenNames, n.Phone, n.Email, n.PreferredLanguage, n.InterpreterNeeded))
             .SingleAsync(cancellationToken);
-        var forPartner = IsPartner(currentUser);
+        var forPartner = currentUser.SeesReferralsAsPartner;
         return new ReferralView(referral, organisation,
             valid ? contact with { FirstName = FirstName(contact.FirstName) } : forPartner ? null : contact,
             consent.Purpose, consent.ExpiresOn, valid, forPartner ? null : referral.NewcomerId);
@@ -45,12 +45,9 @@ public sealed class ViewReferral(AppDbContext db, CurrentUser currentUser, TimeP
 
     /// <summary>The referrals this user may see: a partner worker's own organisation's, or the whole municipality's.</summary>
     internal static IQueryable<Referral> Visible(AppDbContext db, CurrentUser currentUser) =>
-        IsPartner(currentUser)
+        currentUser.SeesReferralsAsPartner
             ? db.Referrals.Where(r => r.OrganisationId == (currentUser.OrganisationId ?? Guid.Empty))
             : db.Referrals;
-
-    internal static bool IsPartner(CurrentUser currentUser) =>
-        currentUser.IsInRole(Roles.PartnerWorker) && !Roles.DossierReaders.Split(',').Any(currentUser.IsInRole);
 
     internal static string FirstName(string givenNames) => givenNames.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
 }

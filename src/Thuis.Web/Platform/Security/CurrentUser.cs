@@ -41,8 +41,17 @@ public sealed class CurrentUser(IHttpContextAccessor httpContextAccessor)
 
     public bool IsInRole(string role) => Principal?.IsInRole(role) ?? false;
 
-    /// <summary>A partner organisation's worker and nothing else: sees only the referrals to their organisation.</summary>
-    public bool WorksOnlyForPartner => IsInRole(Roles.PartnerWorker) && !Roles.All.Where(r => r != Roles.PartnerWorker).Any(IsInRole);
+    /// <summary>
+    /// A partner organisation's worker who does not also work with dossiers: sees only the referrals to their own
+    /// organisation, with only what a referral needs.
+    /// </summary>
+    public bool SeesReferralsAsPartner => IsInRole(Roles.PartnerWorker) && !Roles.DossierReaders.Split(',').Any(IsInRole);
+
+    /// <summary>
+    /// A partner organisation's worker and nothing else: besides <see cref="SeesReferralsAsPartner"/>, the navigation
+    /// shows only their referrals (someone who also keeps volunteers or settings keeps those pages).
+    /// </summary>
+    public bool WorksOnlyForPartner => SeesReferralsAsPartner && !Roles.All.Where(r => r != Roles.PartnerWorker).Any(IsInRole);
 
     /// <summary>Lets system work (seeding, jobs) act for exactly one municipality in this scope.</summary>
     public void ActAsSystemFor(Guid municipalityId) => _system = new SystemActorScope(municipalityId);
