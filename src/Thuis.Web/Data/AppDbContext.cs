@@ -12,6 +12,7 @@ using Thuis.Web.Features.Plans;
 using Thuis.Web.Features.Referrals;
 using Thuis.Web.Features.SocialMap;
 using Thuis.Web.Features.Trajectories;
+using Thuis.Web.Features.Transfers;
 using Thuis.Web.Platform.Auditing;
 using Thuis.Web.Platform.Health;
 using Thuis.Web.Platform.Security;
@@ -49,6 +50,7 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
     public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<Intervention> Interventions => Set<Intervention>();
     public DbSet<InterventionAvailability> InterventionAvailabilities => Set<InterventionAvailability>();
+    public DbSet<Transfer> Transfers => Set<Transfer>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     internal DbSet<ReadinessProbe> ReadinessProbes => Set<ReadinessProbe>();
 
