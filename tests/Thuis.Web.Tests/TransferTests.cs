@@ -201,6 +201,7 @@ public sealed class TransferTests(AppFixture fixture) : IClassFixture<AppFixture
             (text.Replace("\"versie\": 1", "\"versie\": 2", StringComparison.Ordinal), "Thuis leest versie 1"),
             (text.Replace($"\"{bsn}\"", "\"123456789\"", StringComparison.Ordinal), "voldoet niet aan de elfproef"),
             (text.Replace("\"person\":", "\"persoon\":", StringComparison.Ordinal), "onvolledig of beschadigd"),
+            (text.Replace("\"plans\": [", "\"plans\": [ null,", StringComparison.Ordinal), "een lijst bevat lege regels"),
         };
         foreach (var (file, message) in cases)
         {

@@ -53,6 +53,7 @@ public sealed class ExportDossier(
 {
     public const string ElsewhereChoice = "elders";
     public const string Purpose = "Dossier overdragen aan de nieuwe gemeente (warme overdracht)";
+    public const string ChangedMeanwhile = "Iemand anders heeft het dossier tijdens het overdragen gewijzigd; er is niets overgedragen en geen bestand gemaakt. Bevestig opnieuw.";
 
     /// <summary>The other municipalities of this installation, by name.</summary>
     public async Task<IReadOnlyList<MunicipalityOption>> MunicipalitiesAsync(CancellationToken cancellationToken) =>
@@ -161,7 +162,15 @@ public sealed class ExportDossier(
         db.Add(Transfer.Outgoing(tracked, file.TransferId, to.Id, to.Name, file.MovingDate, file.Reason, currentUser.DisplayName, now,
             Sha256(bytes), form.IncludeHealth));
         tracked.MarkMovedAway($"Verhuisd naar {to.Name} op {DutchFormat.Date(file.MovingDate)}{(file.Reason is null ? "" : $": {file.Reason}")}");
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone changed the dossier between reading and saving: the file would not be what is in Thuis now.
+            return new ExportResult(false, new Dictionary<string, string> { [""] = ChangedMeanwhile }, null, null);
+        }
         return new ExportResult(false, new Dictionary<string, string>(), bytes, FileName(newcomer.GivenNames, clock.InTheNetherlands()));
     }
 

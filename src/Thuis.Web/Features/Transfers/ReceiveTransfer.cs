@@ -192,6 +192,7 @@ public sealed class ReceiveTransfer(AppDbContext db, CurrentUser currentUser, Ti
                 var file = root.Deserialize<TransferFile>(TransferFile.Options);
                 return file is null || file.TransferId == Guid.Empty
                     ? (null, "Het overdrachtsbestand is onvolledig: het overdrachtsnummer ontbreekt.")
+                    : HasGaps(file) ? (null, "Het overdrachtsbestand is onvolledig of beschadigd: een lijst bevat lege regels.")
                     : (file, null);
             }
             catch (JsonException e)
@@ -200,6 +201,15 @@ public sealed class ReceiveTransfer(AppDbContext db, CurrentUser currentUser, Ti
             }
         }
     }
+
+    /// <summary>An empty entry in one of the file's lists; the reader fills lists but does not check their entries for null.</summary>
+    private static bool HasGaps(TransferFile file) =>
+        file.Intake.Values.Any(v => v is null)
+        || file.Plans.Any(p => p is null || p.Terms is null || p.Goals.Any(g => g is null) || p.Steps.Any(s => s is null))
+        || file.Settling?.Items.Any(i => i is null) == true
+        || file.Milestones.Any(m => m is null || m.Signs.Any(s => s is null))
+        || file.Lessons.Any(l => l is null)
+        || file.Proposals.Any(p => p is null);
 
     private sealed record Received(Newcomer Newcomer, IReadOnlyList<object> Records);
 

@@ -39,7 +39,7 @@ public static class TransfersSetup
                     return result.File is { } file
                         ? Results.File(file, "application/json", result.FileName)
                         // Only a form changed by hand gets here: the page checked the same rules before offering the button.
-                        : Results.LocalRedirect(ExportPage(newcomerId));
+                        : Results.LocalRedirect(ExportPage(newcomerId) + (result.Errors.ContainsKey("") ? "?opnieuw=1" : ""));
                 })
             .RequireAuthorization(dossierReaders);
         // Opening the address of the download (a bookmark, a reload) leads back to the page that asks before anything leaves.
