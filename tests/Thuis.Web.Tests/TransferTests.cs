@@ -144,7 +144,14 @@ public sealed class TransferTests(AppFixture fixture) : IClassFixture<AppFixture
             Assert.Equal(World.B.Id, newcomer.MunicipalityId);
             Assert.Equal(await World.UserIdOfAsync(receiverEmail), newcomer.CaseManagerId);
             Assert.Equal(DossierStatus.Active, newcomer.Status);
-            Assert.Equal("Brood bakken zoals thuis in Aleppo", (await db.Set<StrengthsSection>().SingleAsync(s => s.NewcomerId == newId)).Talents);
+            var strengths = await db.Set<StrengthsSection>().SingleAsync(s => s.NewcomerId == newId);
+            Assert.Equal("Brood bakken zoals thuis in Aleppo", strengths.Talents);
+            Assert.Equal(["sport"], strengths.Interests);
+            Assert.Equal("Karin Klantregisseur (Dalfsen)", strengths.RecordedBy);
+            Assert.Equal(new DateTimeOffset(2026, 9, 15, 10, 0, 0, TimeSpan.Zero), strengths.RecordedAt);
+            var household = await db.Set<HouseholdSection>().SingleAsync(s => s.NewcomerId == newId);
+            Assert.Equal("Lina", Assert.Single(household.Children).Name);
+            Assert.Equal(Literacy.Literate, (await db.Set<LanguagesSection>().SingleAsync(s => s.NewcomerId == newId)).LatinScript);
             Assert.Null(await db.Set<CircumstancesSection>().SingleOrDefaultAsync(s => s.NewcomerId == newId));
             var plans = await db.IntegrationPlans.Include(p => p.Steps).Where(p => p.NewcomerId == newId).OrderBy(p => p.Number).ToListAsync();
             Assert.Equal([1, 2], plans.Select(p => p.Number));

@@ -15,7 +15,7 @@ namespace Thuis.Web.Features.Transfers;
 /// through the part's <c>Update</c> method, so a received part obeys the same rules as one typed in by hand.
 /// </summary>
 internal sealed record IntakeTransfer(IntakePart Part, Func<AppDbContext, Guid, CancellationToken, Task<JsonObject?>> ExportAsync,
-    Func<JsonObject, Guid, Guid, IntakeSection> Import)
+    Func<JsonObject, Guid, Guid, Func<string, string>, IntakeSection> Import)
 {
     // Which newcomer and municipality a part belongs to is decided by the receiving side, never by the file.
     private static readonly string[] NotInFile = [nameof(IntakeSection.NewcomerId), nameof(IntakeSection.MunicipalityId), nameof(IntakeSection.Version)];
@@ -53,7 +53,7 @@ internal sealed record IntakeTransfer(IntakePart Part, Func<AppDbContext, Guid, 
                 var section = await db.Set<TSection>().AsNoTracking().SingleOrDefaultAsync(s => s.NewcomerId == newcomerId, cancellationToken);
                 return section is null ? null : JsonSerializer.SerializeToNode(section, SectionOptions)!.AsObject();
             },
-            (json, newcomerId, municipalityId) =>
+            (json, newcomerId, municipalityId, fromElsewhere) =>
             {
                 var fromFile = JsonSerializer.Deserialize<TSection>(json, SectionOptions)
                     ?? throw new JsonException("Een onderdeel van de intake is leeg.");
@@ -63,8 +63,8 @@ internal sealed record IntakeTransfer(IntakePart Part, Func<AppDbContext, Guid, 
                 {
                     throw new ArgumentException("Bij een onderdeel van de intake ontbreekt wie het heeft ingevuld.", nameof(json));
                 }
-                // Who filled in the part, and when, travels along: the receiving case manager sees it was the previous municipality.
-                section.MarkRecorded(fromFile.RecordedBy, fromFile.RecordedAt);
+                // Who filled in the part, and when, travels along (as a moment in UTC, as Thuis stores them), so the receiving case manager sees it came from the previous municipality.
+                section.MarkRecorded(fromElsewhere(fromFile.RecordedBy), fromFile.RecordedAt.ToUniversalTime());
                 return section;
             });
 

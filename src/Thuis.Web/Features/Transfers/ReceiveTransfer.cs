@@ -225,27 +225,34 @@ public sealed class ReceiveTransfer(AppDbContext db, CurrentUser currentUser, Ti
         {
             newcomer.AssignCaseManager(currentUser.UserId);
         }
+        // Names that came with the file say where they worked, so nobody takes them for a colleague here; a name that
+        // already says so (received before, from a third municipality) stays as it is.
+        string FromElsewhere(string name)
+        {
+            var named = name.EndsWith(')') ? name : $"{name} ({file.From.Name})";
+            return named.Length <= 200 ? named : named[..200];
+        }
         var records = new List<object>();
         foreach (var (slug, content) in file.Intake)
         {
             var part = IntakeTransfer.Find(slug) ?? throw new ArgumentException($"onbekend onderdeel van de intake ‘{slug}’.", nameof(file));
-            records.Add(part.Import(content, newcomer.Id, municipalityId));
+            records.Add(part.Import(content, newcomer.Id, municipalityId, FromElsewhere));
         }
-        records.AddRange(RebuildPlans(newcomer, file.Plans));
+        records.AddRange(RebuildPlans(newcomer, file.Plans, FromElsewhere));
         if (file.Settling is { } settling)
         {
             var checklist = new SettlingChecklist(newcomer.Id, municipalityId);
             foreach (var item in settling.Items)
             {
-                checklist.Record(item.Code, item.Status, item.DoneOn, item.Note, item.DoneBy ?? file.SentBy, today);
+                checklist.Record(item.Code, item.Status, item.DoneOn, item.Note, FromElsewhere(item.DoneBy ?? file.SentBy), today);
             }
-            checklist.MarkUpdated(settling.UpdatedBy, settling.UpdatedAt);
+            checklist.MarkUpdated(FromElsewhere(settling.UpdatedBy), settling.UpdatedAt.ToUniversalTime());
             records.Add(checklist);
         }
         foreach (var recorded in file.Milestones)
         {
             var milestone = new Milestone(newcomer.Id, municipalityId, recorded.Kind);
-            milestone.Record(recorded.State, recorded.ReachedOn, recorded.Signs, recorded.Note, recorded.RecordedBy, recorded.RecordedAt, today);
+            milestone.Record(recorded.State, recorded.ReachedOn, recorded.Signs, recorded.Note, FromElsewhere(recorded.RecordedBy), recorded.RecordedAt.ToUniversalTime(), today);
             records.Add(milestone);
         }
         var fromHere = file.From.Id is { } fromId && await db.Municipalities.AnyAsync(m => m.Id == fromId, cancellationToken) ? fromId : (Guid?)null;
@@ -258,7 +265,7 @@ public sealed class ReceiveTransfer(AppDbContext db, CurrentUser currentUser, Ti
     /// Replays the plan's history through its own rules — draft, fix, next version, supersede — so the received
     /// versions keep their numbers, states and decision dates, and the steps their status and the day it began.
     /// </summary>
-    private static List<IntegrationPlan> RebuildPlans(Newcomer newcomer, IReadOnlyList<TransferPlan> versions)
+    private static List<IntegrationPlan> RebuildPlans(Newcomer newcomer, IReadOnlyList<TransferPlan> versions, Func<string, string> fromElsewhere)
     {
         var plans = new List<IntegrationPlan>();
         var ordered = versions.OrderBy(v => v.Number).ToList();
@@ -269,7 +276,8 @@ public sealed class ReceiveTransfer(AppDbContext db, CurrentUser currentUser, Ti
             {
                 throw new ArgumentException("de versies van het plan lopen niet op van 1 af.", nameof(versions));
             }
-            var plan = i == 0 ? IntegrationPlan.FirstDraft(newcomer, source.DraftedBy, source.DraftedAt) : plans[^1].NextVersion(source.DraftedBy, source.DraftedAt);
+            var drafter = fromElsewhere(source.DraftedBy);
+            var plan = i == 0 ? IntegrationPlan.FirstDraft(newcomer, drafter, source.DraftedAt.ToUniversalTime()) : plans[^1].NextVersion(drafter, source.DraftedAt.ToUniversalTime());
             var goals = new Dictionary<ParticipationDomain, string>();
             foreach (var goal in source.Goals)
             {
@@ -295,7 +303,7 @@ public sealed class ReceiveTransfer(AppDbContext db, CurrentUser currentUser, Ti
             if (source.State != PlanState.Draft)
             {
                 var decided = source.DecisionDate ?? throw new ArgumentException($"versie {source.Number} van het plan is vastgesteld maar heeft geen besluitdatum.", nameof(versions));
-                plan.Fix(decided, source.FixedBy ?? source.DraftedBy, source.FixedAt ?? source.DraftedAt);
+                plan.Fix(decided, fromElsewhere(source.FixedBy ?? source.DraftedBy), (source.FixedAt ?? source.DraftedAt).ToUniversalTime());
                 if (i > 0)
                 {
                     plans[^1].Supersede();
