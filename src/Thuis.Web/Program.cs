@@ -12,6 +12,7 @@ using Thuis.Web.Features.Plans;
 using Thuis.Web.Features.Referrals;
 using Thuis.Web.Features.SocialMap;
 using Thuis.Web.Features.Trajectories;
+using Thuis.Web.Features.Transfers;
 using Thuis.Web.Platform;
 using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
@@ -32,6 +33,7 @@ builder.AddOccupations();
 builder.AddTrajectories();
 builder.AddInterventions();
 builder.AddSocialMap();
+builder.AddTransfers();
 builder.AddAdministration();
 builder.Services.AddRazorComponents();
 
@@ -56,6 +58,7 @@ app.MapOperations();
 app.MapAccountEndpoints();
 app.MapLanguageEndpoint();
 app.MapSocialMapExports();
+app.MapTransferExport();
 app.MapRazorComponents<App>();
 
 app.Run();

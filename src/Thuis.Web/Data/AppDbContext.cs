@@ -13,6 +13,7 @@ using Thuis.Web.Features.Plans;
 using Thuis.Web.Features.Referrals;
 using Thuis.Web.Features.SocialMap;
 using Thuis.Web.Features.Trajectories;
+using Thuis.Web.Features.Transfers;
 using Thuis.Web.Platform.Auditing;
 using Thuis.Web.Platform.Health;
 using Thuis.Web.Platform.Security;
@@ -52,6 +53,7 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
     public DbSet<CohortMatch> CohortMatches => Set<CohortMatch>();
     public DbSet<Intervention> Interventions => Set<Intervention>();
     public DbSet<InterventionAvailability> InterventionAvailabilities => Set<InterventionAvailability>();
+    public DbSet<Transfer> Transfers => Set<Transfer>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     internal DbSet<ReadinessProbe> ReadinessProbes => Set<ReadinessProbe>();
 

@@ -1,0 +1,254 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Thuis.Web.Data;
+using Thuis.Web.Features.Dossiers;
+using Thuis.Web.Features.Intake;
+using Thuis.Web.Features.Milestones;
+using Thuis.Web.Features.Plans;
+using Thuis.Web.Features.Referrals;
+using Thuis.Web.Features.Trajectories;
+using Thuis.Web.Platform.Auditing;
+using Thuis.Web.Platform.Localization;
+using Thuis.Web.Platform.Security;
+
+namespace Thuis.Web.Features.Transfers;
+
+/// <summary>What the case manager chooses before a dossier leaves: where to, when, why, and whether health goes along.</summary>
+public sealed class TransferForm
+{
+    /// <summary>The receiving municipality's id, or <see cref="ExportDossier.ElsewhereChoice"/> for one not on Thuis.</summary>
+    public string? To { get; set; }
+
+    [StringLength(100, ErrorMessage = "Hoogstens 100 tekens.")]
+    public string? ElsewhereName { get; set; }
+
+    public DateOnly? MovingDate { get; set; }
+
+    [StringLength(1000, ErrorMessage = "Hoogstens 1000 tekens.")]
+    public string? Reason { get; set; }
+
+    public bool IncludeHealth { get; set; }
+}
+
+public sealed record MunicipalityOption(Guid Id, string Name);
+
+/// <summary>The file to download, or why there is none.</summary>
+public sealed record ExportResult(bool NotFound, IReadOnlyDictionary<string, string> Errors, byte[]? File, string? FileName)
+{
+    public static ExportResult Missing { get; } = new(true, new Dictionary<string, string>(), null, null);
+}
+
+/// <summary>
+/// Warm hand-over, the sending side: writes one newcomer's whole dossier into a transfer file for the municipality
+/// they move to, records the outgoing transfer with the file's SHA-256 and sets the dossier to "verhuisd" — all in
+/// one save. Reading the dossier for this is audited like any other look at it.
+/// </summary>
+public sealed class ExportDossier(
+    AppDbContext db, CurrentUser currentUser, TimeProvider clock, ViewPlan viewPlan, ViewMilestones viewMilestones, ViewNewcomerLessons viewLessons)
+{
+    public const string ElsewhereChoice = "elders";
+    public const string Purpose = "Dossier overdragen aan de nieuwe gemeente (warme overdracht)";
+    public const string ChangedMeanwhile = "Iemand anders heeft het dossier tijdens het overdragen gewijzigd; er is niets overgedragen en geen bestand gemaakt. Bevestig opnieuw.";
+
+    /// <summary>The other municipalities of this installation, by name.</summary>
+    public async Task<IReadOnlyList<MunicipalityOption>> MunicipalitiesAsync(CancellationToken cancellationToken) =>
+        await db.Municipalities.Where(m => m.Id != currentUser.MunicipalityId)
+            .OrderBy(m => m.Name).Select(m => new MunicipalityOption(m.Id, m.Name))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>The receiving municipality as chosen, or the errors keyed by the form's fields.</summary>
+    public async Task<(TransferMunicipality? To, Dictionary<string, string> Errors)> CheckAsync(TransferForm form, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string>();
+        TransferMunicipality? to = null;
+        if (form.To == ElsewhereChoice)
+        {
+            if (string.IsNullOrWhiteSpace(form.ElsewhereName))
+            {
+                errors[nameof(TransferForm.ElsewhereName)] = "Schrijf de naam van de gemeente waar de persoon gaat wonen.";
+            }
+            else if (form.ElsewhereName.Trim().Length > 100)
+            {
+                errors[nameof(TransferForm.ElsewhereName)] = "Hoogstens 100 tekens.";
+            }
+            else
+            {
+                to = new TransferMunicipality(null, form.ElsewhereName.Trim());
+            }
+        }
+        else if (Guid.TryParse(form.To, out var id)
+            && (await MunicipalitiesAsync(cancellationToken)).SingleOrDefault(m => m.Id == id) is { } chosen)
+        {
+            to = new TransferMunicipality(chosen.Id, chosen.Name);
+        }
+        else
+        {
+            errors[nameof(TransferForm.To)] = "Kies de gemeente waar de persoon gaat wonen.";
+        }
+        if (form.MovingDate is null)
+        {
+            errors[nameof(TransferForm.MovingDate)] = "Vul de verhuisdatum in.";
+        }
+        if (form.Reason is { Length: > 1000 })
+        {
+            errors[nameof(TransferForm.Reason)] = "Hoogstens 1000 tekens.";
+        }
+        return (errors.Count == 0 ? to : null, errors);
+    }
+
+    public async Task<ExportResult> HandleAsync(Guid newcomerId, TransferForm form, CancellationToken cancellationToken)
+    {
+        var (to, errors) = await CheckAsync(form, cancellationToken);
+        if (to is null)
+        {
+            // Only after the check, so asking about someone else's dossier answers "not found", not "invalid".
+            return await db.Newcomers.AnyAsync(n => n.Id == newcomerId, cancellationToken)
+                ? new ExportResult(false, errors, null, null)
+                : ExportResult.Missing;
+        }
+        db.AuditPurpose = Purpose;
+        var newcomer = await ReadDossier.NewcomerAsync(db, newcomerId, nameof(Newcomer), Purpose, cancellationToken);
+        var plans = await viewPlan.HandleAsync(newcomerId, cancellationToken);
+        var milestones = await viewMilestones.HandleAsync(newcomerId, cancellationToken);
+        var lessons = await viewLessons.HandleAsync(newcomerId, cancellationToken);
+        if (newcomer is null || plans is null || milestones is null || lessons is null)
+        {
+            return ExportResult.Missing;
+        }
+
+        var intake = new Dictionary<string, JsonObject>();
+        foreach (var part in IntakeTransfer.All.Where(t => form.IncludeHealth || !t.Part.Restricted))
+        {
+            if (await part.ExportAsync(db, newcomerId, cancellationToken) is { } content)
+            {
+                intake[part.Part.Slug] = content;
+            }
+        }
+        if (form.IncludeHealth)
+        {
+            // Restricted data (AVG art. 9) leaving the municipality is recorded on its own line of the trail.
+            db.RecordAudit(AuditAction.View, nameof(CircumstancesSection), newcomerId.ToString(), AuditResult.Success,
+                "Persoonlijke omstandigheden meesturen bij warme overdracht, met toestemming van de persoon");
+        }
+
+        var now = clock.GetUtcNow();
+        var from = await db.Municipalities.Where(m => m.Id == newcomer.MunicipalityId)
+            .Select(m => new TransferMunicipality(m.Id, m.Name)).SingleAsync(cancellationToken);
+        var file = new TransferFile(
+            TransferFile.FormatName, TransferFile.CurrentVersion, Guid.CreateVersion7(), now, from, to, form.MovingDate!.Value,
+            Clean(form.Reason), currentUser.DisplayName, form.IncludeHealth,
+            new PersonDetails(newcomer.GivenNames, newcomer.FamilyName, newcomer.DateOfBirth, newcomer.Gender, newcomer.CountryOfOrigin,
+                newcomer.Nationality, newcomer.Phone, newcomer.Email, newcomer.PreferredLanguage, newcomer.InterpreterNeeded, newcomer.Bsn, newcomer.VNumber),
+            new LegalFrame(newcomer.TargetGroup, newcomer.PermitDate, newcomer.RegistrationDate, newcomer.HousingDate,
+                newcomer.Street, newcomer.HouseNumber, newcomer.Postcode, newcomer.City),
+            intake,
+            [.. plans.Versions.Select(PlanOf)],
+            milestones.ChecklistUpdatedBy is { } updatedBy
+                ? new TransferSettling([.. milestones.Settling.Select(r => new SettlingItem { Code = r.Definition.Code, Status = r.Status, DoneOn = r.DoneOn, DoneBy = r.DoneBy, Note = r.Note })],
+                    updatedBy, milestones.ChecklistUpdatedAt!.Value)
+                : null,
+            [.. milestones.Milestones.Where(m => m.Kind != MilestoneKind.Settle && m.RecordedBy is not null)
+                .Select(m => new TransferMilestone(m.Kind, m.Recorded, m.ReachedOn, m.Signs, m.Note, m.RecordedBy!, m.RecordedAt!.Value))],
+            [.. lessons.Groups.Select(LessonsOf)],
+            await ProposalsAsync(newcomerId, cancellationToken));
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(file, TransferFile.Options);
+
+        var tracked = await db.Newcomers.SingleAsync(n => n.Id == newcomerId, cancellationToken);
+        db.Add(Transfer.Outgoing(tracked, file.TransferId, to.Id, to.Name, file.MovingDate, file.Reason, currentUser.DisplayName, now,
+            Sha256(bytes), form.IncludeHealth));
+        tracked.MarkMovedAway($"Verhuisd naar {to.Name} op {DutchFormat.Date(file.MovingDate)}{(file.Reason is null ? "" : $": {file.Reason}")}");
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone changed the dossier between reading and saving: the file would not be what is in Thuis now.
+            return new ExportResult(false, new Dictionary<string, string> { [""] = ChangedMeanwhile }, null, null);
+        }
+        return new ExportResult(false, new Dictionary<string, string>(), bytes, FileName(newcomer.GivenNames, clock.InTheNetherlands()));
+    }
+
+    public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    /// <summary>overdracht-samira-2026-11-12.json: the first given name in plain letters, so every system can store it.</summary>
+    public static string FileName(string givenNames, DateOnly day)
+    {
+        var first = givenNames.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "dossier";
+        var plain = new StringBuilder();
+        foreach (var c in first.Normalize(NormalizationForm.FormD).ToLowerInvariant())
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                plain.Append(c);
+            }
+            else if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark && plain.Length > 0 && plain[^1] != '-')
+            {
+                plain.Append('-');
+            }
+        }
+        var name = plain.ToString().Trim('-');
+        return $"overdracht-{(name.Length > 0 ? name : "dossier")}-{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.json";
+    }
+
+    private static TransferPlan PlanOf(IntegrationPlan plan) => new(
+        plan.Number, plan.State, plan.Terms, plan.DecisionDate, plan.DraftedBy, plan.DraftedAt, plan.FixedBy, plan.FixedAt,
+        [.. plan.Goals.OrderBy(g => g.Domain).Select(g => new TransferGoal(g.Domain, g.Description))],
+        [.. plan.Steps.OrderBy(s => s.Position).Select(s => new TransferStep(s.Position, s.Domain, s.What, s.Owner, s.OwnerName, s.Due,
+            s.LowThreshold, s.Offer, s.Status, s.StatusSince, s.DroppedReason))]);
+
+    private static PreviousLessons LessonsOf(PersonGroup group) => new()
+    {
+        Group = group.Name,
+        Kind = group.Kind.Dutch(),
+        Provider = group.Provider,
+        Since = group.Since,
+        SessionsHeld = group.Progress.SessionsHeld,
+        Present = group.Progress.Present,
+        LessonsAttended = group.Progress.LessonsAttended,
+        HoursAttended = group.Progress.HoursAttended,
+        ExcusedAbsences = group.Progress.ExcusedAbsences,
+        UnexcusedAbsences = group.Progress.UnexcusedAbsences,
+        ThemesCovered = group.Progress.ThemesCovered.Count == 0 ? null : string.Join(", ", group.Progress.ThemesCovered.Select(t => t.Dutch())),
+        Verdict = group.Progress.Verdict,
+    };
+
+    private async Task<List<PreviousProposal>> ProposalsAsync(Guid newcomerId, CancellationToken cancellationToken)
+    {
+        var rows = await db.Proposals.AsNoTracking().Where(p => p.NewcomerId == newcomerId)
+            .Select(p => new
+            {
+                p.What,
+                p.Kind,
+                Organisation = db.Organisations.Where(o => o.Id == p.OrganisationId).Select(o => o.Name).FirstOrDefault(),
+                p.ProposedAt,
+                p.Answer,
+                p.AnsweredOn,
+                Referral = db.Referrals.Where(r => r.ProposalId == p.Id)
+                    .Select(r => new { r.State, r.SentOn, r.StartedOn, r.EndedOn, r.Outcome }).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+        // Ordered here: SQLite cannot order by a moment with its offset.
+        return [.. rows.OrderBy(p => p.ProposedAt).Select(p => new PreviousProposal
+        {
+            What = p.What,
+            Kind = p.Kind,
+            Organisation = p.Organisation,
+            ProposedOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(p.ProposedAt, DutchFormat.TimeZone).DateTime),
+            Answer = p.Answer,
+            AnsweredOn = p.AnsweredOn,
+            ReferralState = p.Referral?.State,
+            ReferralSentOn = p.Referral?.SentOn,
+            ReferralStartedOn = p.Referral?.StartedOn,
+            ReferralEndedOn = p.Referral?.EndedOn,
+            Outcome = p.Referral?.Outcome,
+        })];
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,330 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.EntityFrameworkCore;
+using Thuis.Web.Data;
+using Thuis.Web.Features.Dossiers;
+using Thuis.Web.Features.Intake;
+using Thuis.Web.Features.Milestones;
+using Thuis.Web.Features.Plans;
+using Thuis.Web.Platform.Localization;
+using Thuis.Web.Platform.Security;
+
+namespace Thuis.Web.Features.Transfers;
+
+public sealed class ReceiveTransferForm
+{
+    public IBrowserFile? File { get; set; }
+}
+
+public sealed class ConfirmTransferForm
+{
+    /// <summary>The file as uploaded, in base64 so it comes back byte for byte (a browser rewrites line breaks in form fields).</summary>
+    public string? Content { get; set; }
+}
+
+/// <summary>What the case manager sees before receiving: whose dossier, from where, and what it holds.</summary>
+public sealed record TransferPreview(
+    string Content, string Sha256, string Name, DateOnly DateOfBirth, string From, string SentBy, DateTimeOffset CreatedAt, DateOnly MovingDate,
+    string? Reason, IReadOnlyList<string> IntakeParts, bool HealthIncluded, int PlanVersions, DateOnly? FirstDecisionDate, int SettlingDone,
+    int SettlingItems, int Milestones, int LessonGroups, int Proposals);
+
+/// <summary>A preview, the new dossier, or the reason there is neither; with the dossier that already exists when that is the reason.</summary>
+public sealed record ReceiveResult(string? Refusal, Guid? ExistingDossierId, TransferPreview? Preview, Guid? NewDossierId)
+{
+    public static ReceiveResult Refused(string refusal, Guid? existing = null) => new(refusal, existing, null, null);
+}
+
+/// <summary>
+/// Warm hand-over, the receiving side: checks a transfer file (format, version, size, BSN, not received before, no
+/// dossier of the same person yet), shows what it holds, and on confirmation creates the newcomer with every intake
+/// part, the plan versions with their numbers and decision dates, the settling checklist, the milestones and an
+/// incoming transfer — in one save, or not at all.
+/// </summary>
+public sealed class ReceiveTransfer(AppDbContext db, CurrentUser currentUser, TimeProvider clock)
+{
+    public const long MaxBytes = 1024 * 1024;
+    private const string NothingReceived = " Er is niets ontvangen.";
+
+    public async Task<ReceiveResult> PreviewAsync(IBrowserFile? file, CancellationToken cancellationToken)
+    {
+        if (file is null || (file.Size == 0 && string.IsNullOrEmpty(file.Name)))
+        {
+            return ReceiveResult.Refused("Kies het overdrachtsbestand (.json) dat u van de vorige gemeente kreeg.");
+        }
+        if (file.Size > MaxBytes)
+        {
+            return ReceiveResult.Refused("Het bestand is groter dan 1 MB; zo groot is een overdrachtsbestand van Thuis niet." + NothingReceived);
+        }
+        using var content = new MemoryStream();
+        await using (var stream = file.OpenReadStream(MaxBytes, cancellationToken))
+        {
+            await stream.CopyToAsync(content, cancellationToken);
+        }
+        return await CheckAsync(content.ToArray(), cancellationToken);
+    }
+
+    public async Task<ReceiveResult> ImportAsync(string? content, CancellationToken cancellationToken)
+    {
+        var bytes = Decode(content);
+        if (bytes is null)
+        {
+            return ReceiveResult.Refused("Het bestand is onderweg niet goed overgekomen. Kies het bestand opnieuw." + NothingReceived);
+        }
+        var checkedFile = await CheckAsync(bytes, cancellationToken);
+        if (checkedFile.Preview is null)
+        {
+            return checkedFile;
+        }
+        var file = Parse(bytes).File!;
+        var received = await BuildAsync(file, checkedFile.Preview.Sha256, cancellationToken);
+        db.AuditPurpose = $"Warme overdracht ontvangen van {file.From.Name}";
+        db.Newcomers.Add(received.Newcomer);
+        foreach (var record in received.Records)
+        {
+            db.Add(record);
+        }
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone received the same file (or registered the same person) between the check and the save.
+            db.ChangeTracker.Clear();
+            var again = await CheckAsync(bytes, cancellationToken);
+            return again.Refusal is not null ? again : ReceiveResult.Refused("De overdracht kon niet worden opgeslagen. Probeer het opnieuw." + NothingReceived);
+        }
+        return new ReceiveResult(null, null, null, received.Newcomer.Id);
+    }
+
+    private async Task<ReceiveResult> CheckAsync(byte[] bytes, CancellationToken cancellationToken)
+    {
+        if (bytes.Length > MaxBytes)
+        {
+            return ReceiveResult.Refused("Het bestand is groter dan 1 MB; zo groot is een overdrachtsbestand van Thuis niet." + NothingReceived);
+        }
+        var (file, refusal) = Parse(bytes);
+        if (file is null)
+        {
+            return ReceiveResult.Refused(refusal! + NothingReceived);
+        }
+        if (file.Person.Bsn is null && file.Person.VNumber is null)
+        {
+            return ReceiveResult.Refused("In het overdrachtsbestand staat geen BSN." + NothingReceived);
+        }
+        if (file.Person.Bsn is not null && !Bsn.IsValid(file.Person.Bsn))
+        {
+            return ReceiveResult.Refused("Het BSN in het overdrachtsbestand voldoet niet aan de elfproef. Vraag de vorige gemeente het BSN te controleren en het bestand opnieuw te sturen." + NothingReceived);
+        }
+        if (file.From.Id == currentUser.MunicipalityId)
+        {
+            return ReceiveResult.Refused("Dit overdrachtsbestand komt van uw eigen gemeente; de gemeente waar de persoon gaat wonen ontvangt het." + NothingReceived);
+        }
+        var received = await db.Set<Transfer>().Where(t => t.Direction == TransferDirection.Incoming && t.TransferId == file.TransferId)
+            .Select(t => (Guid?)t.NewcomerId).FirstOrDefaultAsync(cancellationToken);
+        if (received is not null)
+        {
+            return ReceiveResult.Refused("Deze overdracht is al ontvangen." + NothingReceived, received);
+        }
+        var bsn = file.Person.Bsn;
+        var vNumber = file.Person.VNumber;
+        var known = await db.Newcomers.Where(n => (bsn != null && n.Bsn == bsn) || (vNumber != null && n.VNumber == vNumber))
+            .Select(n => new { n.Id, n.Status }).FirstOrDefaultAsync(cancellationToken);
+        if (known is not null)
+        {
+            return ReceiveResult.Refused(
+                $"Er is in uw gemeente al een dossier van deze persoon ({(known.Status == DossierStatus.Active ? "actief" : known.Status.Dutch())}, met hetzelfde {(bsn is not null ? "BSN" : "V-nummer")}). Werk dat dossier bij in plaats van de overdracht te ontvangen." + NothingReceived,
+                known.Id);
+        }
+
+        var sha = ExportDossier.Sha256(bytes);
+        try
+        {
+            // Built once without saving, so a file that breaks a rule is refused now rather than after "Overdracht ontvangen".
+            await BuildAsync(file, sha, cancellationToken);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or JsonException)
+        {
+            return ReceiveResult.Refused($"Het overdrachtsbestand klopt niet: {e.Message.Split(" (Parameter", StringSplitOptions.None)[0]}" + NothingReceived);
+        }
+        var settling = file.Settling?.Items ?? [];
+        return new ReceiveResult(null, null, new TransferPreview(
+            Convert.ToBase64String(bytes), sha, $"{file.Person.GivenNames} {file.Person.FamilyName}", file.Person.DateOfBirth, file.From.Name,
+            file.SentBy, file.CreatedAt, file.MovingDate, file.Reason,
+            [.. IntakePart.All.Where(p => file.Intake.ContainsKey(p.Slug)).Select(p => p.Title)], file.HealthIncluded,
+            file.Plans.Count, file.Plans.Where(p => p.DecisionDate is not null).OrderBy(p => p.Number).Select(p => p.DecisionDate).FirstOrDefault(),
+            settling.Count(i => i.Status == SettlingItemStatus.Done), settling.Count(i => i.Status != SettlingItemStatus.NotApplicable),
+            file.Milestones.Count, file.Lessons.Count, file.Proposals.Count), null);
+    }
+
+    /// <summary>The file, or why it cannot be read: format and version first, then the whole content.</summary>
+    private static (TransferFile? File, string? Refusal) Parse(byte[] bytes)
+    {
+        var utf8 = bytes.AsMemory();
+        if (utf8.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            utf8 = utf8[3..];
+        }
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(utf8);
+        }
+        catch (JsonException)
+        {
+            return (null, "Dit bestand is geen leesbaar overdrachtsbestand: de inhoud is geen geldige JSON. Vraag de vorige gemeente het bestand opnieuw te sturen.");
+        }
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object
+                || !root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String || format.GetString() != TransferFile.FormatName)
+            {
+                return (null, $"Dit is geen overdrachtsbestand van Thuis: het formaat ‘{TransferFile.FormatName}’ ontbreekt.");
+            }
+            if (!root.TryGetProperty("versie", out var version) || version.ValueKind != JsonValueKind.Number
+                || !version.TryGetInt32(out var number) || number != TransferFile.CurrentVersion)
+            {
+                return (null, $"Dit overdrachtsbestand heeft een versie die deze Thuis niet kent; Thuis leest versie {TransferFile.CurrentVersion}. Vraag de vorige gemeente om een bestand in versie {TransferFile.CurrentVersion}.");
+            }
+            try
+            {
+                var file = root.Deserialize<TransferFile>(TransferFile.Options);
+                return file is null || file.TransferId == Guid.Empty
+                    ? (null, "Het overdrachtsbestand is onvolledig: het overdrachtsnummer ontbreekt.")
+                    : HasGaps(file) ? (null, "Het overdrachtsbestand is onvolledig of beschadigd: een lijst bevat lege regels.")
+                    : (file, null);
+            }
+            catch (JsonException e)
+            {
+                return (null, $"Het overdrachtsbestand is onvolledig of beschadigd{(e.Path is { Length: > 1 } path ? $" (bij {path})" : "")}.");
+            }
+        }
+    }
+
+    /// <summary>An empty entry in one of the file's lists; the reader fills lists but does not check their entries for null.</summary>
+    private static bool HasGaps(TransferFile file) =>
+        file.Intake.Values.Any(v => v is null)
+        || file.Plans.Any(p => p is null || p.Terms is null || p.Goals.Any(g => g is null) || p.Steps.Any(s => s is null))
+        || file.Settling?.Items.Any(i => i is null) == true
+        || file.Milestones.Any(m => m is null || m.Signs.Any(s => s is null))
+        || file.Lessons.Any(l => l is null)
+        || file.Proposals.Any(p => p is null);
+
+    private sealed record Received(Newcomer Newcomer, IReadOnlyList<object> Records);
+
+    private async Task<Received> BuildAsync(TransferFile file, string sha, CancellationToken cancellationToken)
+    {
+        var municipalityId = currentUser.MunicipalityId ?? throw new InvalidOperationException("Zonder gemeente kan geen overdracht worden ontvangen.");
+        var now = clock.GetUtcNow();
+        var today = clock.InTheNetherlands();
+        // Registered here on the moving day; the old address is no longer where the person lives.
+        var frame = file.LegalFrame with { RegistrationDate = file.MovingDate, Street = null, HouseNumber = null, Postcode = null, City = null };
+        var newcomer = new Newcomer(municipalityId, file.Person, frame, now);
+        if (currentUser.IsInRole(Roles.CaseManager))
+        {
+            newcomer.AssignCaseManager(currentUser.UserId);
+        }
+        // Names that came with the file say where they worked, so nobody takes them for a colleague here; a name that
+        // already says so (received before, from a third municipality) stays as it is.
+        string FromElsewhere(string name)
+        {
+            var named = name.EndsWith(')') ? name : $"{name} ({file.From.Name})";
+            return named.Length <= 200 ? named : named[..200];
+        }
+        var records = new List<object>();
+        foreach (var (slug, content) in file.Intake)
+        {
+            var part = IntakeTransfer.Find(slug) ?? throw new ArgumentException($"onbekend onderdeel van de intake ‘{slug}’.", nameof(file));
+            records.Add(part.Import(content, newcomer.Id, municipalityId, FromElsewhere));
+        }
+        records.AddRange(RebuildPlans(newcomer, file.Plans, FromElsewhere));
+        if (file.Settling is { } settling)
+        {
+            var checklist = new SettlingChecklist(newcomer.Id, municipalityId);
+            foreach (var item in settling.Items)
+            {
+                checklist.Record(item.Code, item.Status, item.DoneOn, item.Note, FromElsewhere(item.DoneBy ?? file.SentBy), today);
+            }
+            checklist.MarkUpdated(FromElsewhere(settling.UpdatedBy), settling.UpdatedAt.ToUniversalTime());
+            records.Add(checklist);
+        }
+        foreach (var recorded in file.Milestones)
+        {
+            var milestone = new Milestone(newcomer.Id, municipalityId, recorded.Kind);
+            milestone.Record(recorded.State, recorded.ReachedOn, recorded.Signs, recorded.Note, FromElsewhere(recorded.RecordedBy), recorded.RecordedAt.ToUniversalTime(), today);
+            records.Add(milestone);
+        }
+        var fromHere = file.From.Id is { } fromId && await db.Municipalities.AnyAsync(m => m.Id == fromId, cancellationToken) ? fromId : (Guid?)null;
+        records.Add(Transfer.Incoming(newcomer, file.TransferId, fromHere, file.From.Name, file.MovingDate, file.Reason, currentUser.DisplayName, now,
+            sha, file.HealthIncluded, file.Proposals, file.Lessons));
+        return new Received(newcomer, records);
+    }
+
+    /// <summary>
+    /// Replays the plan's history through its own rules — draft, fix, next version, supersede — so the received
+    /// versions keep their numbers, states and decision dates, and the steps their status and the day it began.
+    /// </summary>
+    private static List<IntegrationPlan> RebuildPlans(Newcomer newcomer, IReadOnlyList<TransferPlan> versions, Func<string, string> fromElsewhere)
+    {
+        var plans = new List<IntegrationPlan>();
+        var ordered = versions.OrderBy(v => v.Number).ToList();
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var source = ordered[i];
+            if (source.Number != i + 1)
+            {
+                throw new ArgumentException("de versies van het plan lopen niet op van 1 af.", nameof(versions));
+            }
+            var drafter = fromElsewhere(source.DraftedBy);
+            var plan = i == 0 ? IntegrationPlan.FirstDraft(newcomer, drafter, source.DraftedAt.ToUniversalTime()) : plans[^1].NextVersion(drafter, source.DraftedAt.ToUniversalTime());
+            var goals = new Dictionary<ParticipationDomain, string>();
+            foreach (var goal in source.Goals)
+            {
+                if (!goals.TryAdd(goal.Domain, goal.Description))
+                {
+                    throw new ArgumentException($"versie {source.Number} van het plan heeft twee doelen in hetzelfde domein.", nameof(versions));
+                }
+            }
+            var steps = new List<StepContent>();
+            plan.Revise(source.Terms, goals, steps, DateOnly.FromDateTime(source.DraftedAt.UtcDateTime));
+            foreach (var step in source.Steps.OrderBy(s => s.Position))
+            {
+                var content = new StepContent(null, step.Domain, step.What, step.Owner, step.OwnerName, step.Due, step.LowThreshold, step.Offer);
+                // One step at a time: a new step starts on the day it is given, which is the day its current status began.
+                plan.Revise(source.Terms, goals, [.. steps, content], step.StatusSince);
+                var id = plan.Steps[^1].Id;
+                steps.Add(content with { Id = id });
+                if (step.Status != StepStatus.Planned)
+                {
+                    plan.RecordProgress(id, step.Status, step.DroppedReason, step.StatusSince);
+                }
+            }
+            if (source.State != PlanState.Draft)
+            {
+                var decided = source.DecisionDate ?? throw new ArgumentException($"versie {source.Number} van het plan is vastgesteld maar heeft geen besluitdatum.", nameof(versions));
+                plan.Fix(decided, fromElsewhere(source.FixedBy ?? source.DraftedBy), (source.FixedAt ?? source.DraftedAt).ToUniversalTime());
+                if (i > 0)
+                {
+                    plans[^1].Supersede();
+                }
+            }
+            plans.Add(plan);
+        }
+        if (!plans.Select(p => p.State).SequenceEqual(ordered.Select(v => v.State)))
+        {
+            throw new ArgumentException("de staat van de versies van het plan (concept, vastgesteld, vervangen) klopt niet.", nameof(versions));
+        }
+        return plans;
+    }
+
+    private static byte[]? Decode(string? content)
+    {
+        if (string.IsNullOrEmpty(content))
+        {
+            return null;
+        }
+        var bytes = new byte[content.Length];
+        return Convert.TryFromBase64String(content, bytes, out var written) ? bytes[..written] : null;
+    }
+}

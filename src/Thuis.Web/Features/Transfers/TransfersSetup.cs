@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Thuis.Web.Data;
+using Thuis.Web.Platform.Security;
+
+namespace Thuis.Web.Features.Transfers;
+
+public static class TransfersSetup
+{
+    public const string ReceivePath = "/dossiers/overdracht-ontvangen";
+
+    public static string ExportPage(Guid newcomerId) => $"/dossiers/{newcomerId}/overdragen";
+
+    public static string ExportFile(Guid newcomerId) => $"/dossiers/{newcomerId}/overdragen/bestand";
+
+    public static void AddTransfers(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<ExportDossier>();
+        builder.Services.AddScoped<ReceiveTransfer>();
+        builder.Services.AddScoped<ListTransfers>();
+    }
+
+    /// <summary>
+    /// The download of the transfer file. A page cannot answer with a file, so the confirmation on the transfer page
+    /// posts here; the choices are checked again, as anything posted is.
+    /// </summary>
+    public static void MapTransferExport(this WebApplication app)
+    {
+        var dossierReaders = new AuthorizeAttribute { Roles = Roles.DossierReaders };
+        app.MapPost("/dossiers/{NewcomerId:guid}/overdragen/bestand",
+                async (Guid newcomerId, [FromForm] TransferForm form, ExportDossier export, CancellationToken cancellationToken) =>
+                {
+                    var result = await export.HandleAsync(newcomerId, form, cancellationToken);
+                    if (result.NotFound)
+                    {
+                        return Results.NotFound();
+                    }
+                    return result.File is { } file
+                        ? Results.File(file, "application/json", result.FileName)
+                        // Only a form changed by hand gets here: the page checked the same rules before offering the button.
+                        : Results.LocalRedirect(ExportPage(newcomerId) + (result.Errors.ContainsKey("") ? "?opnieuw=1" : ""));
+                })
+            .RequireAuthorization(dossierReaders);
+        // Opening the address of the download (a bookmark, a reload) leads back to the page that asks before anything leaves.
+        app.MapGet("/dossiers/{NewcomerId:guid}/overdragen/bestand",
+                async (Guid newcomerId, AppDbContext db, CancellationToken cancellationToken) =>
+                    await db.Newcomers.AnyAsync(n => n.Id == newcomerId, cancellationToken)
+                        ? Results.LocalRedirect(ExportPage(newcomerId))
+                        : Results.NotFound())
+            .RequireAuthorization(dossierReaders);
+    }
+}
