@@ -2033,6 +2033,67 @@ namespace Thuis.Web.Data.Migrations.Postgres
                     b.ToTable("Sessions");
                 });
 
+            modelBuilder.Entity("Thuis.Web.Features.Transfers.Transfer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("FileSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<bool>("HealthIncluded")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("MovingDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("NewcomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("OtherMunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OtherMunicipalityName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("TransferId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NewcomerId");
+
+                    b.HasIndex("MunicipalityId", "Direction", "TransferId")
+                        .IsUnique();
+
+                    b.ToTable("Transfers");
+                });
+
             modelBuilder.Entity("Thuis.Web.Platform.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -2818,6 +2879,113 @@ namespace Thuis.Web.Data.Migrations.Postgres
                         .HasForeignKey("GroupId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Thuis.Web.Features.Transfers.Transfer", b =>
+                {
+                    b.HasOne("Thuis.Web.Features.Dossiers.Newcomer", null)
+                        .WithMany()
+                        .HasForeignKey("NewcomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Thuis.Web.Features.Transfers.PreviousLessons", "PreviousLessons", b1 =>
+                        {
+                            b1.Property<Guid>("TransferId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<int>("ExcusedAbsences");
+
+                            b1.Property<string>("Group")
+                                .IsRequired();
+
+                            b1.Property<decimal>("HoursAttended");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired();
+
+                            b1.Property<int>("LessonsAttended");
+
+                            b1.Property<int>("Present");
+
+                            b1.Property<string>("Provider");
+
+                            b1.Property<int>("SessionsHeld");
+
+                            b1.Property<DateOnly>("Since");
+
+                            b1.Property<string>("ThemesCovered");
+
+                            b1.Property<int>("UnexcusedAbsences");
+
+                            b1.Property<string>("Verdict")
+                                .IsRequired();
+
+                            b1.HasKey("TransferId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Transfers");
+
+                            b1
+                                .ToJson("PreviousLessons")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TransferId");
+                        });
+
+                    b.OwnsMany("Thuis.Web.Features.Transfers.PreviousProposal", "PreviousProposals", b1 =>
+                        {
+                            b1.Property<Guid>("TransferId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Answer")
+                                .IsRequired()
+                                .HasMaxLength(40);
+
+                            b1.Property<DateOnly?>("AnsweredOn");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(40);
+
+                            b1.Property<string>("Organisation");
+
+                            b1.Property<string>("Outcome")
+                                .HasMaxLength(40);
+
+                            b1.Property<DateOnly>("ProposedOn");
+
+                            b1.Property<DateOnly?>("ReferralEndedOn");
+
+                            b1.Property<DateOnly?>("ReferralSentOn");
+
+                            b1.Property<DateOnly?>("ReferralStartedOn");
+
+                            b1.Property<string>("ReferralState")
+                                .HasMaxLength(40);
+
+                            b1.Property<string>("What")
+                                .IsRequired();
+
+                            b1.HasKey("TransferId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Transfers");
+
+                            b1
+                                .ToJson("PreviousProposals")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TransferId");
+                        });
+
+                    b.Navigation("PreviousLessons");
+
+                    b.Navigation("PreviousProposals");
                 });
 
             modelBuilder.Entity("Thuis.Web.Features.Matching.CohortRun", b =>

@@ -2024,6 +2024,67 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                     b.ToTable("Sessions");
                 });
 
+            modelBuilder.Entity("Thuis.Web.Features.Transfers.Transfer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<bool>("HealthIncluded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("MovingDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NewcomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OtherMunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OtherMunicipalityName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TransferId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NewcomerId");
+
+                    b.HasIndex("MunicipalityId", "Direction", "TransferId")
+                        .IsUnique();
+
+                    b.ToTable("Transfers");
+                });
+
             modelBuilder.Entity("Thuis.Web.Platform.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -2807,6 +2868,113 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                         .HasForeignKey("GroupId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Thuis.Web.Features.Transfers.Transfer", b =>
+                {
+                    b.HasOne("Thuis.Web.Features.Dossiers.Newcomer", null)
+                        .WithMany()
+                        .HasForeignKey("NewcomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Thuis.Web.Features.Transfers.PreviousLessons", "PreviousLessons", b1 =>
+                        {
+                            b1.Property<Guid>("TransferId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<int>("ExcusedAbsences");
+
+                            b1.Property<string>("Group")
+                                .IsRequired();
+
+                            b1.Property<decimal>("HoursAttended");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired();
+
+                            b1.Property<int>("LessonsAttended");
+
+                            b1.Property<int>("Present");
+
+                            b1.Property<string>("Provider");
+
+                            b1.Property<int>("SessionsHeld");
+
+                            b1.Property<DateOnly>("Since");
+
+                            b1.Property<string>("ThemesCovered");
+
+                            b1.Property<int>("UnexcusedAbsences");
+
+                            b1.Property<string>("Verdict")
+                                .IsRequired();
+
+                            b1.HasKey("TransferId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Transfers");
+
+                            b1
+                                .ToJson("PreviousLessons")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TransferId");
+                        });
+
+                    b.OwnsMany("Thuis.Web.Features.Transfers.PreviousProposal", "PreviousProposals", b1 =>
+                        {
+                            b1.Property<Guid>("TransferId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Answer")
+                                .IsRequired()
+                                .HasMaxLength(40);
+
+                            b1.Property<DateOnly?>("AnsweredOn");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(40);
+
+                            b1.Property<string>("Organisation");
+
+                            b1.Property<string>("Outcome")
+                                .HasMaxLength(40);
+
+                            b1.Property<DateOnly>("ProposedOn");
+
+                            b1.Property<DateOnly?>("ReferralEndedOn");
+
+                            b1.Property<DateOnly?>("ReferralSentOn");
+
+                            b1.Property<DateOnly?>("ReferralStartedOn");
+
+                            b1.Property<string>("ReferralState")
+                                .HasMaxLength(40);
+
+                            b1.Property<string>("What")
+                                .IsRequired();
+
+                            b1.HasKey("TransferId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Transfers");
+
+                            b1
+                                .ToJson("PreviousProposals")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TransferId");
+                        });
+
+                    b.Navigation("PreviousLessons");
+
+                    b.Navigation("PreviousProposals");
                 });
 
             modelBuilder.Entity("Thuis.Web.Features.Matching.CohortRun", b =>
