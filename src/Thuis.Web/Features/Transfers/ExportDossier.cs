@@ -239,7 +239,7 @@ public sealed class ExportDossier(
             What = p.What,
             Kind = p.Kind,
             Organisation = p.Organisation,
-            ProposedOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(p.ProposedAt, DutchFormat.TimeZone).DateTime),
+            ProposedOn = Today.DayInTheNetherlands(p.ProposedAt),
             Answer = p.Answer,
             AnsweredOn = p.AnsweredOn,
             ReferralState = p.Referral?.State,
