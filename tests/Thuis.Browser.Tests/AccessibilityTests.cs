@@ -22,4 +22,19 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
 
         await Accessibility.AssertNoSeriousViolationsAsync(Page);
     }
+
+    [Fact]
+    public async Task A_dossier_and_its_journey_have_no_serious_or_critical_accessibility_violations()
+    {
+        await SignInAsync(CaseManagerOfDalfsen);
+        await Page.GotoAsync("/dossiers?zoek=Hussein");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Hussein, Heval" }).First.ClickAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(Page);
+
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Verloop", Exact = true }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Verloop van Heval");
+        await Expect(Page.Locator(".thuis-journey__moment").First).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(Page);
+        await SaveScreenshotAsync("verloop");
+    }
 }
