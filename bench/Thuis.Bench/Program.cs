@@ -79,6 +79,38 @@ if (only.Contains("B1"))
                 }
             });
             row["phase_select_ms_1t"] = row["engine_ms_1t"] - row["phase_rest_ms_1t"] - row["phase_tags_ms_1t"];
+
+            // Selection split further on one buffer: the lane-wise best four, keeping the survivors, ranking them.
+            {
+                var survivorScores = new float[index.Padded + 16];
+                var survivorOffers = new int[index.Padded + 16];
+                Kernels512.Rest(index, people[0], buffers[0]);
+                Kernels512.TagsFour(index, packed, buffers);
+                var th = 0f;
+                row["phase_threshold_ms_1t"] = Time(() =>
+                {
+                    for (var i = 0; i < people.Length; i++)
+                    {
+                        th = Kernels512.ThresholdFromLaneTop4(buffers[0], index.Padded, 50);
+                    }
+                });
+                var n = 0;
+                row["phase_compact_ms_1t"] = Time(() =>
+                {
+                    for (var i = 0; i < people.Length; i++)
+                    {
+                        n = Kernels512.Compact(buffers[0], index.Padded, th, survivorScores, survivorOffers);
+                    }
+                });
+                row["phase_rank_ms_1t"] = Time(() =>
+                {
+                    for (var i = 0; i < people.Length; i++)
+                    {
+                        Kernels512.Rank(survivorScores, survivorOffers, n, 50);
+                    }
+                });
+                row["survivors"] = n;
+            }
         }
         perRun.Add(row);
         Log($"B1 run {run + 1}: " + string.Join(", ", row.Select(kv => $"{kv.Key}={kv.Value:0.00}")));
@@ -93,24 +125,40 @@ if (only.Contains("B2"))
     var offers = Workload.Offers(10_000, Features, Workload.Seed + 2);
     var index = MatchingIndex.Build(offers);
     var people = Workload.People(3_000, Features, Workload.Seed + 3).Where(p => !p.NotNow).ToArray();
-    var calls = quick ? 1_000 : 2_500;
-    foreach (var p in people.Take(300))
+    var calls = quick ? 3_000 : 10_000;
+    foreach (var p in people.Take(1_000))
     {
         MatchingEngine.Suggest(p, index);
     }
 
-    var withReasons = new List<double>();
-    var scoringOnly = new List<double>();
+    // Each call's time (p50 and p99 over many calls), and separately the same person prepared, scored only, and
+    // explained only, so the parts can be told apart; allocations per call from the thread's own counter.
+    var withReasons = new List<double>(calls);
+    var preparing = new List<double>(calls);
+    var scoringOnly = new List<double>(calls);
+    var explaining = new List<double>(calls);
+    long allocated = 0;
     for (var c = 0; c < calls; c++)
     {
         var person = people[c % people.Length];
+        var before = GC.GetAllocatedBytesForCurrentThread();
         var start = Stopwatch.GetTimestamp();
         MatchingEngine.Suggest(person, index, top: 10);
         withReasons.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
-        var prepared = PreparedPerson.Create(person, index);
+        allocated += GC.GetAllocatedBytesForCurrentThread() - before;
         start = Stopwatch.GetTimestamp();
-        Scorer.TopVector(index, prepared, 10, float.MinValue, null);
+        var prepared = PreparedPerson.Create(person, index);
+        preparing.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
+        start = Stopwatch.GetTimestamp();
+        var best = Scorer.TopVector(index, prepared, 10, float.MinValue, null);
         scoringOnly.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
+        start = Stopwatch.GetTimestamp();
+        foreach (var (offer, score) in best)
+        {
+            Explanation.Suggestion(index, prepared, offer, score);
+        }
+
+        explaining.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
     }
 
     var floorUs = 10_000.0 * Features / Floor.PeakRate(1, TimeSpan.FromMilliseconds(300)) * 1e6;
@@ -119,8 +167,12 @@ if (only.Contains("B2"))
         calls,
         suggest_p50_us = Percentile(withReasons, 50),
         suggest_p99_us = Percentile(withReasons, 99),
+        suggest_p999_us = Percentile(withReasons, 99.9),
+        allocated_bytes_per_call = (double)allocated / calls,
+        preparing_p50_us = Percentile(preparing, 50),
         scoring_only_p50_us = Percentile(scoringOnly, 50),
         scoring_only_p99_us = Percentile(scoringOnly, 99),
+        explaining_p50_us = Percentile(explaining, 50),
         floor_us = floorUs,
     };
     results["B2_one_person_10000_offers"] = b2;

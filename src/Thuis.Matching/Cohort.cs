@@ -112,6 +112,14 @@ internal static class CohortSolver
         public required int[] PairArcs { get; init; }
 
         public required (int Person, int Offer, float Score)[] Pairs { get; init; }
+
+        /// <summary>Per person: the first of their pairs (their pairs run up to the next person's first).</summary>
+        public required int[] FirstPair { get; init; }
+
+        /// <summary>Per person: the arcs from the source that carry their proposals (-1: none, a person without candidates).</summary>
+        public required int[] BonusArcs { get; init; }
+
+        public required int[] ExtraArcs { get; init; }
     }
 
     public static Network BuildNetwork(CandidateGraph graph, CohortOptions options)
@@ -121,18 +129,26 @@ internal static class CohortSolver
         // Offer nodes are numbered in the order offers first appear (zero: not yet), as arrays rather than a dictionary.
         var offerNode = new int[graph.Index.Count];
         var offersInOrder = new List<int>();
-        var flow = new MinCostFlow();
+        var perPerson = Math.Max(1, options.MaxProposalsPerPerson);
+
+        // Room for every node and arc up front: the solver's arrays then grow once, not while the arcs arrive.
+        var flow = new MinCostFlow(people + 2 + graph.Index.Count, ((perPerson > 1 ? 2 : 1) * people) + graph.PairCount + graph.Index.Count + 1);
         const int Source = 0;
         var sink = people + 1;
         var bonus = (long)Math.Round(options.PlacementBonus * CandidateGraph.Scale);
-        var perPerson = Math.Max(1, options.MaxProposalsPerPerson);
         var pairs = new (int Person, int Offer, float Score)[graph.PairCount];
+        var firstPair = new int[people + 1];
+        var bonusArcs = new int[people];
+        var extraArcs = new int[people];
+        Array.Fill(bonusArcs, -1);
+        Array.Fill(extraArcs, -1);
         var pairArcs = new int[graph.PairCount];
         var next = sink + 1;
         var pair = 0;
         long supply = 0;
         for (var i = 0; i < people; i++)
         {
+            firstPair[i] = pair;
             var candidates = graph.Candidates[i];
             if (candidates.Length == 0)
             {
@@ -140,10 +156,10 @@ internal static class CohortSolver
             }
 
             // The first proposal of a person earns the placement bonus; further ones (up to the guard) only their score.
-            flow.AddArcWithCapacityAndUnitCost(Source, i + 1, 1, -bonus);
+            bonusArcs[i] = flow.AddArcWithCapacityAndUnitCost(Source, i + 1, 1, -bonus);
             if (perPerson > 1)
             {
-                flow.AddArcWithCapacityAndUnitCost(Source, i + 1, perPerson - 1, 0);
+                extraArcs[i] = flow.AddArcWithCapacityAndUnitCost(Source, i + 1, perPerson - 1, 0);
             }
 
             supply += perPerson;
@@ -161,6 +177,7 @@ internal static class CohortSolver
             }
         }
 
+        firstPair[people] = pair;
         foreach (var offer in offersInOrder)
         {
             flow.AddArcWithCapacityAndUnitCost(offerNode[offer], sink, graph.Index.Capacity[offer], 0);
@@ -170,7 +187,7 @@ internal static class CohortSolver
         flow.AddArcWithCapacityAndUnitCost(Source, sink, Math.Max(supply, 1), 0);
         flow.SetNodeSupply(Source, supply);
         flow.SetNodeSupply(sink, -supply);
-        return new Network { Flow = flow, PairArcs = pairArcs, Pairs = pairs };
+        return new Network { Flow = flow, PairArcs = pairArcs, Pairs = pairs, FirstPair = firstPair, BonusArcs = bonusArcs, ExtraArcs = extraArcs };
     }
 
     /// <summary>Solves the flow; the time returned is the solver's own, the baseline of the benchmarks.</summary>
@@ -184,12 +201,25 @@ internal static class CohortSolver
             throw new InvalidOperationException($"The cohort assignment found no optimum: {status}.");
         }
 
+        // A person's proposals are as many as the flow into them from the source (flow is conserved at their node),
+        // so their arcs are read only while some are still unaccounted for: people left out cost one read, not ten.
         var chosen = new List<(int Person, int Offer, float Score)>();
-        for (var a = 0; a < network.PairArcs.Length; a++)
+        var f = network.Flow;
+        for (var i = 0; i < network.BonusArcs.Length; i++)
         {
-            if (network.Flow.Flow(network.PairArcs[a]) > 0)
+            if (network.BonusArcs[i] < 0)
             {
-                chosen.Add(network.Pairs[a]);
+                continue;
+            }
+
+            var left = f.Flow(network.BonusArcs[i]) + (network.ExtraArcs[i] >= 0 ? f.Flow(network.ExtraArcs[i]) : 0);
+            for (var a = network.FirstPair[i]; left > 0 && a < network.FirstPair[i + 1]; a++)
+            {
+                if (f.Flow(network.PairArcs[a]) > 0)
+                {
+                    chosen.Add(network.Pairs[a]);
+                    left--;
+                }
             }
         }
 

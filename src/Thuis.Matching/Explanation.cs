@@ -1,30 +1,37 @@
+using System.Runtime.CompilerServices;
+
 namespace Thuis.Matching;
 
 /// <summary>Breaks a pair's score into its parts, each in words a case manager understands.</summary>
 internal static class Explanation
 {
+    // The reasons found for one pair before they are ordered: one buffer per thread, not one per suggestion.
+    [ThreadStatic]
+    private static Reason?[]? _found;
+
     public static Suggestion Suggestion(MatchingIndex ix, PreparedPerson p, int j, float score) =>
         new(p.Source.Id, ix.Offer(j).Id, score, Reasons(ix, p, j), MatchingEngine.RulesVersion);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static IReadOnlyList<Reason> Reasons(MatchingIndex ix, PreparedPerson p, int j)
     {
         var w = ix.Weights;
         var texts = ix.Texts;
         var offer = ix.Offer(j);
         var person = p.Source;
-        Span<Reason?> found = new Reason?[ix.FeatureCount + 12];
+        var found = _found is { } buffer && buffer.Length >= ix.FeatureCount + 12 ? buffer : (_found = new Reason?[ix.FeatureCount + 12]);
         var count = 0;
 
         for (var f = 0; f < ix.FeatureCount; f++)
         {
             if (p.Features[f] != 0f && (ix.TagMask[(j * ix.TagWords) + (f / 64)] & (1UL << (f % 64))) != 0)
             {
-                var tag = ix.Tags[f];
                 var weight = p.Features[f];
+                var from = p.FeatureSources[f];
                 var (kind, text) =
-                    weight == w.Talent && Has(person.Talents, tag) ? (ReasonKind.Talent, texts.Talent[f]) :
-                    weight == w.Wish && Has(person.Wishes, tag) ? (ReasonKind.Wish, texts.Wish[f]) :
-                    weight == w.Interest && Has(person.Interests, tag) ? (ReasonKind.Interest, texts.Interest[f]) :
+                    weight == w.Talent && (from & PreparedPerson.FromTalents) != 0 ? (ReasonKind.Talent, texts.Talent[f]) :
+                    weight == w.Wish && (from & PreparedPerson.FromWishes) != 0 ? (ReasonKind.Wish, texts.Wish[f]) :
+                    weight == w.Interest && (from & PreparedPerson.FromInterests) != 0 ? (ReasonKind.Interest, texts.Interest[f]) :
                     (ReasonKind.Giving, texts.Giving[f]);
                 found[count++] = new Reason(kind, text, weight);
             }
@@ -59,9 +66,10 @@ internal static class Explanation
             }
         }
 
-        for (var i = 0; i < offer.Languages.Count; i++)
+        var languages = ix.OfferLanguages[j];
+        for (var i = 0; i < languages.Length; i++)
         {
-            if (ix.LanguageIndex.TryGetValue(offer.Languages[i], out var bit) && (p.LanguageAtLevel[(int)CefrLevel.A1] & (1UL << bit)) != 0)
+            if ((p.LanguageAtLevel[(int)CefrLevel.A1] & (1UL << languages[i])) != 0)
             {
                 found[count++] = new Reason(ReasonKind.Language, texts.Language(j, i), w.SharedLanguage);
                 break;
@@ -122,29 +130,17 @@ internal static class Explanation
             }
 
             reasons[at] = reason;
+            found[i] = null;
         }
 
         return reasons;
 
-        static void AddIfNotZero(Span<Reason?> found, ref int count, ReasonKind kind, string text, float contribution)
+        static void AddIfNotZero(Reason?[] found, ref int count, ReasonKind kind, string text, float contribution)
         {
             if (contribution != 0f)
             {
                 found[count++] = new Reason(kind, text, contribution);
             }
         }
-    }
-
-    private static bool Has(IReadOnlyList<string> tags, string tag)
-    {
-        for (var i = 0; i < tags.Count; i++)
-        {
-            if (string.Equals(tags[i], tag, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

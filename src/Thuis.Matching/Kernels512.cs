@@ -273,6 +273,7 @@ internal static class Kernels512
     }
 
     /// <summary>The k-th largest of the candidates (held in the first <paramref name="vectors"/> of r0..r3 and in the span).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static float KthLargest(Span<float> candidates, Vector512<float> r0, Vector512<float> r1, Vector512<float> r2, Vector512<float> r3, int vectors, int k)
     {
         // For each candidate: how many candidates are at or above it. The k-th largest is the largest with at least k.

@@ -158,6 +158,17 @@ public sealed class MatchingIndex
         OffersByTag = [.. Enumerable.Range(0, FeatureCount).Select(f => Enumerable.Range(0, Count).Where(j => (TagMask[(j * TagWords) + (f / 64)] & (1UL << (f % 64))) != 0).ToArray())];
         OffersByKind = [.. Enum.GetValues<OfferKind>().Select(kind => Enumerable.Range(0, Count).Where(j => _offers[j].Kind == kind).ToArray())];
         OneLanguageWord = LanguageNames.Length <= 32;
+        OfferLanguages = new int[Count][];
+        for (var j = 0; j < Count; j++)
+        {
+            var languages = _offers[j].Languages;
+            OfferLanguages[j] = languages.Count == 0 ? [] : new int[languages.Count];
+            for (var i = 0; i < languages.Count; i++)
+            {
+                OfferLanguages[j][i] = LanguageIndex[languages[i]];
+            }
+        }
+
         Texts = new ReasonTexts(this);
         OfferIndex = _offers.Select((o, i) => (o.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
 
@@ -258,6 +269,9 @@ public sealed class MatchingIndex
     internal ReasonTexts Texts { get; }
 
     internal ulong[] LanguageMask { get; }
+
+    /// <summary>Each offer's languages as bits of the index's languages, in the offer's own order (for the language reason).</summary>
+    internal int[][] OfferLanguages { get; }
 
     internal ulong[] TagMask { get; }
 

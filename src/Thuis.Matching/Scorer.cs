@@ -141,6 +141,7 @@ internal static class Scorer
     }
 
     /// <summary>One person against all offers. <c>wide: false</c> runs the 256-bit kernels even where 512-bit ones could (to test both on one machine).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (int Offer, float Score)[] TopVector(MatchingIndex ix, PreparedPerson p, int k, float floor, IReadOnlySet<OfferKind>? kinds, bool wide = true)
     {
         wide &= Wide;
@@ -203,6 +204,7 @@ internal static class Scorer
         return results;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ScoreGroup(MatchingIndex ix, IReadOnlyList<PreparedPerson> people, int first, int k, float floor, (int Offer, float Score)[][] results, bool wide)
     {
         var work = Workspace.For(ix);
@@ -253,6 +255,7 @@ internal static class Scorer
     /// The sparse parts, written into a person's dense scores: excluded offers, tags and kinds become minus infinity,
     /// offers where the person knows someone get the network bonus.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Adjust(MatchingIndex ix, PreparedPerson p, float[] scores, IReadOnlySet<OfferKind>? kinds)
     {
         foreach (var j in p.ExcludedOffers)
@@ -300,6 +303,7 @@ internal static class Scorer
     /// First a threshold that at least <paramref name="k"/> scores reach (so nothing better is lost), then only
     /// the scores at or above it are kept and ranked.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (int Offer, float Score)[] Select(MatchingIndex ix, float[] scores, int k, float floor, Workspace work, bool wide)
     {
         if (float.IsNaN(floor))
