@@ -11,6 +11,7 @@ using Thuis.Web.Features.Milestones;
 using Thuis.Web.Features.Occupations;
 using Thuis.Web.Features.Plans;
 using Thuis.Web.Features.Referrals;
+using Thuis.Web.Features.Reports;
 using Thuis.Web.Features.SocialMap;
 using Thuis.Web.Features.Trajectories;
 using Thuis.Web.Features.Transfers;
@@ -37,6 +38,7 @@ builder.AddInterventions();
 builder.AddSocialMap();
 builder.AddTransfers();
 builder.AddAdministration();
+builder.AddReports();
 builder.Services.AddRazorComponents();
 
 var app = builder.Build();
@@ -61,6 +63,7 @@ app.MapAccountEndpoints();
 app.MapLanguageEndpoint();
 app.MapSocialMapExports();
 app.MapTransferExport();
+app.MapReportExports();
 app.MapRazorComponents<App>();
 
 app.Run();

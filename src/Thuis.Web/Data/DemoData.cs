@@ -109,6 +109,8 @@ public static class DemoData
             await db.SaveChangesAsync();
             DemoSocialMap.AddTo(db, municipality.Id, m.Town, partner, services.GetRequiredService<TimeProvider>());
             await db.SaveChangesAsync();
+            await Features.Reports.DemoReports.AddToAsync(db, caseManager.DisplayName, services.GetRequiredService<TimeProvider>());
+            await db.SaveChangesAsync();
         }
     }
 

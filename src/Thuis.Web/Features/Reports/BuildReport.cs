@@ -1,0 +1,347 @@
+using Microsoft.EntityFrameworkCore;
+using Thuis.Web.Data;
+using Thuis.Web.Features.Dossiers;
+using Thuis.Web.Features.Intake;
+using Thuis.Web.Features.Milestones;
+using Thuis.Web.Features.Plans;
+using Thuis.Web.Features.Referrals;
+using Thuis.Web.Features.SocialMap;
+using Thuis.Web.Features.Trajectories;
+using Thuis.Web.Platform.Auditing;
+using Thuis.Web.Platform.Localization;
+
+namespace Thuis.Web.Features.Reports;
+
+/// <summary>
+/// Counts the coordinator's report for the current municipality (the query filters scope every table) and one cohort.
+/// Each table is read with one query over the cohort, never per person; what is summed per person (dates, medians,
+/// the PVT requirement) is summed here over small projected lists, so SQLite and PostgreSQL give the same figures.
+///
+/// The definitions, also shown on the page under "Hoe tellen we?":
+/// <list type="number">
+/// <item>Gehuisvest: the cohort, newcomers with a housing date in the chosen month or quarter (or any).</item>
+/// <item>Intake afgerond: every part of the broad intake recorded except the restricted one (personal circumstances,
+/// recorded only when relevant); on the day the last of them was recorded.</item>
+/// <item>Plan vastgesteld: a plan version with a decision date; on the earliest decision date.</item>
+/// <item>PVT gestart: present at a session of a PVT group they are enrolled in; on the first such session.</item>
+/// <item>PVT afgerond: the PVT requirement met (26 language lessons, 12 hours and the eight themes attended); on the
+/// session that completed it.</item>
+/// <item>Actief in een domein: a step in a current plan (not a superseded version) that is being done or done, or a
+/// started referral to an offer in that domain; from the earliest such day.</item>
+/// <item>Vrijwilligerswerk, opleiding of betaald werk: a started referral to an offer that is a volunteer role (volunteer
+/// work), a course or internship (education) or a job (paid work); on the day it started.</item>
+/// </list>
+/// </summary>
+public sealed class BuildReport(AppDbContext db, TimeProvider clock)
+{
+    public const string Purpose = "Rapportage voor verantwoording en sturing";
+
+    public static IReadOnlyList<int> OutcomeMonths { get; } = [6, 12, 18];
+
+    private sealed record Housed(Guid Id, DateOnly HousingDate);
+
+    private sealed record PvtAttendance(Guid NewcomerId, Guid GroupId, DateOnly Date, TimeOnly Start, TimeOnly End, SessionKind Kind, WorkshopTheme? Theme);
+
+    private sealed record StartedReferral(Guid NewcomerId, DateOnly StartedOn, TargetKind Kind, Guid? TargetId);
+
+    /// <summary>The first housing date in the municipality, for the cohort choices.</summary>
+    public Task<DateOnly?> FirstHousingDateAsync(CancellationToken cancellationToken) =>
+        db.Newcomers.Where(n => n.HousingDate != null).MinAsync(n => n.HousingDate, cancellationToken);
+
+    /// <summary>Counts the report and records that the coordinator viewed (or exported) it.</summary>
+    public async Task<ReportFigures> HandleAsync(Cohort cohort, string auditPurpose, CancellationToken cancellationToken)
+    {
+        var today = clock.InTheNetherlands();
+        var cohortPeople = InCohort(cohort);
+        var cohortIds = cohortPeople.Select(n => n.Id);
+        var housed = await cohortPeople.Select(n => new Housed(n.Id, n.HousingDate!.Value)).ToListAsync(cancellationToken);
+        var housingDates = housed.ToDictionary(h => h.Id, h => h.HousingDate);
+
+        var intake = await IntakeDoneAsync(housingDates.Keys, cancellationToken);
+        var plans = (await db.IntegrationPlans
+                .Where(p => p.DecisionDate != null && cohortIds.Contains(p.NewcomerId))
+                .Select(p => new { p.NewcomerId, DecisionDate = p.DecisionDate!.Value })
+                .ToListAsync(cancellationToken))
+            .GroupBy(p => p.NewcomerId).ToDictionary(g => g.Key, g => g.Min(p => p.DecisionDate));
+        var pvt = await db.AttendanceRecords
+            .Where(a => a.Value == Attendance.Present && cohortIds.Contains(a.NewcomerId))
+            .Join(db.Sessions, a => a.SessionId, s => s.Id, (a, s) => new { a.NewcomerId, Session = s })
+            .Join(db.CourseGroups, x => x.Session.GroupId, g => g.Id, (x, g) => new { x.NewcomerId, x.Session, g.Kind })
+            .Where(x => x.Kind == CourseKind.Pvt && x.Session.Date <= today
+                && db.Enrolments.Any(e => e.GroupId == x.Session.GroupId && e.NewcomerId == x.NewcomerId))
+            .Select(x => new PvtAttendance(x.NewcomerId, x.Session.GroupId, x.Session.Date, x.Session.StartTime, x.Session.EndTime, x.Session.Kind, x.Session.Theme))
+            .ToListAsync(cancellationToken);
+        var pvtStarted = pvt.GroupBy(a => a.NewcomerId).ToDictionary(g => g.Key, g => g.Min(a => a.Date));
+        var pvtCompleted = PvtCompleted(pvt);
+
+        var steps = await db.PlanSteps
+            .Join(db.IntegrationPlans, s => s.PlanId, p => p.Id, (s, p) => new { Step = s, p.NewcomerId, p.State })
+            .Where(x => x.State != PlanState.Superseded && cohortIds.Contains(x.NewcomerId)
+                && (x.Step.Status == StepStatus.Doing || x.Step.Status == StepStatus.Done))
+            .Select(x => new { x.NewcomerId, x.Step.Domain, x.Step.StatusSince })
+            .ToListAsync(cancellationToken);
+        var started = await db.Referrals
+            .Where(r => r.StartedOn != null && cohortIds.Contains(r.NewcomerId))
+            .Join(db.Proposals, r => r.ProposalId, p => p.Id, (r, p) => new StartedReferral(r.NewcomerId, r.StartedOn!.Value, p.Kind, p.TargetId))
+            .ToListAsync(cancellationToken);
+        var offers = (await db.Offers.Select(o => new { o.Id, o.Kind, o.Domains }).ToListAsync(cancellationToken))
+            .ToDictionary(o => o.Id);
+
+        // The earliest day each person was active in each domain.
+        var activeIn = new Dictionary<(Guid, ParticipationDomain), DateOnly>();
+        void Active(Guid newcomerId, ParticipationDomain domain, DateOnly on)
+        {
+            if (!activeIn.TryGetValue((newcomerId, domain), out var earlier) || on < earlier)
+            {
+                activeIn[(newcomerId, domain)] = on;
+            }
+        }
+        foreach (var step in steps)
+        {
+            Active(step.NewcomerId, step.Domain, step.StatusSince);
+        }
+        var occupied = new Dictionary<(Guid, Occupation), DateOnly>();
+        foreach (var referral in started)
+        {
+            if (referral.Kind != TargetKind.Offer || referral.TargetId is not { } offerId || !offers.TryGetValue(offerId, out var offer))
+            {
+                continue;
+            }
+            foreach (var domain in offer.Domains)
+            {
+                Active(referral.NewcomerId, domain, referral.StartedOn);
+            }
+            if (OccupationOf(offer.Kind) is { } occupation
+                && (!occupied.TryGetValue((referral.NewcomerId, occupation), out var earlier) || referral.StartedOn < earlier))
+            {
+                occupied[(referral.NewcomerId, occupation)] = referral.StartedOn;
+            }
+        }
+        var anyDomain = activeIn.GroupBy(a => a.Key.Item1).ToDictionary(g => g.Key, g => g.Min(a => a.Value));
+        var anyOccupation = occupied.GroupBy(o => o.Key.Item1).ToDictionary(g => g.Key, g => g.Min(o => o.Value));
+
+        IReadOnlyList<(string Label, IReadOnlyDictionary<Guid, DateOnly> Dates)> reached =
+        [
+            ("gehuisvest", housingDates),
+            ("intake afgerond", intake),
+            ("plan vastgesteld", plans),
+            ("PVT gestart", pvtStarted),
+            ("PVT afgerond", pvtCompleted),
+            ("actief in een domein", anyDomain),
+            ("vrijwilligerswerk, opleiding of betaald werk", anyOccupation),
+        ];
+        var funnel = new List<FunnelStep>();
+        for (var i = 0; i < reached.Count; i++)
+        {
+            var (label, dates) = reached[i];
+            var previous = i == 0 ? null : reached[i - 1].Dates;
+            funnel.Add(new FunnelStep(label, dates.Count, Figures.Percentage(dates.Count, housed.Count),
+                previous is null ? null : MedianDays(previous, dates),
+                i == 0 ? null : MedianDays(housingDates, dates)));
+        }
+
+        var domains = ParticipationDomains.All
+            .Select(d => Activity(d.Dutch(), activeIn.Keys.Count(k => k.Item2 == d), housed.Count)).ToList();
+        var occupations = Enum.GetValues<Occupation>()
+            .Select(o => Activity(Dutch(o), occupied.Keys.Count(k => k.Item2 == o), housed.Count)).ToList();
+
+        var figures = new ReportFigures(cohort, today, housed.Count, funnel, domains, occupations,
+            await AttendanceAsync(cohortIds, today, cancellationToken),
+            await MatchingAsync(cohortIds, cancellationToken),
+            await OutcomesAsync(cohortIds, housingDates, today, cancellationToken),
+            await InterventionsAsync(cohortIds, cancellationToken),
+            await OrganisationsAsync(cohortIds, cancellationToken));
+
+        // Figures about groups of people, not one dossier: still, who looked at them is recorded, once per report.
+        db.RecordAudit(AuditAction.View, "Rapportage", cohort.Key, AuditResult.Success, auditPurpose);
+        await db.SaveChangesAsync(cancellationToken);
+        return figures;
+    }
+
+    private IQueryable<Newcomer> InCohort(Cohort cohort)
+    {
+        var people = db.Newcomers.Where(n => n.HousingDate != null);
+        if (cohort.From is { } from && cohort.Until is { } until)
+        {
+            people = people.Where(n => n.HousingDate >= from && n.HousingDate < until);
+        }
+        return people;
+    }
+
+    private async Task<Dictionary<Guid, DateOnly>> IntakeDoneAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        var parts = IntakePart.All.Where(p => !p.Restricted).ToList();
+        var marks = new List<RecordedMark>();
+        foreach (var part in parts)
+        {
+            marks.AddRange(await part.ReadMarksAsync(db, ids, cancellationToken));
+        }
+        return marks.GroupBy(m => m.NewcomerId)
+            .Where(g => g.Count() == parts.Count)
+            .ToDictionary(g => g.Key, g => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(g.Max(m => m.RecordedAt), DutchFormat.TimeZone).DateTime));
+    }
+
+    /// <summary>The day each person met the PVT requirement, walking their attended sessions of a group in order.</summary>
+    private static Dictionary<Guid, DateOnly> PvtCompleted(IEnumerable<PvtAttendance> attendance)
+    {
+        var requirement = TrajectoryRequirements.Pvt;
+        var completed = new Dictionary<Guid, DateOnly>();
+        foreach (var group in attendance.GroupBy(a => (a.NewcomerId, a.GroupId)))
+        {
+            var lessons = 0;
+            var hours = 0m;
+            var themes = new HashSet<WorkshopTheme>();
+            foreach (var session in group.OrderBy(a => a.Date).ThenBy(a => a.Start))
+            {
+                lessons += session.Kind == SessionKind.LanguageLesson ? 1 : 0;
+                hours += (decimal)(session.End - session.Start).TotalMinutes / 60m;
+                if (session.Kind == SessionKind.Workshop && session.Theme is { } theme)
+                {
+                    themes.Add(theme);
+                }
+                if (lessons >= requirement.MinLessons && hours >= requirement.MinHours && requirement.Themes.All(themes.Contains))
+                {
+                    if (!completed.TryGetValue(group.Key.NewcomerId, out var earlier) || session.Date < earlier)
+                    {
+                        completed[group.Key.NewcomerId] = session.Date;
+                    }
+                    break;
+                }
+            }
+        }
+        return completed;
+    }
+
+    private async Task<IReadOnlyList<AttendanceRate>> AttendanceAsync(IQueryable<Guid> cohortIds, DateOnly today, CancellationToken cancellationToken)
+    {
+        var counts = await db.AttendanceRecords
+            .Where(a => cohortIds.Contains(a.NewcomerId))
+            .Join(db.Sessions, a => a.SessionId, s => s.Id, (a, s) => new { a.Value, s.Date, s.GroupId })
+            .Where(x => x.Date <= today)
+            .Join(db.CourseGroups, x => x.GroupId, g => g.Id, (x, g) => new { x.Value, g.Kind })
+            .GroupBy(x => new { x.Kind, x.Value })
+            .Select(g => new { g.Key.Kind, g.Key.Value, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        int Count(CourseKind kind, Attendance value) => counts.Where(c => c.Kind == kind && c.Value == value).Sum(c => c.Count);
+        return [.. Enum.GetValues<CourseKind>().Select(k => new AttendanceRate(k,
+            Count(k, Attendance.Present), Count(k, Attendance.ExcusedAbsence), Count(k, Attendance.UnexcusedAbsence)))];
+    }
+
+    private async Task<IReadOnlyList<Conversion>> MatchingAsync(IQueryable<Guid> cohortIds, CancellationToken cancellationToken)
+    {
+        var proposals = await db.Proposals
+            .Where(p => cohortIds.Contains(p.NewcomerId))
+            .Select(p => new
+            {
+                Suggested = p.MatchScore != null,
+                Yes = p.Answer == NewcomerAnswer.Yes && db.Consents.Any(c => c.ProposalId == p.Id),
+                Sent = db.Referrals.Any(r => r.ProposalId == p.Id && r.SentOn != null),
+                Started = db.Referrals.Any(r => r.ProposalId == p.Id && r.StartedOn != null),
+                StillGoing = db.Referrals.Any(r => r.ProposalId == p.Id && r.Outcome == ReferralOutcome.StillGoingAtThreeMonths),
+            })
+            .ToListAsync(cancellationToken);
+        var fromSuggestion = proposals.Where(p => p.Suggested).ToList();
+        return
+        [
+            new Conversion("vanuit een suggestie", fromSuggestion.Count, fromSuggestion.Count(p => p.Yes), fromSuggestion.Count(p => p.Sent),
+                fromSuggestion.Count(p => p.Started), fromSuggestion.Count(p => p.StillGoing)),
+            new Conversion("alle voorstellen", proposals.Count, proposals.Count(p => p.Yes), proposals.Count(p => p.Sent),
+                proposals.Count(p => p.Started), proposals.Count(p => p.StillGoing)),
+        ];
+    }
+
+    private async Task<IReadOnlyList<OutcomeAt>> OutcomesAsync(IQueryable<Guid> cohortIds, Dictionary<Guid, DateOnly> housingDates, DateOnly today,
+        CancellationToken cancellationToken)
+    {
+        // Settling is not recorded as a milestone: it is reached the day the last item of the settling checklist that
+        // applies was arranged, as the milestones page counts it. Integrating and participating are recorded.
+        var checklists = await db.SettlingChecklists.AsNoTracking().Where(c => cohortIds.Contains(c.NewcomerId)).ToListAsync(cancellationToken);
+        var households = await db.Set<HouseholdSection>().AsNoTracking().Where(h => cohortIds.Contains(h.NewcomerId))
+            .ToDictionaryAsync(h => h.NewcomerId, cancellationToken);
+        var reachedOn = new List<(Guid NewcomerId, MilestoneKind Kind, DateOnly On)>();
+        foreach (var checklist in checklists)
+        {
+            var progress = SettlingProgress.Of(SettlingProgress.Rows(checklist, HouseholdFacts.From(households.GetValueOrDefault(checklist.NewcomerId)), today));
+            if (progress.CompletedOn is { } settled)
+            {
+                reachedOn.Add((checklist.NewcomerId, MilestoneKind.Settle, settled));
+            }
+        }
+        reachedOn.AddRange((await db.Milestones
+                .Where(m => m.State == MilestoneState.Reached && m.ReachedOn != null && cohortIds.Contains(m.NewcomerId))
+                .Select(m => new { m.NewcomerId, m.Kind, ReachedOn = m.ReachedOn!.Value })
+                .ToListAsync(cancellationToken))
+            .Select(m => (m.NewcomerId, m.Kind, m.ReachedOn)));
+        return [.. OutcomeMonths.Select(months =>
+        {
+            var eligible = housingDates.Where(h => MilestoneDates.MonthsAfter(h.Value, months) <= today).ToDictionary(h => h.Key, h => h.Value);
+            var reached = Enum.GetValues<MilestoneKind>().ToDictionary(kind => kind, kind => reachedOn.Count(m =>
+                m.Kind == kind && eligible.TryGetValue(m.NewcomerId, out var housed) && m.On <= MilestoneDates.MonthsAfter(housed, months)));
+            return new OutcomeAt(months, eligible.Count, reached);
+        })];
+    }
+
+    private async Task<IReadOnlyList<InterventionUse>> InterventionsAsync(IQueryable<Guid> cohortIds, CancellationToken cancellationToken)
+    {
+        // Only the plan in force: a draft next version copies its steps, which would count them twice.
+        var uses = await db.PlanSteps
+            .Join(db.IntegrationPlans, s => s.PlanId, p => p.Id, (s, p) => new { s.Offer, s.Status, p.NewcomerId, p.State })
+            .Where(x => x.State == PlanState.Fixed && x.Offer != null && cohortIds.Contains(x.NewcomerId))
+            .GroupBy(x => x.Offer!)
+            .Select(g => new InterventionUse(g.Key, g.Count(), g.Select(x => x.NewcomerId).Distinct().Count(),
+                g.Count(x => x.Status == StepStatus.Doing), g.Count(x => x.Status == StepStatus.Done), g.Count(x => x.Status == StepStatus.Dropped)))
+            .ToListAsync(cancellationToken);
+        return [.. uses.OrderByDescending(u => u.Steps).ThenBy(u => u.Name, StringComparer.Create(DutchFormat.Culture, ignoreCase: true))];
+    }
+
+    private async Task<IReadOnlyList<OrganisationResult>> OrganisationsAsync(IQueryable<Guid> cohortIds, CancellationToken cancellationToken)
+    {
+        var counts = await db.Referrals
+            .Where(r => cohortIds.Contains(r.NewcomerId))
+            .GroupBy(r => r.OrganisationId)
+            .Select(g => new
+            {
+                OrganisationId = g.Key,
+                Referrals = g.Count(),
+                Sent = g.Count(r => r.SentOn != null),
+                Accepted = g.Count(r => r.State == ReferralState.Accepted || r.State == ReferralState.Started || r.State == ReferralState.Ended),
+                Started = g.Count(r => r.StartedOn != null),
+                StillGoing = g.Count(r => r.Outcome == ReferralOutcome.StillGoingAtThreeMonths),
+                Stopped = g.Count(r => r.Outcome == ReferralOutcome.Stopped),
+            })
+            .ToListAsync(cancellationToken);
+        var ids = counts.Select(c => c.OrganisationId).ToList();
+        var names = await db.Organisations.Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
+        return [.. counts
+            .Select(c => new OrganisationResult(names.GetValueOrDefault(c.OrganisationId, "onbekende organisatie"), c.Referrals, c.Sent, c.Accepted, c.Started, c.StillGoing, c.Stopped))
+            .OrderByDescending(o => o.Referrals).ThenBy(o => o.Name, StringComparer.Create(DutchFormat.Culture, ignoreCase: true))];
+    }
+
+    private static decimal? MedianDays(IReadOnlyDictionary<Guid, DateOnly> from, IReadOnlyDictionary<Guid, DateOnly> to) =>
+        Figures.Median(to.Where(t => from.ContainsKey(t.Key)).Select(t => t.Value.DayNumber - from[t.Key].DayNumber));
+
+    private static ActivityCount Activity(string label, int count, int cohortSize) => new(label, count, Figures.Percentage(count, cohortSize));
+
+    private enum Occupation
+    {
+        VolunteerWork,
+        Education,
+        PaidWork,
+    }
+
+    private static Occupation? OccupationOf(OfferKind kind) => kind switch
+    {
+        OfferKind.VolunteerRole => Occupation.VolunteerWork,
+        // An internship is learning on the job: it counts as education, not yet as paid work.
+        OfferKind.Course or OfferKind.Internship => Occupation.Education,
+        OfferKind.Job => Occupation.PaidWork,
+        _ => null,
+    };
+
+    private static string Dutch(Occupation occupation) => occupation switch
+    {
+        Occupation.VolunteerWork => "vrijwilligerswerk",
+        Occupation.Education => "opleiding",
+        _ => "betaald werk",
+    };
+}

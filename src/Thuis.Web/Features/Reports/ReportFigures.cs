@@ -1,0 +1,86 @@
+using Thuis.Web.Features.Milestones;
+using Thuis.Web.Features.Plans;
+using Thuis.Web.Features.Trajectories;
+
+namespace Thuis.Web.Features.Reports;
+
+/// <summary>
+/// One step of the cohort funnel: how many of the cohort reached it, as a share of the cohort, and the median number of
+/// days from the previous step and from housing, over the people who reached both.
+/// </summary>
+public sealed record FunnelStep(string Label, int Count, decimal? Percentage, decimal? MedianDaysFromPrevious, decimal? MedianDaysFromHousing);
+
+/// <summary>People of the cohort active in one participation domain, or doing volunteer work, education or paid work.</summary>
+public sealed record ActivityCount(string Label, int Count, decimal? Percentage);
+
+/// <summary>Recorded attendance at sessions held so far, per kind of course.</summary>
+public sealed record AttendanceRate(CourseKind Kind, int Present, int Excused, int Unexcused)
+{
+    public int Recorded => Present + Excused + Unexcused;
+
+    public decimal? PresentPercentage => Figures.Percentage(Present, Recorded);
+
+    public decimal? ExcusedPercentage => Figures.Percentage(Excused, Recorded);
+
+    public decimal? UnexcusedPercentage => Figures.Percentage(Unexcused, Recorded);
+}
+
+/// <summary>Proposals through to a referral still going at three months; each step's conversion is of the step before.</summary>
+public sealed record Conversion(string Label, int Proposals, int Yes, int Sent, int Started, int StillGoing)
+{
+    public IReadOnlyList<(string Step, int Count, decimal? Conversion)> Steps =>
+    [
+        ("voorstel", Proposals, null),
+        ("ja, met toestemming", Yes, Figures.Percentage(Yes, Proposals)),
+        ("verwijzing verstuurd", Sent, Figures.Percentage(Sent, Yes)),
+        ("gestart", Started, Figures.Percentage(Started, Sent)),
+        ("loopt na 3 maanden", StillGoing, Figures.Percentage(StillGoing, Started)),
+    ];
+}
+
+/// <summary>Milestones reached within some months of housing, among those housed at least that long ago.</summary>
+public sealed record OutcomeAt(int Months, int Eligible, IReadOnlyDictionary<MilestoneKind, int> Reached)
+{
+    public decimal? Percentage(MilestoneKind kind) => Figures.Percentage(Reached[kind], Eligible);
+}
+
+/// <summary>Plan steps in plans in force that name an offer or intervention, and how they went.</summary>
+public sealed record InterventionUse(string Name, int Steps, int People, int Doing, int Done, int Dropped)
+{
+    public decimal? DonePercentage => Figures.Percentage(Done, Steps);
+}
+
+/// <summary>Referrals of the cohort to one organisation and how far they came.</summary>
+public sealed record OrganisationResult(string Name, int Referrals, int Sent, int Accepted, int Started, int StillGoing, int Stopped)
+{
+    public decimal? StillGoingPercentage => Figures.Percentage(StillGoing, Started);
+}
+
+/// <summary>Everything the report shows and exports, for one municipality and one cohort, on one day.</summary>
+public sealed record ReportFigures(
+    Cohort Cohort, DateOnly Today, int CohortSize,
+    IReadOnlyList<FunnelStep> Funnel, IReadOnlyList<ActivityCount> Domains, IReadOnlyList<ActivityCount> Occupations,
+    IReadOnlyList<AttendanceRate> Attendance, IReadOnlyList<Conversion> Matching, IReadOnlyList<OutcomeAt> Outcomes,
+    IReadOnlyList<InterventionUse> Interventions, IReadOnlyList<OrganisationResult> Organisations)
+{
+    public static IReadOnlyList<ParticipationDomain> DomainOrder => ParticipationDomains.All;
+}
+
+public static class Figures
+{
+    /// <summary>A share in percent with one decimal, rounded half away from zero; null when there is nothing to divide by.</summary>
+    public static decimal? Percentage(int part, int whole) =>
+        whole == 0 ? null : Math.Round(100m * part / whole, 1, MidpointRounding.AwayFromZero);
+
+    /// <summary>The middle value, or the mean of the two middle values; null for no values.</summary>
+    public static decimal? Median(IEnumerable<int> values)
+    {
+        var sorted = values.Order().ToList();
+        if (sorted.Count == 0)
+        {
+            return null;
+        }
+        var middle = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2m;
+    }
+}

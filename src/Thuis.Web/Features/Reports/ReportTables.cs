@@ -1,0 +1,83 @@
+using Thuis.Web.Features.Milestones;
+using Thuis.Web.Features.Trajectories;
+
+namespace Thuis.Web.Features.Reports;
+
+public enum ValueKind
+{
+    Count,
+    Percentage,
+    Days,
+}
+
+public sealed record ReportColumn(string Title, ValueKind Kind);
+
+/// <summary>One row: its label and one value per column (null where there is nothing to count, such as 0 of 0).</summary>
+public sealed record ReportRow(string Label, IReadOnlyList<decimal?> Values);
+
+/// <summary>
+/// A table of the report as the page shows it and the exports write it: the page, the CSV and the workbook are all
+/// made from these, so they cannot disagree.
+/// </summary>
+public sealed record ReportTable(string Key, string Title, string RowHeader, IReadOnlyList<ReportColumn> Columns, IReadOnlyList<ReportRow> Rows)
+{
+    public ReportRow Row(string label) => Rows.Single(r => r.Label == label);
+}
+
+public static class ReportTables
+{
+    public const string Funnel = "trechter";
+    public const string Domains = "domeinen";
+    public const string Occupations = "werk-en-opleiding";
+    public const string Attendance = "aanwezigheid";
+    public const string Matching = "koppelen";
+    public const string Outcomes = "mijlpalen";
+    public const string Interventions = "interventies";
+    public const string Organisations = "organisaties";
+
+    public static IReadOnlyList<string> Keys { get; } = [Funnel, Domains, Occupations, Attendance, Matching, Outcomes, Interventions, Organisations];
+
+    private static ReportColumn Count(string title) => new(title, ValueKind.Count);
+
+    private static ReportColumn Percentage(string title) => new(title, ValueKind.Percentage);
+
+    private static ReportColumn Days(string title) => new(title, ValueKind.Days);
+
+    public static IReadOnlyList<ReportTable> All(ReportFigures figures) =>
+    [
+        new(Funnel, "Van huisvesting naar werk of opleiding", "Stap",
+            [Count("aantal"), Percentage("% van cohort"), Days("mediaan dagen sinds vorige stap"), Days("mediaan dagen sinds huisvesting")],
+            [.. figures.Funnel.Select(s => new ReportRow(s.Label, [s.Count, s.Percentage, s.MedianDaysFromPrevious, s.MedianDaysFromHousing]))]),
+        new(Domains, "Actief per participatiedomein", "Domein",
+            [Count("aantal"), Percentage("% van cohort")],
+            [.. figures.Domains.Select(d => new ReportRow(d.Label, [d.Count, d.Percentage]))]),
+        new(Occupations, "Vrijwilligerswerk, opleiding en betaald werk", "Bezigheid",
+            [Count("aantal"), Percentage("% van cohort")],
+            [.. figures.Occupations.Select(d => new ReportRow(d.Label, [d.Count, d.Percentage]))]),
+        new(Attendance, "Aanwezigheid per soort cursus", "Soort cursus",
+            [Count("geregistreerd"), Count("aanwezig"), Percentage("% aanwezig"), Count("afgemeld"), Percentage("% afgemeld"),
+                Count("ongeoorloofd afwezig"), Percentage("% ongeoorloofd afwezig")],
+            [.. figures.Attendance.Select(a => new ReportRow(a.Kind.Dutch(),
+                [a.Recorded, a.Present, a.PresentPercentage, a.Excused, a.ExcusedPercentage, a.Unexcused, a.UnexcusedPercentage]))]),
+        new(Matching, "Van voorstel tot deelname na 3 maanden", "Voorstellen",
+            [Count("voorstellen"), Count("ja, met toestemming"), Percentage("% ja"), Count("verwijzing verstuurd"), Percentage("% verstuurd"),
+                Count("gestart"), Percentage("% gestart"), Count("loopt na 3 maanden"), Percentage("% loopt na 3 maanden")],
+            [.. figures.Matching.Select(c => new ReportRow(c.Label,
+                [.. c.Steps.Take(1).Select(s => (decimal?)s.Count), .. c.Steps.Skip(1).SelectMany(s => new[] { s.Count, s.Conversion })]))]),
+        new(Outcomes, "Mijlpalen bereikt na 6, 12 en 18 maanden", "Na",
+            [Count("zo lang gehuisvest"), .. Enum.GetValues<MilestoneKind>().SelectMany(k => new[] { Count($"{k.Dutch()} bereikt"), Percentage($"% {k.Dutch()}") })],
+            [.. figures.Outcomes.Select(o => new ReportRow($"{o.Months} maanden",
+                [o.Eligible, .. Enum.GetValues<MilestoneKind>().SelectMany(k => new[] { o.Reached[k], o.Percentage(k) })]))]),
+        new(Interventions, "Gebruik en resultaat per interventie of aanbod", "Interventie of aanbod",
+            [Count("stappen"), Count("personen"), Count("bezig"), Count("afgerond"), Count("gestopt"), Percentage("% afgerond")],
+            [.. figures.Interventions.Select(i => new ReportRow(i.Name, [i.Steps, i.People, i.Doing, i.Done, i.Dropped, i.DonePercentage]))]),
+        new(Organisations, "Verwijzingen per organisatie", "Organisatie",
+            [Count("verwijzingen"), Count("verstuurd"), Count("geaccepteerd"), Count("gestart"), Count("loopt na 3 maanden"), Count("gestopt"),
+                Percentage("% van gestart loopt na 3 maanden")],
+            [.. figures.Organisations.Select(o => new ReportRow(o.Name, [o.Referrals, o.Sent, o.Accepted, o.Started, o.StillGoing, o.Stopped, o.StillGoingPercentage]))]),
+    ];
+
+    /// <summary>A value as the page and the CSV write it: Dutch decimal comma, no thousands separator, empty for nothing.</summary>
+    public static string Format(decimal? value) =>
+        value is { } v ? v.ToString(v == decimal.Truncate(v) ? "0" : "0.0", Platform.Localization.DutchFormat.Culture) : "";
+}
