@@ -68,6 +68,7 @@ public sealed class MatchingIndex
         KmPerDegreeLongitude = KmPerDegreeLongitudeAtEquator * Math.Cos(meanLatitude * Math.PI / 180);
 
         Features = new float[Padded * FeatureCount];
+        TagBytes = new byte[Padded * FeatureCount];
         X = new float[Padded];
         Y = new float[Padded];
         Located = new float[Padded];
@@ -111,6 +112,7 @@ public sealed class MatchingIndex
             {
                 var f = TagIndex[tag];
                 Features[(j / Lanes * FeatureCount * Lanes) + (f * Lanes) + (j % Lanes)] = 1f;
+                TagBytes[(j / Lanes * FeatureCount * Lanes) + (f * Lanes) + (j % Lanes)] = 1;
                 TagMask[(j * TagWords) + (f / 64)] |= 1UL << (f % 64);
             }
 
@@ -209,6 +211,12 @@ public sealed class MatchingIndex
 
     // Scored for every pair, in blocks of eight lanes:
     internal float[] Features { get; }
+
+    /// <summary>
+    /// The same 0/1 features as <see cref="Features"/>, one byte each: the vector kernels widen them to exactly the
+    /// same floats, so their scores stay bit for bit the same while they read a quarter of the bytes.
+    /// </summary>
+    internal byte[] TagBytes { get; }
 
     internal float[] X { get; }
 

@@ -36,6 +36,17 @@ public sealed class SuggestionPropertyTests
         }, iter: 50);
 
     [Fact]
+    public void The_byte_features_the_one_person_kernels_read_are_the_float_features() =>
+        Instances.Sample(instance =>
+        {
+            var index = MatchingIndex.Build(instance.Offers);
+            Assert.Equal(index.Features.Length, index.TagBytes.Length);
+            Assert.Equal(index.Features, index.TagBytes.Select(b => (float)b));
+            Assert.All(index.TagBytes, b => Assert.True(b is 0 or 1));
+            Assert.Equal(instance.Offers.Sum(o => o.Tags.Distinct().Count()), index.TagBytes.Sum(b => b));
+        }, iter: 100);
+
+    [Fact]
     public void The_vector_kernels_give_exactly_the_scalar_reference_scores() =>
         Instances.Sample(instance =>
         {
