@@ -220,6 +220,40 @@ internal static class Kernels512
         }
     }
 
+    /// <summary>
+    /// Adds the tag part of one person's scores to the buffer from each offer's few tags: the person's weights sit in
+    /// two vectors and each slot of a block looks up sixteen offers' weights at once. The dense multiply-adds add
+    /// each weight times 0 or 1 in tag order; adding only the weights of the offer's tags, in the same order and from
+    /// zero, gives the same sums bit for bit (adding zero changes nothing a sum from zero can hold).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void TagsOneSparse(MatchingIndex ix, PreparedPerson p, float[] scores)
+    {
+        Span<float> table = stackalloc float[MatchingIndex.SparseFeatureLimit];
+        table.Clear();
+        p.Features.AsSpan().CopyTo(table);
+        var low = Vector512.LoadUnsafe(ref table[0]);
+        var high = Vector512.LoadUnsafe(ref table[L]);
+        var slots = (nuint)ix.TagSlots;
+        var features = Vector512.Create(MatchingIndex.SparseFeatureLimit);
+        ref var tags = ref MemoryMarshal.GetArrayDataReference(ix.SparseTags);
+        ref var s = ref MemoryMarshal.GetArrayDataReference(scores);
+        for (nuint b = 0; b < (nuint)ix.Blocks; b++)
+        {
+            var a = Vector512<float>.Zero;
+            ref var block = ref Unsafe.Add(ref tags, b * slots * L);
+            for (nuint k = 0; k < slots; k++)
+            {
+                var tag = Avx512F.ConvertToVector512Int32(Vector128.LoadUnsafe(ref block, k * L));
+                var weight = Avx512F.PermuteVar16x32x2(low, tag, high);
+                a += Vector512.ConditionalSelect(Vector512.LessThan(tag, features).AsSingle(), weight, Vector512<float>.Zero);
+            }
+
+            var j = b * L;
+            (a + Vector512.LoadUnsafe(ref s, j)).StoreUnsafe(ref s, j);
+        }
+    }
+
     /// <summary>Sixteen 0/1 feature bytes as the floats 0 and 1 (zero-extended to integers, then converted exactly).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<float> Widen(ref byte features, nuint offset) =>
