@@ -125,7 +125,11 @@ internal static class Kernels512
         }
     }
 
-    /// <summary>Adds the tag part of four people's scores (features packed one person after the other) to their buffers.</summary>
+    /// <summary>
+    /// Adds the tag part of four people's scores (features packed one person after the other) to their buffers. Four
+    /// people share every load and the offers' floats stay in L2, so widening bytes here would only add work beside
+    /// the multiply-adds (measured: no gain); the one-person kernel reads bytes instead.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void TagsFour(MatchingIndex ix, float[] packed, float[][] scores)
     {
@@ -179,13 +183,16 @@ internal static class Kernels512
         }
     }
 
-    /// <summary>Adds the tag part of one person's scores to the buffer, four blocks at a time.</summary>
+    /// <summary>
+    /// Adds the tag part of one person's scores to the buffer, four blocks at a time. One person shares no load with
+    /// anyone, so the kernel reads the features as bytes (a quarter of the floats' stream) and widens them exactly.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void TagsOne(MatchingIndex ix, PreparedPerson p, float[] scores)
     {
         var f = ix.FeatureCount;
         var stride = (nuint)(f * L);
-        ref var offers = ref MemoryMarshal.GetArrayDataReference(ix.Features);
+        ref var offers = ref MemoryMarshal.GetArrayDataReference(ix.TagBytes);
         ref var pf = ref MemoryMarshal.GetArrayDataReference(p.Features);
         ref var s = ref MemoryMarshal.GetArrayDataReference(scores);
         for (var b = 0; b < ix.Blocks; b += 4)
@@ -199,10 +206,10 @@ internal static class Kernels512
             {
                 ref var ot = ref Unsafe.Add(ref o, t * L);
                 var q = Vector512.Create(Unsafe.Add(ref pf, t));
-                a0 = Vector512.FusedMultiplyAdd(q, Vector512.LoadUnsafe(ref ot), a0);
-                a1 = Vector512.FusedMultiplyAdd(q, Vector512.LoadUnsafe(ref ot, stride), a1);
-                a2 = Vector512.FusedMultiplyAdd(q, Vector512.LoadUnsafe(ref ot, 2 * stride), a2);
-                a3 = Vector512.FusedMultiplyAdd(q, Vector512.LoadUnsafe(ref ot, 3 * stride), a3);
+                a0 = Vector512.FusedMultiplyAdd(q, Widen(ref ot, 0), a0);
+                a1 = Vector512.FusedMultiplyAdd(q, Widen(ref ot, stride), a1);
+                a2 = Vector512.FusedMultiplyAdd(q, Widen(ref ot, 2 * stride), a2);
+                a3 = Vector512.FusedMultiplyAdd(q, Widen(ref ot, 3 * stride), a3);
             }
 
             var j = (nuint)(b * L);
@@ -212,6 +219,45 @@ internal static class Kernels512
             (a3 + Vector512.LoadUnsafe(ref s, j + (3 * L))).StoreUnsafe(ref s, j + (3 * L));
         }
     }
+
+    /// <summary>
+    /// Adds the tag part of one person's scores to the buffer from each offer's few tags: the person's weights sit in
+    /// two vectors and each slot of a block looks up sixteen offers' weights at once. The dense multiply-adds add
+    /// each weight times 0 or 1 in tag order; adding only the weights of the offer's tags, in the same order and from
+    /// zero, gives the same sums bit for bit (adding zero changes nothing a sum from zero can hold).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void TagsOneSparse(MatchingIndex ix, PreparedPerson p, float[] scores)
+    {
+        Span<float> table = stackalloc float[MatchingIndex.SparseFeatureLimit];
+        table.Clear();
+        p.Features.AsSpan().CopyTo(table);
+        var low = Vector512.LoadUnsafe(ref table[0]);
+        var high = Vector512.LoadUnsafe(ref table[L]);
+        var slots = (nuint)ix.TagSlots;
+        var features = Vector512.Create(MatchingIndex.SparseFeatureLimit);
+        ref var tags = ref MemoryMarshal.GetArrayDataReference(ix.SparseTags);
+        ref var s = ref MemoryMarshal.GetArrayDataReference(scores);
+        for (nuint b = 0; b < (nuint)ix.Blocks; b++)
+        {
+            var a = Vector512<float>.Zero;
+            ref var block = ref Unsafe.Add(ref tags, b * slots * L);
+            for (nuint k = 0; k < slots; k++)
+            {
+                var tag = Avx512F.ConvertToVector512Int32(Vector128.LoadUnsafe(ref block, k * L));
+                var weight = Avx512F.PermuteVar16x32x2(low, tag, high);
+                a += Vector512.ConditionalSelect(Vector512.LessThan(tag, features).AsSingle(), weight, Vector512<float>.Zero);
+            }
+
+            var j = b * L;
+            (a + Vector512.LoadUnsafe(ref s, j)).StoreUnsafe(ref s, j);
+        }
+    }
+
+    /// <summary>Sixteen 0/1 feature bytes as the floats 0 and 1 (zero-extended to integers, then converted exactly).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> Widen(ref byte features, nuint offset) =>
+        Vector512.ConvertToSingle(Avx512F.ConvertToVector512Int32(Vector128.LoadUnsafe(ref features, offset)));
 
     /// <summary>
     /// A threshold at least <paramref name="k"/> (at most 16) scores reach: the k-th largest of the sixteen lane maxima.
@@ -375,6 +421,49 @@ internal static class Kernels512
         }
 
         ref var s = ref MemoryMarshal.GetArrayDataReference(survivorScores);
+        if (n <= 4 * L)
+        {
+            // The usual case (about 60 survivors): every survivor's count of higher scores at once, four vectors of
+            // counters in registers; each survivor adds one to the counters of every slot scoring lower.
+            var r0 = Vector512.LoadUnsafe(ref s);
+            var r1 = Vector512.LoadUnsafe(ref s, L);
+            var r2 = Vector512.LoadUnsafe(ref s, 2 * L);
+            var r3 = Vector512.LoadUnsafe(ref s, 3 * L);
+            var e0 = Vector512<int>.Zero;
+            var e1 = Vector512<int>.Zero;
+            var e2 = Vector512<int>.Zero;
+            var e3 = Vector512<int>.Zero;
+            for (nuint i = 0; i < (nuint)n; i++)
+            {
+                var c = Vector512.Create(Unsafe.Add(ref s, i));
+                e0 -= Vector512.LessThan(r0, c).AsInt32();
+                e1 -= Vector512.LessThan(r1, c).AsInt32();
+                e2 -= Vector512.LessThan(r2, c).AsInt32();
+                e3 -= Vector512.LessThan(r3, c).AsInt32();
+            }
+
+            Span<int> counts = stackalloc int[4 * L];
+            e0.StoreUnsafe(ref counts[0]);
+            e1.StoreUnsafe(ref counts[L]);
+            e2.StoreUnsafe(ref counts[2 * L]);
+            e3.StoreUnsafe(ref counts[3 * L]);
+            for (var i = 0; i < n; i++)
+            {
+                var higher = counts[i];
+                while (higher < size && result[higher].Offer >= 0)
+                {
+                    higher++;
+                }
+
+                if (higher < size)
+                {
+                    result[higher] = (survivorOffers[i], survivorScores[i] + 0f);
+                }
+            }
+
+            return result;
+        }
+
         for (var i = 0; i < n; i++)
         {
             var score = survivorScores[i];

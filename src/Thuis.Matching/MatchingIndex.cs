@@ -68,6 +68,7 @@ public sealed class MatchingIndex
         KmPerDegreeLongitude = KmPerDegreeLongitudeAtEquator * Math.Cos(meanLatitude * Math.PI / 180);
 
         Features = new float[Padded * FeatureCount];
+        TagBytes = new byte[Padded * FeatureCount];
         X = new float[Padded];
         Y = new float[Padded];
         Located = new float[Padded];
@@ -111,6 +112,7 @@ public sealed class MatchingIndex
             {
                 var f = TagIndex[tag];
                 Features[(j / Lanes * FeatureCount * Lanes) + (f * Lanes) + (j % Lanes)] = 1f;
+                TagBytes[(j / Lanes * FeatureCount * Lanes) + (f * Lanes) + (j % Lanes)] = 1;
                 TagMask[(j * TagWords) + (f / 64)] |= 1UL << (f % 64);
             }
 
@@ -155,6 +157,29 @@ public sealed class MatchingIndex
         }
 
         OffersByMember = members.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        // Each offer's tags in ascending order, one slot per tag (255 where an offer has fewer), for the one-person
+        // kernel: adding the person's weights of an offer's tags in that order is what the dense multiply-adds do.
+        TagSlots = 0;
+        for (var j = 0; j < Count; j++)
+        {
+            TagSlots = Math.Max(TagSlots, OfferTags(j).Count());
+        }
+
+        SparseTags = new byte[Blocks * TagSlots * Lanes];
+        Array.Fill(SparseTags, byte.MaxValue);
+        if (FeatureCount <= SparseFeatureLimit)
+        {
+            for (var j = 0; j < Count; j++)
+            {
+                var slot = 0;
+                foreach (var f in OfferTags(j))
+                {
+                    SparseTags[(((j / Lanes * TagSlots) + slot) * Lanes) + (j % Lanes)] = (byte)f;
+                    slot++;
+                }
+            }
+        }
+
         OffersByTag = [.. Enumerable.Range(0, FeatureCount).Select(f => Enumerable.Range(0, Count).Where(j => (TagMask[(j * TagWords) + (f / 64)] & (1UL << (f % 64))) != 0).ToArray())];
         OffersByKind = [.. Enum.GetValues<OfferKind>().Select(kind => Enumerable.Range(0, Count).Where(j => _offers[j].Kind == kind).ToArray())];
         OneLanguageWord = LanguageNames.Length <= 32;
@@ -209,6 +234,40 @@ public sealed class MatchingIndex
 
     // Scored for every pair, in blocks of eight lanes:
     internal float[] Features { get; }
+
+    /// <summary>
+    /// The same 0/1 features as <see cref="Features"/>, one byte each: the vector kernels widen them to exactly the
+    /// same floats, so their scores stay bit for bit the same while they read a quarter of the bytes.
+    /// </summary>
+    internal byte[] TagBytes { get; }
+
+    /// <summary>The most tags any offer has.</summary>
+    internal int TagSlots { get; }
+
+    /// <summary>
+    /// Per block of offers, slot by slot, each offer's tag numbers in ascending order (255 for an empty slot); filled
+    /// only when there are at most <see cref="SparseFeatureLimit"/> features, so a person's weights fit two vectors.
+    /// </summary>
+    internal byte[] SparseTags { get; }
+
+    /// <summary>Whether the one-person kernel can add each offer's few tags instead of multiplying all features.</summary>
+    internal bool Sparse => FeatureCount <= SparseFeatureLimit && TagSlots <= MaxSparseSlots;
+
+    internal const int SparseFeatureLimit = 32;
+
+    internal const int MaxSparseSlots = 8;
+
+    /// <summary>The features an offer has, in ascending order.</summary>
+    private IEnumerable<int> OfferTags(int offer)
+    {
+        for (var f = 0; f < FeatureCount; f++)
+        {
+            if (TagBytes[(offer / Lanes * FeatureCount * Lanes) + (f * Lanes) + (offer % Lanes)] != 0)
+            {
+                yield return f;
+            }
+        }
+    }
 
     internal float[] X { get; }
 

@@ -155,7 +155,14 @@ internal static class Scorer
         if (wide)
         {
             Kernels512.Rest(ix, p, scores);
-            Kernels512.TagsOne(ix, p, scores);
+            if (ix.Sparse)
+            {
+                Kernels512.TagsOneSparse(ix, p, scores);
+            }
+            else
+            {
+                Kernels512.TagsOne(ix, p, scores);
+            }
         }
         else
         {

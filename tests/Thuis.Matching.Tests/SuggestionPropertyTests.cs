@@ -36,6 +36,44 @@ public sealed class SuggestionPropertyTests
         }, iter: 50);
 
     [Fact]
+    public void The_byte_features_the_one_person_kernels_read_are_the_float_features() =>
+        Instances.Sample(instance =>
+        {
+            var index = MatchingIndex.Build(instance.Offers);
+            Assert.Equal(index.Features.Length, index.TagBytes.Length);
+            Assert.Equal(index.Features, index.TagBytes.Select(b => (float)b));
+            Assert.All(index.TagBytes, b => Assert.True(b is 0 or 1));
+            Assert.Equal(instance.Offers.Sum(o => o.Tags.Distinct().Count()), index.TagBytes.Sum(b => b));
+        }, iter: 100);
+
+    [Theory]
+    [InlineData(32)]
+    [InlineData(40)]
+    public void The_one_person_kernels_give_the_scalar_reference_scores_with_many_tags_per_offer_and_in_the_pool(int features) =>
+        Instances.Sample(instance =>
+        {
+            // Every feature in use (32 fills the two vectors of weights; 40 takes the dense kernel), offers with up
+            // to eight tags, and people who want the extra tags too.
+            var used = instance.Offers.SelectMany(o => o.Tags).Distinct(StringComparer.OrdinalIgnoreCase).Count();
+            var extra = Enumerable.Range(0, features - used).Select(i => $"extra{i:00}").ToArray();
+            var offers = instance.Offers.Select((o, i) => o with { Tags = [.. o.Tags, .. extra.Where((_, e) => (e + i) % 7 == 0)] })
+                .Concat(extra.Select((t, i) => new Offer { Id = $"x{i:00}", Title = "Extra", Tags = [t], Capacity = 1 }))
+                .ToArray();
+            var index = MatchingIndex.Build(offers);
+            Assert.Equal(features, index.FeatureCount);
+            Assert.Equal(features <= MatchingIndex.SparseFeatureLimit, index.Sparse);
+            foreach (var (person, i) in instance.People.Select((p, i) => (p, i)))
+            {
+                var prepared = PreparedPerson.Create(person with { Interests = [.. person.Interests, .. extra.Where((_, e) => (e + i) % 3 == 0)] }, index);
+                foreach (var wide in Widths)
+                {
+                    Assert.Equal(Scorer.TopScalar(index, prepared, offers.Length, float.MinValue, null), Scorer.TopVector(index, prepared, offers.Length, float.MinValue, null, wide));
+                    Assert.Equal(Scorer.TopScalar(index, prepared, 5, float.MinValue, null), Scorer.TopVector(index, prepared, 5, float.MinValue, null, wide));
+                }
+            }
+        }, iter: 60);
+
+    [Fact]
     public void The_vector_kernels_give_exactly_the_scalar_reference_scores() =>
         Instances.Sample(instance =>
         {
