@@ -10,6 +10,7 @@ using Thuis.Web.Features.Milestones;
 using Thuis.Web.Features.Occupations;
 using Thuis.Web.Features.Plans;
 using Thuis.Web.Features.Referrals;
+using Thuis.Web.Features.Signals;
 using Thuis.Web.Features.SocialMap;
 using Thuis.Web.Features.Trajectories;
 using Thuis.Web.Features.Transfers;
@@ -34,6 +35,7 @@ builder.AddTrajectories();
 builder.AddInterventions();
 builder.AddSocialMap();
 builder.AddTransfers();
+builder.AddSignals();
 builder.AddAdministration();
 builder.Services.AddRazorComponents();
 

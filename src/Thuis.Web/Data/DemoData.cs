@@ -7,6 +7,7 @@ using Thuis.Web.Features.Municipalities;
 using Thuis.Web.Features.Organisations;
 using Thuis.Web.Features.Plans;
 using Thuis.Web.Features.Referrals;
+using Thuis.Web.Features.Signals;
 using Thuis.Web.Features.SocialMap;
 using Thuis.Web.Features.Trajectories;
 using Thuis.Web.Platform.Security;
@@ -110,6 +111,7 @@ public static class DemoData
             DemoSocialMap.AddTo(db, municipality.Id, m.Town, partner, services.GetRequiredService<TimeProvider>());
             await db.SaveChangesAsync();
         }
+        await DemoSignals.RaiseAsync(app.Services);
     }
 
     public static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)
