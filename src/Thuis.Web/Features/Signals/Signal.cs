@@ -123,6 +123,7 @@ public sealed class Signal : IMunicipalityOwned
     {
         EnsureOpen();
         State = SignalState.Acknowledged;
+        SnoozedUntil = null;
         Handled(by, today);
     }
 
@@ -143,6 +144,7 @@ public sealed class Signal : IMunicipalityOwned
         EnsureOpen();
         ArgumentException.ThrowIfNullOrWhiteSpace(note);
         State = SignalState.Resolved;
+        SnoozedUntil = null;
         Note = note.Trim();
         ClosedOn = today;
         Handled(by, today);
@@ -156,6 +158,7 @@ public sealed class Signal : IMunicipalityOwned
             throw new ArgumentException("Kies de organisatie voor professionele hulp.", nameof(organisationId));
         }
         State = SignalState.Escalated;
+        SnoozedUntil = null;
         EscalatedTo = to;
         EscalatedToOrganisationId = to == Signals.EscalatedTo.ProfessionalHelp ? organisationId : null;
         Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
