@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
+using Thuis.Web.Platform.Editing;
 using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
 
@@ -11,7 +12,7 @@ namespace Thuis.Web.Features.Signals;
 /// Running it twice changes nothing the second time. A signal resolved by a person is not raised again for the same
 /// cause within the municipality's quiet days (at least the rest of that day).
 /// </summary>
-public sealed class EvaluateSignals(AppDbContext db, CurrentUser currentUser, IEnumerable<ISignalRule> rules, IServiceScopeFactory scopes)
+public sealed class EvaluateSignals(AppDbContext db, CurrentUser currentUser, IEnumerable<ISignalRule> rules, IServiceScopeFactory scopes, TimeProvider clock)
 {
     /// <summary>Every municipality, each in its own scope acting as the system for that municipality only.</summary>
     public async Task RunOnceAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
@@ -28,6 +29,19 @@ public sealed class EvaluateSignals(AppDbContext db, CurrentUser currentUser, IE
     /// <summary>One person, after a change that may raise or settle a signal (attendance, progress, an answer, status).</summary>
     public Task ForNewcomerAsync(Guid newcomerId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         EvaluateAsync(newcomerId, TodayOf(now), cancellationToken);
+
+    /// <summary>After a successful change to these people, their signals follow at once rather than at the next hourly run.</summary>
+    public async Task<EditResult> AfterAsync(EditResult result, IEnumerable<Guid> newcomerIds, CancellationToken cancellationToken)
+    {
+        if (result.Succeeded)
+        {
+            foreach (var id in newcomerIds.Distinct())
+            {
+                await ForNewcomerAsync(id, clock.GetUtcNow(), cancellationToken);
+            }
+        }
+        return result;
+    }
 
     private async Task EvaluateAsync(Guid? newcomerId, DateOnly today, CancellationToken cancellationToken)
     {
