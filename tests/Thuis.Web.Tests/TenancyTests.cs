@@ -26,6 +26,7 @@ public sealed class TenancyTests(AppFixture fixture)
             ["ProposalId"] = b.ProposalId.ToString(),
             ["ReferralId"] = b.ReferralId.ToString(),
             ["RunId"] = b.RunId.ToString(),
+            ["SignalId"] = b.SignalId.ToString(),
             // Shared interventions are everyone's; B's own addition is what A must never reach.
             ["InterventionId"] = b.InterventionId.ToString(),
             ["OrganisationId"] = b.PartnerOrganisationId.ToString(),

@@ -11,6 +11,7 @@ using Thuis.Web.Features.Municipalities;
 using Thuis.Web.Features.Organisations;
 using Thuis.Web.Features.Plans;
 using Thuis.Web.Features.Referrals;
+using Thuis.Web.Features.Signals;
 using Thuis.Web.Features.SocialMap;
 using Thuis.Web.Features.Trajectories;
 using Thuis.Web.Features.Transfers;
@@ -54,6 +55,8 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
     public DbSet<Intervention> Interventions => Set<Intervention>();
     public DbSet<InterventionAvailability> InterventionAvailabilities => Set<InterventionAvailability>();
     public DbSet<Transfer> Transfers => Set<Transfer>();
+    public DbSet<Signal> Signals => Set<Signal>();
+    public DbSet<SignalSettings> SignalSettings => Set<SignalSettings>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     internal DbSet<ReadinessProbe> ReadinessProbes => Set<ReadinessProbe>();
 

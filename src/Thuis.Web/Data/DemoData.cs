@@ -7,6 +7,7 @@ using Thuis.Web.Features.Municipalities;
 using Thuis.Web.Features.Organisations;
 using Thuis.Web.Features.Plans;
 using Thuis.Web.Features.Referrals;
+using Thuis.Web.Features.Signals;
 using Thuis.Web.Features.SocialMap;
 using Thuis.Web.Features.Trajectories;
 using Thuis.Web.Platform.Security;
@@ -112,6 +113,7 @@ public static class DemoData
             await Features.Reports.DemoReports.AddToAsync(db, caseManager.DisplayName, services.GetRequiredService<TimeProvider>());
             await db.SaveChangesAsync();
         }
+        await DemoSignals.RaiseAsync(app.Services);
     }
 
     public static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)

@@ -9,6 +9,7 @@ using Thuis.Web.Features.Municipalities;
 using Thuis.Web.Features.Organisations;
 using Thuis.Web.Features.Plans;
 using Thuis.Web.Features.Referrals;
+using Thuis.Web.Features.Signals;
 using Thuis.Web.Features.SocialMap;
 using Thuis.Web.Features.Trajectories;
 using Thuis.Web.Platform.Localization;
@@ -24,7 +25,7 @@ namespace Thuis.Web.Tests.Infrastructure;
 /// </summary>
 public sealed record TestMunicipality(
     Guid Id, string Name, Guid NewcomerId, string NewcomerName, string NewcomerBsn, Guid PartnerOrganisationId, Guid GroupId, Guid SessionId,
-    Guid InterventionId, Guid OfferId, Guid VolunteerId, string VolunteerName, Guid ProposalId, Guid ReferralId, Guid RunId);
+    Guid InterventionId, Guid OfferId, Guid VolunteerId, string VolunteerName, Guid ProposalId, Guid ReferralId, Guid RunId, Guid SignalId);
 
 /// <summary>Two municipalities with a newcomer each, and users made on demand, for tests that need people and roles.</summary>
 public sealed class TestWorld(ThuisAppFactory app, TestMunicipality a, TestMunicipality b)
@@ -129,8 +130,11 @@ public sealed class TestWorld(ThuisAppFactory app, TestMunicipality a, TestMunic
         run.Add(newcomer, new PoolItem($"aanbod:{offer.Id}", TargetKind.Offer, offer.Id, offer.Title, "activiteit", partner.Name, partner.Id, true,
             [ParticipationDomain.Meeting], -1, null), 1.0, []);
         db.CohortRuns.Add(run);
+        var signal = new Signal(municipality.Id, newcomer.Id, SignalKind.DebtsWithoutHelp, null, 2, "Heeft schulden en nog geen schuldhulp",
+            $"Stel {given} schuldhulp voor", today);
+        db.Signals.Add(signal);
         await db.SaveChangesAsync();
         return new TestMunicipality(municipality.Id, name, newcomer.Id, newcomer.FullName, bsn ?? "", partner.Id, group.Id, session.Id,
-            ownIntervention.Id, offer.Id, volunteer.Id, volunteer.Name, proposal.Id, referral.Id, run.Id);
+            ownIntervention.Id, offer.Id, volunteer.Id, volunteer.Name, proposal.Id, referral.Id, run.Id, signal.Id);
     }
 }

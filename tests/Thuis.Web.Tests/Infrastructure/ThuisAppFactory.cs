@@ -24,6 +24,8 @@ public class ThuisAppFactory : WebApplicationFactory<Program>
             ["Database:Provider"] = Database.Provider,
             ["Database:ConnectionString"] = Database.ConnectionString,
             ["SignIn:PermitPerMinutePerAddress"] = "100000",
+            // Tests evaluate signals themselves, on their own clock.
+            ["Signals:Evaluate"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

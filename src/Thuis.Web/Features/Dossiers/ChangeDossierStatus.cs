@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
+using Thuis.Web.Features.Signals;
 using Thuis.Web.Platform.Editing;
 using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
@@ -25,7 +26,7 @@ public sealed class DossierStatusForm
 public sealed record CaseManagerOption(string Id, string Name);
 
 /// <summary>Assigns the case manager and sets the dossier's status, including "niet nu" with an end date and the reason.</summary>
-public sealed class ChangeDossierStatus(AppDbContext db, CurrentUser currentUser, TimeProvider clock)
+public sealed class ChangeDossierStatus(AppDbContext db, CurrentUser currentUser, TimeProvider clock, EvaluateSignals signals)
 {
     public async Task<List<CaseManagerOption>> CaseManagersAsync(CancellationToken cancellationToken)
     {
@@ -65,7 +66,8 @@ public sealed class ChangeDossierStatus(AppDbContext db, CurrentUser currentUser
         {
             return EditResult.Invalid(errors);
         }
-        return await SaveVersionedChange.HandleAsync(db, newcomer, form.Version, n => Apply(n, form), EditResult.ChangedMeanwhile, cancellationToken);
+        var result = await SaveVersionedChange.HandleAsync(db, newcomer, form.Version, n => Apply(n, form), EditResult.ChangedMeanwhile, cancellationToken);
+        return await signals.AfterAsync(result, [newcomerId], cancellationToken);
     }
 
     private static void Apply(Newcomer newcomer, DossierStatusForm form)

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
+using Thuis.Web.Features.Signals;
 using Thuis.Web.Platform.Editing;
 using Thuis.Web.Platform.Localization;
 
@@ -32,7 +33,7 @@ public sealed class StepProgressRow
 /// Records how far the steps of the working plan have come. Progress is not a new decision, so it changes the
 /// plan in force (or the draft being worked on) without a new version; the audit trail keeps who changed what.
 /// </summary>
-public sealed class RecordStepProgress(AppDbContext db, TimeProvider clock)
+public sealed class RecordStepProgress(AppDbContext db, TimeProvider clock, EvaluateSignals signals)
 {
     public async Task<EditResult> HandleAsync(Guid newcomerId, StepProgressForm form, CancellationToken cancellationToken)
     {
@@ -62,12 +63,13 @@ public sealed class RecordStepProgress(AppDbContext db, TimeProvider clock)
             return EditResult.Invalid(errors);
         }
         var today = clock.InTheNetherlands();
-        return await SaveVersionedChange.HandleAsync(db, plan, form.Version, p =>
+        var result = await SaveVersionedChange.HandleAsync(db, plan, form.Version, p =>
         {
             foreach (var row in form.Steps)
             {
                 p.RecordProgress(row.Id, row.Status, row.DroppedReason, today);
             }
         }, EditPlan.PlanChangedMeanwhile, cancellationToken);
+        return await signals.AfterAsync(result, [newcomerId], cancellationToken);
     }
 }

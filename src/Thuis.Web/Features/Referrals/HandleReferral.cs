@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
+using Thuis.Web.Features.Signals;
 using Thuis.Web.Platform.Editing;
 using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
@@ -33,7 +34,7 @@ public sealed class ReferralStepForm
 /// What a partner worker does with a referral to their organisation: accept or decline it, record the start and
 /// attendance, and how it ended. Only referrals to their own organisation; a stale form is refused.
 /// </summary>
-public sealed class HandleReferral(AppDbContext db, CurrentUser currentUser, TimeProvider clock)
+public sealed class HandleReferral(AppDbContext db, CurrentUser currentUser, TimeProvider clock, EvaluateSignals signals)
 {
     public static EditResult ChangedMeanwhile { get; } = new(false, false, new Dictionary<string, string>(),
         "Iemand anders heeft deze verwijzing intussen bijgewerkt. Open haar opnieuw en voer uw wijziging dan opnieuw in.");
@@ -69,7 +70,7 @@ public sealed class HandleReferral(AppDbContext db, CurrentUser currentUser, Tim
         }
         try
         {
-            return await SaveVersionedChange.HandleAsync(db, referral, form.Version, r =>
+            var result = await SaveVersionedChange.HandleAsync(db, referral, form.Version, r =>
             {
                 switch (form.Step)
                 {
@@ -80,6 +81,8 @@ public sealed class HandleReferral(AppDbContext db, CurrentUser currentUser, Tim
                     default: r.End(on, form.Outcome, form.Note); break;
                 }
             }, ChangedMeanwhile, cancellationToken);
+            // The partner's answer settles a "no answer" signal at once.
+            return await signals.AfterAsync(result, [referral.NewcomerId], cancellationToken);
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {

@@ -1726,6 +1726,120 @@ namespace Thuis.Web.Data.Migrations.Postgres
                     b.ToTable("Referrals");
                 });
 
+            modelBuilder.Entity("Thuis.Web.Features.Signals.Signal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EscalatedTo")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("EscalatedToOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("HandledBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly?>("HandledOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("NewcomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("NextAction")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("RaisedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly?>("SnoozedUntil")
+                        .HasColumnType("date");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Urgency")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NewcomerId");
+
+                    b.HasIndex("MunicipalityId", "ClosedOn");
+
+                    b.HasIndex("MunicipalityId", "NewcomerId", "Kind");
+
+                    b.ToTable("Signals");
+                });
+
+            modelBuilder.Entity("Thuis.Web.Features.Signals.SignalSettings", b =>
+                {
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AttendanceAbsences")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AttendanceWindow")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DeadlineWarningDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("IsolationWeeks")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OverAskedActivities")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("QuietDaysAfterResolve")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReferralAnswerDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StagnationWeeks")
+                        .HasColumnType("integer");
+
+                    b.HasKey("MunicipalityId");
+
+                    b.ToTable("SignalSettings");
+                });
+
             modelBuilder.Entity("Thuis.Web.Features.SocialMap.Offer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2779,6 +2893,24 @@ namespace Thuis.Web.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Attendance");
+                });
+
+            modelBuilder.Entity("Thuis.Web.Features.Signals.Signal", b =>
+                {
+                    b.HasOne("Thuis.Web.Features.Dossiers.Newcomer", null)
+                        .WithMany()
+                        .HasForeignKey("NewcomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Thuis.Web.Features.Signals.SignalSettings", b =>
+                {
+                    b.HasOne("Thuis.Web.Features.Municipalities.Municipality", null)
+                        .WithOne()
+                        .HasForeignKey("Thuis.Web.Features.Signals.SignalSettings", "MunicipalityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Thuis.Web.Features.SocialMap.Offer", b =>

@@ -1717,6 +1717,120 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                     b.ToTable("Referrals");
                 });
 
+            modelBuilder.Entity("Thuis.Web.Features.Signals.Signal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EscalatedTo")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EscalatedToOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandledBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("HandledOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NewcomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NextAction")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RaisedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SnoozedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Urgency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NewcomerId");
+
+                    b.HasIndex("MunicipalityId", "ClosedOn");
+
+                    b.HasIndex("MunicipalityId", "NewcomerId", "Kind");
+
+                    b.ToTable("Signals");
+                });
+
+            modelBuilder.Entity("Thuis.Web.Features.Signals.SignalSettings", b =>
+                {
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AttendanceAbsences")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AttendanceWindow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DeadlineWarningDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IsolationWeeks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OverAskedActivities")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuietDaysAfterResolve")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReferralAnswerDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StagnationWeeks")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MunicipalityId");
+
+                    b.ToTable("SignalSettings");
+                });
+
             modelBuilder.Entity("Thuis.Web.Features.SocialMap.Offer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2768,6 +2882,24 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Attendance");
+                });
+
+            modelBuilder.Entity("Thuis.Web.Features.Signals.Signal", b =>
+                {
+                    b.HasOne("Thuis.Web.Features.Dossiers.Newcomer", null)
+                        .WithMany()
+                        .HasForeignKey("NewcomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Thuis.Web.Features.Signals.SignalSettings", b =>
+                {
+                    b.HasOne("Thuis.Web.Features.Municipalities.Municipality", null)
+                        .WithOne()
+                        .HasForeignKey("Thuis.Web.Features.Signals.SignalSettings", "MunicipalityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Thuis.Web.Features.SocialMap.Offer", b =>

@@ -1,0 +1,183 @@
+using Microsoft.EntityFrameworkCore;
+using Thuis.Web.Features.Dossiers;
+using Thuis.Web.Features.Intake;
+using Thuis.Web.Features.Plans;
+using Thuis.Web.Features.Referrals;
+using Thuis.Web.Features.Trajectories;
+
+namespace Thuis.Web.Features.Signals;
+
+/// <summary>Too many unexcused absences among the most recent sessions someone was expected at.</summary>
+public sealed class AttendanceRule : ISignalRule
+{
+    /// <summary>Only recent lessons count; someone without lessons in this period has nothing to miss.</summary>
+    public const int LookBackDays = 90;
+
+    public SignalKind Kind => SignalKind.Attendance;
+
+    public async Task<IReadOnlyList<SignalFinding>> FindAsync(SignalScope scope, CancellationToken cancellationToken)
+    {
+        var db = scope.Db;
+        var since = scope.Today.AddDays(-LookBackDays);
+        var rows = await (from a in db.AttendanceRecords
+                          join s in db.Sessions on a.SessionId equals s.Id
+                          join n in scope.Active on a.NewcomerId equals n.Id
+                          where s.Date <= scope.Today && s.Date > since
+                          select new { n.Id, n.GivenNames, s.Date, s.StartTime, a.Value }).ToListAsync(cancellationToken);
+        var (absences, window) = (scope.Settings.AttendanceAbsences, scope.Settings.AttendanceWindow);
+        return [.. rows.GroupBy(r => (r.Id, r.GivenNames))
+            .Select(g => (g.Key, Missed: g.OrderByDescending(r => r.Date).ThenByDescending(r => r.StartTime).Take(window)
+                .Count(r => r.Value == Attendance.UnexcusedAbsence), Counted: Math.Min(window, g.Count())))
+            .Where(p => p.Missed >= absences)
+            .Select(p => new SignalFinding(p.Key.Id, null, 2,
+                p.Missed == p.Counted
+                    ? $"Heeft de laatste {p.Counted} lessen gemist zonder bericht"
+                    : $"Heeft {p.Missed} van de laatste {p.Counted} lessen gemist zonder bericht",
+                $"Bel {p.Key.GivenNames} en vraag hoe het gaat"))];
+    }
+}
+
+/// <summary>A fixed plan with open steps, but no step started or done for N weeks.</summary>
+public sealed class StagnationRule : ISignalRule
+{
+    public SignalKind Kind => SignalKind.Stagnation;
+
+    public async Task<IReadOnlyList<SignalFinding>> FindAsync(SignalScope scope, CancellationToken cancellationToken)
+    {
+        var db = scope.Db;
+        var plans = await (from p in db.IntegrationPlans
+                           join n in scope.Active on p.NewcomerId equals n.Id
+                           where p.State == PlanState.Fixed && p.DecisionDate != null
+                           select new
+                           {
+                               n.Id,
+                               n.GivenNames,
+                               Fixed = p.DecisionDate!.Value,
+                               HasOpenSteps = p.Steps.Any(s => s.Status == StepStatus.Planned || s.Status == StepStatus.Doing),
+                               LastMove = p.Steps.Where(s => s.Status == StepStatus.Doing || s.Status == StepStatus.Done)
+                                   .Max(s => (DateOnly?)s.StatusSince),
+                           }).ToListAsync(cancellationToken);
+        var weeks = scope.Settings.StagnationWeeks;
+        return [.. plans.Where(p => p.HasOpenSteps)
+            .Select(p => (p.Id, p.GivenNames, LastMove: p.LastMove is { } moved && moved > p.Fixed ? moved : p.Fixed))
+            .Where(p => scope.Today.DayNumber - p.LastMove.DayNumber >= weeks * 7)
+            .Select(p => new SignalFinding(p.Id, null, 3,
+                $"Geen stap van het plan gestart of afgerond sinds {SignalScope.Date(p.LastMove)}",
+                $"Bespreek met {p.GivenNames} wat helpt om weer een stap te zetten"))];
+    }
+}
+
+/// <summary>Housed for N weeks and nothing going on in "ontmoeten": no open step, no referral to a meeting offer.</summary>
+public sealed class IsolationRule : ISignalRule
+{
+    public SignalKind Kind => SignalKind.Isolation;
+
+    public async Task<IReadOnlyList<SignalFinding>> FindAsync(SignalScope scope, CancellationToken cancellationToken)
+    {
+        var db = scope.Db;
+        var housedBefore = scope.Today.AddDays(-7 * scope.Settings.IsolationWeeks);
+        var people = await scope.Active
+            .Where(n => n.HousingDate != null && n.HousingDate <= housedBefore)
+            .Where(n => !db.IntegrationPlans.Any(p => p.NewcomerId == n.Id && p.State == PlanState.Fixed
+                && p.Steps.Any(s => s.Domain == ParticipationDomain.Meeting && (s.Status == StepStatus.Planned || s.Status == StepStatus.Doing))))
+            .Select(n => new { n.Id, n.GivenNames }).ToListAsync(cancellationToken);
+        if (people.Count == 0)
+        {
+            return [];
+        }
+        // Offers keep their domains as a list; there are few per municipality, so they are sorted here rather than in SQL.
+        var offers = await db.Offers.Select(o => new { o.Id, o.Domains }).ToListAsync(cancellationToken);
+        var meetingOffers = offers.Where(o => o.Domains.Contains(ParticipationDomain.Meeting)).Select(o => o.Id).ToHashSet();
+        var ids = people.Select(p => p.Id).ToList();
+        var going = await (from r in db.Referrals
+                           join p in db.Proposals on r.ProposalId equals p.Id
+                           where ids.Contains(r.NewcomerId) && p.Kind == TargetKind.Offer && p.TargetId != null
+                               && (r.State == ReferralState.Sent || r.State == ReferralState.Accepted || r.State == ReferralState.Started)
+                           select new { r.NewcomerId, OfferId = p.TargetId!.Value }).ToListAsync(cancellationToken);
+        var meeting = going.Where(g => meetingOffers.Contains(g.OfferId)).Select(g => g.NewcomerId).ToHashSet();
+        return [.. people.Where(p => !meeting.Contains(p.Id))
+            .Select(p => new SignalFinding(p.Id, null, 2,
+                $"Woont hier {scope.Settings.IsolationWeeks} weken of langer en doet nog niets om mensen te ontmoeten",
+                $"Stel {p.GivenNames} een laagdrempelige activiteit voor om mensen te ontmoeten"))];
+    }
+}
+
+/// <summary>More steps under way, course groups and activities at once than the municipality thinks anyone can carry.</summary>
+public sealed class OverAskedRule : ISignalRule
+{
+    public SignalKind Kind => SignalKind.OverAsked;
+
+    public async Task<IReadOnlyList<SignalFinding>> FindAsync(SignalScope scope, CancellationToken cancellationToken)
+    {
+        var db = scope.Db;
+        var people = await scope.Active
+            .Select(n => new
+            {
+                n.Id,
+                n.GivenNames,
+                Steps = db.PlanSteps.Count(s => s.Status == StepStatus.Doing
+                    && db.IntegrationPlans.Any(p => p.Id == s.PlanId && p.NewcomerId == n.Id && p.State == PlanState.Fixed)),
+                Groups = db.Enrolments.Count(e => e.NewcomerId == n.Id),
+                Activities = db.Referrals.Count(r => r.NewcomerId == n.Id && r.State == ReferralState.Started),
+            }).ToListAsync(cancellationToken);
+        return [.. people.Select(p => (p.Id, p.GivenNames, Count: p.Steps + p.Groups + p.Activities))
+            .Where(p => p.Count > scope.Settings.OverAskedActivities)
+            .Select(p => new SignalFinding(p.Id, null, 3,
+                $"Doet {p.Count} dingen tegelijk: stappen, lessen en activiteiten",
+                $"Vraag {p.GivenNames} of het niet te veel wordt en schuif samen iets op"))];
+    }
+}
+
+/// <summary>A referral sent to a partner that has not answered within N days.</summary>
+public sealed class ReferralUnansweredRule : ISignalRule
+{
+    public SignalKind Kind => SignalKind.ReferralUnanswered;
+
+    public async Task<IReadOnlyList<SignalFinding>> FindAsync(SignalScope scope, CancellationToken cancellationToken)
+    {
+        var db = scope.Db;
+        var sentBefore = scope.Today.AddDays(-scope.Settings.ReferralAnswerDays);
+        var referrals = await (from r in db.Referrals
+                               join n in scope.Active on r.NewcomerId equals n.Id
+                               join o in db.Organisations on r.OrganisationId equals o.Id
+                               where r.State == ReferralState.Sent && r.SentOn != null && r.SentOn <= sentBefore
+                               select new { n.Id, n.GivenNames, ReferralId = r.Id, Sent = r.SentOn!.Value, Partner = o.Name })
+            .ToListAsync(cancellationToken);
+        return [.. referrals.Select(r => new SignalFinding(r.Id, r.ReferralId, 2,
+            $"De verwijzing naar {r.Partner} wacht sinds {SignalScope.Date(r.Sent)} op antwoord",
+            $"Bel {r.Partner} en vraag of ze {r.GivenNames} kunnen ontvangen"))];
+    }
+}
+
+/// <summary>Debts recorded at the intake, and no debt help arranged.</summary>
+public sealed class DebtsWithoutHelpRule : ISignalRule
+{
+    public SignalKind Kind => SignalKind.DebtsWithoutHelp;
+
+    public async Task<IReadOnlyList<SignalFinding>> FindAsync(SignalScope scope, CancellationToken cancellationToken)
+    {
+        var people = await (from f in scope.Db.Set<FinancesSection>()
+                            join n in scope.Active on f.NewcomerId equals n.Id
+                            where f.HasDebts == true && (f.DebtHelp == DebtHelp.Needed || f.DebtHelp == DebtHelp.NotNeeded)
+                            select new { n.Id, n.GivenNames }).ToListAsync(cancellationToken);
+        return [.. people.Select(p => new SignalFinding(p.Id, null, 2,
+            "Heeft schulden en nog geen schuldhulp",
+            $"Stel {p.GivenNames} schuldhulp voor en vraag toestemming om door te verwijzen"))];
+    }
+}
+
+/// <summary>The "niet nu" period has ended but the dossier is still paused.</summary>
+public sealed class NotNowEndedRule : ISignalRule
+{
+    public SignalKind Kind => SignalKind.NotNowEnded;
+
+    public async Task<IReadOnlyList<SignalFinding>> FindAsync(SignalScope scope, CancellationToken cancellationToken)
+    {
+        var people = await scope.Everyone
+            .Where(n => n.Status == DossierStatus.Paused && n.PausedUntil != null && n.PausedUntil < scope.Today)
+            .Select(n => new { n.Id, n.GivenNames, Until = n.PausedUntil!.Value }).ToListAsync(cancellationToken);
+        return [.. people.Select(p => new SignalFinding(p.Id, null, 2,
+            $"De periode 'niet nu' liep tot en met {SignalScope.Date(p.Until)}",
+            $"Neem contact op met {p.GivenNames} en vraag of het nu wel past"))];
+    }
+}

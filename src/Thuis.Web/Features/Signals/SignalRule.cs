@@ -1,0 +1,44 @@
+using Thuis.Web.Data;
+using Thuis.Web.Features.Dossiers;
+using Thuis.Web.Platform.Localization;
+
+namespace Thuis.Web.Features.Signals;
+
+/// <summary>What one rule found about one person: the cause of a signal, in plain Dutch.</summary>
+public sealed record SignalFinding(Guid NewcomerId, Guid? SubjectId, int Urgency, string Reason, string NextAction);
+
+/// <summary>One rule over the data Thuis already has; each rule stands alone so it can be tested alone.</summary>
+public interface ISignalRule
+{
+    SignalKind Kind { get; }
+
+    Task<IReadOnlyList<SignalFinding>> FindAsync(SignalScope scope, CancellationToken cancellationToken);
+}
+
+/// <summary>What the rules look at: one municipality (by the tenant filter), on one day, everyone or one person.</summary>
+public sealed class SignalScope(AppDbContext db, DateOnly today, SignalSettings settings, int pipDeadlineWeeks, int pvtStartDays, Guid? newcomerId)
+{
+    public AppDbContext Db { get; } = db;
+    public DateOnly Today { get; } = today;
+    public SignalSettings Settings { get; } = settings;
+    public int PipDeadlineWeeks { get; } = pipDeadlineWeeks;
+    public int PvtStartDays { get; } = pvtStartDays;
+    public Guid? NewcomerId { get; } = newcomerId;
+
+    /// <summary>
+    /// The people the case manager works with now. Someone in "niet nu", moved away or done is left alone; only the
+    /// end of their "niet nu" is signalled.
+    /// </summary>
+    public IQueryable<Newcomer> Active => Everyone.Where(n => n.Status == DossierStatus.Active);
+
+    public IQueryable<Newcomer> Everyone => NewcomerId is { } id ? Db.Newcomers.Where(n => n.Id == id) : Db.Newcomers;
+
+    /// <summary>1 when the day has come or passed, 2 within a week, 3 later.</summary>
+    public int UrgencyFor(DateOnly deadline)
+    {
+        var daysLeft = deadline.DayNumber - Today.DayNumber;
+        return daysLeft <= 0 ? 1 : daysLeft <= 7 ? 2 : 3;
+    }
+
+    public static string Date(DateOnly date) => DutchFormat.Date(date);
+}

@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Thuis.Web.Features.Municipalities;
+
+namespace Thuis.Web.Features.Signals;
+
+/// <summary>
+/// A municipality's thresholds for its signal rules. A municipality without a row uses the defaults, so the rules
+/// work from the first day and a municipality only keeps what it changed.
+/// </summary>
+public sealed class SignalSettings
+{
+    private SignalSettings() { }
+
+    public SignalSettings(Guid municipalityId) => MunicipalityId = municipalityId;
+
+    public Guid MunicipalityId { get; private set; }
+
+    /// <summary>Days before a deadline (PIP, PVT start, progress meeting) that a signal is raised.</summary>
+    public int DeadlineWarningDays { get; private set; } = 14;
+
+    /// <summary>Unexcused absences within <see cref="AttendanceWindow"/> that raise a signal.</summary>
+    public int AttendanceAbsences { get; private set; } = 3;
+
+    /// <summary>The number of most recent sessions looked at for attendance.</summary>
+    public int AttendanceWindow { get; private set; } = 4;
+
+    /// <summary>Weeks without a plan step started or done before a plan counts as stalled.</summary>
+    public int StagnationWeeks { get; private set; } = 6;
+
+    /// <summary>Weeks after housing without anything in "ontmoeten" before isolation is signalled.</summary>
+    public int IsolationWeeks { get; private set; } = 8;
+
+    /// <summary>More active steps and activities at once than this is too much.</summary>
+    public int OverAskedActivities { get; private set; } = 6;
+
+    /// <summary>Days a sent referral may wait for the partner's answer.</summary>
+    public int ReferralAnswerDays { get; private set; } = 10;
+
+    /// <summary>Days after a signal was resolved in which the same cause does not raise a new one.</summary>
+    public int QuietDaysAfterResolve { get; private set; } = 14;
+
+    public static SignalSettings Defaults(Guid municipalityId) => new(municipalityId);
+
+    public void Change(int deadlineWarningDays, int attendanceAbsences, int attendanceWindow, int stagnationWeeks, int isolationWeeks,
+        int overAskedActivities, int referralAnswerDays, int quietDaysAfterResolve)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(deadlineWarningDays, 0);
+        ArgumentOutOfRangeException.ThrowIfLessThan(attendanceAbsences, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(attendanceWindow, attendanceAbsences);
+        ArgumentOutOfRangeException.ThrowIfLessThan(stagnationWeeks, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(isolationWeeks, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(overAskedActivities, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(referralAnswerDays, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(quietDaysAfterResolve, 0);
+        (DeadlineWarningDays, AttendanceAbsences, AttendanceWindow, StagnationWeeks, IsolationWeeks) =
+            (deadlineWarningDays, attendanceAbsences, attendanceWindow, stagnationWeeks, isolationWeeks);
+        (OverAskedActivities, ReferralAnswerDays, QuietDaysAfterResolve) = (overAskedActivities, referralAnswerDays, quietDaysAfterResolve);
+    }
+}
+
+internal sealed class SignalSettingsMapping : IEntityTypeConfiguration<SignalSettings>
+{
+    public void Configure(EntityTypeBuilder<SignalSettings> builder)
+    {
+        builder.HasKey(s => s.MunicipalityId);
+        builder.HasOne<Municipality>().WithOne().HasForeignKey<SignalSettings>(s => s.MunicipalityId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

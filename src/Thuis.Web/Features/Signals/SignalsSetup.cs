@@ -1,0 +1,23 @@
+namespace Thuis.Web.Features.Signals;
+
+public static class SignalsSetup
+{
+    public static void AddSignals(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<ISignalRule, PipDeadlineRule>();
+        builder.Services.AddScoped<ISignalRule, PvtStartRule>();
+        builder.Services.AddScoped<ISignalRule, ProgressMeetingRule>();
+        builder.Services.AddScoped<ISignalRule, IntegrationTermRule>();
+        builder.Services.AddScoped<ISignalRule, AttendanceRule>();
+        builder.Services.AddScoped<ISignalRule, StagnationRule>();
+        builder.Services.AddScoped<ISignalRule, IsolationRule>();
+        builder.Services.AddScoped<ISignalRule, OverAskedRule>();
+        builder.Services.AddScoped<ISignalRule, ReferralUnansweredRule>();
+        builder.Services.AddScoped<ISignalRule, DebtsWithoutHelpRule>();
+        builder.Services.AddScoped<ISignalRule, NotNowEndedRule>();
+        builder.Services.AddScoped<EvaluateSignals>();
+        builder.Services.AddScoped<ListSignals>();
+        builder.Services.AddScoped<HandleSignal>();
+        builder.Services.AddHostedService<SignalEvaluationService>();
+    }
+}

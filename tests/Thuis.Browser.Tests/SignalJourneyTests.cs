@@ -1,0 +1,47 @@
+using Microsoft.Playwright;
+using Thuis.Browser.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace Thuis.Browser.Tests;
+
+public sealed class SignalJourneyTests(BrowserFixture fixture) : BrowserTest(fixture)
+{
+    [Fact]
+    public async Task The_demo_case_manager_starts_the_day_from_the_inbox_escalates_one_signal_and_resolves_another()
+    {
+        await SignInAsync(CaseManagerOfDalfsen);
+        var rows = Page.Locator("[data-testid=signal-row]");
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Wie heeft vandaag aandacht nodig?", Level = 2 })).ToBeVisibleAsync();
+        Assert.True(await rows.CountAsync() >= 3, $"Verwacht minstens drie signalen, zag er {await rows.CountAsync()}.");
+        await Accessibility.AssertNoSeriousViolationsAsync(Page);
+        await SaveScreenshotAsync("01-inbox");
+
+        // Escalate the first to professional help: a proposal to the organisation, the person still decides.
+        await rows.Nth(0).GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Oppakken") }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Signaal over");
+        await Accessibility.AssertNoSeriousViolationsAsync(Page);
+        await SaveScreenshotAsync("02-signaal");
+        await Page.GetByLabel("Aan", new() { Exact = true }).SelectOptionAsync("ProfessionalHelp");
+        await Page.GetByLabel("Organisatie voor professionele hulp", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Doorgeven", Exact = true }).ClickAsync();
+        await Expect(Page.Locator(".utrecht-data-list__item", new() { HasText = "Stand" })).ToContainTextAsync("doorgegeven aan professionele hulp");
+        await SaveScreenshotAsync("03-doorgegeven");
+
+        // Resolve the next: a note and a confirmation are needed.
+        await Page.GotoAsync("/");
+        var next = Page.Locator("[data-testid=signal-row]").Filter(new() { HasNotText = "doorgegeven" }).First;
+        await next.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Oppakken") }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Afhandelen", Exact = true }).ClickAsync();
+        await Expect(Page.GetByText("Schrijf op wat er is gedaan.").First).ToBeVisibleAsync();
+        await Page.GetByLabel("Wat is er gedaan?", new() { Exact = true }).FillAsync("Gebeld en samen een afspraak gemaakt.");
+        await Page.GetByLabel("Ja, dit signaal is afgehandeld", new() { Exact = true }).CheckAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Afhandelen", Exact = true }).ClickAsync();
+        await Expect(Page.Locator(".utrecht-data-list__item", new() { HasText = "Stand" })).ToContainTextAsync("afgehandeld");
+        await SaveScreenshotAsync("04-afgehandeld");
+
+        await Page.GotoAsync("/signalen");
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Signalen", Level = 1 })).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(Page);
+        await SaveScreenshotAsync("05-signalen");
+    }
+}

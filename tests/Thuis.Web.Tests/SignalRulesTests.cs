@@ -1,0 +1,305 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Thuis.Web.Data;
+using Thuis.Web.Features.Dossiers;
+using Thuis.Web.Features.Intake;
+using Thuis.Web.Features.Plans;
+using Thuis.Web.Features.Referrals;
+using Thuis.Web.Features.Signals;
+using Thuis.Web.Features.Trajectories;
+using Thuis.Web.Platform.Security;
+using Thuis.Web.Tests.Infrastructure;
+
+namespace Thuis.Web.Tests;
+
+/// <summary>
+/// Each signal rule on its edge days, on a fake clock: raised exactly when its condition holds, not raised twice,
+/// closed when its cause is gone, and with each municipality's own thresholds.
+/// </summary>
+public sealed class SignalRulesTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DateOnly Today = new(2026, 12, 1);
+
+    /// <summary>One row: a person set up so the rule is just on one side of its edge.</summary>
+    private sealed record Case(string Name, SignalKind Kind, bool Raised, int? Urgency, Func<AppDbContext, Newcomer, Task> Arrange);
+
+    private static IEnumerable<Case> Cases()
+    {
+        // Defaults: PIP 10 weeks after registration, PVT 14 days after housing, warnings 14 days ahead.
+        yield return new("PIP over 15 dagen", SignalKind.PipDeadline, false, null, (_, n) => Register(n, Today.AddDays(15 - 70)));
+        yield return new("PIP over 14 dagen", SignalKind.PipDeadline, true, 3, (_, n) => Register(n, Today.AddDays(14 - 70)));
+        yield return new("PIP gisteren verlopen", SignalKind.PipDeadline, true, 1, (_, n) => Register(n, Today.AddDays(-1 - 70)));
+        yield return new("PIP vastgesteld", SignalKind.PipDeadline, false, null, async (db, n) =>
+        {
+            await Register(n, Today.AddDays(-1 - 70));
+            db.IntegrationPlans.Add(FixedPlan(n, Today.AddDays(-3), [(ParticipationDomain.Meeting, StepStatus.Planned)], null));
+        });
+        yield return new("PVT over 15 dagen", SignalKind.PvtStart, false, null, (_, n) => House(n, Today.AddDays(15 - 14)));
+        yield return new("PVT over 7 dagen", SignalKind.PvtStart, true, 2, (_, n) => House(n, Today.AddDays(7 - 14)));
+        yield return new("Voortgangsgesprek over 8 dagen", SignalKind.ProgressMeetingDue, false, null, (db, n) =>
+            Add(db, FixedPlan(n, Today.AddDays(-30), [(ParticipationDomain.Meeting, StepStatus.Doing)], Today.AddDays(8))));
+        yield return new("Voortgangsgesprek over 7 dagen", SignalKind.ProgressMeetingDue, true, 2, (db, n) =>
+            Add(db, FixedPlan(n, Today.AddDays(-30), [(ParticipationDomain.Meeting, StepStatus.Doing)], Today.AddDays(7))));
+        yield return new("Termijn over ruim 6 maanden", SignalKind.IntegrationTermEnding, false, null, (db, n) =>
+            Add(db, FixedPlan(n, Today.AddMonths(6).AddYears(-3).AddDays(1), [(ParticipationDomain.Meeting, StepStatus.Doing)], null)));
+        yield return new("Termijn over 6 maanden", SignalKind.IntegrationTermEnding, true, 3, (db, n) =>
+            Add(db, FixedPlan(n, Today.AddMonths(6).AddYears(-3), [(ParticipationDomain.Meeting, StepStatus.Doing)], null)));
+        // Stagnation: six weeks without a step started or done.
+        yield return new("Plan 41 dagen stil", SignalKind.Stagnation, false, null, (db, n) =>
+            Add(db, FixedPlan(n, Today.AddDays(-41), [(ParticipationDomain.Meeting, StepStatus.Planned)], null)));
+        yield return new("Plan 42 dagen stil", SignalKind.Stagnation, true, 3, (db, n) =>
+            Add(db, FixedPlan(n, Today.AddDays(-42), [(ParticipationDomain.Meeting, StepStatus.Planned)], null)));
+        // Isolation: eight weeks after housing, nothing in "ontmoeten".
+        yield return new("55 dagen gehuisvest", SignalKind.Isolation, false, null, (_, n) => House(n, Today.AddDays(-55)));
+        yield return new("56 dagen gehuisvest", SignalKind.Isolation, true, 2, (_, n) => House(n, Today.AddDays(-56)));
+        yield return new("56 dagen gehuisvest, stap in ontmoeten", SignalKind.Isolation, false, null, async (db, n) =>
+        {
+            await House(n, Today.AddDays(-56));
+            db.IntegrationPlans.Add(FixedPlan(n, Today.AddDays(-10), [(ParticipationDomain.Meeting, StepStatus.Planned)], null));
+        });
+        // Over-asked: more than six things at once.
+        yield return new("6 stappen tegelijk", SignalKind.OverAsked, false, null, (db, n) =>
+            Add(db, FixedPlan(n, Today.AddDays(-10), [.. Enumerable.Repeat((ParticipationDomain.SelfReliance, StepStatus.Doing), 6)], null)));
+        yield return new("7 stappen tegelijk", SignalKind.OverAsked, true, 3, (db, n) =>
+            Add(db, FixedPlan(n, Today.AddDays(-10), [.. Enumerable.Repeat((ParticipationDomain.SelfReliance, StepStatus.Doing), 7)], null)));
+        // Attendance: three unexcused absences among the last four sessions.
+        yield return new("2 van 4 gemist", SignalKind.Attendance, false, null, (db, n) => Lessons(db, n, Attendance.Present, Attendance.Present,
+            Attendance.UnexcusedAbsence, Attendance.UnexcusedAbsence));
+        yield return new("3 van 4 gemist", SignalKind.Attendance, true, 2, (db, n) => Lessons(db, n, Attendance.Present, Attendance.UnexcusedAbsence,
+            Attendance.UnexcusedAbsence, Attendance.UnexcusedAbsence));
+        yield return new("3 gemist, 1 met bericht", SignalKind.Attendance, false, null, (db, n) => Lessons(db, n, Attendance.UnexcusedAbsence,
+            Attendance.ExcusedAbsence, Attendance.UnexcusedAbsence, Attendance.UnexcusedAbsence, Attendance.Present));
+        // Referral: ten days without the partner's answer.
+        yield return new("Verwijzing 9 dagen", SignalKind.ReferralUnanswered, false, null, (db, n) => SentReferral(db, n, Today.AddDays(-9)));
+        yield return new("Verwijzing 10 dagen", SignalKind.ReferralUnanswered, true, 2, (db, n) => SentReferral(db, n, Today.AddDays(-10)));
+        yield return new("Schulden, hulp nodig", SignalKind.DebtsWithoutHelp, true, 2, (db, n) => Debts(db, n, DebtHelp.Needed));
+        yield return new("Schulden, doorverwezen", SignalKind.DebtsWithoutHelp, false, null, (db, n) => Debts(db, n, DebtHelp.Referred));
+        yield return new("Niet nu tot vandaag", SignalKind.NotNowEnded, false, null, (_, n) => Pause(n, Today));
+        yield return new("Niet nu tot gisteren", SignalKind.NotNowEnded, true, 2, (_, n) => Pause(n, Today.AddDays(-1)));
+    }
+
+    [Fact]
+    public async Task Each_rule_raises_a_signal_exactly_when_its_condition_holds()
+    {
+        await using var app = NewApp();
+        var world = await TestWorld.SeedAsync(app);
+        var cases = Cases().ToList();
+        var people = new List<Guid>();
+        foreach (var row in cases)
+        {
+            people.Add(await NewcomerAsync(app, world.A.Id, row.Name, row.Arrange));
+        }
+
+        await EvaluateAsync(app);
+
+        var signals = await SignalsAsync(app, world.A.Id);
+        var failures = new List<string>();
+        for (var i = 0; i < cases.Count; i++)
+        {
+            var signal = signals.SingleOrDefault(s => s.NewcomerId == people[i] && s.Kind == cases[i].Kind);
+            if ((signal is not null) != cases[i].Raised || (signal is not null && signal.Urgency != cases[i].Urgency))
+            {
+                failures.Add($"{cases[i].Name}: verwacht {(cases[i].Raised ? $"urgentie {cases[i].Urgency}" : "geen")}, kreeg {signal?.Urgency.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "geen"}");
+            }
+        }
+        Assert.Empty(failures);
+        Assert.All(signals.Where(s => s.Kind == SignalKind.Attendance), s => Assert.Equal("Heeft 3 van de laatste 4 lessen gemist zonder bericht", s.Reason));
+    }
+
+    [Fact]
+    public async Task A_second_run_raises_nothing_new_and_a_signal_closes_when_its_cause_is_gone()
+    {
+        var clock = new FakeTimeProvider(Now);
+        await using var app = NewApp(clock);
+        var world = await TestWorld.SeedAsync(app);
+        var paused = await NewcomerAsync(app, world.A.Id, "Pauze", (_, n) => Pause(n, Today.AddDays(-1)));
+
+        await EvaluateAsync(app);
+        var first = await SignalsAsync(app, world.A.Id);
+        await EvaluateAsync(app);
+        var second = await SignalsAsync(app, world.A.Id);
+        Assert.Equal(first.Select(s => s.Id).Order(), second.Select(s => s.Id).Order());
+        Assert.Single(second, s => s.NewcomerId == paused && s.Kind == SignalKind.NotNowEnded);
+
+        await AsSystemAsync(app, world.A.Id, async db => (await db.Newcomers.SingleAsync(n => n.Id == paused)).Resume());
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystemFor(world.A.Id);
+            await scope.ServiceProvider.GetRequiredService<EvaluateSignals>().ForNewcomerAsync(paused, Now);
+        }
+        var closed = (await SignalsAsync(app, world.A.Id)).Single(s => s.NewcomerId == paused && s.Kind == SignalKind.NotNowEnded);
+        Assert.Equal(SignalState.Closed, closed.State);
+        Assert.Equal(Today, closed.ClosedOn);
+    }
+
+    [Fact]
+    public async Task A_resolved_signal_stays_quiet_and_a_snoozed_one_returns_on_its_date()
+    {
+        await using var app = NewApp();
+        var world = await TestWorld.SeedAsync(app);
+        var resolved = await NewcomerAsync(app, world.A.Id, "Opgelost", (db, n) => Debts(db, n, DebtHelp.Needed));
+        var snoozed = await NewcomerAsync(app, world.A.Id, "Later", (db, n) => Debts(db, n, DebtHelp.Needed));
+        await EvaluateAsync(app);
+        await AsSystemAsync(app, world.A.Id, async db =>
+        {
+            (await db.Signals.SingleAsync(s => s.NewcomerId == resolved && s.Kind == SignalKind.DebtsWithoutHelp)).Resolve("Afgesproken met de bewindvoerder", "test", Today);
+            (await db.Signals.SingleAsync(s => s.NewcomerId == snoozed && s.Kind == SignalKind.DebtsWithoutHelp)).Snooze(Today.AddDays(3), "test", Today);
+        });
+
+        await EvaluateAsync(app);
+        var sameDay = await SignalsAsync(app, world.A.Id);
+        Assert.Single(sameDay, s => s.NewcomerId == resolved && s.Kind == SignalKind.DebtsWithoutHelp);
+        Assert.Equal(SignalState.Snoozed, sameDay.Single(s => s.NewcomerId == snoozed && s.Kind == SignalKind.DebtsWithoutHelp).State);
+
+        await EvaluateAsync(app, Now.AddDays(3));
+        var later = await SignalsAsync(app, world.A.Id);
+        Assert.Single(later, s => s.NewcomerId == resolved && s.Kind == SignalKind.DebtsWithoutHelp);
+        Assert.Equal(SignalState.Open, later.Single(s => s.NewcomerId == snoozed && s.Kind == SignalKind.DebtsWithoutHelp).State);
+
+        // After the quiet days (14 by default) a cause that still holds is raised again.
+        await EvaluateAsync(app, Now.AddDays(14));
+        Assert.Equal(2, (await SignalsAsync(app, world.A.Id)).Count(s => s.NewcomerId == resolved && s.Kind == SignalKind.DebtsWithoutHelp));
+    }
+
+    [Fact]
+    public async Task Each_municipality_uses_its_own_thresholds()
+    {
+        await using var app = NewApp();
+        var world = await TestWorld.SeedAsync(app);
+        await AsSystemAsync(app, world.A.Id, db =>
+        {
+            var settings = new SignalSettings(world.A.Id);
+            settings.Change(14, 3, 4, 6, 8, 6, referralAnswerDays: 5, 14);
+            db.SignalSettings.Add(settings);
+            return Task.CompletedTask;
+        });
+        var inA = await NewcomerAsync(app, world.A.Id, "Gemeente A", (db, n) => SentReferral(db, n, Today.AddDays(-5)));
+        var inB = await NewcomerAsync(app, world.B.Id, "Gemeente B", (db, n) => SentReferral(db, n, Today.AddDays(-5)));
+
+        await EvaluateAsync(app);
+
+        Assert.Single(await SignalsAsync(app, world.A.Id), s => s.NewcomerId == inA && s.Kind == SignalKind.ReferralUnanswered);
+        Assert.DoesNotContain(await SignalsAsync(app, world.B.Id), s => s.NewcomerId == inB && s.Kind == SignalKind.ReferralUnanswered);
+    }
+
+    private static ThuisAppFactory NewApp(TimeProvider? clock = null) =>
+        new() { ConfigureTestServices = s => s.AddSingleton(clock ?? new FakeTimeProvider(Now)) };
+
+    private static async Task EvaluateAsync(ThuisAppFactory app, DateTimeOffset? now = null)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<EvaluateSignals>().RunOnceAsync(now ?? Now);
+    }
+
+    private static async Task<List<Signal>> SignalsAsync(ThuisAppFactory app, Guid municipalityId)
+    {
+        var signals = new List<Signal>();
+        await AsSystemAsync(app, municipalityId, async db => signals.AddRange(await db.Signals.AsNoTracking().ToListAsync()));
+        return signals;
+    }
+
+    private static async Task AsSystemAsync(ThuisAppFactory app, Guid municipalityId, Func<AppDbContext, Task> work)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystemFor(municipalityId);
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await work(db);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>A person registered and housed long ago with a plan, so only what the case arranges can raise its signal.</summary>
+    private static async Task<Guid> NewcomerAsync(ThuisAppFactory app, Guid municipalityId, string name, Func<AppDbContext, Newcomer, Task> arrange)
+    {
+        var id = Guid.Empty;
+        await AsSystemAsync(app, municipalityId, async db =>
+        {
+            var newcomer = People.Newcomer(municipalityId, name, "Test", new DateOnly(1990, 1, 1));
+            newcomer.UpdateLegalFrame(Frame(new DateOnly(2026, 3, 1), null));
+            db.Newcomers.Add(newcomer);
+            await arrange(db, newcomer);
+            id = newcomer.Id;
+        });
+        return id;
+    }
+
+    private static LegalFrame Frame(DateOnly registered, DateOnly? housed) =>
+        new(TargetGroup.AsylumPermitHolder, new DateOnly(2026, 1, 1), registered, housed, null, null, null, null);
+
+    private static Task Register(Newcomer newcomer, DateOnly on)
+    {
+        newcomer.UpdateLegalFrame(Frame(on, null));
+        return Task.CompletedTask;
+    }
+
+    private static Task House(Newcomer newcomer, DateOnly on)
+    {
+        newcomer.UpdateLegalFrame(Frame(new DateOnly(2026, 3, 1), on));
+        return Task.CompletedTask;
+    }
+
+    private static Task Pause(Newcomer newcomer, DateOnly until)
+    {
+        newcomer.Pause(until, "Eerst de verhuizing");
+        return Task.CompletedTask;
+    }
+
+    private static Task Add(AppDbContext db, IntegrationPlan plan)
+    {
+        db.IntegrationPlans.Add(plan);
+        return Task.CompletedTask;
+    }
+
+    private static IntegrationPlan FixedPlan(Newcomer newcomer, DateOnly decided, IReadOnlyList<(ParticipationDomain Domain, StepStatus Status)> steps, DateOnly? nextMeeting)
+    {
+        var plan = IntegrationPlan.FirstDraft(newcomer, "test", Now);
+        plan.Revise(new PlanTerms(LearningRoute.B1, MainGoal.Participation, null, null, null, null, null, null, null, null, nextMeeting, null),
+            new Dictionary<ParticipationDomain, string>(),
+            [.. steps.Select(s => new StepContent(null, s.Domain, "Een stap", StepOwner.Newcomer, null, null, true, null))], decided);
+        plan.Fix(decided, "test", Now);
+        foreach (var (step, wanted) in plan.Steps.Zip(steps))
+        {
+            if (wanted.Status != StepStatus.Planned)
+            {
+                plan.RecordProgress(step.Id, wanted.Status, null, decided);
+            }
+        }
+        return plan;
+    }
+
+    /// <summary>Weekly lessons up to last week, the last value the most recent.</summary>
+    private static Task Lessons(AppDbContext db, Newcomer newcomer, params Attendance[] values)
+    {
+        var group = new CourseGroup(newcomer.MunicipalityId, new CourseGroupDetails(CourseKind.LanguageCourse, $"Groep {newcomer.GivenNames}", null, null, Today.AddDays(-60), null));
+        db.CourseGroups.Add(group);
+        for (var i = 0; i < values.Length; i++)
+        {
+            var session = new Session(group, new SessionDetails(Today.AddDays(-7 * (values.Length - i)), new TimeOnly(9, 0), new TimeOnly(11, 0), SessionKind.LanguageLesson, null, null));
+            db.Sessions.Add(session);
+            db.AttendanceRecords.Add(new AttendanceRecord(session, newcomer.Id, values[i], "test", Now));
+        }
+        return Task.CompletedTask;
+    }
+
+    private static async Task SentReferral(AppDbContext db, Newcomer newcomer, DateOnly sent)
+    {
+        var partner = await db.Organisations.FirstAsync(o => o.IsPartner);
+        var proposal = new Proposal(newcomer, TargetKind.Other, null, "Taalcafé", partner.Id, null, "test", Now, sent);
+        proposal.RecordAnswer(NewcomerAnswer.Yes, sent, null);
+        var consent = new Consent(proposal, "Doorverwijzing", sent, sent.AddYears(1), "test");
+        var referral = new Referral(proposal, consent, partner, null, sent);
+        referral.Send(sent);
+        db.Proposals.Add(proposal);
+        db.Consents.Add(consent);
+        db.Referrals.Add(referral);
+    }
+
+    private static Task Debts(AppDbContext db, Newcomer newcomer, DebtHelp help)
+    {
+        var finances = new FinancesSection(newcomer.Id, newcomer.MunicipalityId);
+        finances.Update(IncomeSource.Benefit, true, 1200m, "Zorgverzekeraar", help, true, false);
+        db.Add(finances);
+        return Task.CompletedTask;
+    }
+}
