@@ -46,6 +46,31 @@ public sealed class SignalInboxTests
     }
 
     [Fact]
+    public async Task The_start_page_shows_the_ten_most_urgent_signals_and_leads_to_all_of_them()
+    {
+        await using var app = NewApp();
+        var world = await TestWorld.SeedAsync(app);
+        var email = await world.CreateUserAsync(world.A, Roles.CaseManager);
+        var userId = await world.UserIdOfAsync(email);
+        for (var i = 0; i < 12; i++)
+        {
+            await PersonAsync(app, world.A.Id, $"Persoon{i:00}", userId, new DateOnly(2026, 11, 30));
+        }
+        await EvaluateAsync(app);
+        using var client = new ThuisClient(app);
+        await client.SignInOrFailAsync(email);
+
+        var start = await client.GetAsync("/");
+        var all = await client.GetAsync("/signalen");
+
+        var total = all.Document.QuerySelectorAll("[data-testid=signal-row]").Length;
+        Assert.True(total >= 12, $"{total} signalen");
+        Assert.Equal(10, start.Document.QuerySelectorAll("[data-testid=signal-row]").Length);
+        Assert.Contains($"Alle {total} signalen bekijken", start.Text, StringComparison.Ordinal);
+        Assert.NotNull(start.Document.QuerySelector("a[href='/signalen']"));
+    }
+
+    [Fact]
     public async Task A_signal_is_acknowledged_snoozed_resolved_with_a_note_or_escalated_and_every_change_is_audited()
     {
         await using var app = NewApp();
