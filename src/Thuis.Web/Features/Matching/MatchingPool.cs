@@ -12,7 +12,8 @@ namespace Thuis.Web.Features.Matching;
 /// <see cref="Key"/> is the id the engine knows it by.
 /// </summary>
 public sealed record PoolItem(string Key, TargetKind Kind, Guid TargetId, string Title, string KindLabel, string? Organisation,
-    Guid? OrganisationId, bool OrganisationIsPartner, IReadOnlyList<ParticipationDomain> Domains, int PlacesFree, string? Schedule);
+    Guid? OrganisationId, bool OrganisationIsPartner, IReadOnlyList<ParticipationDomain> Domains, int PlacesFree, string? Schedule,
+    bool WomenOnly = false);
 
 /// <summary>Which part of the social map to match against: a domain, a kind of offer, or volunteers (of one role).</summary>
 public sealed record PoolFilter(ParticipationDomain? Domain, string? Kind)
@@ -81,7 +82,8 @@ public sealed class ReadMatchingPool(AppDbContext db)
                 var key = $"aanbod:{offer.Id}";
                 items.Add((
                     new PoolItem(key, TargetKind.Offer, offer.Id, offer.Title, offer.Kind.Dutch(), row.Organisation.Name, row.Organisation.Id,
-                        row.Organisation.IsPartner, offer.Domains, offer.Capacity is null ? -1 : free, offer.Schedule),
+                        row.Organisation.IsPartner, offer.Domains, offer.Capacity is null ? -1 : free, offer.Schedule,
+                        offer.Audiences is [TargetAudience.Women]),
                     ToEngine(key, offer, row.Organisation.Languages, row.Organisation.ContactPerson, free)));
             }
         }

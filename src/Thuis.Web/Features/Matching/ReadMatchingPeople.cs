@@ -37,8 +37,7 @@ public sealed class ReadMatchingPeople(AppDbContext db, OccupationCatalogue occu
                 .Select(p => new { p.NewcomerId, Target = p.TargetId!.Value })
                 .ToListAsync(cancellationToken))
             .ToLookup(p => p.NewcomerId, p => p.Target);
-        var womenOnly = await db.Offers.AsNoTracking().Where(o => o.Active).Select(o => new { o.Id, o.Audiences }).ToListAsync(cancellationToken);
-        var womenOnlyKeys = womenOnly.Where(o => o.Audiences.Count == 1 && o.Audiences[0] == TargetAudience.Women).Select(o => $"aanbod:{o.Id}").ToList();
+        var womenOnlyKeys = pool.Items.Values.Where(i => i.WomenOnly).Select(i => i.Key).ToList();
         var keyOfTarget = pool.Items.Values.ToDictionary(i => i.TargetId, i => i.Key);
         var today = clock.InTheNetherlands();
 
