@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using Thuis.Web.Data;
 using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Features.Intake;
+using Thuis.Web.Features.Milestones;
 using Thuis.Web.Features.Plans;
 using Thuis.Web.Features.Referrals;
 using Thuis.Web.Features.Signals;
@@ -78,6 +79,28 @@ public sealed class SignalRulesTests
         yield return new("Schulden, doorverwezen", SignalKind.DebtsWithoutHelp, false, null, (db, n) => Debts(db, n, DebtHelp.Referred));
         yield return new("Niet nu tot vandaag", SignalKind.NotNowEnded, false, null, (_, n) => Pause(n, Today));
         yield return new("Niet nu tot gisteren", SignalKind.NotNowEnded, true, 2, (_, n) => Pause(n, Today.AddDays(-1)));
+        // Intake invitations: the first within two weeks of registration, every invitation followed by its outcome.
+        yield return new("Ingeschreven 13 dagen, niet uitgenodigd", SignalKind.IntakeInvitation, false, null, (_, n) => Register(n, Today.AddDays(-13)));
+        yield return new("Ingeschreven 14 dagen, niet uitgenodigd", SignalKind.IntakeInvitation, true, 2, (_, n) => Register(n, Today.AddDays(-14)));
+        yield return new("Ingeschreven 14 dagen, conceptplan", SignalKind.IntakeInvitation, false, null, async (db, n) =>
+        {
+            await Register(n, Today.AddDays(-14));
+            db.IntegrationPlans.Add(IntegrationPlan.FirstDraft(n, "test", Now));
+        });
+        yield return new("Uitnodiging vandaag", SignalKind.IntakeInvitation, false, null, (db, n) => Invited(db, n, (Today, InvitationOutcome.Planned)));
+        yield return new("Uitnodiging gisteren zonder uitkomst", SignalKind.IntakeInvitation, true, 2, (db, n) => Invited(db, n, (Today.AddDays(-1), InvitationOutcome.Planned)));
+        yield return new("Niet verschenen", SignalKind.IntakeInvitation, true, 1, (db, n) => Invited(db, n, (Today.AddDays(-3), InvitationOutcome.NoShow)));
+        yield return new("Niet verschenen, opnieuw uitgenodigd", SignalKind.IntakeInvitation, false, null, (db, n) =>
+            Invited(db, n, (Today.AddDays(-3), InvitationOutcome.NoShow), (Today.AddDays(4), InvitationOutcome.Planned)));
+        yield return new("Verschenen", SignalKind.IntakeInvitation, false, null, (db, n) => Invited(db, n, (Today.AddDays(-3), InvitationOutcome.Attended)));
+        // 18-month milestones: settling is due three months after housing, integrating after twelve.
+        yield return new("Gehuisvest 3 maanden, lijst niet af", SignalKind.MilestoneBehind, false, null, (_, n) => House(n, Today.AddMonths(-3)));
+        yield return new("Gehuisvest 3 maanden en een dag, lijst niet af", SignalKind.MilestoneBehind, true, 3, (_, n) => House(n, Today.AddMonths(-3).AddDays(-1)));
+        yield return new("Gehuisvest 2 maanden, inburgeren loopt achter", SignalKind.MilestoneBehind, true, 3, async (db, n) =>
+        {
+            await House(n, Today.AddMonths(-2));
+            Behind(db, n, MilestoneKind.Integrate, "Wacht op kinderopvang");
+        });
     }
 
     [Fact]
@@ -106,6 +129,10 @@ public sealed class SignalRulesTests
         }
         Assert.Empty(failures);
         Assert.All(signals.Where(s => s.Kind == SignalKind.Attendance), s => Assert.Equal("Heeft 3 van de laatste 4 lessen gemist zonder bericht", s.Reason));
+        var noShow = signals.Single(s => s.NewcomerId == people[cases.FindIndex(c => c.Name == "Niet verschenen")] && s.Kind == SignalKind.IntakeInvitation);
+        Assert.Equal("Tweede uitnodiging sturen, met een waarschuwing.", noShow.NextAction);
+        var behind = signals.Single(s => s.NewcomerId == people[cases.FindIndex(c => c.Name == "Gehuisvest 2 maanden, inburgeren loopt achter")] && s.Kind == SignalKind.MilestoneBehind);
+        Assert.Equal("Inburgeren loopt achter: Wacht op kinderopvang", behind.Reason);
     }
 
     [Fact]
@@ -132,6 +159,31 @@ public sealed class SignalRulesTests
         var closed = (await SignalsAsync(app, world.A.Id)).Single(s => s.NewcomerId == paused && s.Kind == SignalKind.NotNowEnded);
         Assert.Equal(SignalState.Closed, closed.State);
         Assert.Equal(Today, closed.ClosedOn);
+    }
+
+    [Fact]
+    public async Task Saving_the_invitation_outcome_closes_its_signal_at_once()
+    {
+        await using var app = NewApp();
+        var world = await TestWorld.SeedAsync(app);
+        var invited = await NewcomerAsync(app, world.A.Id, "Uitgenodigd", (db, n) => Invited(db, n, (Today.AddDays(-1), InvitationOutcome.Planned)));
+        await EvaluateAsync(app);
+        Assert.Single(await SignalsAsync(app, world.A.Id), s => s.NewcomerId == invited && s.Kind == SignalKind.IntakeInvitation && s.IsOpen);
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystemFor(world.A.Id);
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var version = await db.Set<InvitationsSection>().Where(s => s.NewcomerId == invited).Select(s => s.Version).SingleAsync();
+            var saved = await scope.ServiceProvider.GetRequiredService<SaveIntakeSection>().HandleAsync(invited, version,
+                (id, municipality) => new InvitationsSection(id, municipality),
+                s => s.Update([new Invitation { Date = Today.AddDays(-1), Outcome = InvitationOutcome.Attended }]), CancellationToken.None);
+            Assert.True(saved.Succeeded);
+        }
+
+        var signal = (await SignalsAsync(app, world.A.Id)).Single(s => s.NewcomerId == invited && s.Kind == SignalKind.IntakeInvitation);
+        Assert.Equal(SignalState.Closed, signal.State);
+        Assert.Equal(Today, signal.ClosedOn);
     }
 
     [Fact]
@@ -293,6 +345,22 @@ public sealed class SignalRulesTests
         db.Proposals.Add(proposal);
         db.Consents.Add(consent);
         db.Referrals.Add(referral);
+    }
+
+    private static Task Invited(AppDbContext db, Newcomer newcomer, params (DateOnly Date, InvitationOutcome Outcome)[] invitations)
+    {
+        var section = new InvitationsSection(newcomer.Id, newcomer.MunicipalityId);
+        section.Update(invitations.Select(i => new Invitation { Date = i.Date, Outcome = i.Outcome }));
+        db.Add(section);
+        // Invited long enough ago that only the invitations themselves decide.
+        return Register(newcomer, Today.AddDays(-30));
+    }
+
+    private static void Behind(AppDbContext db, Newcomer newcomer, MilestoneKind kind, string note)
+    {
+        var milestone = new Milestone(newcomer.Id, newcomer.MunicipalityId, kind);
+        milestone.Record(MilestoneState.Behind, null, [], note, "test", Now, Today);
+        db.Milestones.Add(milestone);
     }
 
     private static Task Debts(AppDbContext db, Newcomer newcomer, DebtHelp help)

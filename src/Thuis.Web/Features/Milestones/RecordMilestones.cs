@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
+using Thuis.Web.Features.Signals;
 using Thuis.Web.Platform.Editing;
 using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
@@ -86,7 +87,7 @@ public sealed class MilestonesForm
 /// Records where the integrating and participating milestones stand, refusing when someone else saved
 /// either since the form was loaded. A milestone whose input did not change is left as it was.
 /// </summary>
-public sealed class RecordMilestones(AppDbContext db, CurrentUser currentUser, TimeProvider clock)
+public sealed class RecordMilestones(AppDbContext db, CurrentUser currentUser, TimeProvider clock, EvaluateSignals signals)
 {
     public async Task<EditResult> HandleAsync(Guid newcomerId, MilestonesForm form, CancellationToken cancellationToken)
     {
@@ -124,7 +125,7 @@ public sealed class RecordMilestones(AppDbContext db, CurrentUser currentUser, T
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            return EditResult.Done;
+            return await signals.AfterAsync(EditResult.Done, [newcomerId], cancellationToken);
         }
         catch (DbUpdateException)
         {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
+using Thuis.Web.Features.Signals;
 using Thuis.Web.Platform.Editing;
 using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
@@ -60,7 +61,7 @@ public sealed class SettlingChecklistForm
 /// Saves the settling checklist of a newcomer from one form, refusing when someone else saved it since
 /// the form was loaded (also when both created it at once) — on SQLite and PostgreSQL alike.
 /// </summary>
-public sealed class UpdateSettlingChecklist(AppDbContext db, CurrentUser currentUser, TimeProvider clock)
+public sealed class UpdateSettlingChecklist(AppDbContext db, CurrentUser currentUser, TimeProvider clock, EvaluateSignals signals)
 {
     public async Task<EditResult> HandleAsync(Guid newcomerId, SettlingChecklistForm form, CancellationToken cancellationToken)
     {
@@ -99,7 +100,7 @@ public sealed class UpdateSettlingChecklist(AppDbContext db, CurrentUser current
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            return EditResult.Done;
+            return await signals.AfterAsync(EditResult.Done, [newcomerId], cancellationToken);
         }
         catch (DbUpdateException)
         {

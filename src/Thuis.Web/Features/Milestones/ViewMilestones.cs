@@ -53,14 +53,17 @@ public sealed class ViewMilestones(AppDbContext db, TimeProvider clock)
         var start = MilestoneDates.Start(newcomer.HousingDate, newcomer.RegistrationDate);
         var rows = SettlingProgress.Rows(checklist, HouseholdFacts.From(household), today);
         var progress = SettlingProgress.Of(rows);
-        var lines = new List<MilestoneLine> { Settle(start, progress, today) };
-        foreach (var kind in new[] { MilestoneKind.Integrate, MilestoneKind.Participate })
-        {
-            lines.Add(Recorded(kind, start, recorded.SingleOrDefault(m => m.Kind == kind), today));
-        }
         return new MilestonesView(newcomerId, $"{newcomer.GivenNames} {newcomer.FamilyName}", start, newcomer.HousingDate is not null, today,
-            rows, progress, checklist?.Version ?? Guid.Empty, checklist?.UpdatedBy, checklist?.UpdatedAt, lines);
+            rows, progress, checklist?.Version ?? Guid.Empty, checklist?.UpdatedBy, checklist?.UpdatedAt, LinesOf(start, progress, recorded, today));
     }
+
+    /// <summary>The three milestones in order, each with where it stands today; shared by the page and the signal rule.</summary>
+    public static IReadOnlyList<MilestoneLine> LinesOf(DateOnly start, SettlingProgress progress, IReadOnlyCollection<Milestone> recorded, DateOnly today) =>
+    [
+        Settle(start, progress, today),
+        Recorded(MilestoneKind.Integrate, start, recorded.SingleOrDefault(m => m.Kind == MilestoneKind.Integrate), today),
+        Recorded(MilestoneKind.Participate, start, recorded.SingleOrDefault(m => m.Kind == MilestoneKind.Participate), today),
+    ];
 
     /// <summary>Reached when recorded so; behind when recorded so or when the target date has passed; otherwise still due.</summary>
     public static MilestoneStanding StandingOf(bool reached, bool recordedBehind, DateOnly target, DateOnly today) =>

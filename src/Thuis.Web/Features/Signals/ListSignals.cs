@@ -94,6 +94,8 @@ public static class SignalTexts
         SignalKind.OverAsked => "te veel tegelijk",
         SignalKind.ReferralUnanswered => "verwijzing zonder antwoord",
         SignalKind.DebtsWithoutHelp => "schulden zonder hulp",
+        SignalKind.IntakeInvitation => "uitnodiging intake",
+        SignalKind.MilestoneBehind => "mijlpaal loopt achter",
         _ => "einde ‘niet nu’",
     };
 

@@ -19,6 +19,8 @@ public enum SignalKind
     ReferralUnanswered,
     DebtsWithoutHelp,
     NotNowEnded,
+    IntakeInvitation,
+    MilestoneBehind,
 }
 
 public enum SignalState

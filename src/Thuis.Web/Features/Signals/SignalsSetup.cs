@@ -15,6 +15,8 @@ public static class SignalsSetup
         builder.Services.AddScoped<ISignalRule, ReferralUnansweredRule>();
         builder.Services.AddScoped<ISignalRule, DebtsWithoutHelpRule>();
         builder.Services.AddScoped<ISignalRule, NotNowEndedRule>();
+        builder.Services.AddScoped<ISignalRule, IntakeInvitationRule>();
+        builder.Services.AddScoped<ISignalRule, MilestoneBehindRule>();
         builder.Services.AddScoped<EvaluateSignals>();
         builder.Services.AddScoped<ListSignals>();
         builder.Services.AddScoped<HandleSignal>();
