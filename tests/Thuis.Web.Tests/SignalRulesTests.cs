@@ -187,6 +187,53 @@ public sealed class SignalRulesTests
     }
 
     [Fact]
+    public async Task The_administrator_changes_the_thresholds_and_the_signals_follow_at_once_in_that_municipality_only()
+    {
+        await using var app = NewApp();
+        var world = await TestWorld.SeedAsync(app);
+        var inA = await NewcomerAsync(app, world.A.Id, "Gemeente A", (db, n) => SentReferral(db, n, Today.AddDays(-5)));
+        var inB = await NewcomerAsync(app, world.B.Id, "Gemeente B", (db, n) => SentReferral(db, n, Today.AddDays(-5)));
+        await EvaluateAsync(app);
+        Assert.DoesNotContain(await SignalsAsync(app, world.A.Id), s => s.NewcomerId == inA && s.Kind == SignalKind.ReferralUnanswered);
+
+        using var admin = new ThuisClient(app);
+        await admin.SignInOrFailAsync(await world.CreateUserAsync(world.A, Roles.Administrator));
+        var page = await admin.GetAsync("/beheer");
+        Assert.Equal("10", page.ValueOf("Input.ReferralAnswerDays"));
+
+        var refused = await admin.SubmitAsync("/beheer", "signaaldrempels", new Dictionary<string, string>
+        {
+            ["Input.AttendanceAbsences"] = "5",
+            ["Input.AttendanceWindow"] = "4",
+            ["Input.ReferralAnswerDays"] = "5",
+        });
+        Assert.Contains("Kijk naar minstens zoveel lessen als er gemist mogen worden.", refused.Text, StringComparison.Ordinal);
+        Assert.Equal("5", refused.ValueOf("Input.AttendanceAbsences"));
+        Assert.Equal("5", refused.ValueOf("Input.ReferralAnswerDays"));
+        Assert.DoesNotContain(await SignalsAsync(app, world.A.Id), s => s.NewcomerId == inA && s.Kind == SignalKind.ReferralUnanswered);
+
+        var saved = await admin.SubmitAsync("/beheer", "signaaldrempels", new Dictionary<string, string> { ["Input.ReferralAnswerDays"] = "5" });
+        Assert.Contains("De drempels zijn opgeslagen en de signalen zijn opnieuw bepaald.", saved.Text, StringComparison.Ordinal);
+        Assert.Equal("5", saved.ValueOf("Input.ReferralAnswerDays"));
+        Assert.Single(await SignalsAsync(app, world.A.Id), s => s.NewcomerId == inA && s.Kind == SignalKind.ReferralUnanswered && s.IsOpen);
+        Assert.DoesNotContain(await SignalsAsync(app, world.B.Id), s => s.NewcomerId == inB && s.Kind == SignalKind.ReferralUnanswered);
+
+        // A form loaded before that save is refused and keeps what was typed.
+        var stale = await admin.SubmitAsync("/beheer", "signaaldrempels", new Dictionary<string, string>
+        {
+            ["Input.Version"] = page.ValueOf("Input.Version")!,
+            ["Input.StagnationWeeks"] = "3",
+        });
+        Assert.Contains("Iemand anders heeft de drempels intussen gewijzigd.", stale.Text, StringComparison.Ordinal);
+        Assert.Equal("3", stale.ValueOf("Input.StagnationWeeks"));
+        await AsSystemAsync(app, world.A.Id, async db => Assert.Equal(6, (await db.SignalSettings.SingleAsync(s => s.MunicipalityId == world.A.Id)).StagnationWeeks));
+
+        using var caseManager = new ThuisClient(app);
+        await caseManager.SignInOrFailAsync(await world.CreateUserAsync(world.A, Roles.CaseManager));
+        Assert.NotEqual(System.Net.HttpStatusCode.OK, (await caseManager.GetAsync("/beheer")).Status);
+    }
+
+    [Fact]
     public async Task A_resolved_signal_stays_quiet_and_a_snoozed_one_returns_on_its_date()
     {
         await using var app = NewApp();

@@ -30,6 +30,10 @@ public sealed class EvaluateSignals(AppDbContext db, CurrentUser currentUser, IE
     public Task ForNewcomerAsync(Guid newcomerId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         EvaluateAsync(newcomerId, TodayOf(now), cancellationToken);
 
+    /// <summary>Everyone of the current user's municipality, after its thresholds changed.</summary>
+    public Task ForMunicipalityAsync(DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        EvaluateAsync(null, TodayOf(now), cancellationToken);
+
     /// <summary>After a successful change to these people, their signals follow at once rather than at the next hourly run.</summary>
     public async Task<EditResult> AfterAsync(EditResult result, IEnumerable<Guid> newcomerIds, CancellationToken cancellationToken)
     {

@@ -40,6 +40,9 @@ public sealed class SignalSettings
     /// <summary>Days after a signal was resolved in which the same cause does not raise a new one.</summary>
     public int QuietDaysAfterResolve { get; private set; } = 14;
 
+    /// <summary>Changes with every save, so a form based on older thresholds is refused; empty until first saved.</summary>
+    public Guid Version { get; private set; }
+
     public static SignalSettings Defaults(Guid municipalityId) => new(municipalityId);
 
     public void Change(int deadlineWarningDays, int attendanceAbsences, int attendanceWindow, int stagnationWeeks, int isolationWeeks,
@@ -56,6 +59,7 @@ public sealed class SignalSettings
         (DeadlineWarningDays, AttendanceAbsences, AttendanceWindow, StagnationWeeks, IsolationWeeks) =
             (deadlineWarningDays, attendanceAbsences, attendanceWindow, stagnationWeeks, isolationWeeks);
         (OverAskedActivities, ReferralAnswerDays, QuietDaysAfterResolve) = (overAskedActivities, referralAnswerDays, quietDaysAfterResolve);
+        Version = Guid.NewGuid();
     }
 }
 
@@ -64,6 +68,7 @@ internal sealed class SignalSettingsMapping : IEntityTypeConfiguration<SignalSet
     public void Configure(EntityTypeBuilder<SignalSettings> builder)
     {
         builder.HasKey(s => s.MunicipalityId);
+        builder.Property(s => s.Version).IsConcurrencyToken();
         builder.HasOne<Municipality>().WithOne().HasForeignKey<SignalSettings>(s => s.MunicipalityId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -20,6 +20,7 @@ public static class SignalsSetup
         builder.Services.AddScoped<EvaluateSignals>();
         builder.Services.AddScoped<ListSignals>();
         builder.Services.AddScoped<HandleSignal>();
+        builder.Services.AddScoped<ChangeSignalSettings>();
         builder.Services.AddHostedService<SignalEvaluationService>();
     }
 }

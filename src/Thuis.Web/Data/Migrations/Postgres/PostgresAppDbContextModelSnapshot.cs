@@ -1835,6 +1835,10 @@ namespace Thuis.Web.Data.Migrations.Postgres
                     b.Property<int>("StagnationWeeks")
                         .HasColumnType("integer");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.HasKey("MunicipalityId");
 
                     b.ToTable("SignalSettings");

@@ -1826,6 +1826,10 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                     b.Property<int>("StagnationWeeks")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("MunicipalityId");
 
                     b.ToTable("SignalSettings");

@@ -1,0 +1,108 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using Thuis.Web.Data;
+using Thuis.Web.Platform.Auditing;
+using Thuis.Web.Platform.Editing;
+using Thuis.Web.Platform.Security;
+
+namespace Thuis.Web.Features.Signals;
+
+/// <summary>The administrator's form for the signal thresholds, with the ranges a municipality can sensibly choose.</summary>
+public sealed class SignalSettingsForm : IValidatableObject
+{
+    [Range(0, 60, ErrorMessage = "Kies 0 tot en met 60 dagen.")]
+    public int DeadlineWarningDays { get; set; }
+
+    [Range(1, 20, ErrorMessage = "Kies 1 tot en met 20 lessen.")]
+    public int AttendanceAbsences { get; set; }
+
+    [Range(1, 20, ErrorMessage = "Kies 1 tot en met 20 lessen.")]
+    public int AttendanceWindow { get; set; }
+
+    [Range(1, 52, ErrorMessage = "Kies 1 tot en met 52 weken.")]
+    public int StagnationWeeks { get; set; }
+
+    [Range(1, 52, ErrorMessage = "Kies 1 tot en met 52 weken.")]
+    public int IsolationWeeks { get; set; }
+
+    [Range(1, 30, ErrorMessage = "Kies 1 tot en met 30.")]
+    public int OverAskedActivities { get; set; }
+
+    [Range(1, 60, ErrorMessage = "Kies 1 tot en met 60 dagen.")]
+    public int ReferralAnswerDays { get; set; }
+
+    [Range(0, 90, ErrorMessage = "Kies 0 tot en met 90 dagen.")]
+    public int QuietDaysAfterResolve { get; set; }
+
+    /// <summary>The settings as loaded; a save based on older settings is refused.</summary>
+    public Guid Version { get; set; }
+
+    public static SignalSettingsForm From(SignalSettings s) => new()
+    {
+        DeadlineWarningDays = s.DeadlineWarningDays,
+        AttendanceAbsences = s.AttendanceAbsences,
+        AttendanceWindow = s.AttendanceWindow,
+        StagnationWeeks = s.StagnationWeeks,
+        IsolationWeeks = s.IsolationWeeks,
+        OverAskedActivities = s.OverAskedActivities,
+        ReferralAnswerDays = s.ReferralAnswerDays,
+        QuietDaysAfterResolve = s.QuietDaysAfterResolve,
+        Version = s.Version,
+    };
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (AttendanceWindow < AttendanceAbsences)
+        {
+            yield return new ValidationResult("Kijk naar minstens zoveel lessen als er gemist mogen worden.", [nameof(AttendanceWindow)]);
+        }
+    }
+}
+
+/// <summary>
+/// Reads and changes the municipality's signal thresholds. After a change every rule runs again for the municipality,
+/// so the inboxes follow the new thresholds at once rather than at the next hourly run.
+/// </summary>
+public sealed class ChangeSignalSettings(AppDbContext db, CurrentUser currentUser, EvaluateSignals signals, TimeProvider clock)
+{
+    public static EditResult ChangedMeanwhile { get; } = new(false, false, new Dictionary<string, string>(),
+        "Iemand anders heeft de drempels intussen gewijzigd. Uw invoer staat hieronder nog; laad de pagina opnieuw om de nieuwe waarden te zien.");
+
+    public async Task<SignalSettings> CurrentAsync(CancellationToken cancellationToken)
+    {
+        var municipalityId = MunicipalityId();
+        return await db.SignalSettings.AsNoTracking().SingleOrDefaultAsync(s => s.MunicipalityId == municipalityId, cancellationToken)
+            ?? SignalSettings.Defaults(municipalityId);
+    }
+
+    public async Task<EditResult> HandleAsync(SignalSettingsForm form, CancellationToken cancellationToken)
+    {
+        var municipalityId = MunicipalityId();
+        var settings = await db.SignalSettings.SingleOrDefaultAsync(s => s.MunicipalityId == municipalityId, cancellationToken);
+        if (settings is null)
+        {
+            settings = SignalSettings.Defaults(municipalityId);
+            db.SignalSettings.Add(settings);
+        }
+        if (settings.Version != form.Version)
+        {
+            return ChangedMeanwhile;
+        }
+        settings.Change(form.DeadlineWarningDays, form.AttendanceAbsences, form.AttendanceWindow, form.StagnationWeeks, form.IsolationWeeks,
+            form.OverAskedActivities, form.ReferralAnswerDays, form.QuietDaysAfterResolve);
+        db.RecordAudit(AuditAction.Update, nameof(SignalSettings), municipalityId.ToString(), AuditResult.Success, "Drempels voor signalen gewijzigd");
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Both saved at once (the first save of a municipality, or the same version): theirs stays.
+            return ChangedMeanwhile;
+        }
+        await signals.ForMunicipalityAsync(clock.GetUtcNow(), cancellationToken);
+        return EditResult.Done;
+    }
+
+    private Guid MunicipalityId() => currentUser.MunicipalityId ?? throw new InvalidOperationException("Geen gemeente.");
+}
