@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Thuis.Web.Data;
+using Thuis.Web.Features.Signals;
 using Thuis.Web.Features.Trajectories;
 using Thuis.Web.Platform.Security;
 using Thuis.Web.Tests.Infrastructure;
@@ -22,6 +23,10 @@ public sealed class JourneyTests
             var session = await db.Sessions.SingleAsync(s => s.Id == world.A.SessionId);
             var enrolment = await db.Enrolments.SingleAsync(e => e.NewcomerId == world.A.NewcomerId);
             session.RecordAttendance(enrolment, world.A.NewcomerId, Attendance.Present, "test", DateTimeOffset.UtcNow);
+            var signal = new Signal(world.A.Id, world.A.NewcomerId, SignalKind.NotNowEnded, null, 2, "De periode 'niet nu' liep tot en met 2 juni 2026",
+                "Neem contact op", new DateOnly(2026, 6, 3));
+            signal.Resolve("Gebeld: ze is er weer", "test", new DateOnly(2026, 6, 10));
+            db.Signals.Add(signal);
             await db.SaveChangesAsync();
         }
         using var caseManager = new ThuisClient(app);
@@ -53,9 +58,15 @@ public sealed class JourneyTests
             ["Ingeschreven bij Taalcursus Dalfsen", "Eerste keer aanwezig bij Taalcursus Dalfsen (tot nu toe 1 keer)"],
             lessons.Document.QuerySelectorAll(".thuis-journey__moment a").Select(a => a.TextContent.Trim()));
 
+        // The handled signal comes first; the test person's debts raise a live signal today, after it.
+        var signals = await caseManager.GetAsync($"{url}?onderwerp=Signals");
+        Assert.Equal(
+            ["Signaal (einde ‘niet nu’): De periode 'niet nu' liep tot en met 2 juni 2026", "Signaal afgehandeld: Gebeld: ze is er weer"],
+            signals.Document.QuerySelectorAll(".thuis-journey__moment a").Select(a => a.TextContent.Trim()).Take(2));
+
         await using var check = app.Services.CreateAsyncScope();
         check.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystemFor(world.A.Id);
-        Assert.Equal(2, await check.ServiceProvider.GetRequiredService<AppDbContext>().AuditEntries
+        Assert.Equal(3, await check.ServiceProvider.GetRequiredService<AppDbContext>().AuditEntries
             .CountAsync(e => e.ObjectId == world.A.NewcomerId.ToString() && e.Purpose == "Verloop bekijken"));
         Assert.Equal(HttpStatusCode.NotFound, (await caseManager.GetAsync($"/dossiers/{world.B.NewcomerId}/verloop")).Status);
     }

@@ -13,6 +13,7 @@ using Thuis.Web.Features.Organisations;
 using Thuis.Web.Features.Plans;
 using Thuis.Web.Features.Referrals;
 using Thuis.Web.Features.Reports;
+using Thuis.Web.Features.Signals;
 using Thuis.Web.Features.SocialMap;
 using Thuis.Web.Features.Trajectories;
 using Thuis.Web.Platform.Security;
@@ -119,6 +120,13 @@ public sealed class ReportTests
         Assert.Equal(["3", "2", "1", "1", "1", "0", "100%"], organisations["Sportclub Raalte"]);
         Assert.Equal(["1", "1", "1", "1", "0", "0", "0%"], organisations["Werkgever Raalte"]);
 
+        var signals = Table(page, ReportTables.Signals);
+        // Columns: open, acknowledged, snoozed, escalated, total. P4's resolved signal and P7 (not housed) do not count.
+        Assert.Equal(["1", "0", "0", "1", "2"], signals[SignalKind.Attendance.Dutch()]);
+        Assert.Equal(["0", "1", "1", "0", "2"], signals[SignalKind.Isolation.Dutch()]);
+        Assert.Equal(["0", "0", "0", "0", "0"], signals[SignalKind.DebtsWithoutHelp.Dutch()]);
+        Assert.Equal(Enum.GetValues<SignalKind>().Length, signals.Count);
+
         // First quarter of 2026: P1, P2, P3.
         var quarter = await coordinator.GetAsync("/rapportages?cohort=2026-K1");
         Assert.StartsWith("Gehuisvest in het 1e kwartaal van 2026: 3 personen", Summary(quarter), StringComparison.Ordinal);
@@ -134,6 +142,7 @@ public sealed class ReportTests
         // P1 (all), P2 (suggestion, no), P3 (suggestion, still going).
         Assert.Equal(["2", "1", "50%", "1", "100%", "1", "100%", "1", "100%"], Table(quarter, ReportTables.Matching)["vanuit een suggestie"]);
         Assert.Equal(["3", "2", "66,7%", "2", "100%", "2", "100%", "1", "50%"], Table(quarter, ReportTables.Matching)["alle voorstellen"]);
+        Assert.Equal(["0", "0", "1", "0", "1"], Table(quarter, ReportTables.Signals)[SignalKind.Isolation.Dutch()]);
 
         // A month: May 2026 is P5 alone, whose plan is fixed without an intake done, so no median.
         var may = Table(await coordinator.GetAsync("/rapportages?cohort=2026-05"), ReportTables.Funnel);
@@ -163,7 +172,7 @@ public sealed class ReportTests
         Assert.Equal("rapportage-alle-tabellen-alle-2027-04-10.xlsx", xlsx.Content.Headers.ContentDisposition?.FileName);
         var workbook = Workbook(await xlsx.Content.ReadAsByteArrayAsync());
         Assert.Equal([ReportTables.Funnel, ReportTables.Domains, ReportTables.Occupations, ReportTables.Attendance, ReportTables.Matching,
-            ReportTables.Outcomes, ReportTables.Interventions, ReportTables.Organisations], workbook.Keys);
+            ReportTables.Outcomes, ReportTables.Interventions, ReportTables.Organisations, ReportTables.Signals], workbook.Keys);
         Assert.Equal(["4", "66.7", "25", "25"], workbook[ReportTables.Funnel]["intake afgerond"]);
         Assert.Equal(["2", "33.3", "97.5", "199"], workbook[ReportTables.Funnel]["vrijwilligerswerk, opleiding of betaald werk"]);
         Assert.Equal(["6", "100", "", ""], workbook[ReportTables.Funnel]["gehuisvest"]);
@@ -171,6 +180,7 @@ public sealed class ReportTests
         Assert.Equal(["6", "4", "66.7", "3", "75", "2", "66.7", "1", "50"], workbook[ReportTables.Matching]["alle voorstellen"]);
         Assert.Equal(["4", "2", "50", "1", "25", "1", "25"], workbook[ReportTables.Outcomes]["12 maanden"]);
         Assert.Equal(["3", "2", "1", "1", "1", "0", "100"], workbook[ReportTables.Organisations]["Sportclub Raalte"]);
+        Assert.Equal(["1", "0", "0", "1", "2"], workbook[ReportTables.Signals][SignalKind.Attendance.Dutch()]);
 
         // Every view and export is recorded once as a report view: the page three times, three CSVs and the workbook.
         var audited = await Infrastructure.Groups.ReadAsync(app, raalte, db => db.AuditEntries.CountAsync(a => a.MunicipalityId == raalte.Id && a.ObjectType == "Rapportage"));
@@ -441,6 +451,15 @@ public sealed class ReportTests
         Settled(p5, new DateOnly(2026, 8, 1));
         Reached(p4, MilestoneKind.Participate, new DateOnly(2026, 9, 30));
         Settled(p7, new DateOnly(2026, 9, 30));
+
+        // Signals: open, escalated, snoozed and resolved; P7 is not housed and never counts.
+        Signal Raise(Newcomer n, SignalKind kind) => db.Signals.Add(new Signal(n.MunicipalityId, n.Id, kind, null, 2, "Een reden", "Een actie", Today.AddDays(-5))).Entity;
+        Raise(p1, SignalKind.Attendance);
+        Raise(p2, SignalKind.Attendance).Escalate(EscalatedTo.Coordinator, null, null, "test", Today.AddDays(-2));
+        Raise(p3, SignalKind.Isolation).Snooze(Today.AddDays(7), "test", Today.AddDays(-1));
+        Raise(p4, SignalKind.DebtsWithoutHelp).Resolve("Schuldhulp loopt", "test", Today.AddDays(-1));
+        Raise(p5, SignalKind.Isolation).Acknowledge("test", Today.AddDays(-1));
+        Raise(p7, SignalKind.Attendance);
         await db.SaveChangesAsync();
     }
 }

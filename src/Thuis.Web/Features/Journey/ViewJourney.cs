@@ -5,6 +5,7 @@ using Thuis.Web.Features.Intake;
 using Thuis.Web.Features.Milestones;
 using Thuis.Web.Features.Plans;
 using Thuis.Web.Features.Referrals;
+using Thuis.Web.Features.Signals;
 using Thuis.Web.Features.Trajectories;
 using Thuis.Web.Features.Transfers;
 using Thuis.Web.Platform.Localization;
@@ -20,6 +21,7 @@ public enum JourneyTopic
     Lessons,
     Milestones,
     Proposals,
+    Signals,
 }
 
 /// <summary>One thing that happened, on its day, in words, with where to read more.</summary>
@@ -29,7 +31,7 @@ public sealed record JourneyView(Newcomer Newcomer, DateOnly Today, IReadOnlyLis
 
 /// <summary>
 /// Everything that happened in one person's dossier, in order: arrival, intake, plan versions and steps, lessons,
-/// milestones, proposals, referrals and transfers. Read for progress meetings and hand-overs; audited as a view.
+/// milestones, proposals, referrals, signals and transfers. Read for progress meetings and hand-overs; audited as a view.
 /// Lessons are summarised per group (the first time present), not listed per session.
 /// </summary>
 public sealed class ViewJourney(AppDbContext db, TimeProvider clock)
@@ -129,6 +131,19 @@ public sealed class ViewJourney(AppDbContext db, TimeProvider clock)
                 referral.State == ReferralState.Declined ? $"{referral.Organisation} wees de verwijzing af" : $"{referral.Organisation} nam de verwijzing aan", href);
             Add(referral.StartedOn, JourneyTopic.Proposals, $"Gestart bij {referral.Organisation}", href);
             Add(referral.EndedOn, JourneyTopic.Proposals, $"Beëindigd bij {referral.Organisation}{(referral.Outcome is { } o ? $": {o.Dutch()}" : "")}", href);
+        }
+
+        var signals = await db.Signals.AsNoTracking().Where(s => s.NewcomerId == n.Id)
+            .Select(s => new { s.Id, s.Kind, s.RaisedOn, s.Reason, s.State, s.EscalatedTo, s.HandledOn, s.Note, s.ClosedOn }).ToListAsync(cancellationToken);
+        foreach (var signal in signals)
+        {
+            var href = $"/signalen/{signal.Id}";
+            Add(signal.RaisedOn, JourneyTopic.Signals, $"Signaal ({signal.Kind.Dutch()}): {signal.Reason}", href);
+            Add(signal.State == SignalState.Escalated ? signal.HandledOn : null, JourneyTopic.Signals,
+                signal.EscalatedTo == EscalatedTo.Coordinator ? "Signaal doorgegeven aan de coördinator" : "Signaal doorgegeven voor professionele hulp", href);
+            Add(signal.ClosedOn, JourneyTopic.Signals, signal.State == SignalState.Resolved
+                ? $"Signaal afgehandeld: {signal.Note}"
+                : $"Signaal vervallen: de oorzaak is weg ({signal.Kind.Dutch()})", href);
         }
 
         var transfers = await db.Transfers.AsNoTracking().Where(t => t.NewcomerId == n.Id)

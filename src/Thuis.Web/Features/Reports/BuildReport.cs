@@ -5,6 +5,7 @@ using Thuis.Web.Features.Intake;
 using Thuis.Web.Features.Milestones;
 using Thuis.Web.Features.Plans;
 using Thuis.Web.Features.Referrals;
+using Thuis.Web.Features.Signals;
 using Thuis.Web.Features.SocialMap;
 using Thuis.Web.Features.Trajectories;
 using Thuis.Web.Platform.Auditing;
@@ -150,7 +151,8 @@ public sealed class BuildReport(AppDbContext db, TimeProvider clock)
             await MatchingAsync(cohortIds, cancellationToken),
             await OutcomesAsync(cohortIds, housingDates, today, cancellationToken),
             await InterventionsAsync(cohortIds, cancellationToken),
-            await OrganisationsAsync(cohortIds, cancellationToken));
+            await OrganisationsAsync(cohortIds, cancellationToken),
+            await SignalsAsync(cohortIds, cancellationToken));
 
         // Figures about groups of people, not one dossier: still, who looked at them is recorded, once per report.
         db.RecordAudit(AuditAction.View, "Rapportage", cohort.Key, AuditResult.Success, auditPurpose);
@@ -315,6 +317,20 @@ public sealed class BuildReport(AppDbContext db, TimeProvider clock)
         return [.. counts
             .Select(c => new OrganisationResult(names.GetValueOrDefault(c.OrganisationId, "onbekende organisatie"), c.Referrals, c.Sent, c.Accepted, c.Started, c.StillGoing, c.Stopped))
             .OrderByDescending(o => o.Referrals).ThenBy(o => o.Name, StringComparer.Create(DutchFormat.Culture, ignoreCase: true))];
+    }
+
+    /// <summary>Every kind, also those with none open, so a quiet month reads as such and the columns stay the same.</summary>
+    private async Task<IReadOnlyList<OpenSignals>> SignalsAsync(IQueryable<Guid> cohortIds, CancellationToken cancellationToken)
+    {
+        var counts = await db.Signals
+            .Where(s => s.ClosedOn == null && cohortIds.Contains(s.NewcomerId))
+            .GroupBy(s => new { s.Kind, s.State })
+            .Select(g => new { g.Key.Kind, g.Key.State, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        int Count(SignalKind kind, SignalState state) => counts.Where(c => c.Kind == kind && c.State == state).Sum(c => c.Count);
+        return [.. Enum.GetValues<SignalKind>()
+            .Select(k => new OpenSignals(k, Count(k, SignalState.Open), Count(k, SignalState.Acknowledged), Count(k, SignalState.Snoozed), Count(k, SignalState.Escalated)))
+            .OrderByDescending(s => s.Total).ThenBy(s => s.Kind.Dutch(), StringComparer.Create(DutchFormat.Culture, ignoreCase: true))];
     }
 
     private static decimal? MedianDays(IReadOnlyDictionary<Guid, DateOnly> from, IReadOnlyDictionary<Guid, DateOnly> to) =>

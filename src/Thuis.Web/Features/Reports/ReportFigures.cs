@@ -1,5 +1,6 @@
 using Thuis.Web.Features.Milestones;
 using Thuis.Web.Features.Plans;
+using Thuis.Web.Features.Signals;
 using Thuis.Web.Features.Trajectories;
 
 namespace Thuis.Web.Features.Reports;
@@ -56,12 +57,18 @@ public sealed record OrganisationResult(string Name, int Referrals, int Sent, in
     public decimal? StillGoingPercentage => Figures.Percentage(StillGoing, Started);
 }
 
+/// <summary>Signals of the cohort still open today, of one kind, by what the case manager did with them so far.</summary>
+public sealed record OpenSignals(SignalKind Kind, int Open, int Acknowledged, int Snoozed, int Escalated)
+{
+    public int Total => Open + Acknowledged + Snoozed + Escalated;
+}
+
 /// <summary>Everything the report shows and exports, for one municipality and one cohort, on one day.</summary>
 public sealed record ReportFigures(
     Cohort Cohort, DateOnly Today, int CohortSize,
     IReadOnlyList<FunnelStep> Funnel, IReadOnlyList<ActivityCount> Domains, IReadOnlyList<ActivityCount> Occupations,
     IReadOnlyList<AttendanceRate> Attendance, IReadOnlyList<Conversion> Matching, IReadOnlyList<OutcomeAt> Outcomes,
-    IReadOnlyList<InterventionUse> Interventions, IReadOnlyList<OrganisationResult> Organisations)
+    IReadOnlyList<InterventionUse> Interventions, IReadOnlyList<OrganisationResult> Organisations, IReadOnlyList<OpenSignals> Signals)
 {
     public static IReadOnlyList<ParticipationDomain> DomainOrder => ParticipationDomains.All;
 }

@@ -1,4 +1,5 @@
 using Thuis.Web.Features.Milestones;
+using Thuis.Web.Features.Signals;
 using Thuis.Web.Features.Trajectories;
 
 namespace Thuis.Web.Features.Reports;
@@ -34,8 +35,9 @@ public static class ReportTables
     public const string Outcomes = "mijlpalen";
     public const string Interventions = "interventies";
     public const string Organisations = "organisaties";
+    public const string Signals = "signalen";
 
-    public static IReadOnlyList<string> Keys { get; } = [Funnel, Domains, Occupations, Attendance, Matching, Outcomes, Interventions, Organisations];
+    public static IReadOnlyList<string> Keys { get; } = [Funnel, Domains, Occupations, Attendance, Matching, Outcomes, Interventions, Organisations, Signals];
 
     private static ReportColumn Count(string title) => new(title, ValueKind.Count);
 
@@ -75,6 +77,9 @@ public static class ReportTables
             [Count("verwijzingen"), Count("verstuurd"), Count("geaccepteerd"), Count("gestart"), Count("loopt na 3 maanden"), Count("gestopt"),
                 Percentage("% van gestart loopt na 3 maanden")],
             [.. figures.Organisations.Select(o => new ReportRow(o.Name, [o.Referrals, o.Sent, o.Accepted, o.Started, o.StillGoing, o.Stopped, o.StillGoingPercentage]))]),
+        new(Signals, "Open signalen per soort", "Soort signaal",
+            [Count("open"), Count("gezien"), Count("wacht"), Count("doorgegeven"), Count("totaal")],
+            [.. figures.Signals.Select(s => new ReportRow(s.Kind.Dutch(), [s.Open, s.Acknowledged, s.Snoozed, s.Escalated, s.Total]))]),
     ];
 
     /// <summary>A value as the page and the CSV write it: Dutch decimal comma, no thousands separator, empty for nothing.</summary>
