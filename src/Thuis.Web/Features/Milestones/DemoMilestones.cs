@@ -12,6 +12,15 @@ namespace Thuis.Web.Features.Milestones;
 /// </summary>
 public static class DemoMilestones
 {
+    /// <summary>What stands in the way, as case managers write it; taken in turn so every fresh demo looks the same.</summary>
+    private static readonly string[] BehindNotes =
+    [
+        "Taalcursus gestopt na verhuizing van de school; nieuwe plek wordt gezocht.",
+        "Wacht op een plek in de kinderopvang; daarna kan de taalcursus verder.",
+        "Veel afwezig door ziekte in het gezin; eerst rust, dan weer opbouwen.",
+        "PVT nog niet afgerond: twee workshops gemist, inhalen in de volgende groep.",
+    ];
+
     private static readonly Dictionary<string, string> OpenNotes = new()
     {
         ["digid"] = "Activeringsbrief kwijt; nieuwe code aangevraagd.",
@@ -35,6 +44,7 @@ public static class DemoMilestones
         // A fixed seed: the same demo every fresh start. Not for anything secret.
 #pragma warning disable CA5394
         var random = new Random(18);
+        var behind = 0;
         var newcomers = await db.Newcomers.AsNoTracking().OrderBy(n => n.VNumber)
             .Select(n => new { n.Id, n.MunicipalityId, n.HousingDate, n.RegistrationDate, n.Bsn }).ToListAsync();
         var households = await db.Set<HouseholdSection>().AsNoTracking().ToDictionaryAsync(h => h.NewcomerId);
@@ -93,7 +103,7 @@ public static class DemoMilestones
                 }
                 else
                 {
-                    integrate.Record(MilestoneState.Behind, null, ["PVT afgerond"], "Taalcursus gestopt na verhuizing van de school; nieuwe plek wordt gezocht.", caseManagerName, at, today);
+                    integrate.Record(MilestoneState.Behind, null, ["PVT afgerond"], BehindNotes[behind++ % BehindNotes.Length], caseManagerName, at, today);
                 }
                 db.Milestones.Add(integrate);
             }

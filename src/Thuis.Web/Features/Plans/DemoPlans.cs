@@ -11,30 +11,32 @@ namespace Thuis.Web.Features.Plans;
 /// </summary>
 internal static class DemoPlans
 {
-    private static readonly (ParticipationDomain Domain, string Goal, (string What, StepOwner Owner, string? Who, bool Fun)[] Steps)[] Templates =
+    private static readonly (ParticipationDomain Domain, string Goal, (string What, StepOwner Owner, string? Who, bool Fun, string? Offer)[] Steps)[] Templates =
     [
         (ParticipationDomain.Meeting, "Mensen leren kennen in het dorp en plezier hebben",
-            [("Een keer meetrainen bij de sportclub", StepOwner.Volunteer, "buddy van de sportclub", true),
-             ("Naar het taalcafé in de bibliotheek", StepOwner.Newcomer, null, true),
-             ("Kennismaken met de buren bij de koffieochtend", StepOwner.Partner, "welzijnswerk", true)]),
+            [("Een keer meetrainen bij de sportclub", StepOwner.Volunteer, "buddy van de sportclub", true, "Sportkennismaking"),
+             ("Naar het taalcafé in de bibliotheek", StepOwner.Newcomer, null, true, null),
+             ("Kennismaken met de buren bij de koffieochtend", StepOwner.Partner, "welzijnswerk", true, "Buddy voor nieuwkomers")]),
         (ParticipationDomain.SelfReliance, "Zelf de post en afspraken regelen",
-            [("DigiD aanvragen en samen eerste keer inloggen", StepOwner.CaseManager, null, false),
-             ("Post elke week samen doornemen met de thuisadministratie-vrijwilliger", StepOwner.Volunteer, "thuisadministratie", false)]),
+            [("DigiD aanvragen en samen eerste keer inloggen", StepOwner.CaseManager, null, false, null),
+             ("Post elke week samen doornemen met de thuisadministratie-vrijwilliger", StepOwner.Volunteer, "thuisadministratie", false, "Thuisadministratie met een vrijwilliger")]),
         (ParticipationDomain.FinancialHealth, "Overzicht over inkomsten en vaste lasten",
-            [("Meedoen aan de cursus ‘Omgaan met geld’", StepOwner.Partner, "welzijnswerk", false),
-             ("Toeslagen controleren met de klantregisseur", StepOwner.CaseManager, null, false)]),
+            [("Meedoen aan de cursus ‘Omgaan met geld’", StepOwner.Partner, "welzijnswerk", false, "Cursus Omgaan met geld"),
+             ("Toeslagen controleren met de klantregisseur", StepOwner.CaseManager, null, false, null)]),
         (ParticipationDomain.PaidWork, "Ontdekken welk werk hier bij mijn ervaring past",
-            [("Een dag meelopen bij een bedrijf in het vak van vroeger", StepOwner.Partner, "werkgeversservicepunt", false),
-             ("Cv maken in het Nederlands", StepOwner.Volunteer, "jobcoach", false)]),
+            [("Een dag meelopen bij een bedrijf in het vak van vroeger", StepOwner.Partner, "werkgeversservicepunt", false, "Werkervaringsplek met begeleiding"),
+             ("Cv maken in het Nederlands", StepOwner.Volunteer, "jobcoach", false, null)]),
         (ParticipationDomain.ContributingToSociety, "Iets teruggeven aan de buurt",
-            [("Helpen bij de buurtmaaltijd", StepOwner.Newcomer, null, true)]),
+            [("Helpen bij de buurtmaaltijd", StepOwner.Newcomer, null, true, "Leren in vrijwilligerswerk")]),
         (ParticipationDomain.CaringForOthers, "Goed voor de kinderen zorgen in een nieuw land",
-            [("Kennismaken op school en in de ouderkamer", StepOwner.Partner, "school", false)]),
+            [("Kennismaken op school en in de ouderkamer", StepOwner.Partner, "school", false, "Opvoeden in een nieuw land")]),
     ];
 
     public static async Task AddToAsync(AppDbContext db, DemoTown town, string caseManagerName, TimeProvider clock)
     {
         var random = new Random(town.Seed);
+        // Drawn apart, so the rest of the demo stays as it was.
+        var weeklyRandom = new Random(town.Seed + 1);
         var today = clock.InTheNetherlands();
         var people = (await db.Newcomers.ToListAsync()).OrderBy(n => n.RegisteredAt).ThenBy(n => n.Id).ToList();
         foreach (var person in people.Where(p => p.GivenNames != town.FirstGivenName || p.FamilyName != town.FirstFamilyName))
@@ -56,10 +58,17 @@ internal static class DemoPlans
             var steps = new List<StepContent>();
             foreach (var (domain, _, templateSteps) in chosen)
             {
-                foreach (var (what, owner, who, fun) in templateSteps.Take(random.Next(1, templateSteps.Length + 1)))
+                foreach (var (what, owner, who, fun, offer) in templateSteps.Take(random.Next(1, templateSteps.Length + 1)))
                 {
-                    steps.Add(new StepContent(null, domain, what, owner, who, drafted.AddDays(random.Next(14, 120)), fun, null));
+                    steps.Add(new StepContent(null, domain, what, owner, who, drafted.AddDays(random.Next(14, 120)), fun, offer));
                 }
+            }
+            // Most people who have been here a while have something going every week; the few without are whom the
+            // stagnation and isolation signals of the demo are about.
+            var weekly = fix && daysHere >= 60 && weeklyRandom.NextDouble() < 0.85;
+            if (weekly)
+            {
+                steps.Add(new StepContent(null, ParticipationDomain.Meeting, WeeklyStep, StepOwner.Newcomer, null, today.AddDays(weeklyRandom.Next(30, 90)), true, null));
             }
             plan.Revise(new PlanTerms(route, mainGoal, null,
                     route == LearningRoute.Z ? null : 4, 4, person.HousingDate, person.HousingDate?.AddMonths(6), null,
@@ -71,7 +80,7 @@ internal static class DemoPlans
             if (fix)
             {
                 plan.Fix(decision, caseManagerName, At(decision));
-                foreach (var step in plan.Steps)
+                foreach (var step in plan.Steps.Where(s => s.What != WeeklyStep))
                 {
                     var daysSinceDue = today.DayNumber - step.Due!.Value.DayNumber;
                     var status = daysSinceDue > 0 ? (random.NextDouble() < 0.75 ? StepStatus.Done : StepStatus.Doing)
@@ -82,9 +91,15 @@ internal static class DemoPlans
                     }
                 }
             }
+            if (plan.Steps.SingleOrDefault(s => s.What == WeeklyStep) is { } going)
+            {
+                plan.RecordProgress(going.Id, StepStatus.Doing, null, Later(today.AddDays(-weeklyRandom.Next(3, 35)), decision));
+            }
             db.IntegrationPlans.Add(plan);
         }
     }
+
+    private const string WeeklyStep = "Elke week naar de inloop in het buurthuis";
 
     private static DateOnly Earlier(DateOnly a, DateOnly b) => a < b ? a : b;
 

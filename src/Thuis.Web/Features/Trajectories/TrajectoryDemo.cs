@@ -6,9 +6,11 @@ using Thuis.Web.Platform.Localization;
 namespace Thuis.Web.Features.Trajectories;
 
 /// <summary>
-/// A demo municipality's running groups: a PVT that started three weeks ago with its template sessions and eight
-/// recently housed people, and an evening language course, both with attendance recorded for the sessions held,
-/// including some excused and unexcused absences. Drawn from a fixed seed, so every fresh demo looks the same.
+/// A demo municipality's groups: a PVT that started three weeks ago with its template sessions and eight recently
+/// housed people, and an evening language course, both with attendance recorded for the sessions held, including some
+/// excused and unexcused absences; and the PVT groups of the quarters before, in which everyone housed earlier took
+/// part (most of them completed it). Only the newest arrivals wait for a group, as in a municipality that keeps its
+/// deadlines. Drawn from a fixed seed, so every fresh demo looks the same.
 /// </summary>
 public static class TrajectoryDemo
 {
@@ -31,6 +33,7 @@ public static class TrajectoryDemo
         var planned = TrajectoryRequirements.PlanPvt(new PvtTemplate(pvtStart, [DayOfWeek.Monday, DayOfWeek.Thursday],
             new TimeOnly(9, 30), new TimeOnly(11, 30), new TimeOnly(12, 30), new TimeOnly(14, 30)));
         Add(db, pvt, planned.Sessions, people.Take(8).ToList(), pvtStart, today, random, recordedBy, now);
+        await AddEarlierPvtGroupsAsync(db, municipalityId, town, pvtStart, people.Take(8).ToHashSet(), random, recordedBy, now);
 
         var courseStart = CalendarPeriod.MondayOf(today.AddDays(-35)).AddDays(1);
         var course = new CourseGroup(municipalityId, new CourseGroupDetails(
@@ -38,6 +41,49 @@ public static class TrajectoryDemo
         var lessons = Enumerable.Range(0, 12).Select(week => new SessionDetails(
             courseStart.AddDays(7 * week), new TimeOnly(19, 0), new TimeOnly(21, 0), SessionKind.LanguageLesson, $"Les {week + 1}", null)).ToList();
         Add(db, course, lessons, people.Skip(8).ToList(), courseStart, today, random, recordedBy, now);
+    }
+
+    /// <summary>One PVT group a quarter back in time, each with the people housed since the group before it started.</summary>
+    private static async Task AddEarlierPvtGroupsAsync(AppDbContext db, Guid municipalityId, string town, DateOnly currentStart,
+        HashSet<Guid> inCurrentGroup, Random random, string recordedBy, DateTimeOffset now)
+    {
+        var waiting = (await db.Newcomers
+                .Where(n => n.Status == DossierStatus.Active && n.HousingDate != null && n.HousingDate < currentStart)
+                .Select(n => new { n.Id, Housed = n.HousingDate!.Value })
+                .ToListAsync())
+            .Where(n => !inCurrentGroup.Contains(n.Id))
+            .ToList();
+        for (var start = CalendarPeriod.MondayOf(currentStart.AddDays(-91)); waiting.Count > 0; start = CalendarPeriod.MondayOf(start.AddDays(-91)))
+        {
+            var members = waiting.Where(n => n.Housed < start).ToList();
+            var joining = waiting.Except(members).Select(n => n.Id).ToList();
+            waiting = members;
+            if (joining.Count == 0)
+            {
+                continue;
+            }
+            var group = new CourseGroup(municipalityId, new CourseGroupDetails(
+                CourseKind.Pvt, $"PVT {town} {start.ToString("MMMM yyyy", DutchFormat.Culture)}", $"Taalschool {town} (demo)", "Bibliotheek, zaal 2", start, null));
+            db.CourseGroups.Add(group);
+            var sessions = TrajectoryRequirements.PlanPvt(new PvtTemplate(start, [DayOfWeek.Monday, DayOfWeek.Thursday],
+                    new TimeOnly(9, 30), new TimeOnly(11, 30), new TimeOnly(12, 30), new TimeOnly(14, 30))).Sessions
+                .Select(details => new Session(group, details)).ToList();
+            db.Sessions.AddRange(sessions);
+            foreach (var id in joining)
+            {
+                var enrolment = new Enrolment(group, id, municipalityId, start, recordedBy, now);
+                db.Enrolments.Add(enrolment);
+                // Four in five came to every session and completed the PVT; the others missed a few and did not (yet).
+                var completes = random.NextDouble() < 0.8;
+                foreach (var session in sessions)
+                {
+                    var roll = random.NextDouble();
+                    session.RecordAttendance(enrolment, id,
+                        completes || roll < 0.88 ? Attendance.Present : roll < 0.96 ? Attendance.ExcusedAbsence : Attendance.UnexcusedAbsence,
+                        recordedBy, now);
+                }
+            }
+        }
     }
 
     private static void Add(AppDbContext db, CourseGroup group, IEnumerable<SessionDetails> planned, List<Guid> people,
