@@ -138,6 +138,52 @@ public sealed class MatchingTests
     }
 
     [Fact]
+    public async Task A_yes_to_a_volunteer_of_the_volunteer_centre_is_referred_there_and_the_centre_sees_it()
+    {
+        await using var app = new ThuisAppFactory();
+        var world = await TestWorld.SeedAsync(app);
+        var coordinator = await SignInAsync(app, world, world.A, Roles.VolunteerCoordinator);
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Tesfay Berhane",
+            ["Input.RoleChoices[Buddy]"] = "true",
+            ["Input.Capacity"] = "1",
+            ["Input.Vog"] = nameof(VogStatus.Received),
+            ["Input.VogDate"] = "2026-01-05",
+            ["Input.Languages[0].Language"] = "Tigrinya",
+            ["Input.Languages[0].Level"] = nameof(CefrLevel.C2),
+            ["Input.OrganisationId"] = world.B.PartnerOrganisationId.ToString(),
+        };
+        // Another municipality's organisation cannot be chosen, not even by a crafted form; nothing is saved.
+        var refused = await coordinator.SubmitAsync("/vrijwilligers/nieuw", "vrijwilliger-toevoegen", fields);
+        Assert.Contains("Kies een organisatie van de sociale kaart van uw gemeente.", refused.Text, StringComparison.Ordinal);
+        Assert.Equal("Tesfay Berhane", refused.ValueOf("Input.Name"));
+        Assert.Equal(0, await InA(app, world, db => db.Volunteers.CountAsync(v => v.Name == "Tesfay Berhane")));
+
+        fields["Input.OrganisationId"] = world.A.PartnerOrganisationId.ToString();
+        var saved = await coordinator.SubmitAsync("/vrijwilligers/nieuw", "vrijwilliger-toevoegen", fields);
+        var centre = await InA(app, world, db => db.Organisations.Where(o => o.Id == world.A.PartnerOrganisationId).Select(o => o.Name).SingleAsync());
+        Assert.Contains(centre, (await coordinator.GetAsync(saved.Location!)).Document.QuerySelector("dl")!.TextContent, StringComparison.Ordinal);
+
+        var person = await AddPersonAsync(app, world.A, "Yonas", "Tekle", languages: [("Tigrinya", CefrLevel.C2)]);
+        var caseManager = await SignInAsync(app, world, world.A, Roles.CaseManager);
+        var suggestions = await caseManager.GetAsync($"/dossiers/{person}/suggesties");
+        var card = Cards(suggestions)["Buddy Tesfay Berhane"];
+        Assert.Contains(centre, card, StringComparison.Ordinal);
+        var key = suggestions.Document.QuerySelectorAll("button[name='Input.Key']").Select(b => b.GetAttribute("value")!).Single(v => v.StartsWith("vrijwilliger:", StringComparison.Ordinal));
+        var proposalUrl = (await caseManager.PostFormAsync(suggestions, "suggestie-voorstellen", new Dictionary<string, string> { ["Input.Key"] = key })).Location!;
+        await caseManager.SubmitAsync(proposalUrl, "antwoord", new Dictionary<string, string> { ["Answer.Answer"] = nameof(NewcomerAnswer.Yes) });
+        var withYes = await caseManager.GetAsync(proposalUrl);
+        Assert.Contains($"Doorverwijzen naar {centre}", withYes.Text, StringComparison.Ordinal);
+        Assert.NotNull((await caseManager.SubmitAsync(proposalUrl, "doorverwijzen", new Dictionary<string, string>())).Location);
+
+        var partner = await SignInAsync(app, world, world.A, Roles.PartnerWorker);
+        var referrals = await partner.GetAsync("/verwijzingen");
+        Assert.Contains(referrals.Document.QuerySelectorAll("tbody tr"), r => r.TextContent.Contains("Yonas", StringComparison.Ordinal)
+            && r.TextContent.Contains("Tesfay Berhane", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_matching_round_keeps_to_capacities_and_each_accepted_match_becomes_a_proposal()
     {
         await using var app = new ThuisAppFactory();

@@ -91,6 +91,9 @@ public sealed class ReadMatchingPool(AppDbContext db)
         if (filter.IncludesVolunteers(out var role))
         {
             var volunteers = await db.Volunteers.AsNoTracking().Where(v => v.Vog == VogStatus.Received).ToListAsync(cancellationToken);
+            var through = await db.Organisations.AsNoTracking()
+                .Where(o => db.Volunteers.Any(v => v.OrganisationId == o.Id))
+                .ToDictionaryAsync(o => o.Id, o => (o.Name, o.IsPartner), cancellationToken);
             foreach (var volunteer in volunteers)
             {
                 var roles = volunteer.Roles.Where(r => role is null || r == role).ToList();
@@ -106,9 +109,11 @@ public sealed class ReadMatchingPool(AppDbContext db)
                 }
                 var free = Math.Max(0, volunteer.Capacity - promised.GetValueOrDefault(volunteer.Id));
                 var key = $"vrijwilliger:{volunteer.Id}";
+                var organisation = volunteer.OrganisationId is { } organisationId && through.TryGetValue(organisationId, out var o) ? o : default;
                 items.Add((
                     new PoolItem(key, TargetKind.Volunteer, volunteer.Id, $"{Capitalised(shownRole.Dutch())} {volunteer.Name}",
-                        string.Join(", ", roles.Select(r => r.Dutch())), null, null, false, domains, free, null),
+                        string.Join(", ", roles.Select(r => r.Dutch())), organisation.Name, organisation.Name is null ? null : volunteer.OrganisationId,
+                        organisation.IsPartner, domains, free, null),
                     ToEngine(key, volunteer, shownRole, free)));
             }
         }

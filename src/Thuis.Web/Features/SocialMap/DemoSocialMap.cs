@@ -284,10 +284,13 @@ public static class DemoSocialMap
         var stopped = db.ChangeTracker.Entries<Offer>().Select(e => e.Entity).First(o => o.Title == "Kennismaken met padel");
         stopped.Deactivate("De trainer is gestopt; de club zoekt een nieuwe.");
 
-        AddVolunteers(db, municipalityId, town, random, clock.InTheNetherlands());
+        var volunteerCentre = db.ChangeTracker.Entries<Organisation>().Select(e => e.Entity)
+            .Single(o => o.Type == OrganisationType.VolunteerOrganisation && o.Name.StartsWith("Vrijwilligerscentrale", StringComparison.Ordinal));
+        AddVolunteers(db, municipalityId, town, random, clock.InTheNetherlands(), volunteerCentre.Id);
     }
 
-    private static void AddVolunteers(AppDbContext db, Guid municipalityId, DemoTown town, Random random, DateOnly today)
+    /// <summary>Forty volunteers; two in three work through the volunteer centre, the others directly with the municipality.</summary>
+    private static void AddVolunteers(AppDbContext db, Guid municipalityId, DemoTown town, Random random, DateOnly today, Guid volunteerCentreId)
     {
         string[] given = ["Els", "Jan", "Marieke", "Kees", "Fatima", "Ahmad", "Ingrid", "Wim", "Saskia", "Tesfay", "Joke", "Henk", "Nadia", "Rob", "Miriam", "Yusuf", "Anneke", "Gert", "Lina", "Bas"];
         string[] family = ["de Vries", "van Dijk", "Hendriks", "Postma", "El Amrani", "Haidari", "Willems", "Kuipers", "Veenstra", "Berhane", "Schouten", "Prins", "Yilmaz", "Koster", "Hoekstra", "Osman", "Blom", "Dijkstra", "Al-Khatib", "Timmer"];
@@ -322,7 +325,7 @@ public static class DemoSocialMap
             var email = $"{Slug(name)}@mail.example";
             db.Volunteers.Add(new Volunteer(municipalityId, new VolunteerDetails(name, roles, $"06 {random.Next(10000000, 99999999)}", email, spoken,
                 availability, random.Next(1, 4), areas[random.Next(areas.Length)], preferences[random.Next(preferences.Length)], vog, vogDate,
-                vog == VogStatus.Received ? trainings[random.Next(trainings.Length)] : null)));
+                vog == VogStatus.Received ? trainings[random.Next(trainings.Length)] : null, i % 3 == 2 ? null : volunteerCentreId)));
         }
     }
 

@@ -4,7 +4,12 @@ using Thuis.Web.Platform.Editing;
 
 namespace Thuis.Web.Features.SocialMap;
 
-public sealed record OrganisationOption(Guid Id, string Name);
+public sealed record OrganisationOption(Guid Id, string Name)
+{
+    /// <summary>The organisations of the municipality's own social map, by name, to choose from in a form.</summary>
+    public static async Task<List<OrganisationOption>> AllAsync(AppDbContext db, CancellationToken cancellationToken) =>
+        await db.Organisations.AsNoTracking().OrderBy(o => o.Name).Select(o => new OrganisationOption(o.Id, o.Name)).ToListAsync(cancellationToken);
+}
 
 /// <summary>Adds an offer to an organisation or changes it; an offer only ever belongs to an organisation of the same municipality.</summary>
 public sealed class EditOffer(AppDbContext db)
@@ -14,8 +19,7 @@ public sealed class EditOffer(AppDbContext db)
 
     public const string OtherOrganisation = "Kies een organisatie van de sociale kaart van uw gemeente.";
 
-    public async Task<List<OrganisationOption>> OrganisationsAsync(CancellationToken cancellationToken) =>
-        await db.Organisations.AsNoTracking().OrderBy(o => o.Name).Select(o => new OrganisationOption(o.Id, o.Name)).ToListAsync(cancellationToken);
+    public Task<List<OrganisationOption>> OrganisationsAsync(CancellationToken cancellationToken) => OrganisationOption.AllAsync(db, cancellationToken);
 
     public async Task<OfferForm?> LoadAsync(Guid offerId, CancellationToken cancellationToken)
     {

@@ -12,6 +12,9 @@ public sealed class EditVolunteer(AppDbContext db, CurrentUser currentUser, Time
     public static EditResult ChangedMeanwhile { get; } = new(false, false, new Dictionary<string, string>(),
         "Iemand anders heeft de gegevens van deze vrijwilliger intussen gewijzigd. Uw invoer staat hieronder nog; open de vrijwilliger opnieuw om de nieuwe gegevens te zien en voer uw wijziging dan opnieuw in.");
 
+    /// <summary>The organisations a volunteer can work through: those of the municipality's own social map.</summary>
+    public Task<List<OrganisationOption>> OrganisationsAsync(CancellationToken cancellationToken) => OrganisationOption.AllAsync(db, cancellationToken);
+
     public async Task<VolunteerForm?> LoadAsync(Guid volunteerId, CancellationToken cancellationToken)
     {
         var volunteer = await db.Volunteers.AsNoTracking().SingleOrDefaultAsync(v => v.Id == volunteerId, cancellationToken);
@@ -21,7 +24,7 @@ public sealed class EditVolunteer(AppDbContext db, CurrentUser currentUser, Time
     public async Task<CreateResult> CreateAsync(VolunteerForm form, CancellationToken cancellationToken)
     {
         var municipalityId = currentUser.MunicipalityId ?? throw new InvalidOperationException("Geen gemeente.");
-        var errors = form.Check(clock.InTheNetherlands());
+        var errors = await CheckAsync(form, cancellationToken);
         if (errors.Count > 0)
         {
             return CreateResult.Invalid(errors);
@@ -39,11 +42,22 @@ public sealed class EditVolunteer(AppDbContext db, CurrentUser currentUser, Time
         {
             return EditResult.Missing;
         }
-        var errors = form.Check(clock.InTheNetherlands());
+        var errors = await CheckAsync(form, cancellationToken);
         if (errors.Count > 0)
         {
             return EditResult.Invalid(errors);
         }
         return await SaveVersionedChange.HandleAsync(db, volunteer, form.Version, v => v.Update(form.ToDetails()), ChangedMeanwhile, cancellationToken);
+    }
+
+    private async Task<Dictionary<string, string>> CheckAsync(VolunteerForm form, CancellationToken cancellationToken)
+    {
+        var errors = form.Check(clock.InTheNetherlands());
+        // The query filter hides other municipalities' organisations: theirs cannot be chosen, even by a crafted form.
+        if (form.OrganisationId is { } id && !await db.Organisations.AnyAsync(o => o.Id == id, cancellationToken))
+        {
+            errors[nameof(VolunteerForm.OrganisationId)] = "Kies een organisatie van de sociale kaart van uw gemeente.";
+        }
+        return errors;
     }
 }

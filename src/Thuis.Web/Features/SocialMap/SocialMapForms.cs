@@ -264,6 +264,9 @@ public sealed class VolunteerForm
     [StringLength(1000, ErrorMessage = "Hoogstens 1000 tekens.")]
     public string? Training { get; set; }
 
+    /// <summary>The organisation the volunteer works through; none when the municipality arranges it itself.</summary>
+    public Guid? OrganisationId { get; set; }
+
     public Guid Version { get; set; }
 
     public List<VolunteerRole> Roles => ContactRules.Ticked<VolunteerRole>(RoleChoices);
@@ -308,7 +311,7 @@ public sealed class VolunteerForm
     }
 
     public VolunteerDetails ToDetails() => new(Name!, Roles, Phone, Email, Languages, WeekGrid.FromChoices(AvailabilityChoices),
-        Capacity ?? 0, Area, Preferences, Vog, VogDate, Training);
+        Capacity ?? 0, Area, Preferences, Vog, VogDate, Training, OrganisationId);
 
     public static VolunteerForm From(Volunteer v) => new()
     {
@@ -324,6 +327,7 @@ public sealed class VolunteerForm
         Vog = v.Vog,
         VogDate = v.VogDate,
         Training = v.Training,
+        OrganisationId = v.OrganisationId,
         Version = v.Version,
     };
 

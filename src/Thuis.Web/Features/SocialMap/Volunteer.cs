@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Thuis.Web.Features.Intake;
 using Thuis.Web.Features.Municipalities;
+using Thuis.Web.Features.Organisations;
 using Thuis.Web.Platform.Tenancy;
 
 namespace Thuis.Web.Features.SocialMap;
@@ -17,7 +18,8 @@ public sealed class VolunteerLanguage
 /// <summary>What describes a volunteer, as the volunteer coordinator fills it in or a CSV row holds it.</summary>
 public sealed record VolunteerDetails(
     string Name, IReadOnlyList<VolunteerRole> Roles, string? Phone, string? Email, IReadOnlyList<VolunteerLanguage> Languages,
-    WeekGrid Availability, int Capacity, string? Area, string? Preferences, VogStatus Vog, DateOnly? VogDate, string? Training);
+    WeekGrid Availability, int Capacity, string? Area, string? Preferences, VogStatus Vog, DateOnly? VogDate, string? Training,
+    Guid? OrganisationId = null);
 
 /// <summary>
 /// A volunteer who supports newcomers: a taalmaatje, buddy, job coach, role model or home-administration helper.
@@ -67,6 +69,12 @@ public sealed class Volunteer : IMunicipalityOwned
     /// <summary>Trainings done, such as "basistraining taalmaatje".</summary>
     public string? Training { get; private set; }
 
+    /// <summary>
+    /// The organisation the volunteer works through, such as the volunteer centre. A newcomer's yes to this volunteer
+    /// is referred there, so the organisation makes the introduction and reports how it goes.
+    /// </summary>
+    public Guid? OrganisationId { get; private set; }
+
     /// <summary>Changes with every edit, so a save based on an older page is refused instead of overwriting.</summary>
     public Guid Version { get; private set; }
 
@@ -105,12 +113,13 @@ public sealed class Volunteer : IMunicipalityOwned
         Vog = details.Vog;
         VogDate = details.Vog == VogStatus.NotRequested ? null : details.VogDate;
         Training = Clean(details.Training);
+        OrganisationId = details.OrganisationId;
         Version = Guid.NewGuid();
     }
 
     public VolunteerDetails Details => new(Name, Roles, Phone, Email,
         [.. Languages.Select(l => new VolunteerLanguage { Language = l.Language, Level = l.Level })],
-        Availability, Capacity, Area, Preferences, Vog, VogDate, Training);
+        Availability, Capacity, Area, Preferences, Vog, VogDate, Training, OrganisationId);
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
@@ -130,5 +139,6 @@ internal sealed class VolunteerMapping : IEntityTypeConfiguration<Volunteer>
         builder.Property(v => v.Version).IsConcurrencyToken();
         builder.HasIndex(v => new { v.MunicipalityId, v.Name });
         builder.HasOne<Municipality>().WithMany().HasForeignKey(v => v.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(v => v.OrganisationId).OnDelete(DeleteBehavior.SetNull);
     }
 }
