@@ -176,6 +176,42 @@ public sealed class SocialMapImportTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task An_imported_volunteer_works_through_an_organisation_of_the_own_social_map_and_a_file_without_that_column_keeps_it()
+    {
+        using var client = await SignedInAsync(fixture.World.A, Roles.VolunteerCoordinator);
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var names = await db.Organisations.IgnoreQueryFilters().AsNoTracking()
+            .Where(o => o.Id == fixture.World.A.PartnerOrganisationId || o.Id == fixture.World.B.PartnerOrganisationId)
+            .ToDictionaryAsync(o => o.Id, o => o.Name);
+        var (ours, theirs) = (names[fixture.World.A.PartnerOrganisationId], names[fixture.World.B.PartnerOrganisationId]);
+
+        var imported = await client.SubmitFileAsync(VolunteersUrl, VolunteersForm, "Input.File", Csv("vrijwilligers.csv",
+            "naam;rollen;telefoon;capaciteit;wijk;werkt_via",
+            $"Saskia {tag};buddy;06 55556666;1;Dalfsen-west;{ours.ToUpperInvariant()}",
+            $"Wim {tag};buddy;06 77778888;1;;{theirs}",
+            $"Rob {tag};buddy;06 99990000;1;;Bestaat Niet"));
+        Assert.Equal("1 vrijwilliger nieuw, 0 bijgewerkt, 0 ongewijzigd, 2 regels afgewezen.", Summary(imported));
+        Assert.Contains($"De organisatie ‘{theirs}’ staat niet op de sociale kaart van uw gemeente.", Rejected(imported)["3"], StringComparison.Ordinal);
+        Assert.Contains("De organisatie ‘Bestaat Niet’ staat niet op de sociale kaart van uw gemeente.", Rejected(imported)["4"], StringComparison.Ordinal);
+
+        // A list from elsewhere without the column changes the area and leaves the organisation as it was.
+        var changed = await client.SubmitFileAsync(VolunteersUrl, VolunteersForm, "Input.File", Csv("vrijwilligers.csv",
+            "naam;rollen;telefoon;capaciteit;wijk", $"Saskia {tag};buddy;06 55556666;1;Hoonhorst"));
+        Assert.Equal("0 vrijwilligers nieuw, 1 bijgewerkt, 0 ongewijzigd, 0 regels afgewezen.", Summary(changed));
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystemFor(fixture.World.A.Id);
+        var saskia = await db.Volunteers.AsNoTracking().SingleAsync(v => v.Name == $"Saskia {tag}");
+        Assert.Equal(("Hoonhorst", (Guid?)fixture.World.A.PartnerOrganisationId), (saskia.Area, saskia.OrganisationId));
+
+        // An empty value in the column means the municipality arranges it itself.
+        var cleared = await client.SubmitFileAsync(VolunteersUrl, VolunteersForm, "Input.File", Csv("vrijwilligers.csv",
+            "naam;rollen;telefoon;capaciteit;wijk;werkt_via", $"Saskia {tag};buddy;06 55556666;1;Hoonhorst;"));
+        Assert.Equal("0 vrijwilligers nieuw, 1 bijgewerkt, 0 ongewijzigd, 0 regels afgewezen.", Summary(cleared));
+        Assert.Null((await db.Volunteers.AsNoTracking().SingleAsync(v => v.Name == $"Saskia {tag}")).OrganisationId);
+    }
+
+    [Fact]
     public async Task A_file_that_is_not_csv_or_lacks_a_required_column_imports_nothing()
     {
         using var client = await SignedInAsync(fixture.World.A, Roles.Coordinator);

@@ -28,20 +28,25 @@ public sealed class ImportVolunteers(AppDbContext db, CurrentUser currentUser, T
         new("vog", false, "niet aangevraagd, aangevraagd of ontvangen", "ontvangen"),
         new("vog_datum", false, "datum van aanvraag of ontvangst, dd-mm-jjjj", "03-02-2025"),
         new("training", false, "gevolgde trainingen", "basistraining taalmaatje"),
+        new(WorksThrough, false, "organisatie op de sociale kaart waar de vrijwilliger via werkt, zoals de vrijwilligerscentrale; leeg voor de gemeente zelf", "Vrijwilligerscentrale Dalfsen"),
     ];
 
-    public static IReadOnlyList<string> Row(Volunteer v) =>
+    private const string WorksThrough = "werkt_via";
+
+    public static IReadOnlyList<string> Row(Volunteer v, IReadOnlyDictionary<Guid, string> organisationNames) =>
     [
         v.Name, SocialMapCsv.List(v.Roles, r => r.Dutch()), v.Phone ?? "", v.Email ?? "",
         string.Join(", ", v.Languages.Select(l => $"{l.Language}: {l.Level.Dutch()}")), v.Availability.ToString(),
         v.Capacity.ToString(System.Globalization.CultureInfo.InvariantCulture), v.Area ?? "", v.Preferences ?? "", v.Vog.Dutch(),
         SocialMapCsv.Date(v.VogDate), v.Training ?? "",
+        v.OrganisationId is { } id ? organisationNames.GetValueOrDefault(id, "") : "",
     ];
 
     public async Task<byte[]> ExportAsync(CancellationToken cancellationToken)
     {
         var volunteers = await db.Volunteers.AsNoTracking().OrderBy(v => v.Name).ToListAsync(cancellationToken);
-        return SocialMapCsv.Write(Columns, volunteers.Select(Row));
+        var names = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
+        return SocialMapCsv.Write(Columns, volunteers.Select(v => Row(v, names)));
     }
 
     public async Task<SocialMapImportReport> HandleAsync(IBrowserFile? file, CancellationToken cancellationToken)
@@ -55,6 +60,8 @@ public sealed class ImportVolunteers(AppDbContext db, CurrentUser currentUser, T
         var municipalityId = currentUser.MunicipalityId ?? throw new InvalidOperationException("Geen gemeente.");
         var today = clock.InTheNetherlands();
         var known = await db.Volunteers.ToListAsync(cancellationToken);
+        // Only the municipality's own organisations are found: another municipality's is as unknown as one that does not exist.
+        var names = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
         var seen = new List<(int Line, VolunteerForm Form)>();
         var rejected = new List<ImportedRowError>();
         int created = 0, updated = 0, unchanged = 0;
@@ -62,6 +69,15 @@ public sealed class ImportVolunteers(AppDbContext db, CurrentUser currentUser, T
         {
             var form = Read(row, today);
             var name = form.Name?.Trim() ?? "";
+            if (row.Has(WorksThrough) && row.Value(WorksThrough) is { } organisationName)
+            {
+                form.OrganisationId = names.Where(n => string.Equals(n.Value, organisationName, StringComparison.OrdinalIgnoreCase))
+                    .Select(n => (Guid?)n.Key).FirstOrDefault();
+                if (form.OrganisationId is null)
+                {
+                    row.Reasons.Add($"De organisatie ‘{organisationName}’ staat niet op de sociale kaart van uw gemeente. Importeer of maak eerst de organisatie.");
+                }
+            }
             if (seen.FirstOrDefault(s => SamePerson(s.Form.Name, s.Form.Email, s.Form.Phone, form)) is { Form: not null } earlier)
             {
                 row.Reasons.Add($"Deze vrijwilliger staat ook op regel {earlier.Line}; één persoon hoort maar één keer in het bestand.");
@@ -72,8 +88,12 @@ public sealed class ImportVolunteers(AppDbContext db, CurrentUser currentUser, T
                 continue;
             }
             seen.Add((row.Line, form));
-            var details = form.ToDetails();
             var existing = known.FirstOrDefault(v => SamePerson(v.Name, v.Email, v.Phone, form));
+            if (!row.Has(WorksThrough))
+            {
+                form.OrganisationId = existing?.OrganisationId;
+            }
+            var details = form.ToDetails();
             var candidate = new Volunteer(municipalityId, details);
             if (existing is null)
             {
@@ -81,7 +101,7 @@ public sealed class ImportVolunteers(AppDbContext db, CurrentUser currentUser, T
                 known.Add(candidate);
                 created++;
             }
-            else if (Row(candidate).SequenceEqual(Row(existing)))
+            else if (Row(candidate, names).SequenceEqual(Row(existing, names)))
             {
                 unchanged++;
             }

@@ -43,6 +43,9 @@ internal sealed class ImportRow(CsvRecord record, IReadOnlyDictionary<string, in
 
     public bool HasRightFieldCount => record.Fields.Count == columnCount;
 
+    /// <summary>Whether the file has this column at all: an optional column left out keeps what is stored.</summary>
+    public bool Has(string column) => positions.ContainsKey(column);
+
     public string? Value(string column) =>
         positions.TryGetValue(column, out var i) && i < record.Fields.Count && record.Fields[i].Trim() is { Length: > 0 } value ? SocialMapCsv.Undefused(value) : null;
 
