@@ -188,6 +188,41 @@ public sealed class ReportTests
     }
 
     [Fact]
+    public async Task The_report_is_counted_at_most_every_few_minutes_says_when_and_every_view_is_still_audited()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(Today, new TimeOnly(9, 0), TimeSpan.Zero));
+        await using var app = new ThuisAppFactory { ConfigureTestServices = s => s.AddSingleton<TimeProvider>(clock) };
+        var world = await TestWorld.SeedAsync(app);
+        var raalte = await world.AddMunicipalityAsync("Raalte");
+        await SeedAsync(app, raalte);
+        using var coordinator = new ThuisClient(app);
+        await coordinator.SignInOrFailAsync(await world.CreateUserAsync(raalte, Roles.Coordinator));
+
+        var first = await coordinator.GetAsync("/rapportages");
+        Assert.StartsWith("Iedereen die gehuisvest is: 6 personen", Summary(first), StringComparison.Ordinal);
+        Assert.Contains("Geteld op 10 april 2027 11:00; de cijfers worden hoogstens elke 10 minuten opnieuw geteld.",
+            first.Document.QuerySelector("[data-testid='geteld-om']")!.TextContent.Trim(), StringComparison.Ordinal);
+
+        // Someone housed a moment later is counted the next time the report is counted, not at every view.
+        await Infrastructure.Groups.ReadAsync(app, raalte, async db =>
+        {
+            db.Newcomers.Add(new Newcomer(raalte.Id,
+                new PersonDetails("P8", "Cohort Raalte", new DateOnly(1990, 1, 1), Gender.Unknown, "Syrië", null, null, null, null, false, null, null),
+                new LegalFrame(TargetGroup.AsylumPermitHolder, new DateOnly(2026, 11, 1), Today, Today, null, null, null, null), At(Today)));
+            return await db.SaveChangesAsync();
+        });
+        clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.StartsWith("Iedereen die gehuisvest is: 6 personen", Summary(await coordinator.GetAsync("/rapportages")), StringComparison.Ordinal);
+        // Another cohort is counted on its own.
+        Assert.StartsWith("Gehuisvest in april 2027: 1 persoon", Summary(await coordinator.GetAsync("/rapportages?cohort=2027-04")), StringComparison.Ordinal);
+
+        clock.Advance(TimeSpan.FromDays(1));
+        await coordinator.SignInOrFailAsync(await world.CreateUserAsync(raalte, Roles.Coordinator));
+        Assert.StartsWith("Iedereen die gehuisvest is: 7 personen", Summary(await coordinator.GetAsync("/rapportages")), StringComparison.Ordinal);
+        Assert.Equal(4, await Infrastructure.Groups.ReadAsync(app, raalte, db => db.AuditEntries.CountAsync(a => a.MunicipalityId == raalte.Id && a.ObjectType == "Rapportage")));
+    }
+
+    [Fact]
     public async Task Another_municipality_sees_only_its_own_people_and_a_case_manager_may_not_see_the_report()
     {
         await using var app = new ThuisAppFactory();

@@ -10,6 +10,7 @@ using Thuis.Web.Features.SocialMap;
 using Thuis.Web.Features.Trajectories;
 using Thuis.Web.Platform.Auditing;
 using Thuis.Web.Platform.Localization;
+using Thuis.Web.Platform.Security;
 
 namespace Thuis.Web.Features.Reports;
 
@@ -33,7 +34,7 @@ namespace Thuis.Web.Features.Reports;
 /// work), a course or internship (education) or a job (paid work); on the day it started.</item>
 /// </list>
 /// </summary>
-public sealed class BuildReport(AppDbContext db, TimeProvider clock)
+public sealed class BuildReport(AppDbContext db, CurrentUser currentUser, ReportCache cache, TimeProvider clock)
 {
     public const string Purpose = "Rapportage voor verantwoording en sturing";
 
@@ -49,10 +50,24 @@ public sealed class BuildReport(AppDbContext db, TimeProvider clock)
     public Task<DateOnly?> FirstHousingDateAsync(CancellationToken cancellationToken) =>
         db.Newcomers.Where(n => n.HousingDate != null).MinAsync(n => n.HousingDate, cancellationToken);
 
-    /// <summary>Counts the report and records that the coordinator viewed (or exported) it.</summary>
+    /// <summary>
+    /// The report of the municipality for a cohort, counted at most every few minutes (see <see cref="ReportCache"/>), and
+    /// a record that the coordinator viewed (or exported) it, every time.
+    /// </summary>
     public async Task<ReportFigures> HandleAsync(Cohort cohort, string auditPurpose, CancellationToken cancellationToken)
     {
         var today = clock.InTheNetherlands();
+        var municipalityId = currentUser.MunicipalityId ?? throw new InvalidOperationException("Geen gemeente.");
+        var figures = await cache.GetOrCountAsync((municipalityId, cohort.Key, today), () => CountAsync(cohort, today, cancellationToken), cancellationToken);
+
+        // Figures about groups of people, not one dossier: still, who looked at them is recorded, once per report.
+        db.RecordAudit(AuditAction.View, "Rapportage", cohort.Key, AuditResult.Success, auditPurpose);
+        await db.SaveChangesAsync(cancellationToken);
+        return figures;
+    }
+
+    private async Task<ReportFigures> CountAsync(Cohort cohort, DateOnly today, CancellationToken cancellationToken)
+    {
         var cohortPeople = InCohort(cohort);
         var cohortIds = cohortPeople.Select(n => n.Id);
         var housed = await cohortPeople.Select(n => new Housed(n.Id, n.HousingDate!.Value)).ToListAsync(cancellationToken);
@@ -146,18 +161,13 @@ public sealed class BuildReport(AppDbContext db, TimeProvider clock)
         var occupations = Enum.GetValues<Occupation>()
             .Select(o => Activity(Dutch(o), occupied.Keys.Count(k => k.Item2 == o), housed.Count)).ToList();
 
-        var figures = new ReportFigures(cohort, today, housed.Count, funnel, domains, occupations,
+        return new ReportFigures(cohort, today, clock.GetUtcNow(), housed.Count, funnel, domains, occupations,
             await AttendanceAsync(cohortIds, today, cancellationToken),
             await MatchingAsync(cohortIds, cancellationToken),
             await OutcomesAsync(cohortIds, housingDates, today, cancellationToken),
             await InterventionsAsync(cohortIds, cancellationToken),
             await OrganisationsAsync(cohortIds, cancellationToken),
             await SignalsAsync(cohortIds, cancellationToken));
-
-        // Figures about groups of people, not one dossier: still, who looked at them is recorded, once per report.
-        db.RecordAudit(AuditAction.View, "Rapportage", cohort.Key, AuditResult.Success, auditPurpose);
-        await db.SaveChangesAsync(cancellationToken);
-        return figures;
     }
 
     private IQueryable<Newcomer> InCohort(Cohort cohort)

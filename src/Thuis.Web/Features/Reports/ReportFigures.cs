@@ -65,7 +65,7 @@ public sealed record OpenSignals(SignalKind Kind, int Open, int Acknowledged, in
 
 /// <summary>Everything the report shows and exports, for one municipality and one cohort, on one day.</summary>
 public sealed record ReportFigures(
-    Cohort Cohort, DateOnly Today, int CohortSize,
+    Cohort Cohort, DateOnly Today, DateTimeOffset CountedAt, int CohortSize,
     IReadOnlyList<FunnelStep> Funnel, IReadOnlyList<ActivityCount> Domains, IReadOnlyList<ActivityCount> Occupations,
     IReadOnlyList<AttendanceRate> Attendance, IReadOnlyList<Conversion> Matching, IReadOnlyList<OutcomeAt> Outcomes,
     IReadOnlyList<InterventionUse> Interventions, IReadOnlyList<OrganisationResult> Organisations, IReadOnlyList<OpenSignals> Signals)

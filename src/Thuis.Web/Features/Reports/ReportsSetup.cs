@@ -19,7 +19,12 @@ public static class ReportsSetup
 
     public static string CsvAddress(Cohort cohort, string table) => $"{CsvPath}?cohort={cohort.Key}&tabel={table}";
 
-    public static void AddReports(this WebApplicationBuilder builder) => builder.Services.AddScoped<BuildReport>();
+    public static void AddReports(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<ReportCache>();
+        builder.Services.AddScoped<BuildReport>();
+    }
 
     public static void MapReportExports(this WebApplication app)
     {
