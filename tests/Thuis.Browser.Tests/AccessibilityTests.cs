@@ -37,4 +37,20 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
         await Accessibility.AssertNoSeriousViolationsAsync(Page);
         await SaveScreenshotAsync("verloop");
     }
+
+    [Fact]
+    public async Task The_administrator_sets_a_signal_threshold_with_the_keyboard_on_an_accessible_page()
+    {
+        // Zoetermeer, so the signals other journeys rely on in Dalfsen stay as they are.
+        await SignInAsync("beheerder@zoetermeer.example");
+        await Page.GotoAsync("/beheer");
+        var quiet = Page.GetByLabel("Na afhandelen niet opnieuw signaleren binnen (dagen)");
+        await quiet.FillAsync("15");
+        await quiet.PressAsync("Enter");
+
+        await Expect(Page.GetByText("De drempels zijn opgeslagen en de signalen zijn opnieuw bepaald.")).ToBeVisibleAsync();
+        await Expect(Page.GetByLabel("Na afhandelen niet opnieuw signaleren binnen (dagen)")).ToHaveValueAsync("15");
+        await Accessibility.AssertNoSeriousViolationsAsync(Page);
+        await SaveScreenshotAsync("beheer-drempels");
+    }
 }
