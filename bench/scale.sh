@@ -4,11 +4,14 @@
 # throwaway PostgreSQL cluster (unix socket only), then runs the dashboard and page-load benchmarks on both and writes
 # bench/results/scale.json. Everything it starts it stops, and its temp folder goes.
 #   bench/scale.sh [newcomers] [attendance]      e.g. bench/scale.sh 100000 20000000 for the national size
+#   RUNS, DURATION (seconds per page), OUT (results file), APP_PORT and PG_PORT change the defaults.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 newcomers=${1:-5000}
 attendance=${2:-1000000}
 runs=${RUNS:-15}
+duration=${DURATION:-30}
+out=${OUT:-bench/results/scale.json}
 app_port=${APP_PORT:-5180}
 pg_port=${PG_PORT:-55480}
 
@@ -41,7 +44,8 @@ postgres="Host=$work;Port=$pg_port;Username=postgres;Database=thuis_scale"
 
 $bench generate --provider sqlite --connection "$sqlite" --newcomers "$newcomers" --attendance "$attendance"
 $bench generate --provider postgres --connection "$postgres" --newcomers "$newcomers" --attendance "$attendance"
-$bench dashboard --provider sqlite --connection "$sqlite" --runs "$runs"
-$bench dashboard --provider postgres --connection "$postgres" --runs "$runs"
-$bench pages --provider sqlite --connection "$sqlite" --port "$app_port"
-$bench pages --provider postgres --connection "$postgres" --port "$app_port"
+$bench dashboard --provider sqlite --connection "$sqlite" --runs "$runs" --out "$out"
+$bench dashboard --provider postgres --connection "$postgres" --runs "$runs" --out "$out"
+# A page that misses its target exits non-zero; run the other database all the same.
+$bench pages --provider sqlite --connection "$sqlite" --port "$app_port" --duration "$duration" --out "$out" || true
+$bench pages --provider postgres --connection "$postgres" --port "$app_port" --duration "$duration" --out "$out" || true

@@ -225,7 +225,7 @@ public sealed class DemoNewcomers
         var born = first ? _town.FirstBorn : _today.AddYears(-age).AddDays(-_random.Next(1, 365));
         var (given, family) = first ? (_town.FirstGivenName, _town.FirstFamilyName) : UniqueName(origin, female);
 
-        // Housed over the last eighteen months; two people are still to be housed.
+        // Housed over the last eighteen months (or the period asked for at scale); two people are still to be housed.
         var housedDaysAgo = index is 5 or 17 ? -_random.Next(7, 30) : first ? 200 : _random.Next(3, _housedWithinDays);
         var housed = _today.AddDays(-housedDaysAgo);
         var registered = housed.AddDays(_random.Next(0, 6));
