@@ -166,12 +166,14 @@ public sealed class DemoNewcomers
     private readonly DateOnly _today;
     private readonly DateTimeOffset _now;
     private readonly string _recordedBy;
+    private readonly int _housedWithinDays;
     private readonly HashSet<string> _names = [];
     private readonly HashSet<string> _vNumbers = [];
     private int _nextBsn;
 
-    private DemoNewcomers(DemoTown town, TimeProvider clock, string recordedBy)
+    private DemoNewcomers(DemoTown town, TimeProvider clock, string recordedBy, int housedWithinDays = 540)
     {
+        _housedWithinDays = housedWithinDays;
         // A fixed seed: the same people on every fresh start. Not for anything secret.
 #pragma warning disable CA5394
         _random = new Random(town.Seed);
@@ -194,6 +196,26 @@ public sealed class DemoNewcomers
         }
     }
 
+    /// <summary>
+    /// Adds and saves many newcomers for a municipality, housed over the given number of days and shared among the case
+    /// managers, in saves of a few thousand so the change tracker stays small. Past a few thousand people names repeat, as
+    /// they do in a real municipality, and people beyond the town's range of fictional BSNs have only a V-number.
+    /// </summary>
+    public static async Task AddManyAsync(AppDbContext db, Guid municipalityId, DemoTown town, IReadOnlyList<string> caseManagerIds,
+        string recordedBy, int count, int housedWithinDays, TimeProvider clock, int perSave = 2000)
+    {
+        var maker = new DemoNewcomers(town, clock, recordedBy, housedWithinDays);
+        for (var i = 0; i < count; i++)
+        {
+            maker.Make(db, municipalityId, i, caseManagerIds[i % caseManagerIds.Count]);
+            if ((i + 1) % perSave == 0 || i == count - 1)
+            {
+                await db.SaveChangesAsync();
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
     private void Make(AppDbContext db, Guid municipalityId, int index, string caseManagerId)
     {
         var first = index == 0;
@@ -203,8 +225,8 @@ public sealed class DemoNewcomers
         var born = first ? _town.FirstBorn : _today.AddYears(-age).AddDays(-_random.Next(1, 365));
         var (given, family) = first ? (_town.FirstGivenName, _town.FirstFamilyName) : UniqueName(origin, female);
 
-        // Housed over the last eighteen months; two people are still to be housed.
-        var housedDaysAgo = index is 5 or 17 ? -_random.Next(7, 30) : first ? 200 : _random.Next(3, 540);
+        // Housed over the last eighteen months (or the period asked for at scale); two people are still to be housed.
+        var housedDaysAgo = index is 5 or 17 ? -_random.Next(7, 30) : first ? 200 : _random.Next(3, _housedWithinDays);
         var housed = _today.AddDays(-housedDaysAgo);
         var registered = housed.AddDays(_random.Next(0, 6));
         var permit = Earlier(housed.AddDays(-_random.Next(30, 160)));
@@ -633,10 +655,11 @@ public sealed class DemoNewcomers
 
     private (string Given, string Family) UniqueName(Origin origin, bool female)
     {
-        while (true)
+        for (var tries = 1; ; tries++)
         {
             var name = (Pick(female ? origin.FemaleNames : origin.MaleNames), Pick(origin.FamilyNames));
-            if (_names.Add($"{name.Item1} {name.Item2}"))
+            // Only a municipality of thousands runs out of names; there two people may share one.
+            if (_names.Add($"{name.Item1} {name.Item2}") || tries >= 50)
             {
                 return name;
             }
@@ -644,9 +667,9 @@ public sealed class DemoNewcomers
     }
 
     /// <summary>The next unused BSN of this town that passes the 11-proef.</summary>
-    private string NextBsn()
+    private string? NextBsn()
     {
-        while (true)
+        while (_nextBsn <= 9999_9999)
         {
             var stem = (_nextBsn++).ToString(System.Globalization.CultureInfo.InvariantCulture);
             for (var last = 0; last <= 9; last++)
@@ -657,6 +680,7 @@ public sealed class DemoNewcomers
                 }
             }
         }
+        return null;
     }
 
     private string NextVNumber()

@@ -8,7 +8,8 @@ public sealed record RecordedMark(Guid NewcomerId, string RecordedBy, DateTimeOf
 
 /// <summary>The parts of the broad intake, in the order of the conversation, with their address and Dutch title.</summary>
 public sealed record IntakePart(string Slug, string Title, string Summary, Type Section, bool Restricted,
-    Func<AppDbContext, IReadOnlyCollection<Guid>, CancellationToken, Task<List<RecordedMark>>> MarksOf)
+    Func<AppDbContext, IReadOnlyCollection<Guid>, CancellationToken, Task<List<RecordedMark>>> MarksOf,
+    Func<AppDbContext, IQueryable<Guid>, CancellationToken, Task<List<RecordedMark>>> MarksAmong)
 {
     public static IReadOnlyList<IntakePart> All { get; } =
     [
@@ -30,9 +31,19 @@ public sealed record IntakePart(string Slug, string Title, string Summary, Type 
     public Task<List<RecordedMark>> ReadMarksAsync(AppDbContext db, IReadOnlyCollection<Guid> newcomerIds, CancellationToken cancellationToken) =>
         MarksOf(db, newcomerIds, cancellationToken);
 
+    /// <summary>
+    /// The same for everyone a query selects, such as a report's cohort: the database joins the two, where a list of
+    /// thousands of ids would be sent as thousands of parameters.
+    /// </summary>
+    public Task<List<RecordedMark>> ReadMarksAsync(AppDbContext db, IQueryable<Guid> newcomerIds, CancellationToken cancellationToken) =>
+        MarksAmong(db, newcomerIds, cancellationToken);
+
     private static IntakePart Of<TSection>(string slug, string title, string summary, bool restricted = false) where TSection : IntakeSection =>
-        new(slug, title, summary, typeof(TSection), restricted, (db, ids, cancellationToken) =>
-            db.Set<TSection>().Where(s => ids.Contains(s.NewcomerId))
+        new(slug, title, summary, typeof(TSection), restricted,
+            (db, ids, cancellationToken) => db.Set<TSection>().Where(s => ids.Contains(s.NewcomerId))
+                .Select(s => new RecordedMark(s.NewcomerId, s.RecordedBy, s.RecordedAt))
+                .ToListAsync(cancellationToken),
+            (db, ids, cancellationToken) => db.Set<TSection>().Where(s => ids.Contains(s.NewcomerId))
                 .Select(s => new RecordedMark(s.NewcomerId, s.RecordedBy, s.RecordedAt))
                 .ToListAsync(cancellationToken));
 }

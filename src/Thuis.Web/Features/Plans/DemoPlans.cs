@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
+using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Platform.Localization;
 
 namespace Thuis.Web.Features.Plans;
@@ -34,12 +35,16 @@ internal static class DemoPlans
 
     public static async Task AddToAsync(AppDbContext db, DemoTown town, string caseManagerName, TimeProvider clock)
     {
-        var random = new Random(town.Seed);
-        // Drawn apart, so the rest of the demo stays as it was.
-        var weeklyRandom = new Random(town.Seed + 1);
-        var today = clock.InTheNetherlands();
         var people = (await db.Newcomers.ToListAsync()).OrderBy(n => n.RegisteredAt).ThenBy(n => n.Id).ToList();
-        foreach (var person in people.Where(p => p.GivenNames != town.FirstGivenName || p.FamilyName != town.FirstFamilyName))
+        // The weekly steps are drawn apart, so the rest of the demo stays as it was.
+        AddFor(db, people.Where(p => p.GivenNames != town.FirstGivenName || p.FamilyName != town.FirstFamilyName),
+            new Random(town.Seed), new Random(town.Seed + 1), caseManagerName, clock.InTheNetherlands());
+    }
+
+    /// <summary>Adds plans for these people, unsaved; a municipality of thousands is done a page of people at a time.</summary>
+    internal static void AddFor(AppDbContext db, IEnumerable<Newcomer> people, Random random, Random weeklyRandom, string caseManagerName, DateOnly today)
+    {
+        foreach (var person in people)
         {
             var daysHere = today.DayNumber - person.RegistrationDate.DayNumber;
             // Just arrived: no plan yet, or a first draft; a while here: almost always a fixed plan.

@@ -73,7 +73,7 @@ public sealed class BuildReport(AppDbContext db, CurrentUser currentUser, Report
         var housed = await cohortPeople.Select(n => new Housed(n.Id, n.HousingDate!.Value)).ToListAsync(cancellationToken);
         var housingDates = housed.ToDictionary(h => h.Id, h => h.HousingDate);
 
-        var intake = await IntakeDoneAsync(housingDates.Keys, cancellationToken);
+        var intake = await IntakeDoneAsync(cohortIds, cancellationToken);
         var plans = (await db.IntegrationPlans
                 .Where(p => p.DecisionDate != null && cohortIds.Contains(p.NewcomerId))
                 .Select(p => new { p.NewcomerId, DecisionDate = p.DecisionDate!.Value })
@@ -180,7 +180,7 @@ public sealed class BuildReport(AppDbContext db, CurrentUser currentUser, Report
         return people;
     }
 
-    private async Task<Dictionary<Guid, DateOnly>> IntakeDoneAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    private async Task<Dictionary<Guid, DateOnly>> IntakeDoneAsync(IQueryable<Guid> ids, CancellationToken cancellationToken)
     {
         var parts = IntakePart.All.Where(p => !p.Restricted).ToList();
         var marks = new List<RecordedMark>();

@@ -147,7 +147,9 @@ internal sealed class AttendanceRecordMapping : IEntityTypeConfiguration<Attenda
     {
         builder.HasKey(r => new { r.SessionId, r.NewcomerId });
         builder.Property(r => r.RecordedBy).HasMaxLength(200);
-        builder.HasIndex(r => r.NewcomerId);
+        // The report and a person's lessons read attendance per person: with the value, the session and the tenant in
+        // the index they never touch the table's million rows.
+        builder.HasIndex(r => new { r.NewcomerId, r.Value, r.SessionId, r.MunicipalityId });
         builder.HasOne<Newcomer>().WithMany().HasForeignKey(r => r.NewcomerId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -2023,7 +2023,7 @@ namespace Thuis.Web.Data.Migrations.Postgres
 
                     b.HasKey("SessionId", "NewcomerId");
 
-                    b.HasIndex("NewcomerId");
+                    b.HasIndex("NewcomerId", "Value", "SessionId", "MunicipalityId");
 
                     b.ToTable("AttendanceRecords");
                 });

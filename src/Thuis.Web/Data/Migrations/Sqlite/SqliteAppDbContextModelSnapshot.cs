@@ -2014,7 +2014,7 @@ namespace Thuis.Web.Data.Migrations.Sqlite
 
                     b.HasKey("SessionId", "NewcomerId");
 
-                    b.HasIndex("NewcomerId");
+                    b.HasIndex("NewcomerId", "Value", "SessionId", "MunicipalityId");
 
                     b.ToTable("AttendanceRecords");
                 });
