@@ -387,13 +387,24 @@ internal static class Kernels512
     /// The best <paramref name="k"/> survivors, best first, equal scores in offer order: each survivor's place is the
     /// number of survivors scoring higher (counted sixteen at a time); equal scores take the next free places in offer order.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (int Offer, float Score)[] Rank(float[] survivorScores, int[] survivorOffers, int n, int k)
+    {
+        var result = new (int Offer, float Score)[Math.Min(k, n)];
+        Rank(survivorScores, survivorOffers, n, k, result);
+        return result;
+    }
+
+    /// <summary>
+    /// <see cref="Rank(float[], int[], int, int)"/> written to <paramref name="result"/> (room for the smaller of
+    /// <paramref name="k"/> and <paramref name="n"/>); returns how many.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static int Rank(float[] survivorScores, int[] survivorOffers, int n, int k, Span<(int Offer, float Score)> result)
     {
         var size = Math.Min(k, n);
         if (size == 0)
         {
-            return [];
+            return 0;
         }
 
         if (n > 256)
@@ -405,7 +416,7 @@ internal static class Kernels512
                 top.Offer(survivorScores[i], survivorOffers[i]);
             }
 
-            return top.Sorted();
+            return top.SortedInto(result);
         }
 
         var vectors = (n + L - 1) / L;
@@ -414,7 +425,6 @@ internal static class Kernels512
             survivorScores[i] = float.NegativeInfinity;
         }
 
-        var result = new (int Offer, float Score)[size];
         for (var i = 0; i < size; i++)
         {
             result[i].Offer = -1;
@@ -461,7 +471,7 @@ internal static class Kernels512
                 }
             }
 
-            return result;
+            return size;
         }
 
         for (var i = 0; i < n; i++)
@@ -486,6 +496,6 @@ internal static class Kernels512
             }
         }
 
-        return result;
+        return size;
     }
 }

@@ -141,13 +141,24 @@ internal static class Scorer
     }
 
     /// <summary>One person against all offers. <c>wide: false</c> runs the 256-bit kernels even where 512-bit ones could (to test both on one machine).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (int Offer, float Score)[] TopVector(MatchingIndex ix, PreparedPerson p, int k, float floor, IReadOnlySet<OfferKind>? kinds, bool wide = true)
+    {
+        var best = new (int Offer, float Score)[Math.Min(k, ix.Count)];
+        var n = TopVector(ix, p, k, floor, kinds, best, wide);
+        return n == best.Length ? best : best[..n];
+    }
+
+    /// <summary>
+    /// <see cref="TopVector(MatchingIndex, PreparedPerson, int, float, IReadOnlySet{OfferKind}?, bool)"/> written to
+    /// <paramref name="best"/> (room for the smaller of <paramref name="k"/> and the pool's size); returns how many.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static int TopVector(MatchingIndex ix, PreparedPerson p, int k, float floor, IReadOnlySet<OfferKind>? kinds, Span<(int Offer, float Score)> best, bool wide = true)
     {
         wide &= Wide;
         if (p.Source.NotNow)
         {
-            return [];
+            return 0;
         }
 
         var work = Workspace.For(ix);
@@ -171,12 +182,12 @@ internal static class Scorer
         }
 
         Adjust(ix, p, scores, kinds);
-        return Select(ix, scores, k, floor, work, wide);
+        return Select(ix, scores, k, floor, work, wide, best);
     }
 
     /// <summary>
     /// Many people at once: four people against sixteen or thirty-two offers share every load, which keeps the
-    /// multiply-add units busy instead of waiting on memory. Each person's list is the same as from <see cref="TopVector"/>.
+    /// multiply-add units busy instead of waiting on memory. Each person's list is the same as from <see cref="TopVector(MatchingIndex, PreparedPerson, int, float, IReadOnlySet{OfferKind}?, bool)"/>.
     /// </summary>
     public static (int Offer, float Score)[][] TopMany(MatchingIndex ix, IReadOnlyList<PreparedPerson> people, int k, float floor, int threads, bool wide = true)
     {
@@ -254,7 +265,9 @@ internal static class Scorer
             }
 
             Adjust(ix, p, work.Scores[r], null);
-            results[first + r] = Select(ix, work.Scores[r], k, floor, work, wide);
+            var best = new (int Offer, float Score)[Math.Min(k, ix.Count)];
+            var n = Select(ix, work.Scores[r], k, floor, work, wide, best);
+            results[first + r] = n == best.Length ? best : best[..n];
         }
     }
 
@@ -311,11 +324,11 @@ internal static class Scorer
     /// the scores at or above it are kept and ranked.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static (int Offer, float Score)[] Select(MatchingIndex ix, float[] scores, int k, float floor, Workspace work, bool wide)
+    private static int Select(MatchingIndex ix, float[] scores, int k, float floor, Workspace work, bool wide, Span<(int Offer, float Score)> best)
     {
         if (float.IsNaN(floor))
         {
-            return [];
+            return 0;
         }
 
         // Minus infinity marks a pair that breaks a hard constraint; it never passes, whatever the floor asked.
@@ -331,7 +344,7 @@ internal static class Scorer
                 }
             }
 
-            return top.Sorted();
+            return top.SortedInto(best);
         }
 
         var threshold = floor;
@@ -341,7 +354,7 @@ internal static class Scorer
         }
 
         var n = Kernels512.Compact(scores, ix.Padded, threshold, work.SurvivorScores, work.SurvivorOffers);
-        return Kernels512.Rank(work.SurvivorScores, work.SurvivorOffers, n, k);
+        return Kernels512.Rank(work.SurvivorScores, work.SurvivorOffers, n, k, best);
     }
 
     /// <summary>Buffers for one thread: a person's scores (four people for the many-people kernel) and the survivors.</summary>

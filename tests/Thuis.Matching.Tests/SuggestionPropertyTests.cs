@@ -167,4 +167,37 @@ public sealed class SuggestionPropertyTests
                 }
             }
         }, iter: 150);
+
+    [Fact]
+    public void One_list_kept_for_many_people_holds_each_persons_own_suggestions_and_reasons() =>
+        Gen.Select(Instances, Gen.Int[1, 12], Gen.Bool).Sample((instance, top, withFloor) =>
+        {
+            // Each person is prepared anew and scored by the plain reference; the list is kept across people (and
+            // across two pools), so whatever one person leaves in it must not reach the next.
+            var index = MatchingIndex.Build(instance.Offers);
+            var other = MatchingIndex.Build(instance.Offers.Take(Math.Max(1, instance.Offers.Length / 2)).ToArray());
+            double? minimumScore = withFloor ? 1.0 : null;
+            var list = new SuggestionList();
+            foreach (var pool in new[] { index, other, index })
+            {
+                foreach (var person in instance.People.Concat(instance.People.Reverse()))
+                {
+                    MatchingEngine.Suggest(person, pool, list, top, minimumScore: minimumScore);
+                    var prepared = PreparedPerson.Create(person, pool);
+                    var expected = Scorer.TopScalar(pool, prepared, top, withFloor ? 1f : float.MinValue, null);
+                    Assert.Equal(person.Id, list.PersonId);
+                    Assert.Equal(expected.Length, list.Count);
+                    for (var i = 0; i < expected.Length; i++)
+                    {
+                        Assert.Equal(pool.Offer(expected[i].Offer).Id, list[i].OfferId);
+                        Assert.Equal((double)expected[i].Score, list[i].Score);
+                        Assert.Equal(Explanation.Reasons(pool, prepared, expected[i].Offer), list.ReasonsOf(i).ToArray());
+                    }
+
+                    var records = MatchingEngine.Suggest(person, pool, top, minimumScore: minimumScore);
+                    Assert.Equal(Enumerable.Range(0, list.Count).Select(i => (list[i].OfferId, list[i].Score)), records.Select(s => (s.OfferId, s.Score)));
+                    Assert.Equal(Enumerable.Range(0, list.Count).SelectMany(i => list.ReasonsOf(i).ToArray()), records.SelectMany(s => s.Reasons));
+                }
+            }
+        }, iter: 150);
 }
