@@ -47,7 +47,7 @@ internal sealed class CandidateGraph
 {
     public const long Scale = 1000;
 
-    public CandidateGraph(MatchingIndex index, PreparedPerson[] people, (int Offer, float Score)[][] candidates)
+    public CandidateGraph(MatchingIndex index, IReadOnlyList<Person> people, (int Offer, float Score)[][] candidates)
     {
         Index = index;
         People = people;
@@ -57,7 +57,7 @@ internal sealed class CandidateGraph
 
     public MatchingIndex Index { get; }
 
-    public PreparedPerson[] People { get; }
+    public IReadOnlyList<Person> People { get; }
 
     public (int Offer, float Score)[][] Candidates { get; }
 
@@ -67,12 +67,10 @@ internal sealed class CandidateGraph
 
     public static CandidateGraph Build(IReadOnlyList<Person> people, MatchingIndex index, CohortOptions options)
     {
-        var prepared = new PreparedPerson[people.Count];
-        Ranges(people.Count, options.Threads, i => prepared[i] = PreparedPerson.Create(people[i], index));
-
-        // Only matches worth at least one thousandth of a point, the resolution of the solver's integer costs.
-        var candidates = Scorer.TopMany(index, prepared, options.CandidatesPerPerson, 1f / Scale, options.Threads);
-        return new CandidateGraph(index, prepared, candidates);
+        // Only matches worth at least one thousandth of a point, the resolution of the solver's integer costs. People
+        // are prepared group by group while they are scored, and again only for the few proposals explained at the end.
+        var candidates = Scorer.TopMany(index, people, options.CandidatesPerPerson, 1f / Scale, options.Threads);
+        return new CandidateGraph(index, people, candidates);
     }
 
     /// <summary>Runs <paramref name="body"/> for 0..count-1 on up to <paramref name="threads"/> threads, in ranges rather than one by one.</summary>
@@ -104,6 +102,10 @@ internal sealed class CandidateGraph
 /// <summary>Assigns a cohort optimally with a minimum-cost flow, or greedily as a baseline.</summary>
 internal static class CohortSolver
 {
+    // The person whose proposal is being explained, prepared again in an instance each thread keeps.
+    [ThreadStatic]
+    private static PreparedPerson? _explaining;
+
     /// <summary>The flow network for OR-Tools, and which arc is which pair.</summary>
     internal sealed class Network
     {
@@ -124,7 +126,7 @@ internal static class CohortSolver
 
     public static Network BuildNetwork(CandidateGraph graph, CohortOptions options)
     {
-        var people = graph.People.Length;
+        var people = graph.People.Count;
 
         // Offer nodes are numbered in the order offers first appear (zero: not yet), as arrays rather than a dictionary.
         var offerNode = new int[graph.Index.Count];
@@ -230,7 +232,7 @@ internal static class CohortSolver
     public static List<(int Person, int Offer, float Score)> Greedy(CandidateGraph graph, CohortOptions options)
     {
         var pairs = new List<(int Person, int Offer, float Score)>(graph.PairCount);
-        for (var i = 0; i < graph.People.Length; i++)
+        for (var i = 0; i < graph.People.Count; i++)
         {
             foreach (var (offer, score) in graph.Candidates[i])
             {
@@ -240,7 +242,7 @@ internal static class CohortSolver
 
         pairs.Sort(static (a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Person != b.Person ? a.Person.CompareTo(b.Person) : a.Offer.CompareTo(b.Offer));
         var left = (int[])graph.Index.Capacity.Clone();
-        var taken = new int[graph.People.Length];
+        var taken = new int[graph.People.Count];
         var perPerson = Math.Max(1, options.MaxProposalsPerPerson);
         var chosen = new List<(int Person, int Offer, float Score)>();
         foreach (var pair in pairs)
@@ -256,15 +258,69 @@ internal static class CohortSolver
         return chosen;
     }
 
-    public static CohortAssignment Result(CandidateGraph graph, List<(int Person, int Offer, float Score)> chosen, CohortOptions options, TimeSpan scoring, TimeSpan building, TimeSpan solving)
+    /// <summary>
+    /// Explains each person's best candidate on a thread of its own while the solver (which uses one thread) runs:
+    /// most people who are placed get their best candidate, so after the solve only the rest are left to explain.
+    /// Stops at <see cref="EarlyReasons.Stop"/>, keeping what it has. Nothing when the options allow one thread only.
+    /// </summary>
+    public static EarlyReasons? ExplainBestWhileSolving(CandidateGraph graph, CohortOptions options)
+    {
+        if (options.Threads <= 1)
+        {
+            return null;
+        }
+
+        var early = new EarlyReasons(graph.People.Count);
+        early.Work = Task.Run(() =>
+        {
+            for (var i = 0; i < early.Best.Length && !early.Stopped; i++)
+            {
+                if (graph.Candidates[i] is [var (offer, score), ..])
+                {
+                    var prepared = _explaining = PreparedPerson.Create(graph.People[i], graph.Index, _explaining);
+                    early.Best[i] = Explanation.Suggestion(graph.Index, prepared, offer, score);
+                }
+            }
+        });
+        return early;
+    }
+
+    /// <summary>The suggestions made while the solver ran, per person: their best candidate, explained (or null: not reached).</summary>
+    internal sealed class EarlyReasons(int people)
+    {
+        private volatile bool _stopped;
+
+        public Suggestion?[] Best { get; } = new Suggestion?[people];
+
+        public Task Work { get; set; } = Task.CompletedTask;
+
+        public bool Stopped => _stopped;
+
+        /// <summary>Stops the work and waits for it, so every suggestion it made is visible to the caller.</summary>
+        public void Stop()
+        {
+            _stopped = true;
+            Work.Wait();
+        }
+    }
+
+    public static CohortAssignment Result(CandidateGraph graph, List<(int Person, int Offer, float Score)> chosen, CohortOptions options, TimeSpan scoring, TimeSpan building, TimeSpan solving, EarlyReasons? early = null)
     {
         var watch = Stopwatch.StartNew();
+        early?.Stop();
         chosen.Sort(static (a, b) => a.Person != b.Person ? a.Person.CompareTo(b.Person) : TopList.Better(a.Score, a.Offer, b.Score, b.Offer) ? -1 : 1);
         var made = new Suggestion[chosen.Count];
         CandidateGraph.Ranges(chosen.Count, options.Threads, i =>
         {
             var (person, offer, score) = chosen[i];
-            made[i] = Explanation.Suggestion(graph.Index, graph.People[person], offer, score);
+            if (early?.Best[person] is { } ready && graph.Candidates[person][0].Offer == offer)
+            {
+                made[i] = ready;
+                return;
+            }
+
+            var prepared = _explaining = PreparedPerson.Create(graph.People[person], graph.Index, _explaining);
+            made[i] = Explanation.Suggestion(graph.Index, prepared, offer, score);
         });
         var suggestions = made.ToList();
 

@@ -7,6 +7,9 @@ public sealed class SuggestionPropertyTests
     // Both kernel widths: the 512-bit kernels where the machine has them, and the 256-bit ones everywhere.
     private static readonly bool[] Widths = [true, false];
 
+    // The many-people kernels: 512-bit sparse (each offer's few tags) and dense, and the 256-bit dense one.
+    private static readonly (bool Wide, bool Sparse)[] Kernels = [(true, true), (true, false), (false, false)];
+
     private static readonly int[] ListSizes = [1, 3, 10, 16, 17, 50, 64, 65];
 
     private static readonly float[] Floors = [float.MinValue, 0.001f, 1f, float.NegativeInfinity, 2.5f];
@@ -49,7 +52,7 @@ public sealed class SuggestionPropertyTests
     [Theory]
     [InlineData(32)]
     [InlineData(40)]
-    public void The_one_person_kernels_give_the_scalar_reference_scores_with_many_tags_per_offer_and_in_the_pool(int features) =>
+    public void The_kernels_give_the_scalar_reference_scores_with_many_tags_per_offer_and_in_the_pool(int features) =>
         Instances.Sample(instance =>
         {
             // Every feature in use (32 fills the two vectors of weights; 40 takes the dense kernel), offers with up
@@ -62,14 +65,18 @@ public sealed class SuggestionPropertyTests
             var index = MatchingIndex.Build(offers);
             Assert.Equal(features, index.FeatureCount);
             Assert.Equal(features <= MatchingIndex.SparseFeatureLimit, index.Sparse);
-            foreach (var (person, i) in instance.People.Select((p, i) => (p, i)))
+            var people = instance.People.Select((person, i) => PreparedPerson.Create(person with { Interests = [.. person.Interests, .. extra.Where((_, e) => (e + i) % 3 == 0)] }, index)).ToArray();
+            var many = Kernels.Select(kernel => Scorer.TopMany(index, people, offers.Length, float.MinValue, threads: 1, kernel.Wide, kernel.Sparse)).ToArray();
+            foreach (var (prepared, i) in people.Select((p, i) => (p, i)))
             {
-                var prepared = PreparedPerson.Create(person with { Interests = [.. person.Interests, .. extra.Where((_, e) => (e + i) % 3 == 0)] }, index);
+                var scalar = Scorer.TopScalar(index, prepared, offers.Length, float.MinValue, null);
                 foreach (var wide in Widths)
                 {
-                    Assert.Equal(Scorer.TopScalar(index, prepared, offers.Length, float.MinValue, null), Scorer.TopVector(index, prepared, offers.Length, float.MinValue, null, wide));
+                    Assert.Equal(scalar, Scorer.TopVector(index, prepared, offers.Length, float.MinValue, null, wide));
                     Assert.Equal(Scorer.TopScalar(index, prepared, 5, float.MinValue, null), Scorer.TopVector(index, prepared, 5, float.MinValue, null, wide));
                 }
+
+                Assert.All(many, lists => Assert.Equal(scalar, lists[i]));
             }
         }, iter: 60);
 
@@ -80,10 +87,10 @@ public sealed class SuggestionPropertyTests
             var index = MatchingIndex.Build(instance.Offers);
             var people = instance.People.Select(p => PreparedPerson.Create(p, index)).ToArray();
             var all = instance.Offers.Length;
-            foreach (var wide in Widths)
+            foreach (var (wide, sparse) in Kernels)
             {
-                var many = Scorer.TopMany(index, people, all, float.MinValue, threads: 2, wide);
-                var many3 = Scorer.TopMany(index, people, 3, float.MinValue, threads: 1, wide);
+                var many = Scorer.TopMany(index, people, all, float.MinValue, threads: 2, wide, sparse);
+                var many3 = Scorer.TopMany(index, people, 3, float.MinValue, threads: 1, wide, sparse);
                 for (var i = 0; i < people.Length; i++)
                 {
                     var scalar = Scorer.TopScalar(index, people[i], all, float.MinValue, null);
@@ -113,9 +120,9 @@ public sealed class SuggestionPropertyTests
             var kinds = floorPick == 2 ? new HashSet<OfferKind> { OfferKind.Club, OfferKind.Job, OfferKind.Volunteer } : null;
             foreach (var k in ListSizes)
             {
-                foreach (var wide in Widths)
+                foreach (var (wide, sparse) in Kernels)
                 {
-                    var many = Scorer.TopMany(index, people, k, floor, threads: 2, wide);
+                    var many = Scorer.TopMany(index, people, k, floor, threads: 2, wide, sparse);
                     for (var i = 0; i < people.Length; i++)
                     {
                         var scalar = Scorer.TopScalar(index, people[i], k, floor, kinds);
