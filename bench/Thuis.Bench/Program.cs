@@ -296,32 +296,6 @@ if (only.Contains("B3"))
     };
 }
 
-if (only.Contains("X3"))
-{
-    var offers = Workload.Offers(2_000, Features);
-    var index = MatchingIndex.Build(offers);
-    var people = Workload.People(10_000, Features);
-    var options = new CohortOptions { CandidatesPerPerson = 10, MaxProposalsPerPerson = 1, Threads = 1 };
-    MatchingEngine.ProposeForCohort(people[..500], index, options);
-    for (var run = 0; run < 3; run++)
-    {
-        PreparedPerson[] prepared = [];
-        var prep = Time(() => prepared = people.Select(p => PreparedPerson.Create(p, index)).ToArray());
-        var dense = Time(() => Scorer.TopMany(index, prepared, 10, 0.001f, 1, sparse: false));
-        var sparse = Time(() => Scorer.TopMany(index, prepared, 10, 0.001f, 1));
-        var graph = CandidateGraph.Build(people, index, options);
-        CohortSolver.Network? network = null;
-        var build = Time(() => network = CohortSolver.BuildNetwork(graph, options));
-        var watch = Stopwatch.StartNew();
-        var (chosen, solving) = CohortSolver.Solve(network!);
-        var solveAndRead = watch.Elapsed.TotalMilliseconds;
-        network!.Flow.Dispose();
-        var before = GC.CollectionCount(0);
-        var result = Time(() => CohortSolver.Result(graph, chosen, options, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero));
-        Log($"X3: prepare {prep:0.0} dense {dense:0.0} sparse {sparse:0.0} build {build:0.0} solve {solving.TotalMilliseconds:0.0} read {solveAndRead - solving.TotalMilliseconds:0.0} result {result:0.0} gcs {GC.CollectionCount(0) - before}");
-    }
-}
-
 // B4: scaling from 1,000 to 50,000 people against 2,000 offers.
 if (only.Contains("B4"))
 {

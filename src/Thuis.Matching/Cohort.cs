@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Google.OrTools.Graph;
 
 namespace Thuis.Matching;
@@ -74,6 +75,7 @@ internal sealed class CandidateGraph
     }
 
     /// <summary>Runs <paramref name="body"/> for 0..count-1 on up to <paramref name="threads"/> threads, in ranges rather than one by one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Ranges(int count, int threads, Action<int> body)
     {
         if (threads <= 1 || count < 256)
@@ -124,6 +126,7 @@ internal static class CohortSolver
         public required int[] ExtraArcs { get; init; }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Network BuildNetwork(CandidateGraph graph, CohortOptions options)
     {
         var people = graph.People.Count;
@@ -193,6 +196,7 @@ internal static class CohortSolver
     }
 
     /// <summary>Solves the flow; the time returned is the solver's own, the baseline of the benchmarks.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (List<(int Person, int Offer, float Score)> Chosen, TimeSpan Solving) Solve(Network network)
     {
         var watch = Stopwatch.StartNew();
@@ -255,6 +259,7 @@ internal static class CohortSolver
             }
         }
 
+        chosen.Sort(static (a, b) => a.Person != b.Person ? a.Person.CompareTo(b.Person) : TopList.Better(a.Score, a.Offer, b.Score, b.Offer) ? -1 : 1);
         return chosen;
     }
 
@@ -271,7 +276,7 @@ internal static class CohortSolver
         }
 
         var early = new EarlyReasons(graph.People.Count);
-        early.Work = Task.Run(() =>
+        early.Work = Task.Run([MethodImpl(MethodImplOptions.AggressiveOptimization)] () =>
         {
             for (var i = 0; i < early.Best.Length && !early.Stopped; i++)
             {
@@ -304,13 +309,18 @@ internal static class CohortSolver
         }
     }
 
+    /// <summary>
+    /// The assignment from the chosen pairs, which come per person in order and each person's best first (as the
+    /// solution is read, and as the greedy baseline sorts them).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static CohortAssignment Result(CandidateGraph graph, List<(int Person, int Offer, float Score)> chosen, CohortOptions options, TimeSpan scoring, TimeSpan building, TimeSpan solving, EarlyReasons? early = null)
     {
         var watch = Stopwatch.StartNew();
         early?.Stop();
-        chosen.Sort(static (a, b) => a.Person != b.Person ? a.Person.CompareTo(b.Person) : TopList.Better(a.Score, a.Offer, b.Score, b.Offer) ? -1 : 1);
         var made = new Suggestion[chosen.Count];
-        CandidateGraph.Ranges(chosen.Count, options.Threads, i =>
+        // Cohort runs are rare, so this runs as optimised code from the first call rather than waiting to be recompiled.
+        CandidateGraph.Ranges(chosen.Count, options.Threads, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (i) =>
         {
             var (person, offer, score) = chosen[i];
             if (early?.Best[person] is { } ready && graph.Candidates[person][0].Offer == offer)

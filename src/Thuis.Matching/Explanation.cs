@@ -12,9 +12,11 @@ internal static class Explanation
     /// <summary>At most this many reasons for one pair: one per tag and one for each other part.</summary>
     public static int MaxReasons(MatchingIndex ix) => ix.FeatureCount + 12;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Suggestion Suggestion(MatchingIndex ix, PreparedPerson p, int j, float score) =>
         new(p.Source.Id, ix.Offer(j).Id, score, Reasons(ix, p, j), MatchingEngine.RulesVersion);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Reason[] Reasons(MatchingIndex ix, PreparedPerson p, int j)
     {
         var scratch = _scratch is { } buffer && buffer.Length >= MaxReasons(ix) ? buffer : (_scratch = new Reason[MaxReasons(ix)]);
