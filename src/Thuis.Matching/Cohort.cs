@@ -264,71 +264,18 @@ internal static class CohortSolver
     }
 
     /// <summary>
-    /// Explains each person's best candidate on a thread of its own while the solver (which uses one thread) runs:
-    /// most people who are placed get their best candidate, so after the solve only the rest are left to explain.
-    /// Stops at <see cref="EarlyReasons.Stop"/>, keeping what it has. Nothing when the options allow one thread only.
-    /// </summary>
-    public static EarlyReasons? ExplainBestWhileSolving(CandidateGraph graph, CohortOptions options)
-    {
-        if (options.Threads <= 1)
-        {
-            return null;
-        }
-
-        var early = new EarlyReasons(graph.People.Count);
-        early.Work = Task.Run([MethodImpl(MethodImplOptions.AggressiveOptimization)] () =>
-        {
-            for (var i = 0; i < early.Best.Length && !early.Stopped; i++)
-            {
-                if (graph.Candidates[i] is [var (offer, score), ..])
-                {
-                    var prepared = _explaining = PreparedPerson.Create(graph.People[i], graph.Index, _explaining);
-                    early.Best[i] = Explanation.Suggestion(graph.Index, prepared, offer, score);
-                }
-            }
-        });
-        return early;
-    }
-
-    /// <summary>The suggestions made while the solver ran, per person: their best candidate, explained (or null: not reached).</summary>
-    internal sealed class EarlyReasons(int people)
-    {
-        private volatile bool _stopped;
-
-        public Suggestion?[] Best { get; } = new Suggestion?[people];
-
-        public Task Work { get; set; } = Task.CompletedTask;
-
-        public bool Stopped => _stopped;
-
-        /// <summary>Stops the work and waits for it, so every suggestion it made is visible to the caller.</summary>
-        public void Stop()
-        {
-            _stopped = true;
-            Work.Wait();
-        }
-    }
-
-    /// <summary>
     /// The assignment from the chosen pairs, which come per person in order and each person's best first (as the
     /// solution is read, and as the greedy baseline sorts them).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static CohortAssignment Result(CandidateGraph graph, List<(int Person, int Offer, float Score)> chosen, CohortOptions options, TimeSpan scoring, TimeSpan building, TimeSpan solving, EarlyReasons? early = null)
+    public static CohortAssignment Result(CandidateGraph graph, List<(int Person, int Offer, float Score)> chosen, CohortOptions options, TimeSpan scoring, TimeSpan building, TimeSpan solving)
     {
         var watch = Stopwatch.StartNew();
-        early?.Stop();
         var made = new Suggestion[chosen.Count];
         // Cohort runs are rare, so this runs as optimised code from the first call rather than waiting to be recompiled.
         CandidateGraph.Ranges(chosen.Count, options.Threads, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (i) =>
         {
             var (person, offer, score) = chosen[i];
-            if (early?.Best[person] is { } ready && graph.Candidates[person][0].Offer == offer)
-            {
-                made[i] = ready;
-                return;
-            }
-
             var prepared = _explaining = PreparedPerson.Create(graph.People[person], graph.Index, _explaining);
             made[i] = Explanation.Suggestion(graph.Index, prepared, offer, score);
         });

@@ -84,14 +84,13 @@ public static class MatchingEngine
         var network = CohortSolver.BuildNetwork(graph, options);
         var building = watch.Elapsed;
         watch.Restart();
-        var early = CohortSolver.ExplainBestWhileSolving(graph, options);
         var (chosen, solving) = CohortSolver.Solve(network);
         network.Flow.Dispose();
 
         // Reading the solution and the reasons count as explaining; the solver's own time stays apart as the baseline.
         var reading = watch.Elapsed - solving;
         watch.Restart();
-        var result = CohortSolver.Result(graph, chosen, options, scoring, building, solving, early);
+        var result = CohortSolver.Result(graph, chosen, options, scoring, building, solving);
         return result with { Timings = result.Timings with { Explaining = reading + watch.Elapsed } };
     }
 

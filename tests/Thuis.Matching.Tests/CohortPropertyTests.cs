@@ -27,8 +27,8 @@ public sealed class CohortPropertyTests
     public void Cohort_proposals_and_their_reasons_are_the_same_on_one_thread_and_on_two() =>
         Gen.Select(Generators.Instance(maxOffers: 30, maxPeople: 25), Gen.Int[1, 3], Gen.Int[1, 6]).Sample((instance, perPerson, candidates) =>
         {
-            // On two threads the people's best candidates are explained while the solver runs; each person is
-            // explained from scratch on one. The reasons read the same either way.
+            // People are prepared group by group into instances each thread keeps, and prepared again to be explained;
+            // whichever thread does it, the proposals and their reasons read the same.
             var index = MatchingIndex.Build(instance.Offers);
             var options = new CohortOptions { MaxProposalsPerPerson = perPerson, CandidatesPerPerson = candidates, Threads = 1 };
             var one = MatchingEngine.ProposeForCohort(instance.People, index, options);
