@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Google.OrTools.Graph;
 
 namespace Thuis.Matching;
@@ -47,7 +48,7 @@ internal sealed class CandidateGraph
 {
     public const long Scale = 1000;
 
-    public CandidateGraph(MatchingIndex index, PreparedPerson[] people, (int Offer, float Score)[][] candidates)
+    public CandidateGraph(MatchingIndex index, IReadOnlyList<Person> people, (int Offer, float Score)[][] candidates)
     {
         Index = index;
         People = people;
@@ -57,7 +58,7 @@ internal sealed class CandidateGraph
 
     public MatchingIndex Index { get; }
 
-    public PreparedPerson[] People { get; }
+    public IReadOnlyList<Person> People { get; }
 
     public (int Offer, float Score)[][] Candidates { get; }
 
@@ -67,15 +68,14 @@ internal sealed class CandidateGraph
 
     public static CandidateGraph Build(IReadOnlyList<Person> people, MatchingIndex index, CohortOptions options)
     {
-        var prepared = new PreparedPerson[people.Count];
-        Ranges(people.Count, options.Threads, i => prepared[i] = PreparedPerson.Create(people[i], index));
-
-        // Only matches worth at least one thousandth of a point, the resolution of the solver's integer costs.
-        var candidates = Scorer.TopMany(index, prepared, options.CandidatesPerPerson, 1f / Scale, options.Threads);
-        return new CandidateGraph(index, prepared, candidates);
+        // Only matches worth at least one thousandth of a point, the resolution of the solver's integer costs. People
+        // are prepared group by group while they are scored, and again only for the few proposals explained at the end.
+        var candidates = Scorer.TopMany(index, people, options.CandidatesPerPerson, 1f / Scale, options.Threads);
+        return new CandidateGraph(index, people, candidates);
     }
 
     /// <summary>Runs <paramref name="body"/> for 0..count-1 on up to <paramref name="threads"/> threads, in ranges rather than one by one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Ranges(int count, int threads, Action<int> body)
     {
         if (threads <= 1 || count < 256)
@@ -104,6 +104,10 @@ internal sealed class CandidateGraph
 /// <summary>Assigns a cohort optimally with a minimum-cost flow, or greedily as a baseline.</summary>
 internal static class CohortSolver
 {
+    // The person whose proposal is being explained, prepared again in an instance each thread keeps.
+    [ThreadStatic]
+    private static PreparedPerson? _explaining;
+
     /// <summary>The flow network for OR-Tools, and which arc is which pair.</summary>
     internal sealed class Network
     {
@@ -122,9 +126,10 @@ internal static class CohortSolver
         public required int[] ExtraArcs { get; init; }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Network BuildNetwork(CandidateGraph graph, CohortOptions options)
     {
-        var people = graph.People.Length;
+        var people = graph.People.Count;
 
         // Offer nodes are numbered in the order offers first appear (zero: not yet), as arrays rather than a dictionary.
         var offerNode = new int[graph.Index.Count];
@@ -191,6 +196,7 @@ internal static class CohortSolver
     }
 
     /// <summary>Solves the flow; the time returned is the solver's own, the baseline of the benchmarks.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (List<(int Person, int Offer, float Score)> Chosen, TimeSpan Solving) Solve(Network network)
     {
         var watch = Stopwatch.StartNew();
@@ -230,7 +236,7 @@ internal static class CohortSolver
     public static List<(int Person, int Offer, float Score)> Greedy(CandidateGraph graph, CohortOptions options)
     {
         var pairs = new List<(int Person, int Offer, float Score)>(graph.PairCount);
-        for (var i = 0; i < graph.People.Length; i++)
+        for (var i = 0; i < graph.People.Count; i++)
         {
             foreach (var (offer, score) in graph.Candidates[i])
             {
@@ -240,7 +246,7 @@ internal static class CohortSolver
 
         pairs.Sort(static (a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Person != b.Person ? a.Person.CompareTo(b.Person) : a.Offer.CompareTo(b.Offer));
         var left = (int[])graph.Index.Capacity.Clone();
-        var taken = new int[graph.People.Length];
+        var taken = new int[graph.People.Count];
         var perPerson = Math.Max(1, options.MaxProposalsPerPerson);
         var chosen = new List<(int Person, int Offer, float Score)>();
         foreach (var pair in pairs)
@@ -253,18 +259,25 @@ internal static class CohortSolver
             }
         }
 
+        chosen.Sort(static (a, b) => a.Person != b.Person ? a.Person.CompareTo(b.Person) : TopList.Better(a.Score, a.Offer, b.Score, b.Offer) ? -1 : 1);
         return chosen;
     }
 
+    /// <summary>
+    /// The assignment from the chosen pairs, which come per person in order and each person's best first (as the
+    /// solution is read, and as the greedy baseline sorts them).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static CohortAssignment Result(CandidateGraph graph, List<(int Person, int Offer, float Score)> chosen, CohortOptions options, TimeSpan scoring, TimeSpan building, TimeSpan solving)
     {
         var watch = Stopwatch.StartNew();
-        chosen.Sort(static (a, b) => a.Person != b.Person ? a.Person.CompareTo(b.Person) : TopList.Better(a.Score, a.Offer, b.Score, b.Offer) ? -1 : 1);
         var made = new Suggestion[chosen.Count];
-        CandidateGraph.Ranges(chosen.Count, options.Threads, i =>
+        // Cohort runs are rare, so this runs as optimised code from the first call rather than waiting to be recompiled.
+        CandidateGraph.Ranges(chosen.Count, options.Threads, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (i) =>
         {
             var (person, offer, score) = chosen[i];
-            made[i] = Explanation.Suggestion(graph.Index, graph.People[person], offer, score);
+            var prepared = _explaining = PreparedPerson.Create(graph.People[person], graph.Index, _explaining);
+            made[i] = Explanation.Suggestion(graph.Index, prepared, offer, score);
         });
         var suggestions = made.ToList();
 

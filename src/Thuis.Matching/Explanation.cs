@@ -5,21 +5,35 @@ namespace Thuis.Matching;
 /// <summary>Breaks a pair's score into its parts, each in words a case manager understands.</summary>
 internal static class Explanation
 {
-    // The reasons found for one pair before they are ordered: one buffer per thread, not one per suggestion.
+    // Room for one pair's reasons when they are returned as an array of their own: one buffer per thread.
     [ThreadStatic]
-    private static Reason?[]? _found;
+    private static Reason[]? _scratch;
 
+    /// <summary>At most this many reasons for one pair: one per tag and one for each other part.</summary>
+    public static int MaxReasons(MatchingIndex ix) => ix.FeatureCount + 12;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Suggestion Suggestion(MatchingIndex ix, PreparedPerson p, int j, float score) =>
         new(p.Source.Id, ix.Offer(j).Id, score, Reasons(ix, p, j), MatchingEngine.RulesVersion);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static IReadOnlyList<Reason> Reasons(MatchingIndex ix, PreparedPerson p, int j)
+    public static Reason[] Reasons(MatchingIndex ix, PreparedPerson p, int j)
+    {
+        var scratch = _scratch is { } buffer && buffer.Length >= MaxReasons(ix) ? buffer : (_scratch = new Reason[MaxReasons(ix)]);
+        return scratch.AsSpan(0, Write(ix, p, j, scratch)).ToArray();
+    }
+
+    /// <summary>
+    /// Writes the reasons of pair (<paramref name="p"/>, <paramref name="j"/>) to <paramref name="found"/> (room for
+    /// <see cref="MaxReasons"/>), largest contribution first, and returns how many.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static int Write(MatchingIndex ix, PreparedPerson p, int j, Span<Reason> found)
     {
         var w = ix.Weights;
         var texts = ix.Texts;
         var offer = ix.Offer(j);
         var person = p.Source;
-        var found = _found is { } buffer && buffer.Length >= ix.FeatureCount + 12 ? buffer : (_found = new Reason?[ix.FeatureCount + 12]);
         var count = 0;
 
         for (var f = 0; f < ix.FeatureCount; f++)
@@ -58,11 +72,11 @@ internal static class Explanation
 
             if (exact is not null)
             {
-                found[count++] = new Reason(ReasonKind.Occupation, $"was {exact.Label}; dit aanbod vraagt {needed.Label}", w.Occupation);
+                found[count++] = new Reason(ReasonKind.Occupation, texts.Occupation(exact.Label, needed.Label, exact: true), w.Occupation);
             }
             else if (related is not null)
             {
-                found[count++] = new Reason(ReasonKind.Occupation, $"was {related.Label}; verwant aan {needed.Label}", w.Occupation * 0.5f);
+                found[count++] = new Reason(ReasonKind.Occupation, texts.Occupation(related.Label, needed.Label, exact: false), w.Occupation * 0.5f);
             }
         }
 
@@ -117,25 +131,23 @@ internal static class Explanation
             AddIfNotZero(found, ref count, ReasonKind.Childcare, offer.Childcare ? "kinderopvang geregeld" : "geen kinderopvang, terwijl dat nodig is", childcare);
         }
 
-        // Largest contribution first; equal contributions keep the order above (a stable insertion sort of a few items).
-        var reasons = new Reason[count];
-        for (var i = 0; i < count; i++)
+        // Largest contribution first; equal contributions keep the order above (a stable insertion sort of a few items, in place).
+        for (var i = 1; i < count; i++)
         {
-            var reason = found[i]!;
+            var reason = found[i];
             var at = i;
-            while (at > 0 && reasons[at - 1].Contribution < reason.Contribution)
+            while (at > 0 && found[at - 1].Contribution < reason.Contribution)
             {
-                reasons[at] = reasons[at - 1];
+                found[at] = found[at - 1];
                 at--;
             }
 
-            reasons[at] = reason;
-            found[i] = null;
+            found[at] = reason;
         }
 
-        return reasons;
+        return count;
 
-        static void AddIfNotZero(Reason?[] found, ref int count, ReasonKind kind, string text, float contribution)
+        static void AddIfNotZero(Span<Reason> found, ref int count, ReasonKind kind, string text, float contribution)
         {
             if (contribution != 0f)
             {

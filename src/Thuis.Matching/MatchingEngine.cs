@@ -11,6 +11,10 @@ public static class MatchingEngine
     /// <summary>The version of the scoring rules, recorded with every suggestion so it can be explained later.</summary>
     public const string RulesVersion = "1";
 
+    // The list the record-returning Suggest fills before copying out: one per thread, reused from call to call.
+    [ThreadStatic]
+    private static SuggestionList? _records;
+
     /// <summary>
     /// The best offers for one person, best first (equal scores in offer id order), each with its reasons.
     /// Never an offer that breaks a hard constraint: a language in common where one is required, too little
@@ -24,19 +28,42 @@ public static class MatchingEngine
     /// <param name="minimumScore">Leave out offers scoring below this, or none when null.</param>
     public static IReadOnlyList<Suggestion> Suggest(Person person, MatchingIndex index, int top = 10, IReadOnlySet<OfferKind>? kinds = null, double? minimumScore = null)
     {
-        ArgumentNullException.ThrowIfNull(person);
-        ArgumentNullException.ThrowIfNull(index);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
-        var prepared = PreparedPerson.Create(person, index);
-        var floor = minimumScore is { } m ? (float)m : float.MinValue;
-        var best = Scorer.TopVector(index, prepared, top, floor, kinds);
-        var suggestions = new Suggestion[best.Length];
-        for (var i = 0; i < best.Length; i++)
+        var list = _records ??= new SuggestionList();
+        Suggest(person, index, list, top, kinds, minimumScore);
+        var suggestions = new Suggestion[list.Count];
+        for (var i = 0; i < suggestions.Length; i++)
         {
-            suggestions[i] = Explanation.Suggestion(index, prepared, best[i].Offer, best[i].Score);
+            suggestions[i] = list.ToSuggestion(i);
         }
 
         return suggestions;
+    }
+
+    /// <summary>
+    /// The same suggestions as <see cref="Suggest(Person, MatchingIndex, int, IReadOnlySet{OfferKind}?, double?)"/>,
+    /// written into <paramref name="into"/> (which it replaces) instead of new records: a caller that keeps the list for
+    /// the next person asks no new memory per person, so answering many people leaves no garbage to collect.
+    /// </summary>
+    public static void Suggest(Person person, MatchingIndex index, SuggestionList into, int top = 10, IReadOnlySet<OfferKind>? kinds = null, double? minimumScore = null)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(into);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
+        var prepared = into.Prepared = PreparedPerson.Create(person, index, into.Prepared);
+        var floor = minimumScore is { } m ? (float)m : float.MinValue;
+        var best = into.BestRoom(Math.Min(top, index.Count));
+        var n = Scorer.TopVector(index, prepared, top, floor, kinds, best);
+        into.Start(person.Id, n);
+
+        // Reasons only for the offers returned, straight into the list's one array of reasons.
+        var room = Explanation.MaxReasons(index);
+        for (var i = 0; i < n; i++)
+        {
+            var (offer, score) = best[i];
+            var reasons = Explanation.Write(index, prepared, offer, into.ReasonRoom(room));
+            into.Add(index.Offer(offer).Id, score, reasons);
+        }
     }
 
     /// <summary>

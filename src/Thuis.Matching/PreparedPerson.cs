@@ -5,24 +5,33 @@ namespace Thuis.Matching;
 /// <summary>A person translated into the index's terms: tag weights over its vocabulary, language bit masks, plain numbers.</summary>
 internal sealed class PreparedPerson
 {
+    private PreparedPerson(MatchingIndex index)
+    {
+        Features = new float[index.FeatureCount];
+        FeatureSources = new byte[index.FeatureCount];
+    }
+
+    /// <summary>Translates <paramref name="source"/> into this instance, overwriting whoever it held before.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private PreparedPerson(Person source, MatchingIndex index)
+    private void Fill(Person source, MatchingIndex index)
     {
         Source = source;
         var weights = index.Weights;
-        Features = new float[index.FeatureCount];
-        FeatureSources = new byte[index.FeatureCount];
+        Array.Clear(Features);
+        Array.Clear(FeatureSources);
         Raise(source.Interests, weights.Interest, FromInterests);
         Raise(source.CanGive, weights.Giving, FromGiving);
         Raise(source.Talents, weights.Talent, FromTalents);
         Raise(source.Wishes, weights.Wish, FromWishes);
 
+        (X, Y, Located) = (0f, 0f, 0f);
         if (source.Location is { } home)
         {
             (X, Y) = index.Project(home);
             Located = 1f;
         }
 
+        Array.Clear(LanguageAtLevel);
         foreach (var skill in source.Languages)
         {
             if (skill.Level != CefrLevel.None && index.LanguageIndex.TryGetValue(skill.Language, out var bit))
@@ -54,22 +63,24 @@ internal sealed class PreparedPerson
         Dutch = (int)source.DutchLevel;
         // Distinct codes in the order given, without a list: a person has a handful of former occupations at most.
         var occupations = source.FormerOccupations;
-        var codes = occupations.Count == 0 ? [] : new int[occupations.Count];
+        Span<int> codes = occupations.Count <= 16 ? stackalloc int[occupations.Count] : new int[occupations.Count];
         var distinct = 0;
         for (var i = 0; i < occupations.Count; i++)
         {
             var code = MatchingIndex.ParseIsco(occupations[i].IscoCode);
-            if (code > 0 && Array.IndexOf(codes, code, 0, distinct) < 0)
+            if (code > 0 && !codes[..distinct].Contains(code))
             {
                 codes[distinct++] = code;
             }
         }
 
-        Isco = distinct == codes.Length ? codes : codes[..distinct];
-        IscoGroup = distinct == 0 ? [] : new int[distinct];
+        // The arrays' lengths are the counts the kernels loop over, so they are reused only when the count is the same.
+        Isco = Isco.Length == distinct ? Isco : new int[distinct];
+        IscoGroup = IscoGroup.Length == distinct ? IscoGroup : new int[distinct];
         for (var k = 0; k < distinct; k++)
         {
-            IscoGroup[k] = Isco[k] / 100;
+            Isco[k] = codes[k];
+            IscoGroup[k] = codes[k] / 100;
         }
 
         NeedsChildcare = source.Household.NeedsChildcare;
@@ -78,16 +89,23 @@ internal sealed class PreparedPerson
         StaticRow = index.StaticRow(Education, Dutch, NeedsChildcare);
 
         ExcludedOffers = Excluded(source.ExcludedOfferIds, index);
+        if (ExcludedTags is { } earlier)
+        {
+            Array.Clear(earlier);
+            _spareExcludedTags = earlier;
+            ExcludedTags = null;
+        }
+
         foreach (var tag in source.ExcludedTags)
         {
             if (index.TagIndex.TryGetValue(tag, out var f))
             {
-                ExcludedTags ??= new ulong[index.TagWords];
+                ExcludedTags ??= _spareExcludedTags?.Length == index.TagWords ? _spareExcludedTags : new ulong[index.TagWords];
                 ExcludedTags[f / 64] |= 1UL << (f % 64);
             }
         }
 
-        (NetworkOffers, NetworkCounts) = Network(source.Knows, index);
+        Network(source.Knows, index);
 
         void Raise(IReadOnlyList<string> tags, float weight, byte from)
         {
@@ -105,19 +123,19 @@ internal sealed class PreparedPerson
     /// <summary>Flags of <see cref="FeatureSources"/>: which of the person's lists name a tag.</summary>
     public const byte FromInterests = 1, FromGiving = 2, FromTalents = 4, FromWishes = 8;
 
-    public Person Source { get; }
+    public Person Source { get; private set; } = null!;
 
     /// <summary>For each tag, which of the person's lists name it (so a reason finds its kind without comparing strings).</summary>
     public byte[] FeatureSources { get; }
 
     public float[] Features { get; }
 
-    public float X { get; }
+    public float X { get; private set; }
 
-    public float Y { get; }
+    public float Y { get; private set; }
 
     /// <summary>1 when we know where the person lives, else 0 (distance then counts for nothing).</summary>
-    public float Located { get; }
+    public float Located { get; private set; }
 
     /// <summary>Languages spoken at each CEFR level or better, as bits of the index's languages.</summary>
     public ulong[] LanguageAtLevel { get; } = new ulong[7];
@@ -130,37 +148,55 @@ internal sealed class PreparedPerson
 
     public uint[] RequiredHigh { get; } = new uint[16];
 
-    public uint LanguageLow { get; }
+    public uint LanguageLow { get; private set; }
 
-    public uint LanguageHigh { get; }
+    public uint LanguageHigh { get; private set; }
 
-    public int Education { get; }
+    public int Education { get; private set; }
 
-    public int Dutch { get; }
+    public int Dutch { get; private set; }
 
-    public int[] Isco { get; }
+    public int[] Isco { get; private set; } = [];
 
-    public int[] IscoGroup { get; }
+    public int[] IscoGroup { get; private set; } = [];
 
-    public bool NeedsChildcare { get; }
+    public bool NeedsChildcare { get; private set; }
 
-    public uint Availability { get; }
+    public uint Availability { get; private set; }
 
-    public int Age { get; }
+    public int Age { get; private set; }
 
     /// <summary>The index's level fit, Dutch fit and offer constants for this person's class (see <see cref="MatchingIndex.StaticRow"/>).</summary>
-    public float[] StaticRow { get; }
+    public float[] StaticRow { get; private set; } = [];
 
-    public int[] ExcludedOffers { get; }
+    public int[] ExcludedOffers { get; private set; } = [];
 
-    public ulong[]? ExcludedTags { get; }
+    public ulong[]? ExcludedTags { get; private set; }
 
     /// <summary>Offers where the person knows someone, ascending, with how many they know there.</summary>
-    public int[] NetworkOffers { get; }
+    public int[] NetworkOffers { get; private set; } = [];
 
-    public int[] NetworkCounts { get; }
+    public int[] NetworkCounts { get; private set; } = [];
 
-    public static PreparedPerson Create(Person person, MatchingIndex index) => new(person, index);
+    // The excluded tags' words of an earlier person, kept for the next one who excludes a tag.
+    private ulong[]? _spareExcludedTags;
+
+    // Where the offers of everyone the person knows are gathered and counted.
+    private int[] _gathered = [];
+    private int[] _counted = [];
+
+    public static PreparedPerson Create(Person person, MatchingIndex index) => Create(person, index, reuse: null);
+
+    /// <summary>
+    /// <paramref name="person"/> prepared in <paramref name="reuse"/> when it was made for a pool with as many
+    /// features (its arrays are then overwritten, not made again), else in a new instance.
+    /// </summary>
+    public static PreparedPerson Create(Person person, MatchingIndex index, PreparedPerson? reuse)
+    {
+        var prepared = reuse is not null && reuse.Features.Length == index.FeatureCount ? reuse : new PreparedPerson(index);
+        prepared.Fill(person, index);
+        return prepared;
+    }
 
     /// <summary>The excluded offers' positions, ascending and distinct.</summary>
     private static int[] Excluded(IReadOnlyCollection<string> ids, MatchingIndex index)
@@ -180,29 +216,21 @@ internal sealed class PreparedPerson
             }
         }
 
-        return SortedDistinct(excluded, n, counts: null);
+        var distinct = SortedDistinct(excluded.AsSpan(0, n), []);
+        return distinct == excluded.Length ? excluded : excluded[..distinct];
     }
 
     /// <summary>
     /// The offers where the person knows someone, ascending, with how many distinct people they know there: every
-    /// known person's offers gathered in one array, sorted, and counted in runs (no dictionaries, no LINQ).
+    /// known person's offers gathered in one array, sorted, and counted in runs (no dictionaries, no LINQ). The
+    /// gathering arrays stay with the instance for the next person.
     /// </summary>
-    private static (int[] Offers, int[] Counts) Network(IReadOnlyList<string> knows, MatchingIndex index)
+    private void Network(IReadOnlyList<string> knows, MatchingIndex index)
     {
-        if (knows.Count == 0)
-        {
-            return ([], []);
-        }
-
         var total = 0;
         for (var i = 0; i < knows.Count; i++)
         {
-            if (IsRepeat(knows, i))
-            {
-                continue;
-            }
-
-            if (index.OffersByMember.TryGetValue(knows[i], out var offers))
+            if (!IsRepeat(knows, i) && index.OffersByMember.TryGetValue(knows[i], out var offers))
             {
                 total += offers.Length;
             }
@@ -210,23 +238,33 @@ internal sealed class PreparedPerson
 
         if (total == 0)
         {
-            return ([], []);
+            (NetworkOffers, NetworkCounts) = ([], []);
+            return;
         }
 
-        var all = new int[total];
+        if (_gathered.Length < total)
+        {
+            _gathered = new int[total];
+            _counted = new int[total];
+        }
+
         var n = 0;
         for (var i = 0; i < knows.Count; i++)
         {
             if (!IsRepeat(knows, i) && index.OffersByMember.TryGetValue(knows[i], out var offers))
             {
-                offers.CopyTo(all, n);
+                offers.CopyTo(_gathered, n);
                 n += offers.Length;
             }
         }
 
-        var counts = new int[n];
-        var distinct = SortedDistinct(all, n, counts);
-        return (distinct, distinct.Length == counts.Length ? counts : counts[..distinct.Length]);
+        var distinct = SortedDistinct(_gathered.AsSpan(0, n), _counted);
+
+        // The arrays' lengths are the counts read elsewhere, so they are reused only when the count is the same.
+        NetworkOffers = NetworkOffers.Length == distinct ? NetworkOffers : new int[distinct];
+        NetworkCounts = NetworkCounts.Length == distinct ? NetworkCounts : new int[distinct];
+        _gathered.AsSpan(0, distinct).CopyTo(NetworkOffers);
+        _counted.AsSpan(0, distinct).CopyTo(NetworkCounts);
 
         // A person named twice counts once, as before (the list is short, so a look back is cheaper than a set).
         static bool IsRepeat(IReadOnlyList<string> ids, int i)
@@ -243,16 +281,19 @@ internal sealed class PreparedPerson
         }
     }
 
-    /// <summary>The first <paramref name="n"/> values sorted and without repeats; <paramref name="counts"/> gets each value's number of repeats.</summary>
-    private static int[] SortedDistinct(int[] values, int n, int[]? counts)
+    /// <summary>
+    /// Sorts <paramref name="values"/> and moves the distinct ones to its start; <paramref name="counts"/> (empty, or
+    /// as long) gets each one's number of repeats. Returns how many are distinct.
+    /// </summary>
+    private static int SortedDistinct(Span<int> values, Span<int> counts)
     {
-        Array.Sort(values, 0, n);
+        values.Sort();
         var distinct = 0;
-        for (var i = 0; i < n; i++)
+        for (var i = 0; i < values.Length; i++)
         {
             if (distinct > 0 && values[distinct - 1] == values[i])
             {
-                if (counts is not null)
+                if (!counts.IsEmpty)
                 {
                     counts[distinct - 1]++;
                 }
@@ -261,7 +302,7 @@ internal sealed class PreparedPerson
             }
 
             values[distinct] = values[i];
-            if (counts is not null)
+            if (!counts.IsEmpty)
             {
                 counts[distinct] = 1;
             }
@@ -269,6 +310,6 @@ internal sealed class PreparedPerson
             distinct++;
         }
 
-        return distinct == values.Length ? values : values[..distinct];
+        return distinct;
     }
 }

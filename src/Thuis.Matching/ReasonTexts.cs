@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 
 namespace Thuis.Matching;
@@ -15,10 +16,16 @@ internal sealed class ReasonTexts
 
     private static readonly string[] DutchEnough = [.. Enum.GetValues<CefrLevel>().Select(DutchText)];
 
+    // Every gap two education levels can have, written once.
+    private static readonly string[] UnderemployedTexts = [.. Enumerable.Range(0, Enum.GetValues<EducationLevel>().Length).Select(UnderemployedText)];
+
     private readonly MatchingIndex _index;
     private readonly string?[] _minutes = new string?[2 * 256];
     private readonly string?[] _cost;
     private readonly string?[][] _language;
+
+    // A former occupation and the one an offer asks for come from short lists, so their texts are few and kept.
+    private readonly ConcurrentDictionary<(string Former, string Needed, bool Exact), string> _occupation = new();
 
     public ReasonTexts(MatchingIndex index)
     {
@@ -44,7 +51,7 @@ internal sealed class ReasonTexts
     public static string Known(int count) =>
         count == 1 ? "kent hier één persoon" : $"kent hier {(count < Numbers.Length ? Numbers[count] : count.ToString(DutchNumbers))} mensen";
 
-    public static string Underemployed(int gap) => string.Create(DutchNumbers, $"onderbenutting: opleiding ligt {gap} niveaus hoger dan dit werk vraagt");
+    public static string Underemployed(int gap) => (uint)gap < (uint)UnderemployedTexts.Length ? UnderemployedTexts[gap] : UnderemployedText(gap);
 
     // Texts made on first use are written without locks: two threads may both make one, and either copy is the same.
     public string Minutes(int minutes, bool far)
@@ -60,6 +67,12 @@ internal sealed class ReasonTexts
 
     public string Cost(int j) => _cost[j] ??= string.Create(DutchNumbers, $"kost € {_index.Offer(j).MonthlyCost:0.##} per maand");
 
+    /// <summary>The occupation reason: the person was <paramref name="former"/>, the offer asks <paramref name="needed"/>, the same or related.</summary>
+    public string Occupation(string former, string needed, bool exact) =>
+        _occupation.GetOrAdd((former, needed, exact), static key => key.Exact
+            ? $"was {key.Former}; dit aanbod vraagt {key.Needed}"
+            : $"was {key.Former}; verwant aan {key.Needed}");
+
     /// <summary>The language reason for the <paramref name="i"/>-th language of offer <paramref name="j"/>.</summary>
     public string Language(int j, int i)
     {
@@ -71,6 +84,8 @@ internal sealed class ReasonTexts
         offer.Kind == OfferKind.Volunteer
             ? $"spreekt {shared}, net als de {offer.RoleName ?? "vrijwilliger"}"
             : $"spreekt {shared}; dat wordt hier ook gesproken";
+
+    private static string UnderemployedText(int gap) => string.Create(DutchNumbers, $"onderbenutting: opleiding ligt {gap} niveaus hoger dan dit werk vraagt");
 
     private static string MinutesText(int minutes, bool far) => string.Create(DutchNumbers, $"{minutes} minuten fietsen{(far ? ": ver weg" : "")}");
 

@@ -141,13 +141,24 @@ internal static class Scorer
     }
 
     /// <summary>One person against all offers. <c>wide: false</c> runs the 256-bit kernels even where 512-bit ones could (to test both on one machine).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (int Offer, float Score)[] TopVector(MatchingIndex ix, PreparedPerson p, int k, float floor, IReadOnlySet<OfferKind>? kinds, bool wide = true)
+    {
+        var best = new (int Offer, float Score)[Math.Min(k, ix.Count)];
+        var n = TopVector(ix, p, k, floor, kinds, best, wide);
+        return n == best.Length ? best : best[..n];
+    }
+
+    /// <summary>
+    /// <see cref="TopVector(MatchingIndex, PreparedPerson, int, float, IReadOnlySet{OfferKind}?, bool)"/> written to
+    /// <paramref name="best"/> (room for the smaller of <paramref name="k"/> and the pool's size); returns how many.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static int TopVector(MatchingIndex ix, PreparedPerson p, int k, float floor, IReadOnlySet<OfferKind>? kinds, Span<(int Offer, float Score)> best, bool wide = true)
     {
         wide &= Wide;
         if (p.Source.NotNow)
         {
-            return [];
+            return 0;
         }
 
         var work = Workspace.For(ix);
@@ -171,16 +182,31 @@ internal static class Scorer
         }
 
         Adjust(ix, p, scores, kinds);
-        return Select(ix, scores, k, floor, work, wide);
+        return Select(ix, scores, k, floor, work, wide, best);
     }
 
     /// <summary>
     /// Many people at once: four people against sixteen or thirty-two offers share every load, which keeps the
-    /// multiply-add units busy instead of waiting on memory. Each person's list is the same as from <see cref="TopVector"/>.
+    /// multiply-add units busy instead of waiting on memory. Where the pool allows it, the tags are added from each
+    /// offer's few tags (<see cref="Kernels512.TagsFourSparse"/>), as the cohort does; <c>sparse: false</c> keeps the
+    /// dense multiply-adds, which B1 measures against its floor. Each person's list is the same as from <see cref="TopVector(MatchingIndex, PreparedPerson, int, float, IReadOnlySet{OfferKind}?, bool)"/>.
     /// </summary>
-    public static (int Offer, float Score)[][] TopMany(MatchingIndex ix, IReadOnlyList<PreparedPerson> people, int k, float floor, int threads, bool wide = true)
+    public static (int Offer, float Score)[][] TopMany(MatchingIndex ix, IReadOnlyList<PreparedPerson> people, int k, float floor, int threads, bool wide = true, bool sparse = true) =>
+        TopMany(ix, new Ready(people), k, floor, threads, wide, sparse);
+
+    /// <summary>
+    /// <see cref="TopMany(MatchingIndex, IReadOnlyList{PreparedPerson}, int, float, int, bool, bool)"/> for people
+    /// not yet prepared: each group of four is prepared into the thread's own four instances just before it is
+    /// scored, so a cohort of thousands leaves no prepared people behind for the garbage collector to move.
+    /// </summary>
+    public static (int Offer, float Score)[][] TopMany(MatchingIndex ix, IReadOnlyList<Person> people, int k, float floor, int threads, bool wide = true, bool sparse = true) =>
+        TopMany(ix, new Preparing(people, ix), k, floor, threads, wide, sparse);
+
+    private static (int Offer, float Score)[][] TopMany<TPeople>(MatchingIndex ix, TPeople people, int k, float floor, int threads, bool wide, bool sparse)
+        where TPeople : struct, IPeople
     {
         wide &= Wide;
+        sparse &= wide && ix.Sparse;
         var results = new (int Offer, float Score)[people.Count][];
         const int GroupSize = 4;
         var groups = (people.Count + GroupSize - 1) / GroupSize;
@@ -188,7 +214,7 @@ internal static class Scorer
         {
             for (var g = 0; g < groups; g++)
             {
-                ScoreGroup(ix, people, g * GroupSize, k, floor, results, wide);
+                ScoreGroup(ix, people, g * GroupSize, k, floor, results, wide, sparse);
             }
         }
         else
@@ -203,7 +229,7 @@ internal static class Scorer
                 var end = Math.Min(groups, (c + 1) * chunk);
                 for (var g = c * chunk; g < end; g++)
                 {
-                    ScoreGroup(ix, people, g * GroupSize, k, floor, results, wide);
+                    ScoreGroup(ix, people, g * GroupSize, k, floor, results, wide, sparse);
                 }
             });
         }
@@ -212,17 +238,20 @@ internal static class Scorer
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void ScoreGroup(MatchingIndex ix, IReadOnlyList<PreparedPerson> people, int first, int k, float floor, (int Offer, float Score)[][] results, bool wide)
+    private static void ScoreGroup<TPeople>(MatchingIndex ix, TPeople people, int first, int k, float floor, (int Offer, float Score)[][] results, bool wide, bool sparse)
+        where TPeople : struct, IPeople
     {
         var work = Workspace.For(ix);
         var f = ix.FeatureCount;
         var packed = work.Packed;
-        var p0 = people[first];
-        var p1 = people[Math.Min(first + 1, people.Count - 1)];
-        var p2 = people[Math.Min(first + 2, people.Count - 1)];
-        var p3 = people[Math.Min(first + 3, people.Count - 1)];
+        var own = work.Group;
 
         // A short last group repeats its last person; the repeats' lists are thrown away.
+        var last = people.Count - 1;
+        var p0 = people.Get(first, ref own[0]);
+        var p1 = people.Get(Math.Min(first + 1, last), ref own[1]);
+        var p2 = people.Get(Math.Min(first + 2, last), ref own[2]);
+        var p3 = people.Get(Math.Min(first + 3, last), ref own[3]);
         Array.Copy(p0.Features, 0, packed, 0, f);
         Array.Copy(p1.Features, 0, packed, f, f);
         Array.Copy(p2.Features, 0, packed, 2 * f, f);
@@ -233,7 +262,14 @@ internal static class Scorer
             Kernels512.Rest(ix, p1, work.Scores[1]);
             Kernels512.Rest(ix, p2, work.Scores[2]);
             Kernels512.Rest(ix, p3, work.Scores[3]);
-            Kernels512.TagsFour(ix, packed, work.Scores);
+            if (sparse)
+            {
+                Kernels512.TagsFourSparse(ix, packed, work.Scores);
+            }
+            else
+            {
+                Kernels512.TagsFour(ix, packed, work.Scores);
+            }
         }
         else
         {
@@ -246,7 +282,7 @@ internal static class Scorer
 
         for (var r = 0; r < 4 && first + r < people.Count; r++)
         {
-            var p = people[first + r];
+            var p = r switch { 0 => p0, 1 => p1, 2 => p2, _ => p3 };
             if (p.Source.NotNow)
             {
                 results[first + r] = [];
@@ -254,7 +290,9 @@ internal static class Scorer
             }
 
             Adjust(ix, p, work.Scores[r], null);
-            results[first + r] = Select(ix, work.Scores[r], k, floor, work, wide);
+            var best = new (int Offer, float Score)[Math.Min(k, ix.Count)];
+            var n = Select(ix, work.Scores[r], k, floor, work, wide, best);
+            results[first + r] = n == best.Length ? best : best[..n];
         }
     }
 
@@ -311,11 +349,11 @@ internal static class Scorer
     /// the scores at or above it are kept and ranked.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static (int Offer, float Score)[] Select(MatchingIndex ix, float[] scores, int k, float floor, Workspace work, bool wide)
+    private static int Select(MatchingIndex ix, float[] scores, int k, float floor, Workspace work, bool wide, Span<(int Offer, float Score)> best)
     {
         if (float.IsNaN(floor))
         {
-            return [];
+            return 0;
         }
 
         // Minus infinity marks a pair that breaks a hard constraint; it never passes, whatever the floor asked.
@@ -331,7 +369,7 @@ internal static class Scorer
                 }
             }
 
-            return top.Sorted();
+            return top.SortedInto(best);
         }
 
         var threshold = floor;
@@ -341,7 +379,32 @@ internal static class Scorer
         }
 
         var n = Kernels512.Compact(scores, ix.Padded, threshold, work.SurvivorScores, work.SurvivorOffers);
-        return Kernels512.Rank(work.SurvivorScores, work.SurvivorOffers, n, k);
+        return Kernels512.Rank(work.SurvivorScores, work.SurvivorOffers, n, k, best);
+    }
+
+    /// <summary>Where <see cref="TopMany{TPeople}"/> finds each person prepared.</summary>
+    private interface IPeople
+    {
+        int Count { get; }
+
+        /// <summary>Person <paramref name="i"/> prepared; a source that prepares does so in <paramref name="own"/>, the thread's own instance.</summary>
+        PreparedPerson Get(int i, ref PreparedPerson? own);
+    }
+
+    /// <summary>People prepared beforehand.</summary>
+    private readonly struct Ready(IReadOnlyList<PreparedPerson> people) : IPeople
+    {
+        public int Count => people.Count;
+
+        public PreparedPerson Get(int i, ref PreparedPerson? own) => people[i];
+    }
+
+    /// <summary>People prepared on the way, each into an instance the thread keeps.</summary>
+    private readonly struct Preparing(IReadOnlyList<Person> people, MatchingIndex ix) : IPeople
+    {
+        public int Count => people.Count;
+
+        public PreparedPerson Get(int i, ref PreparedPerson? own) => own = PreparedPerson.Create(people[i], ix, own);
     }
 
     /// <summary>Buffers for one thread: a person's scores (four people for the many-people kernel) and the survivors.</summary>
@@ -358,6 +421,9 @@ internal static class Scorer
             SurvivorOffers = new int[padded + 16];
             Packed = new float[4 * Math.Max(features, 1)];
         }
+
+        /// <summary>The four people of the group being scored, kept to prepare the next group's people in.</summary>
+        public PreparedPerson?[] Group { get; } = new PreparedPerson?[4];
 
         public int Padded { get; }
 

@@ -59,6 +59,14 @@ internal sealed class TopList
     /// <summary>The kept offers, best first.</summary>
     public (int Offer, float Score)[] Sorted()
     {
+        var result = new (int Offer, float Score)[Count];
+        SortedInto(result);
+        return result;
+    }
+
+    /// <summary>The kept offers, best first, written to <paramref name="result"/> (room for <see cref="Count"/>); returns how many.</summary>
+    public int SortedInto(Span<(int Offer, float Score)> result)
+    {
         // One 64-bit key per entry sorts as "better first": the score's bits flipped into descending order, then the offer.
         var keys = new ulong[Count];
         for (var i = 0; i < Count; i++)
@@ -69,7 +77,6 @@ internal sealed class TopList
         }
 
         Array.Sort(keys);
-        var result = new (int Offer, float Score)[Count];
         for (var i = 0; i < Count; i++)
         {
             var ascending = ~(uint)(keys[i] >> 32);
@@ -77,7 +84,7 @@ internal sealed class TopList
             result[i] = ((int)(uint)keys[i], BitConverter.UInt32BitsToSingle(bits));
         }
 
-        return result;
+        return Count;
     }
 
     internal static bool Better(float score, int offer, float otherScore, int otherOffer) =>

@@ -24,6 +24,21 @@ public sealed class CohortPropertyTests
         }, iter: 80);
 
     [Fact]
+    public void Cohort_proposals_and_their_reasons_are_the_same_on_one_thread_and_on_two() =>
+        Gen.Select(Generators.Instance(maxOffers: 30, maxPeople: 25), Gen.Int[1, 3], Gen.Int[1, 6]).Sample((instance, perPerson, candidates) =>
+        {
+            // People are prepared group by group into instances each thread keeps, and prepared again to be explained;
+            // whichever thread does it, the proposals and their reasons read the same.
+            var index = MatchingIndex.Build(instance.Offers);
+            var options = new CohortOptions { MaxProposalsPerPerson = perPerson, CandidatesPerPerson = candidates, Threads = 1 };
+            var one = MatchingEngine.ProposeForCohort(instance.People, index, options);
+            var two = MatchingEngine.ProposeForCohort(instance.People, index, options with { Threads = 2 });
+            Assert.Equal(one.Objective, two.Objective);
+            Assert.Equal(one.Suggestions.Select(s => (s.PersonId, s.OfferId, s.Score, s.RulesVersion)), two.Suggestions.Select(s => (s.PersonId, s.OfferId, s.Score, s.RulesVersion)));
+            Assert.Equal(one.Suggestions.Select(s => s.Reasons.ToArray()), two.Suggestions.Select(s => s.Reasons.ToArray()));
+        }, iter: 80);
+
+    [Fact]
     public void The_cohort_assignment_reaches_the_brute_force_optimum() =>
         Gen.Select(Generators.Instance(maxOffers: 4, maxPeople: 5), Gen.Int[1, 2], Gen.Double[0, 3]).Sample((instance, perPerson, bonus) =>
         {

@@ -7,6 +7,9 @@ public sealed class SuggestionPropertyTests
     // Both kernel widths: the 512-bit kernels where the machine has them, and the 256-bit ones everywhere.
     private static readonly bool[] Widths = [true, false];
 
+    // The many-people kernels: 512-bit sparse (each offer's few tags) and dense, and the 256-bit dense one.
+    private static readonly (bool Wide, bool Sparse)[] Kernels = [(true, true), (true, false), (false, false)];
+
     private static readonly int[] ListSizes = [1, 3, 10, 16, 17, 50, 64, 65];
 
     private static readonly float[] Floors = [float.MinValue, 0.001f, 1f, float.NegativeInfinity, 2.5f];
@@ -49,7 +52,7 @@ public sealed class SuggestionPropertyTests
     [Theory]
     [InlineData(32)]
     [InlineData(40)]
-    public void The_one_person_kernels_give_the_scalar_reference_scores_with_many_tags_per_offer_and_in_the_pool(int features) =>
+    public void The_kernels_give_the_scalar_reference_scores_with_many_tags_per_offer_and_in_the_pool(int features) =>
         Instances.Sample(instance =>
         {
             // Every feature in use (32 fills the two vectors of weights; 40 takes the dense kernel), offers with up
@@ -62,14 +65,18 @@ public sealed class SuggestionPropertyTests
             var index = MatchingIndex.Build(offers);
             Assert.Equal(features, index.FeatureCount);
             Assert.Equal(features <= MatchingIndex.SparseFeatureLimit, index.Sparse);
-            foreach (var (person, i) in instance.People.Select((p, i) => (p, i)))
+            var people = instance.People.Select((person, i) => PreparedPerson.Create(person with { Interests = [.. person.Interests, .. extra.Where((_, e) => (e + i) % 3 == 0)] }, index)).ToArray();
+            var many = Kernels.Select(kernel => Scorer.TopMany(index, people, offers.Length, float.MinValue, threads: 1, kernel.Wide, kernel.Sparse)).ToArray();
+            foreach (var (prepared, i) in people.Select((p, i) => (p, i)))
             {
-                var prepared = PreparedPerson.Create(person with { Interests = [.. person.Interests, .. extra.Where((_, e) => (e + i) % 3 == 0)] }, index);
+                var scalar = Scorer.TopScalar(index, prepared, offers.Length, float.MinValue, null);
                 foreach (var wide in Widths)
                 {
-                    Assert.Equal(Scorer.TopScalar(index, prepared, offers.Length, float.MinValue, null), Scorer.TopVector(index, prepared, offers.Length, float.MinValue, null, wide));
+                    Assert.Equal(scalar, Scorer.TopVector(index, prepared, offers.Length, float.MinValue, null, wide));
                     Assert.Equal(Scorer.TopScalar(index, prepared, 5, float.MinValue, null), Scorer.TopVector(index, prepared, 5, float.MinValue, null, wide));
                 }
+
+                Assert.All(many, lists => Assert.Equal(scalar, lists[i]));
             }
         }, iter: 60);
 
@@ -80,10 +87,10 @@ public sealed class SuggestionPropertyTests
             var index = MatchingIndex.Build(instance.Offers);
             var people = instance.People.Select(p => PreparedPerson.Create(p, index)).ToArray();
             var all = instance.Offers.Length;
-            foreach (var wide in Widths)
+            foreach (var (wide, sparse) in Kernels)
             {
-                var many = Scorer.TopMany(index, people, all, float.MinValue, threads: 2, wide);
-                var many3 = Scorer.TopMany(index, people, 3, float.MinValue, threads: 1, wide);
+                var many = Scorer.TopMany(index, people, all, float.MinValue, threads: 2, wide, sparse);
+                var many3 = Scorer.TopMany(index, people, 3, float.MinValue, threads: 1, wide, sparse);
                 for (var i = 0; i < people.Length; i++)
                 {
                     var scalar = Scorer.TopScalar(index, people[i], all, float.MinValue, null);
@@ -113,9 +120,9 @@ public sealed class SuggestionPropertyTests
             var kinds = floorPick == 2 ? new HashSet<OfferKind> { OfferKind.Club, OfferKind.Job, OfferKind.Volunteer } : null;
             foreach (var k in ListSizes)
             {
-                foreach (var wide in Widths)
+                foreach (var (wide, sparse) in Kernels)
                 {
-                    var many = Scorer.TopMany(index, people, k, floor, threads: 2, wide);
+                    var many = Scorer.TopMany(index, people, k, floor, threads: 2, wide, sparse);
                     for (var i = 0; i < people.Length; i++)
                     {
                         var scalar = Scorer.TopScalar(index, people[i], k, floor, kinds);
@@ -164,6 +171,39 @@ public sealed class SuggestionPropertyTests
                     Assert.Equal(suggestion.Score, suggestion.Reasons.Sum(r => r.Contribution), tolerance: 1e-4);
                     Assert.All(suggestion.Reasons, r => Assert.NotEqual(0, r.Contribution));
                     Assert.Equal(MatchingEngine.RulesVersion, suggestion.RulesVersion);
+                }
+            }
+        }, iter: 150);
+
+    [Fact]
+    public void One_list_kept_for_many_people_holds_each_persons_own_suggestions_and_reasons() =>
+        Gen.Select(Instances, Gen.Int[1, 12], Gen.Bool).Sample((instance, top, withFloor) =>
+        {
+            // Each person is prepared anew and scored by the plain reference; the list is kept across people (and
+            // across two pools), so whatever one person leaves in it must not reach the next.
+            var index = MatchingIndex.Build(instance.Offers);
+            var other = MatchingIndex.Build(instance.Offers.Take(Math.Max(1, instance.Offers.Length / 2)).ToArray());
+            double? minimumScore = withFloor ? 1.0 : null;
+            var list = new SuggestionList();
+            foreach (var pool in new[] { index, other, index })
+            {
+                foreach (var person in instance.People.Concat(instance.People.Reverse()))
+                {
+                    MatchingEngine.Suggest(person, pool, list, top, minimumScore: minimumScore);
+                    var prepared = PreparedPerson.Create(person, pool);
+                    var expected = Scorer.TopScalar(pool, prepared, top, withFloor ? 1f : float.MinValue, null);
+                    Assert.Equal(person.Id, list.PersonId);
+                    Assert.Equal(expected.Length, list.Count);
+                    for (var i = 0; i < expected.Length; i++)
+                    {
+                        Assert.Equal(pool.Offer(expected[i].Offer).Id, list[i].OfferId);
+                        Assert.Equal((double)expected[i].Score, list[i].Score);
+                        Assert.Equal(Explanation.Reasons(pool, prepared, expected[i].Offer), list.ReasonsOf(i).ToArray());
+                    }
+
+                    var records = MatchingEngine.Suggest(person, pool, top, minimumScore: minimumScore);
+                    Assert.Equal(Enumerable.Range(0, list.Count).Select(i => (list[i].OfferId, list[i].Score)), records.Select(s => (s.OfferId, s.Score)));
+                    Assert.Equal(Enumerable.Range(0, list.Count).SelectMany(i => list.ReasonsOf(i).ToArray()), records.SelectMany(s => s.Reasons));
                 }
             }
         }, iter: 150);
