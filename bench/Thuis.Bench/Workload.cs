@@ -46,7 +46,7 @@ internal static class Workload
                 Location = Place(random),
                 Schedule = Week(random, 4 + random.Next(8)),
                 Capacity = 1 + random.Next(8),
-                MonthlyCost = random.Next(3) == 0 ? random.Next(5, 40) : 0,
+                Cost = random.Next(3) == 0 ? random.Next(5, 40) : 0,
                 LowThreshold = random.Next(3) == 0,
                 Childcare = random.Next(4) == 0,
                 Members = [.. Enumerable.Range(0, random.Next(4)).Select(_ => $"p{random.Next(50_000):00000}")],

@@ -385,7 +385,7 @@ public sealed class MatchingIndex
     internal static (float LowThreshold, float Cost, float Childcare) OfferConstants(Offer offer, MatchingWeights weights)
     {
         var lowThreshold = offer.LowThreshold ? weights.LowThreshold : 0f;
-        var cost = -MathF.Min((float)offer.MonthlyCost * weights.CostPerEuro, weights.MaxCostPenalty);
+        var cost = -MathF.Min((float)offer.Cost * weights.CostPerEuro, weights.MaxCostPenalty);
         var childcare = offer.Childcare ? weights.ChildcareProvided : -weights.ChildcareMissing;
         return (lowThreshold, cost == 0f ? 0f : cost, childcare);
     }

@@ -169,7 +169,8 @@ public sealed record Offer
     /// <summary>Places still free.</summary>
     public int Capacity { get; init; } = 1;
 
-    public decimal MonthlyCost { get; init; }
+    /// <summary>What joining costs in euro, as the social map records it (per season, course or month, as the offer says).</summary>
+    public decimal Cost { get; init; }
 
     /// <summary>Laagdrempelig: easy and fun to join.</summary>
     public bool LowThreshold { get; init; }

@@ -65,7 +65,7 @@ internal sealed class ReasonTexts
         return _minutes[slot] ??= MinutesText(minutes, far);
     }
 
-    public string Cost(int j) => _cost[j] ??= string.Create(DutchNumbers, $"kost € {_index.Offer(j).MonthlyCost:0.##} per maand");
+    public string Cost(int j) => _cost[j] ??= string.Create(DutchNumbers, $"kost € {_index.Offer(j).Cost:0.##}");
 
     /// <summary>The occupation reason: the person was <paramref name="former"/>, the offer asks <paramref name="needed"/>, the same or related.</summary>
     public string Occupation(string former, string needed, bool exact) =>

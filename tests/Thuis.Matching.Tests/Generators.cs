@@ -48,7 +48,7 @@ internal static class Generators
                 Location = b.place,
                 Schedule = b.week,
                 Capacity = c.capacity,
-                MonthlyCost = c.cost,
+                Cost = c.cost,
                 LowThreshold = c.low,
                 Childcare = c.care,
                 Members = c.members,

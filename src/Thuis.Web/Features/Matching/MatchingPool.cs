@@ -150,7 +150,7 @@ public sealed class ReadMatchingPool(AppDbContext db)
         DutchNeeded = MatchingLevels.Cefr(offer.DutchLevelNeeded),
         Schedule = Week(offer.WhenBits),
         Capacity = free,
-        MonthlyCost = offer.Cost,
+        Cost = offer.Cost,
         LowThreshold = offer.LowThreshold,
         // Knowing the contact person is knowing someone there.
         Members = contactPerson is { Length: > 0 } ? [MatchingText.PersonKey(contactPerson)] : [],
