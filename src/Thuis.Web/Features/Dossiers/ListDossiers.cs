@@ -61,15 +61,10 @@ public sealed class ListDossiers(AppDbContext db, CurrentUser currentUser)
             })
             .ToListAsync(cancellationToken);
 
-        var ids = rows.Select(r => r.Id).ToList();
-        var recorded = new Dictionary<IntakePart, HashSet<Guid>>();
-        foreach (var part in IntakePart.All)
-        {
-            recorded[part] = (await part.ReadMarksAsync(db, ids, cancellationToken)).Select(m => m.NewcomerId).ToHashSet();
-        }
+        var recorded = await IntakePart.RecordedAsync(db, [.. rows.Select(r => r.Id)], cancellationToken);
         var result = rows.Select(r => new CaseloadRow(r.Id, r.GivenNames, r.FamilyName, r.DateOfBirth, r.CountryOfOrigin, r.Status,
             r.RegistrationDate, r.HousingDate, r.CaseManager,
-            IntakePart.All.Where(p => !recorded[p].Contains(r.Id)).Select(p => p.Title).ToList())).ToList();
+            IntakePart.All.Except(recorded[r.Id]).Select(p => p.Title).ToList())).ToList();
         return new Caseload(result, total, page, pages);
     }
 }

@@ -6,10 +6,19 @@ namespace Thuis.Web.Features.Intake;
 /// <summary>Who recorded a part of a newcomer's intake last, and when; never its content.</summary>
 public sealed record RecordedMark(Guid NewcomerId, string RecordedBy, DateTimeOffset RecordedAt);
 
+/// <summary>That part number <see cref="Part"/> of <see cref="IntakePart.All"/> is recorded for a newcomer.</summary>
+public sealed class PartRecorded
+{
+    public int Part { get; init; }
+
+    public Guid NewcomerId { get; init; }
+}
+
 /// <summary>The parts of the broad intake, in the order of the conversation, with their address and Dutch title.</summary>
 public sealed record IntakePart(string Slug, string Title, string Summary, Type Section, bool Restricted,
     Func<AppDbContext, IReadOnlyCollection<Guid>, CancellationToken, Task<List<RecordedMark>>> MarksOf,
-    Func<AppDbContext, IQueryable<Guid>, CancellationToken, Task<List<RecordedMark>>> MarksAmong)
+    Func<AppDbContext, IQueryable<Guid>, CancellationToken, Task<List<RecordedMark>>> MarksAmong,
+    Func<AppDbContext, IReadOnlyCollection<Guid>, int, IQueryable<PartRecorded>> RecordedAmong)
 {
     public static IReadOnlyList<IntakePart> All { get; } =
     [
@@ -38,6 +47,20 @@ public sealed record IntakePart(string Slug, string Title, string Summary, Type 
     public Task<List<RecordedMark>> ReadMarksAsync(AppDbContext db, IQueryable<Guid> newcomerIds, CancellationToken cancellationToken) =>
         MarksAmong(db, newcomerIds, cancellationToken);
 
+    /// <summary>
+    /// Which parts are recorded for these newcomers, read in one query for all parts together (a list page shows what is
+    /// still missing for each of its people; twelve round trips per page view are what made the caseload slow).
+    /// </summary>
+    public static async Task<ILookup<Guid, IntakePart>> RecordedAsync(AppDbContext db, IReadOnlyCollection<Guid> newcomerIds, CancellationToken cancellationToken)
+    {
+        var query = All[0].RecordedAmong(db, newcomerIds, 0);
+        for (var i = 1; i < All.Count; i++)
+        {
+            query = query.Concat(All[i].RecordedAmong(db, newcomerIds, i));
+        }
+        return (await query.ToListAsync(cancellationToken)).ToLookup(r => r.NewcomerId, r => All[r.Part]);
+    }
+
     private static IntakePart Of<TSection>(string slug, string title, string summary, bool restricted = false) where TSection : IntakeSection =>
         new(slug, title, summary, typeof(TSection), restricted,
             (db, ids, cancellationToken) => db.Set<TSection>().Where(s => ids.Contains(s.NewcomerId))
@@ -45,5 +68,7 @@ public sealed record IntakePart(string Slug, string Title, string Summary, Type 
                 .ToListAsync(cancellationToken),
             (db, ids, cancellationToken) => db.Set<TSection>().Where(s => ids.Contains(s.NewcomerId))
                 .Select(s => new RecordedMark(s.NewcomerId, s.RecordedBy, s.RecordedAt))
-                .ToListAsync(cancellationToken));
+                .ToListAsync(cancellationToken),
+            (db, ids, part) => db.Set<TSection>().Where(s => ids.Contains(s.NewcomerId))
+                .Select(s => new PartRecorded { Part = part, NewcomerId = s.NewcomerId }));
 }

@@ -1,0 +1,44 @@
+using Microsoft.Extensions.DependencyInjection;
+using Thuis.Web.Data;
+using Thuis.Web.Features.Intake;
+using Thuis.Web.Platform.Security;
+using Thuis.Web.Tests.Infrastructure;
+
+namespace Thuis.Web.Tests;
+
+public sealed class CaseloadTests
+{
+    [Fact]
+    public async Task The_caseload_tells_per_person_which_intake_parts_are_still_missing()
+    {
+        await using var app = new ThuisAppFactory();
+        var world = await TestWorld.SeedAsync(app);
+        var recorded = new List<string>();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystemFor(world.A.Id);
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var before = await IntakePart.RecordedAsync(db, [world.A.NewcomerId], CancellationToken.None);
+            recorded.AddRange(before[world.A.NewcomerId].Select(p => p.Title));
+            var languages = new LanguagesSection(world.A.NewcomerId, world.A.Id);
+            languages.MarkRecorded("test", DateTimeOffset.UtcNow);
+            var network = new NetworkSection(world.A.NewcomerId, world.A.Id);
+            network.MarkRecorded("test", DateTimeOffset.UtcNow);
+            db.AddRange(languages, network);
+            await db.SaveChangesAsync();
+            Assert.DoesNotContain("Talen", recorded);
+        }
+        using var caseManager = new ThuisClient(app);
+        await caseManager.SignInOrFailAsync(await world.CreateUserAsync(world.A, Roles.CaseManager));
+
+        var page = await caseManager.GetAsync($"/dossiers?wie=alle&zoek={Uri.EscapeDataString(world.A.NewcomerName)}");
+
+        var row = page.Document.QuerySelectorAll("tbody tr").Single();
+        var done = recorded.Count + 2;
+        Assert.Contains($"{done}/12, mist {12 - done}", row.TextContent, StringComparison.Ordinal);
+        var missing = row.QuerySelector(".thuis-part__state")!.TextContent;
+        Assert.DoesNotContain("Talen", missing, StringComparison.Ordinal);
+        Assert.DoesNotContain("Informeel netwerk", missing, StringComparison.Ordinal);
+        Assert.Contains("Wensen en dromen", missing, StringComparison.Ordinal);
+    }
+}
