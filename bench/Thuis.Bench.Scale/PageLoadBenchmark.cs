@@ -11,7 +11,8 @@ namespace Thuis.Bench.Scale;
 /// Starts the real app (the Release build, as a separate process on 127.0.0.1), signs in over HTTP as a generated case
 /// manager and the coordinator, and puts each page under a steady load with wrk: /health/live as the trivial baseline,
 /// the caseload, one dossier, the start page (inbox) and the report. wrk's Debian build has no fixed-rate mode, so a
-/// Lua script paces every connection with delay() to about the asked rate, and counts every answer that is not 200.
+/// Lua script paces every connection with delay() to about the asked rate (the delay less the page's median time in the
+/// warm-up), and counts every answer that is not 200.
 /// </summary>
 internal static partial class PageLoadBenchmark
 {
@@ -64,14 +65,20 @@ internal static partial class PageLoadBenchmark
                 ("report", "/rapportages", coordinator),
             ];
             var script = Path.Combine(Path.GetTempPath(), $"thuis-paced-{Environment.ProcessId}.lua");
-            await File.WriteAllTextAsync(script, Script.Replace("DELAY_MS", (1000 * connections / rate).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
+            var interval = 1000 * connections / rate;
             var load = Machine.LoadAverage();
             var results = new JsonObject();
             var failed = false;
             foreach (var (name, path, cookie) in pages)
             {
-                await WrkAsync(baseUrl + path, cookie, script, warmUp, connections);
+                await WriteScriptAsync(script, interval);
+                var warm = await WrkAsync(baseUrl + path, cookie, script, warmUp, connections);
+                // A connection sends its next request a delay after the answer, so the delay leaves room for the page's
+                // own time (its median in the warm-up) to keep the asked rate rather than fall short by it.
+                var delay = Math.Max(0, (int)Math.Round(interval - warm["p50Ms"]!.GetValue<double>()));
+                await WriteScriptAsync(script, delay);
                 var result = await WrkAsync(baseUrl + path, cookie, script, duration, connections);
+                result["delayMs"] = delay;
                 var p95 = result["p95Ms"]!.GetValue<double>();
                 var errors = result["errors"]!.GetValue<long>();
                 failed |= errors > 0;
@@ -181,6 +188,9 @@ internal static partial class PageLoadBenchmark
         return DossierLink().Match(page) is { Success: true } match ? match.Groups["id"].Value
             : throw new InvalidOperationException("Geen dossier op de caseload gevonden.");
     }
+
+    private static Task WriteScriptAsync(string path, int delayMs) =>
+        File.WriteAllTextAsync(path, Script.Replace("DELAY_MS", delayMs.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
 
     private static async Task<JsonObject> WrkAsync(string url, string? cookie, string script, int seconds, int connections)
     {
