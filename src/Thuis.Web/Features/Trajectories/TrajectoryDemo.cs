@@ -30,8 +30,7 @@ public static class TrajectoryDemo
         var pvt = new CourseGroup(municipalityId, new CourseGroupDetails(
             CourseKind.Pvt, $"PVT {town} {pvtStart.ToString("MMMM yyyy", DutchFormat.Culture)}", $"Taalschool {town} (demo)", "Bibliotheek, zaal 2", pvtStart,
             "Workshop Nederlandse waarden met ondertekening door de wethouder."));
-        var planned = TrajectoryRequirements.PlanPvt(new PvtTemplate(pvtStart, [DayOfWeek.Monday, DayOfWeek.Thursday],
-            new TimeOnly(9, 30), new TimeOnly(11, 30), new TimeOnly(12, 30), new TimeOnly(14, 30)));
+        var planned = PlannedPvt(pvtStart);
         Add(db, pvt, planned.Sessions, people.Take(8).ToList(), pvtStart, today, random, recordedBy, now);
         await AddEarlierPvtGroupsAsync(db, municipalityId, town, pvtStart, people.Take(8).ToHashSet(), random, recordedBy, now);
 
@@ -65,8 +64,7 @@ public static class TrajectoryDemo
             var group = new CourseGroup(municipalityId, new CourseGroupDetails(
                 CourseKind.Pvt, $"PVT {town} {start.ToString("MMMM yyyy", DutchFormat.Culture)}", $"Taalschool {town} (demo)", "Bibliotheek, zaal 2", start, null));
             db.CourseGroups.Add(group);
-            var sessions = TrajectoryRequirements.PlanPvt(new PvtTemplate(start, [DayOfWeek.Monday, DayOfWeek.Thursday],
-                    new TimeOnly(9, 30), new TimeOnly(11, 30), new TimeOnly(12, 30), new TimeOnly(14, 30))).Sessions
+            var sessions = PlannedPvt(start).Sessions
                 .Select(details => new Session(group, details)).ToList();
             db.Sessions.AddRange(sessions);
             foreach (var id in joining)
@@ -85,6 +83,11 @@ public static class TrajectoryDemo
             }
         }
     }
+
+    /// <summary>The demo towns' PVT: lessons on Monday and Thursday morning, workshops after lunch.</summary>
+    private static PlannedSessions PlannedPvt(DateOnly start) =>
+        TrajectoryRequirements.PlanPvt(new PvtTemplate(start, [DayOfWeek.Monday, DayOfWeek.Thursday],
+            new TimeOnly(9, 30), new TimeOnly(11, 30), new TimeOnly(12, 30), new TimeOnly(14, 30)));
 
     private static void Add(AppDbContext db, CourseGroup group, IEnumerable<SessionDetails> planned, List<Guid> people,
         DateOnly since, DateOnly today, Random random, string recordedBy, DateTimeOffset now)
