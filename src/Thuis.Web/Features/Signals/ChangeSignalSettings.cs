@@ -7,32 +7,43 @@ using Thuis.Web.Platform.Security;
 
 namespace Thuis.Web.Features.Signals;
 
-/// <summary>The administrator's form for the signal thresholds, with the ranges a municipality can sensibly choose.</summary>
+/// <summary>
+/// The administrator's form for the signal thresholds, with the ranges a municipality can sensibly choose. Empty fields
+/// stay empty with a message rather than turning into 0.
+/// </summary>
 public sealed class SignalSettingsForm : IValidatableObject
 {
     [Range(0, 60, ErrorMessage = "Kies 0 tot en met 60 dagen.")]
-    public int DeadlineWarningDays { get; set; }
+    [Required(ErrorMessage = "Vul een getal in.")]
+    public int? DeadlineWarningDays { get; set; }
 
     [Range(1, 20, ErrorMessage = "Kies 1 tot en met 20 lessen.")]
-    public int AttendanceAbsences { get; set; }
+    [Required(ErrorMessage = "Vul een getal in.")]
+    public int? AttendanceAbsences { get; set; }
 
     [Range(1, 20, ErrorMessage = "Kies 1 tot en met 20 lessen.")]
-    public int AttendanceWindow { get; set; }
+    [Required(ErrorMessage = "Vul een getal in.")]
+    public int? AttendanceWindow { get; set; }
 
     [Range(1, 52, ErrorMessage = "Kies 1 tot en met 52 weken.")]
-    public int StagnationWeeks { get; set; }
+    [Required(ErrorMessage = "Vul een getal in.")]
+    public int? StagnationWeeks { get; set; }
 
     [Range(1, 52, ErrorMessage = "Kies 1 tot en met 52 weken.")]
-    public int IsolationWeeks { get; set; }
+    [Required(ErrorMessage = "Vul een getal in.")]
+    public int? IsolationWeeks { get; set; }
 
     [Range(1, 30, ErrorMessage = "Kies 1 tot en met 30.")]
-    public int OverAskedActivities { get; set; }
+    [Required(ErrorMessage = "Vul een getal in.")]
+    public int? OverAskedActivities { get; set; }
 
     [Range(1, 60, ErrorMessage = "Kies 1 tot en met 60 dagen.")]
-    public int ReferralAnswerDays { get; set; }
+    [Required(ErrorMessage = "Vul een getal in.")]
+    public int? ReferralAnswerDays { get; set; }
 
     [Range(0, 90, ErrorMessage = "Kies 0 tot en met 90 dagen.")]
-    public int QuietDaysAfterResolve { get; set; }
+    [Required(ErrorMessage = "Vul een getal in.")]
+    public int? QuietDaysAfterResolve { get; set; }
 
     /// <summary>The settings as loaded; a save based on older settings is refused.</summary>
     public Guid Version { get; set; }
@@ -88,8 +99,8 @@ public sealed class ChangeSignalSettings(AppDbContext db, CurrentUser currentUse
         {
             return ChangedMeanwhile;
         }
-        settings.Change(form.DeadlineWarningDays, form.AttendanceAbsences, form.AttendanceWindow, form.StagnationWeeks, form.IsolationWeeks,
-            form.OverAskedActivities, form.ReferralAnswerDays, form.QuietDaysAfterResolve);
+        settings.Change(form.DeadlineWarningDays!.Value, form.AttendanceAbsences!.Value, form.AttendanceWindow!.Value, form.StagnationWeeks!.Value,
+            form.IsolationWeeks!.Value, form.OverAskedActivities!.Value, form.ReferralAnswerDays!.Value, form.QuietDaysAfterResolve!.Value);
         db.RecordAudit(AuditAction.Update, nameof(SignalSettings), municipalityId.ToString(), AuditResult.Success, "Drempels voor signalen gewijzigd");
         try
         {
