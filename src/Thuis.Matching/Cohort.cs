@@ -7,8 +7,13 @@ namespace Thuis.Matching;
 /// <summary>How a cohort is assigned.</summary>
 public sealed record CohortOptions
 {
-    /// <summary>Only each person's best offers enter the assignment: this keeps the graph small without losing good matches.</summary>
-    public int CandidatesPerPerson { get; init; } = 10;
+    /// <summary>
+    /// Only each person's best offers enter the assignment, which keeps the graph small. Fifty, because fewer lose
+    /// people: when popular offers fill up, a person's next choices must still be in the graph. Measured on 10,000
+    /// people and 2,000 offers (bench/README.md, "Quality by candidates per person"): ten candidates placed 7,643
+    /// people at 91.3 % of the objective that 400 reach, fifty place 8,564 at 99.5 %, at about five times the solve.
+    /// </summary>
+    public int CandidatesPerPerson { get; init; } = 50;
 
     /// <summary>The over-asking guard: nobody gets more proposals than this at once.</summary>
     public int MaxProposalsPerPerson { get; init; } = 1;
