@@ -118,17 +118,21 @@ internal static class CohortSolver
     {
         public required MinCostFlow Flow { get; init; }
 
-        public required int[] PairArcs { get; init; }
+        public required CandidateGraph Graph { get; init; }
 
-        public required (int Person, int Offer, float Score)[] Pairs { get; init; }
-
-        /// <summary>Per person: the first of their pairs (their pairs run up to the next person's first).</summary>
-        public required int[] FirstPair { get; init; }
+        /// <summary>
+        /// Per person: the arc of their best candidate; the arc of candidate k follows k arcs later (-1: none, a person
+        /// without candidates). Arcs rather than an array per pair: the graph has half a million pairs.
+        /// </summary>
+        public required int[] FirstPairArc { get; init; }
 
         /// <summary>Per person: the arcs from the source that carry their proposals (-1: none, a person without candidates).</summary>
         public required int[] BonusArcs { get; init; }
 
         public required int[] ExtraArcs { get; init; }
+
+        /// <summary>The arc of person <paramref name="person"/>'s candidate <paramref name="k"/>.</summary>
+        public int Arc(int person, int k) => FirstPairArc[person] + k;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -146,19 +150,16 @@ internal static class CohortSolver
         const int Source = 0;
         var sink = people + 1;
         var bonus = (long)Math.Round(options.PlacementBonus * CandidateGraph.Scale);
-        var pairs = new (int Person, int Offer, float Score)[graph.PairCount];
-        var firstPair = new int[people + 1];
+        var firstPairArc = new int[people];
         var bonusArcs = new int[people];
         var extraArcs = new int[people];
+        Array.Fill(firstPairArc, -1);
         Array.Fill(bonusArcs, -1);
         Array.Fill(extraArcs, -1);
-        var pairArcs = new int[graph.PairCount];
         var next = sink + 1;
-        var pair = 0;
         long supply = 0;
         for (var i = 0; i < people; i++)
         {
-            firstPair[i] = pair;
             var candidates = graph.Candidates[i];
             if (candidates.Length == 0)
             {
@@ -173,8 +174,9 @@ internal static class CohortSolver
             }
 
             supply += perPerson;
-            foreach (var (offer, score) in candidates)
+            for (var k = 0; k < candidates.Length; k++)
             {
+                var (offer, score) = candidates[k];
                 var node = offerNode[offer];
                 if (node == 0)
                 {
@@ -182,12 +184,18 @@ internal static class CohortSolver
                     offersInOrder.Add(offer);
                 }
 
-                pairs[pair] = (i, offer, score);
-                pairArcs[pair++] = flow.AddArcWithCapacityAndUnitCost(i + 1, node, 1, -CandidateGraph.Cost(score));
+                var arc = flow.AddArcWithCapacityAndUnitCost(i + 1, node, 1, -CandidateGraph.Cost(score));
+                if (k == 0)
+                {
+                    firstPairArc[i] = arc;
+                }
+                else if (arc != firstPairArc[i] + k)
+                {
+                    throw new InvalidOperationException("The solver numbered a person's arcs out of order.");
+                }
             }
         }
 
-        firstPair[people] = pair;
         foreach (var offer in offersInOrder)
         {
             flow.AddArcWithCapacityAndUnitCost(offerNode[offer], sink, graph.Index.Capacity[offer], 0);
@@ -197,7 +205,7 @@ internal static class CohortSolver
         flow.AddArcWithCapacityAndUnitCost(Source, sink, Math.Max(supply, 1), 0);
         flow.SetNodeSupply(Source, supply);
         flow.SetNodeSupply(sink, -supply);
-        return new Network { Flow = flow, PairArcs = pairArcs, Pairs = pairs, FirstPair = firstPair, BonusArcs = bonusArcs, ExtraArcs = extraArcs };
+        return new Network { Flow = flow, Graph = graph, FirstPairArc = firstPairArc, BonusArcs = bonusArcs, ExtraArcs = extraArcs };
     }
 
     /// <summary>Solves the flow; the time returned is the solver's own, the baseline of the benchmarks.</summary>
@@ -213,7 +221,7 @@ internal static class CohortSolver
         }
 
         // A person's proposals are as many as the flow into them from the source (flow is conserved at their node),
-        // so their arcs are read only while some are still unaccounted for: people left out cost one read, not ten.
+        // so their arcs are read only while some are still unaccounted for: people left out cost one read, not fifty.
         var chosen = new List<(int Person, int Offer, float Score)>();
         var f = network.Flow;
         for (var i = 0; i < network.BonusArcs.Length; i++)
@@ -223,12 +231,13 @@ internal static class CohortSolver
                 continue;
             }
 
+            var candidates = network.Graph.Candidates[i];
             var left = f.Flow(network.BonusArcs[i]) + (network.ExtraArcs[i] >= 0 ? f.Flow(network.ExtraArcs[i]) : 0);
-            for (var a = network.FirstPair[i]; left > 0 && a < network.FirstPair[i + 1]; a++)
+            for (var k = 0; left > 0 && k < candidates.Length; k++)
             {
-                if (f.Flow(network.PairArcs[a]) > 0)
+                if (f.Flow(network.Arc(i, k)) > 0)
                 {
-                    chosen.Add(network.Pairs[a]);
+                    chosen.Add((i, candidates[k].Offer, candidates[k].Score));
                     left--;
                 }
             }

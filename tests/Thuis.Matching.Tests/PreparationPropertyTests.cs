@@ -82,7 +82,9 @@ public sealed class PreparationPropertyTests
             using var flow = network.Flow;
             var (chosen, _) = CohortSolver.Solve(network);
 
-            var everyArc = Enumerable.Range(0, network.PairArcs.Length).Where(a => flow.Flow(network.PairArcs[a]) > 0).Select(a => network.Pairs[a]);
+            var everyArc = Enumerable.Range(0, instance.People.Length).SelectMany(i => graph.Candidates[i].Select((c, k) => (Person: i, c.Offer, c.Score, Arc: network.Arc(i, k))))
+                .Where(pair => flow.Flow(pair.Arc) > 0)
+                .Select(pair => (pair.Person, pair.Offer, pair.Score));
             Assert.Equal(everyArc, chosen);
         }, iter: 80);
 
