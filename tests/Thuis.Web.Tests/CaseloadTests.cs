@@ -19,7 +19,7 @@ public sealed class CaseloadTests
             scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystemFor(world.A.Id);
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var before = await IntakePart.RecordedAsync(db, [world.A.NewcomerId], CancellationToken.None);
-            recorded.AddRange(before[world.A.NewcomerId].Select(p => p.Title));
+            recorded.AddRange(before[world.A.NewcomerId].Select(p => p.Part.Title));
             var languages = new LanguagesSection(world.A.NewcomerId, world.A.Id);
             languages.MarkRecorded("test", DateTimeOffset.UtcNow);
             var network = new NetworkSection(world.A.NewcomerId, world.A.Id);
@@ -27,6 +27,13 @@ public sealed class CaseloadTests
             db.AddRange(languages, network);
             await db.SaveChangesAsync();
             Assert.DoesNotContain("Talen", recorded);
+
+            // Read back with who recorded them and when, in the order of the conversation (languages before network).
+            var after = (await IntakePart.RecordedAsync(db, [world.A.NewcomerId], CancellationToken.None))[world.A.NewcomerId].ToList();
+            var added = after.Where(p => p.Part.Title is "Talen" or "Informeel netwerk").ToList();
+            Assert.Equal(["Talen", "Informeel netwerk"], added.Select(p => p.Part.Title));
+            Assert.All(added, p => Assert.Equal("test", p.RecordedBy));
+            Assert.Equal(after.OrderBy(p => IntakePart.All.ToList().IndexOf(p.Part)).Select(p => p.Part), after.Select(p => p.Part));
         }
         using var caseManager = new ThuisClient(app);
         await caseManager.SignInOrFailAsync(await world.CreateUserAsync(world.A, Roles.CaseManager));

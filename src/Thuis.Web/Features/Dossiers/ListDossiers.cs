@@ -64,7 +64,7 @@ public sealed class ListDossiers(AppDbContext db, CurrentUser currentUser)
         var recorded = await IntakePart.RecordedAsync(db, [.. rows.Select(r => r.Id)], cancellationToken);
         var result = rows.Select(r => new CaseloadRow(r.Id, r.GivenNames, r.FamilyName, r.DateOfBirth, r.CountryOfOrigin, r.Status,
             r.RegistrationDate, r.HousingDate, r.CaseManager,
-            IntakePart.All.Except(recorded[r.Id]).Select(p => p.Title).ToList())).ToList();
+            IntakePart.All.Except(recorded[r.Id].Select(p => p.Part)).Select(p => p.Title).ToList())).ToList();
         return new Caseload(result, total, page, pages);
     }
 }

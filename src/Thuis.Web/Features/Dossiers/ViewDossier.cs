@@ -30,12 +30,12 @@ public sealed class ViewDossier(AppDbContext db)
 
         var caseManager = newcomer.CaseManagerId is null ? null
             : await db.Users.Where(u => u.Id == newcomer.CaseManagerId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken);
-        var parts = new List<PartStatus>();
-        foreach (var part in IntakePart.All)
-        {
-            var mark = (await part.ReadMarksAsync(db, [newcomerId], cancellationToken)).SingleOrDefault();
-            parts.Add(new PartStatus(part, mark is not null, mark?.RecordedBy, mark?.RecordedAt));
-        }
+        var recorded = (await IntakePart.RecordedAsync(db, [newcomerId], cancellationToken))[newcomerId].ToDictionary(r => r.Part);
+        var parts = IntakePart.All
+            .Select(part => recorded.GetValueOrDefault(part) is { } mark
+                ? new PartStatus(part, true, mark.RecordedBy, mark.RecordedAt)
+                : new PartStatus(part, false, null, null))
+            .ToList();
         var plan = await db.IntegrationPlans.Where(p => p.NewcomerId == newcomerId && p.State != PlanState.Superseded)
             .OrderByDescending(p => p.Number)
             .Select(p => new PlanSummary(p.Number, p.State, p.DecisionDate,

@@ -57,12 +57,9 @@ public sealed class ViewJourney(AppDbContext db, TimeProvider clock)
         Add(n.RegistrationDate, JourneyTopic.Dossier, "Ingeschreven in de gemeente", dossier);
         Add(n.HousingDate, JourneyTopic.Dossier, "Gehuisvest", dossier);
 
-        foreach (var part in IntakePart.All)
+        foreach (var mark in (await IntakePart.RecordedAsync(db, [n.Id], cancellationToken))[n.Id])
         {
-            foreach (var mark in await part.ReadMarksAsync(db, [n.Id], cancellationToken))
-            {
-                Add(Today.DayInTheNetherlands(mark.RecordedAt), JourneyTopic.Intake, $"Intake: {part.Title} vastgelegd door {mark.RecordedBy}", $"{dossier}/intake/{part.Slug}");
-            }
+            Add(Today.DayInTheNetherlands(mark.RecordedAt), JourneyTopic.Intake, $"Intake: {mark.Part.Title} vastgelegd door {mark.RecordedBy}", $"{dossier}/intake/{mark.Part.Slug}");
         }
 
         var plans = await db.IntegrationPlans.AsNoTracking().Where(p => p.NewcomerId == n.Id)
