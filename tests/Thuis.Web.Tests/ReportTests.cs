@@ -223,6 +223,55 @@ public sealed class ReportTests
     }
 
     [Fact]
+    public async Task Figures_past_their_minutes_are_shown_at_once_and_counted_again_in_the_background()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(Today, new TimeOnly(9, 0), TimeSpan.Zero));
+        await using var app = new ThuisAppFactory { ConfigureTestServices = s => s.AddSingleton<TimeProvider>(clock) };
+        var world = await TestWorld.SeedAsync(app);
+        var raalte = await world.AddMunicipalityAsync("Heino");
+        await SeedAsync(app, raalte);
+        using var coordinator = new ThuisClient(app);
+        await coordinator.SignInOrFailAsync(await world.CreateUserAsync(raalte, Roles.Coordinator));
+        Assert.StartsWith("Iedereen die gehuisvest is: 6 personen", Summary(await coordinator.GetAsync("/rapportages")), StringComparison.Ordinal);
+        await Infrastructure.Groups.ReadAsync(app, raalte, async db =>
+        {
+            db.Newcomers.Add(new Newcomer(raalte.Id,
+                new PersonDetails("P8", "Cohort Heino", new DateOnly(1990, 1, 1), Gender.Unknown, "Syrië", null, null, null, null, false, null, null),
+                new LegalFrame(TargetGroup.AsylumPermitHolder, new DateOnly(2026, 11, 1), Today, Today, null, null, null, null), At(Today)));
+            return await db.SaveChangesAsync();
+        });
+
+        // Eleven minutes on: the figures of 11:00 come at once, and a count starts behind them.
+        clock.Advance(TimeSpan.FromMinutes(11));
+        var stale = await coordinator.GetAsync("/rapportages");
+        Assert.StartsWith("Iedereen die gehuisvest is: 6 personen", Summary(stale), StringComparison.Ordinal);
+        Assert.Contains("Geteld op 10 april 2027 11:00", stale.Document.QuerySelector("[data-testid='geteld-om']")!.TextContent, StringComparison.Ordinal);
+
+        // The background count finishes on its own; a later view shows it (at most five seconds of looking).
+        var fresh = stale;
+        for (var attempt = 0; attempt < 50 && Summary(fresh).StartsWith("Iedereen die gehuisvest is: 6", StringComparison.Ordinal); attempt++)
+        {
+            await Task.Delay(100);
+            fresh = await coordinator.GetAsync("/rapportages");
+        }
+        Assert.StartsWith("Iedereen die gehuisvest is: 7 personen", Summary(fresh), StringComparison.Ordinal);
+        Assert.Contains("Geteld op 10 april 2027 11:11", fresh.Document.QuerySelector("[data-testid='geteld-om']")!.TextContent, StringComparison.Ordinal);
+
+        // Figures more than twice the minutes old are not shown: that view waits for a count of its own.
+        await Infrastructure.Groups.ReadAsync(app, raalte, async db =>
+        {
+            db.Newcomers.Add(new Newcomer(raalte.Id,
+                new PersonDetails("P9", "Cohort Heino", new DateOnly(1991, 1, 1), Gender.Unknown, "Syrië", null, null, null, null, false, null, null),
+                new LegalFrame(TargetGroup.AsylumPermitHolder, new DateOnly(2026, 11, 1), Today, Today, null, null, null, null), At(Today)));
+            return await db.SaveChangesAsync();
+        });
+        clock.Advance(TimeSpan.FromMinutes(21));
+        var waited = await coordinator.GetAsync("/rapportages");
+        Assert.StartsWith("Iedereen die gehuisvest is: 8 personen", Summary(waited), StringComparison.Ordinal);
+        Assert.Contains("Geteld op 10 april 2027 11:32", waited.Document.QuerySelector("[data-testid='geteld-om']")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Another_municipality_sees_only_its_own_people_and_a_case_manager_may_not_see_the_report()
     {
         await using var app = new ThuisAppFactory();

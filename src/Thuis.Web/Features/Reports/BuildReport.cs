@@ -58,7 +58,8 @@ public sealed class BuildReport(AppDbContext db, CurrentUser currentUser, Report
     {
         var today = clock.InTheNetherlands();
         var municipalityId = currentUser.MunicipalityId ?? throw new InvalidOperationException("Geen gemeente.");
-        var figures = await cache.GetOrCountAsync((municipalityId, cohort.Key, today), () => CountAsync(cohort, today, cancellationToken), cancellationToken);
+        var figures = await cache.GetOrCountAsync((municipalityId, cohort.Key, today), () => CountAsync(cohort, today, cancellationToken),
+            services => services.GetRequiredService<BuildReport>().CountAsync(cohort, today, CancellationToken.None), cancellationToken);
 
         // Figures about groups of people, not one dossier: still, who looked at them is recorded, once per report.
         db.RecordAudit(AuditAction.View, "Rapportage", cohort.Key, AuditResult.Success, auditPurpose);
