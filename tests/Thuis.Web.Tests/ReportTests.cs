@@ -223,6 +223,28 @@ public sealed class ReportTests
     }
 
     [Fact]
+    public async Task Figures_counted_when_the_app_starts_are_ready_for_the_first_view_and_record_no_view()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(Today, new TimeOnly(9, 0), TimeSpan.Zero));
+        await using var app = new ThuisAppFactory { ConfigureTestServices = s => s.AddSingleton<TimeProvider>(clock) };
+        var world = await TestWorld.SeedAsync(app);
+        var wijhe = await world.AddMunicipalityAsync("Wijhe");
+        await SeedAsync(app, wijhe);
+
+        await app.Services.GetRequiredService<CountReportsAtStart>().RunOnceAsync(CancellationToken.None);
+        Assert.Equal(0, await Infrastructure.Groups.ReadAsync(app, wijhe, db => db.AuditEntries.CountAsync(a => a.MunicipalityId == wijhe.Id && a.ObjectType == "Rapportage")));
+
+        // Five minutes later the coordinator opens the report: the figures counted at 11:00, at once.
+        clock.Advance(TimeSpan.FromMinutes(5));
+        using var coordinator = new ThuisClient(app);
+        await coordinator.SignInOrFailAsync(await world.CreateUserAsync(wijhe, Roles.Coordinator));
+        var page = await coordinator.GetAsync("/rapportages");
+        Assert.StartsWith("Iedereen die gehuisvest is: 6 personen", Summary(page), StringComparison.Ordinal);
+        Assert.Contains("Geteld op 10 april 2027 11:00", page.Document.QuerySelector("[data-testid='geteld-om']")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(1, await Infrastructure.Groups.ReadAsync(app, wijhe, db => db.AuditEntries.CountAsync(a => a.MunicipalityId == wijhe.Id && a.ObjectType == "Rapportage")));
+    }
+
+    [Fact]
     public async Task Figures_past_their_minutes_are_shown_at_once_and_counted_again_in_the_background()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(Today, new TimeOnly(9, 0), TimeSpan.Zero));

@@ -24,8 +24,9 @@ public class ThuisAppFactory : WebApplicationFactory<Program>
             ["Database:Provider"] = Database.Provider,
             ["Database:ConnectionString"] = Database.ConnectionString,
             ["SignIn:PermitPerMinutePerAddress"] = "100000",
-            // Tests evaluate signals themselves, on their own clock.
+            // Tests evaluate signals and count reports themselves, on their own clock.
             ["Signals:Evaluate"] = "false",
+            ["Reports:CountAtStart"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

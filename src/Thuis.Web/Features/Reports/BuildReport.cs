@@ -56,15 +56,21 @@ public sealed class BuildReport(AppDbContext db, CurrentUser currentUser, Report
     /// </summary>
     public async Task<ReportFigures> HandleAsync(Cohort cohort, string auditPurpose, CancellationToken cancellationToken)
     {
-        var today = clock.InTheNetherlands();
-        var municipalityId = currentUser.MunicipalityId ?? throw new InvalidOperationException("Geen gemeente.");
-        var figures = await cache.GetOrCountAsync((municipalityId, cohort.Key, today), () => CountAsync(cohort, today, cancellationToken),
-            services => services.GetRequiredService<BuildReport>().CountAsync(cohort, today, CancellationToken.None), cancellationToken);
+        var figures = await FiguresAsync(cohort, cancellationToken);
 
         // Figures about groups of people, not one dossier: still, who looked at them is recorded, once per report.
         db.RecordAudit(AuditAction.View, "Rapportage", cohort.Key, AuditResult.Success, auditPurpose);
         await db.SaveChangesAsync(cancellationToken);
         return figures;
+    }
+
+    /// <summary>The figures kept or counted for the current municipality, without a record of a view: nobody looks at them yet.</summary>
+    public Task<ReportFigures> FiguresAsync(Cohort cohort, CancellationToken cancellationToken)
+    {
+        var today = clock.InTheNetherlands();
+        var municipalityId = currentUser.MunicipalityId ?? throw new InvalidOperationException("Geen gemeente.");
+        return cache.GetOrCountAsync((municipalityId, cohort.Key, today), () => CountAsync(cohort, today, cancellationToken),
+            services => services.GetRequiredService<BuildReport>().CountAsync(cohort, today, CancellationToken.None), cancellationToken);
     }
 
     private async Task<ReportFigures> CountAsync(Cohort cohort, DateOnly today, CancellationToken cancellationToken)

@@ -24,6 +24,8 @@ public static class ReportsSetup
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<ReportCache>();
         builder.Services.AddScoped<BuildReport>();
+        builder.Services.AddSingleton<CountReportsAtStart>();
+        builder.Services.AddHostedService<CountReportsAtStart.AtStart>();
     }
 
     public static void MapReportExports(this WebApplication app)
