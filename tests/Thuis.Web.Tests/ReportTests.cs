@@ -48,9 +48,7 @@ public sealed class ReportTests
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(Today, new TimeOnly(9, 0), TimeSpan.Zero));
         await using var app = new ThuisAppFactory { ConfigureTestServices = s => s.AddSingleton<TimeProvider>(clock) };
-        var world = await TestWorld.SeedAsync(app);
-        var raalte = await world.AddMunicipalityAsync("Raalte");
-        await SeedAsync(app, raalte);
+        var (world, raalte) = await SeedWorldAsync(app, "Raalte");
 
         using var coordinator = new ThuisClient(app);
         await coordinator.SignInOrFailAsync(await world.CreateUserAsync(raalte, Roles.Coordinator));
@@ -183,7 +181,7 @@ public sealed class ReportTests
         Assert.Equal(["1", "0", "0", "1", "2"], workbook[ReportTables.Signals][SignalKind.Attendance.Dutch()]);
 
         // Every view and export is recorded once as a report view: the page three times, three CSVs and the workbook.
-        var audited = await Infrastructure.Groups.ReadAsync(app, raalte, db => db.AuditEntries.CountAsync(a => a.MunicipalityId == raalte.Id && a.ObjectType == "Rapportage"));
+        var audited = await ReportViewsAsync(app, raalte);
         Assert.Equal(7, audited);
     }
 
@@ -192,9 +190,7 @@ public sealed class ReportTests
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(Today, new TimeOnly(9, 0), TimeSpan.Zero));
         await using var app = new ThuisAppFactory { ConfigureTestServices = s => s.AddSingleton<TimeProvider>(clock) };
-        var world = await TestWorld.SeedAsync(app);
-        var raalte = await world.AddMunicipalityAsync("Raalte");
-        await SeedAsync(app, raalte);
+        var (world, raalte) = await SeedWorldAsync(app, "Raalte");
         using var coordinator = new ThuisClient(app);
         await coordinator.SignInOrFailAsync(await world.CreateUserAsync(raalte, Roles.Coordinator));
 
@@ -204,13 +200,7 @@ public sealed class ReportTests
             first.Document.QuerySelector("[data-testid='geteld-om']")!.TextContent.Trim(), StringComparison.Ordinal);
 
         // Someone housed a moment later is counted the next time the report is counted, not at every view.
-        await Infrastructure.Groups.ReadAsync(app, raalte, async db =>
-        {
-            db.Newcomers.Add(new Newcomer(raalte.Id,
-                new PersonDetails("P8", "Cohort Raalte", new DateOnly(1990, 1, 1), Gender.Unknown, "Syrië", null, null, null, null, false, null, null),
-                new LegalFrame(TargetGroup.AsylumPermitHolder, new DateOnly(2026, 11, 1), Today, Today, null, null, null, null), At(Today)));
-            return await db.SaveChangesAsync();
-        });
+        await HouseTodayAsync(app, raalte, "P8", "Cohort Raalte", 1990);
         clock.Advance(TimeSpan.FromMinutes(1));
         Assert.StartsWith("Iedereen die gehuisvest is: 6 personen", Summary(await coordinator.GetAsync("/rapportages")), StringComparison.Ordinal);
         // Another cohort is counted on its own.
@@ -219,7 +209,7 @@ public sealed class ReportTests
         clock.Advance(TimeSpan.FromDays(1));
         await coordinator.SignInOrFailAsync(await world.CreateUserAsync(raalte, Roles.Coordinator));
         Assert.StartsWith("Iedereen die gehuisvest is: 7 personen", Summary(await coordinator.GetAsync("/rapportages")), StringComparison.Ordinal);
-        Assert.Equal(4, await Infrastructure.Groups.ReadAsync(app, raalte, db => db.AuditEntries.CountAsync(a => a.MunicipalityId == raalte.Id && a.ObjectType == "Rapportage")));
+        Assert.Equal(4, await ReportViewsAsync(app, raalte));
     }
 
     [Fact]
@@ -227,12 +217,10 @@ public sealed class ReportTests
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(Today, new TimeOnly(9, 0), TimeSpan.Zero));
         await using var app = new ThuisAppFactory { ConfigureTestServices = s => s.AddSingleton<TimeProvider>(clock) };
-        var world = await TestWorld.SeedAsync(app);
-        var wijhe = await world.AddMunicipalityAsync("Wijhe");
-        await SeedAsync(app, wijhe);
+        var (world, wijhe) = await SeedWorldAsync(app, "Wijhe");
 
         await app.Services.GetRequiredService<CountReportsAtStart>().RunOnceAsync(CancellationToken.None);
-        Assert.Equal(0, await Infrastructure.Groups.ReadAsync(app, wijhe, db => db.AuditEntries.CountAsync(a => a.MunicipalityId == wijhe.Id && a.ObjectType == "Rapportage")));
+        Assert.Equal(0, await ReportViewsAsync(app, wijhe));
 
         // Five minutes later the coordinator opens the report: the figures counted at 11:00, at once.
         clock.Advance(TimeSpan.FromMinutes(5));
@@ -241,7 +229,7 @@ public sealed class ReportTests
         var page = await coordinator.GetAsync("/rapportages");
         Assert.StartsWith("Iedereen die gehuisvest is: 6 personen", Summary(page), StringComparison.Ordinal);
         Assert.Contains("Geteld op 10 april 2027 11:00", page.Document.QuerySelector("[data-testid='geteld-om']")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(1, await Infrastructure.Groups.ReadAsync(app, wijhe, db => db.AuditEntries.CountAsync(a => a.MunicipalityId == wijhe.Id && a.ObjectType == "Rapportage")));
+        Assert.Equal(1, await ReportViewsAsync(app, wijhe));
     }
 
     [Fact]
@@ -249,19 +237,11 @@ public sealed class ReportTests
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(Today, new TimeOnly(9, 0), TimeSpan.Zero));
         await using var app = new ThuisAppFactory { ConfigureTestServices = s => s.AddSingleton<TimeProvider>(clock) };
-        var world = await TestWorld.SeedAsync(app);
-        var raalte = await world.AddMunicipalityAsync("Heino");
-        await SeedAsync(app, raalte);
+        var (world, heino) = await SeedWorldAsync(app, "Heino");
         using var coordinator = new ThuisClient(app);
-        await coordinator.SignInOrFailAsync(await world.CreateUserAsync(raalte, Roles.Coordinator));
+        await coordinator.SignInOrFailAsync(await world.CreateUserAsync(heino, Roles.Coordinator));
         Assert.StartsWith("Iedereen die gehuisvest is: 6 personen", Summary(await coordinator.GetAsync("/rapportages")), StringComparison.Ordinal);
-        await Infrastructure.Groups.ReadAsync(app, raalte, async db =>
-        {
-            db.Newcomers.Add(new Newcomer(raalte.Id,
-                new PersonDetails("P8", "Cohort Heino", new DateOnly(1990, 1, 1), Gender.Unknown, "Syrië", null, null, null, null, false, null, null),
-                new LegalFrame(TargetGroup.AsylumPermitHolder, new DateOnly(2026, 11, 1), Today, Today, null, null, null, null), At(Today)));
-            return await db.SaveChangesAsync();
-        });
+        await HouseTodayAsync(app, heino, "P8", "Cohort Heino", 1990);
 
         // Eleven minutes on: the figures of 11:00 come at once, and a count starts behind them.
         clock.Advance(TimeSpan.FromMinutes(11));
@@ -280,13 +260,7 @@ public sealed class ReportTests
         Assert.Contains("Geteld op 10 april 2027 11:11", fresh.Document.QuerySelector("[data-testid='geteld-om']")!.TextContent, StringComparison.Ordinal);
 
         // Figures more than twice the minutes old are not shown: that view waits for a count of its own.
-        await Infrastructure.Groups.ReadAsync(app, raalte, async db =>
-        {
-            db.Newcomers.Add(new Newcomer(raalte.Id,
-                new PersonDetails("P9", "Cohort Heino", new DateOnly(1991, 1, 1), Gender.Unknown, "Syrië", null, null, null, null, false, null, null),
-                new LegalFrame(TargetGroup.AsylumPermitHolder, new DateOnly(2026, 11, 1), Today, Today, null, null, null, null), At(Today)));
-            return await db.SaveChangesAsync();
-        });
+        await HouseTodayAsync(app, heino, "P9", "Cohort Heino", 1991);
         clock.Advance(TimeSpan.FromMinutes(21));
         var waited = await coordinator.GetAsync("/rapportages");
         Assert.StartsWith("Iedereen die gehuisvest is: 8 personen", Summary(waited), StringComparison.Ordinal);
@@ -374,6 +348,29 @@ public sealed class ReportTests
     }
 
     private static DateTimeOffset At(DateOnly day) => new(day, new TimeOnly(10, 0), TimeSpan.Zero);
+
+    /// <summary>The test world and a municipality with the hand-built people of <see cref="SeedAsync"/>.</summary>
+    private static async Task<(TestWorld World, TestMunicipality Municipality)> SeedWorldAsync(ThuisAppFactory app, string name)
+    {
+        var world = await TestWorld.SeedAsync(app);
+        var municipality = await world.AddMunicipalityAsync(name);
+        await SeedAsync(app, municipality);
+        return (world, municipality);
+    }
+
+    /// <summary>How many views and exports of the report the municipality's audit trail records.</summary>
+    private static Task<int> ReportViewsAsync(ThuisAppFactory app, TestMunicipality municipality) =>
+        Infrastructure.Groups.ReadAsync(app, municipality, db => db.AuditEntries.CountAsync(a => a.MunicipalityId == municipality.Id && a.ObjectType == "Rapportage"));
+
+    /// <summary>Someone housed today, added after the report was counted.</summary>
+    private static Task<int> HouseTodayAsync(ThuisAppFactory app, TestMunicipality municipality, string firstName, string lastName, int bornIn) =>
+        Infrastructure.Groups.ReadAsync(app, municipality, async db =>
+        {
+            db.Newcomers.Add(new Newcomer(municipality.Id,
+                new PersonDetails(firstName, lastName, new DateOnly(bornIn, 1, 1), Gender.Unknown, "Syrië", null, null, null, null, false, null, null),
+                new LegalFrame(TargetGroup.AsylumPermitHolder, new DateOnly(2026, 11, 1), Today, Today, null, null, null, null), At(Today)));
+            return await db.SaveChangesAsync();
+        });
 
     private static async Task SeedAsync(ThuisAppFactory app, TestMunicipality m)
     {
