@@ -11,7 +11,7 @@ public sealed record CohortOptions
     /// Only each person's best offers enter the assignment, which keeps the graph small. Fifty, because fewer lose
     /// people: when popular offers fill up, a person's next choices must still be in the graph. Measured on 10,000
     /// people and 2,000 offers (bench/README.md, "Quality by candidates per person"): ten candidates placed 7,643
-    /// people at 91.3 % of the objective that 400 reach, fifty place 8,564 at 99.5 %, at about five times the solve.
+    /// people at 91.3 % of the objective that 400 reach, fifty place 8,564 at 99.5 %, at about four times the solve.
     /// </summary>
     public int CandidatesPerPerson { get; init; } = 50;
 
