@@ -30,49 +30,11 @@ if (args.Contains("--prune-study"))
     return;
 }
 
-// --spin B1|B3 SECONDS repeats one part's engine call for a profiler (perf record) and measures nothing.
+// --spin B1|B1dense|rest|B3|B3x2 SECONDS repeats one part's engine call for a profiler (perf record) and measures nothing.
 if (args.SkipWhile(a => a != "--spin").Skip(1).FirstOrDefault() is { } spin)
 {
     var seconds = double.Parse(args.SkipWhile(a => a != "--spin").Skip(2).FirstOrDefault() ?? "10", CultureInfo.InvariantCulture);
-    var offers = Workload.Offers(2_000, Features);
-    var index = MatchingIndex.Build(offers);
-    var raw = Workload.People(10_000, Features);
-    var people = raw.Select(p => PreparedPerson.Create(p, index)).ToArray();
-    var buffer = new float[index.Padded];
-    var until = Stopwatch.StartNew();
-    var calls = 0;
-    var fastest = double.MaxValue;
-    while (until.Elapsed.TotalSeconds < seconds)
-    {
-        var one = Stopwatch.StartNew();
-        if (spin == "rest")
-        {
-            foreach (var p in people)
-            {
-                Kernels512.Rest(index, p, buffer);
-            }
-        }
-        else
-        {
-            if (spin.StartsWith("B3", StringComparison.Ordinal))
-            {
-                var t = MatchingEngine.ProposeForCohort(raw, index, CohortOptions.Default with { Threads = spin == "B3" ? 1 : 2 }).Timings;
-                if (calls % 10 == 0)
-                {
-                    Log($"scoring {t.Scoring.TotalMilliseconds:0.0} graph {t.Graph.TotalMilliseconds:0.0} solving {t.Solving.TotalMilliseconds:0.0} explaining {t.Explaining.TotalMilliseconds:0.0}");
-                }
-            }
-            else
-            {
-                _ = Scorer.TopMany(index, people, 50, float.MinValue, 1, sparse: spin != "B1dense").Length;
-            }
-        }
-
-        fastest = Math.Min(fastest, one.Elapsed.TotalMilliseconds);
-        calls++;
-    }
-
-    Log($"spin {spin}: {calls} calls, {until.Elapsed.TotalMilliseconds / calls:0.0} ms each, fastest {fastest:0.0} ms");
+    Spin.Run(spin, seconds, Features, Log);
     return;
 }
 

@@ -7,7 +7,7 @@ namespace Thuis.Web.Features.Reports;
 /// <summary>
 /// Keeps a counted report for a few minutes (Reports:CacheMinutes, 10 by default; 0 counts every time). Counting a
 /// municipality of thousands takes seconds, and figures for accounting and steering do not change by the minute; the
-/// page says when they were counted. Per municipality, cohort and day, one request counts while the others wait for it,
+/// page says when they were counted. Per municipality and cohort, one request counts while the others wait for it,
 /// so a busy morning does not count the same report many times at once.
 /// </summary>
 /// <remarks>
@@ -19,7 +19,8 @@ namespace Thuis.Web.Features.Reports;
 public sealed partial class ReportCache(IMemoryCache cache, IConfiguration configuration, IServiceScopeFactory scopes, TimeProvider clock,
     ILogger<ReportCache> logger)
 {
-    private readonly ConcurrentDictionary<(Guid, string, DateOnly), SemaphoreSlim> _counting = new();
+    // One gate per municipality and cohort, not per day as well, so that the gates do not pile up day after day.
+    private readonly ConcurrentDictionary<(Guid, string), SemaphoreSlim> _counting = new();
 
     public int Minutes { get; } = Math.Max(0, configuration.GetValue("Reports:CacheMinutes", 10));
 
@@ -48,7 +49,7 @@ public sealed partial class ReportCache(IMemoryCache cache, IConfiguration confi
                 return kept;
             }
         }
-        var gate = _counting.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
+        var gate = Gate(key);
         await gate.WaitAsync(cancellationToken);
         try
         {
@@ -69,7 +70,7 @@ public sealed partial class ReportCache(IMemoryCache cache, IConfiguration confi
 
     private void RecountInBackground((Guid Municipality, string Cohort, DateOnly Day) key, Func<IServiceProvider, Task<ReportFigures>> recount)
     {
-        var gate = _counting.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
+        var gate = Gate(key);
         if (!gate.Wait(0))
         {
             // Someone is counting these figures already.
@@ -94,6 +95,9 @@ public sealed partial class ReportCache(IMemoryCache cache, IConfiguration confi
             }
         });
     }
+
+    private SemaphoreSlim Gate((Guid Municipality, string Cohort, DateOnly Day) key) =>
+        _counting.GetOrAdd((key.Municipality, key.Cohort), _ => new SemaphoreSlim(1, 1));
 
     // The key holds the day, so a day's figures are not needed after it; how old they may be is checked on every view.
     private void Keep((Guid, string, DateOnly) key, ReportFigures figures) => cache.Set(key, figures, TimeSpan.FromDays(1));
