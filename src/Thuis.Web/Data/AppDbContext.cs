@@ -16,6 +16,7 @@ using Thuis.Web.Features.SocialMap;
 using Thuis.Web.Features.Trajectories;
 using Thuis.Web.Features.Transfers;
 using Thuis.Web.Platform.Auditing;
+using Thuis.Web.Platform.Changes;
 using Thuis.Web.Platform.Health;
 using Thuis.Web.Platform.Security;
 using Thuis.Web.Platform.Tenancy;
@@ -25,11 +26,16 @@ namespace Thuis.Web.Data;
 /// <summary>
 /// The one database of Thuis and its repository. Every entity that holds people's data is
 /// filtered to the current user's municipality, writes across municipalities are refused, and
-/// every change of such data lands in the audit trail in the same save.
+/// every change of such data lands in the audit trail in the same save. After the commit, whatever follows people's
+/// data (signals, reports) is told whom the save concerned (<see cref="IDataChangeSubscriber"/>).
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options, CurrentUser currentUser, TimeProvider clock)
+public abstract class AppDbContext(DbContextOptions options, CurrentUser currentUser, TimeProvider clock, DataChangeNotifier notifier)
     : IdentityDbContext<ThuisUser>(options)
 {
+    // Changes saved inside an explicit transaction, told when it commits.
+    private readonly List<DataChange> _untold = [];
+    private bool _inAllOrNothing;
+
     public const string DefaultPurpose = "Uitvoering Wet inburgering 2021";
 
     public DbSet<Region> Regions => Set<Region>();
@@ -81,10 +87,16 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var changeEntries = AuditChangesOfPeoplesData();
+        int saved;
+        DataChange? change;
         try
         {
-            await using var writers = await AuditChain.LinkPendingAsync(this, cancellationToken);
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            // Read before the save: a deleted course group's people can no longer be found after it.
+            change = await DataChangeOfThisSaveAsync(cancellationToken);
+            await using (await AuditChain.LinkPendingAsync(this, cancellationToken))
+            {
+                saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
         }
         catch
         {
@@ -95,7 +107,70 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
             }
             throw;
         }
+        if (change is not null)
+        {
+            _untold.Add(change);
+        }
+        if (Database.CurrentTransaction is null)
+        {
+            await TellCommittedChangesAsync(cancellationToken);
+        }
+        return saved;
     }
+
+    /// <summary>
+    /// Several saves that stand or fall together: <paramref name="work"/> says whether to commit. What they changed is
+    /// told once, after the commit. The one way Thuis uses an explicit transaction for people's data.
+    /// </summary>
+    public async Task<T> AllOrNothingAsync<T>(Func<Task<(T Result, bool Commit)>> work, CancellationToken cancellationToken)
+    {
+        (T Result, bool Commit) outcome;
+        await using (var transaction = await Database.BeginTransactionAsync(cancellationToken))
+        {
+            _inAllOrNothing = true;
+            try
+            {
+                outcome = await work();
+                if (outcome.Commit)
+                {
+                    await transaction.CommitAsync(cancellationToken);
+                }
+                else
+                {
+                    await transaction.RollbackAsync(cancellationToken);
+                }
+            }
+            finally
+            {
+                _inAllOrNothing = false;
+            }
+        }
+        if (outcome.Commit)
+        {
+            await TellCommittedChangesAsync(cancellationToken);
+        }
+        else
+        {
+            ForgetUncommittedChanges();
+        }
+        return outcome.Result;
+    }
+
+    // A transaction committed by hand would leave its changes untold: only AllOrNothingAsync commits people's data.
+    internal bool CommitsWithoutTelling => _untold.Count > 0 && !_inAllOrNothing;
+
+    /// <summary>Tells the subscribers what was committed; a subscriber's own saves are told in turn.</summary>
+    private async Task TellCommittedChangesAsync(CancellationToken cancellationToken)
+    {
+        var changes = _untold.ToList();
+        _untold.Clear();
+        await notifier.NotifyAsync(changes, cancellationToken);
+    }
+
+    internal void ForgetUncommittedChanges() => _untold.Clear();
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.AddInterceptors(DataChangeTransactionInterceptor.Instance);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -159,6 +234,42 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
             made.Add(auditEntry);
         }
         return made;
+    }
+
+    /// <summary>Whom the pending changes concern, or null when they concern nobody's data.</summary>
+    private async Task<DataChange?> DataChangeOfThisSaveAsync(CancellationToken cancellationToken)
+    {
+        var people = new HashSet<Guid>();
+        var changed = new HashSet<Type>();
+        var everyone = false;
+        Guid? municipalityId = null;
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted) || entry.Entity is AuditEntry)
+            {
+                continue;
+            }
+            switch (entry.Entity)
+            {
+                case IPersonData person:
+                    people.Add(person.NewcomerId);
+                    break;
+                case ISharedByPeople shared:
+                    people.UnionWith(await shared.PeopleConcerned(this).ToListAsync(cancellationToken));
+                    break;
+                case IMunicipalitySetting setting:
+                    everyone = true;
+                    municipalityId = setting.SettingOfMunicipality;
+                    break;
+                default:
+                    continue;
+            }
+            changed.Add(entry.Metadata.ClrType);
+            municipalityId ??= (entry.Entity as IMunicipalityOwned)?.MunicipalityId;
+        }
+        return changed.Count == 0 || municipalityId is not { } municipality
+            ? null
+            : new DataChange(municipality, people, everyone, changed);
     }
 
     private void GuardMunicipality(EntityEntry entry, IMunicipalityOwned owned)

@@ -11,6 +11,7 @@ public static class DataSetup
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<Platform.Changes.DataChangeNotifier>();
 
         switch (options.Provider)
         {

@@ -1,27 +1,28 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Thuis.Web.Platform.Changes;
 using Thuis.Web.Platform.Security;
 
 namespace Thuis.Web.Data;
 
 /// <summary>The embedded database: one file, no server. Has its own migrations in Migrations/Sqlite.</summary>
-public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, CurrentUser currentUser, TimeProvider clock)
-    : AppDbContext(options, currentUser, clock);
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, CurrentUser currentUser, TimeProvider clock, DataChangeNotifier notifier)
+    : AppDbContext(options, currentUser, clock, notifier);
 
 /// <summary>PostgreSQL for municipalities that run Thuis on a server. Migrations in Migrations/Postgres.</summary>
-public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, CurrentUser currentUser, TimeProvider clock)
-    : AppDbContext(options, currentUser, clock);
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, CurrentUser currentUser, TimeProvider clock, DataChangeNotifier notifier)
+    : AppDbContext(options, currentUser, clock, notifier);
 
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAppDbContext>
 {
     public SqliteAppDbContext CreateDbContext(string[] args) => new(
         new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=design.db").Options,
-        new CurrentUser(new HttpContextAccessor()), TimeProvider.System);
+        new CurrentUser(new HttpContextAccessor()), TimeProvider.System, DataChangeNotifier.Nobody);
 }
 
 internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresAppDbContext>
 {
     public PostgresAppDbContext CreateDbContext(string[] args) => new(
         new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql("Host=localhost;Database=thuis_design").Options,
-        new CurrentUser(new HttpContextAccessor()), TimeProvider.System);
+        new CurrentUser(new HttpContextAccessor()), TimeProvider.System, DataChangeNotifier.Nobody);
 }

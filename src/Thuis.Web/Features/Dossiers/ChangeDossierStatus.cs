@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
-using Thuis.Web.Features.Signals;
 using Thuis.Web.Platform.Editing;
 using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
@@ -26,7 +25,7 @@ public sealed class DossierStatusForm
 public sealed record CaseManagerOption(string Id, string Name);
 
 /// <summary>Assigns the case manager and sets the dossier's status, including "niet nu" with an end date and the reason.</summary>
-public sealed class ChangeDossierStatus(AppDbContext db, CurrentUser currentUser, TimeProvider clock, EvaluateSignals signals)
+public sealed class ChangeDossierStatus(AppDbContext db, CurrentUser currentUser, TimeProvider clock)
 {
     public async Task<List<CaseManagerOption>> CaseManagersAsync(CancellationToken cancellationToken)
     {
@@ -67,7 +66,7 @@ public sealed class ChangeDossierStatus(AppDbContext db, CurrentUser currentUser
             return EditResult.Invalid(errors);
         }
         var result = await SaveVersionedChange.HandleAsync(db, newcomer, form.Version, n => Apply(n, form), EditResult.ChangedMeanwhile, cancellationToken);
-        return await signals.AfterAsync(result, [newcomerId], cancellationToken);
+        return result;
     }
 
     private static void Apply(Newcomer newcomer, DossierStatusForm form)

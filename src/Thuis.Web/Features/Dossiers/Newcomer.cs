@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Thuis.Web.Features.Accounts;
 using Thuis.Web.Features.Municipalities;
+using Thuis.Web.Platform.Changes;
 using Thuis.Web.Platform.Tenancy;
 
 namespace Thuis.Web.Features.Dossiers;
@@ -18,7 +19,7 @@ public sealed record LegalFrame(
     string? Street, string? HouseNumber, string? Postcode, string? City);
 
 /// <summary>A statushouder the municipality guides: the person at the heart of a dossier.</summary>
-public sealed class Newcomer : IMunicipalityOwned
+public sealed class Newcomer : IMunicipalityOwned, IPersonData
 {
     private Newcomer()
     {
@@ -36,6 +37,8 @@ public sealed class Newcomer : IMunicipalityOwned
     }
 
     public Guid Id { get; private set; }
+
+    Guid IPersonData.NewcomerId => Id;
     public Guid MunicipalityId { get; private set; }
 
     public string GivenNames { get; private set; }

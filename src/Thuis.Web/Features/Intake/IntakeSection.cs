@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Thuis.Web.Features.Dossiers;
+using Thuis.Web.Platform.Changes;
 using Thuis.Web.Platform.Tenancy;
 
 namespace Thuis.Web.Features.Intake;
@@ -10,7 +11,7 @@ namespace Thuis.Web.Features.Intake;
 /// Each part keeps who recorded it last and when, and its own version so two people editing the same
 /// part cannot silently overwrite each other.
 /// </summary>
-public abstract class IntakeSection : IMunicipalityOwned
+public abstract class IntakeSection : IMunicipalityOwned, IPersonData
 {
     protected IntakeSection() => RecordedBy = "";
 

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
-using Thuis.Web.Features.Signals;
 using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
 
@@ -15,7 +14,7 @@ public sealed record SectionSaved(bool Succeeded, bool NotFound, string? Refusal
 /// Saves one part of the intake, refusing when someone else saved it since the form was loaded
 /// (the form's version no longer matches) — on SQLite and PostgreSQL alike.
 /// </summary>
-public sealed class SaveIntakeSection(AppDbContext db, CurrentUser currentUser, TimeProvider clock, EvaluateSignals signals)
+public sealed class SaveIntakeSection(AppDbContext db, CurrentUser currentUser, TimeProvider clock)
 {
     public async Task<SectionSaved> HandleAsync<TSection>(
         Guid newcomerId, Guid loadedVersion, Func<Guid, Guid, TSection> create, Action<TSection> apply, CancellationToken cancellationToken)
@@ -53,8 +52,6 @@ public sealed class SaveIntakeSection(AppDbContext db, CurrentUser currentUser, 
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            // Invitations, finances and the household each feed a signal rule; they follow the change at once.
-            await signals.ForNewcomerAsync(newcomerId, clock.GetUtcNow(), cancellationToken);
             return SectionSaved.Done;
         }
         catch (DbUpdateException)

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Features.Plans;
 using Thuis.Web.Features.Referrals;
+using Thuis.Web.Platform.Changes;
 using Thuis.Web.Platform.Tenancy;
 
 namespace Thuis.Web.Features.Matching;
@@ -71,7 +72,7 @@ public sealed class CohortReason
 }
 
 /// <summary>One person matched to one offer or volunteer in a <see cref="CohortRun"/>, waiting for the coordinator's decision.</summary>
-public sealed class CohortMatch : IMunicipalityOwned
+public sealed class CohortMatch : IMunicipalityOwned, IPersonData
 {
     private CohortMatch()
     {

@@ -29,23 +29,25 @@ public sealed class DecideCohortMatch(AppDbContext db, ProposeMatch proposeMatch
         {
             return new DecideCohortMatchResult(false, DecidedMeanwhile, null);
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var proposed = await proposeMatch.HandleAsync(match.NewcomerId, match.TargetKey, cancellationToken);
-        if (proposed.ProposalId is not { } proposalId)
+        // The proposal and the decision stand or fall together: a match decided meanwhile leaves no proposal behind.
+        return await db.AllOrNothingAsync(async () =>
         {
-            return new DecideCohortMatchResult(proposed.NotFound, proposed.Refusal, null);
-        }
-        match.Accept(proposalId, currentUser.DisplayName, clock.GetUtcNow());
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new DecideCohortMatchResult(false, DecidedMeanwhile, null);
-        }
-        await transaction.CommitAsync(cancellationToken);
-        return new DecideCohortMatchResult(false, null, proposalId);
+            var proposed = await proposeMatch.HandleAsync(match.NewcomerId, match.TargetKey, cancellationToken);
+            if (proposed.ProposalId is not { } proposalId)
+            {
+                return (new DecideCohortMatchResult(proposed.NotFound, proposed.Refusal, null), false);
+            }
+            match.Accept(proposalId, currentUser.DisplayName, clock.GetUtcNow());
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return (new DecideCohortMatchResult(false, DecidedMeanwhile, null), false);
+            }
+            return (new DecideCohortMatchResult(false, null, proposalId), true);
+        }, cancellationToken);
     }
 
     public async Task<DecideCohortMatchResult> RejectAsync(Guid runId, Guid matchId, Guid loadedVersion, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Thuis.Web.Features.Dossiers;
+using Thuis.Web.Platform.Changes;
 using Thuis.Web.Platform.Tenancy;
 
 namespace Thuis.Web.Features.Milestones;
@@ -65,7 +66,7 @@ public static class MilestoneTexts
 /// The case manager's record of the integrating or participating milestone of one newcomer. Settling
 /// has no record of its own: it is reached when the settling checklist is done.
 /// </summary>
-public sealed class Milestone : IMunicipalityOwned
+public sealed class Milestone : IMunicipalityOwned, IPersonData
 {
     private Milestone()
     {

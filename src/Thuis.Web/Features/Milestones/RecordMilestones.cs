@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
-using Thuis.Web.Features.Signals;
 using Thuis.Web.Platform.Editing;
 using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
@@ -87,7 +86,7 @@ public sealed class MilestonesForm
 /// Records where the integrating and participating milestones stand, refusing when someone else saved
 /// either since the form was loaded. A milestone whose input did not change is left as it was.
 /// </summary>
-public sealed class RecordMilestones(AppDbContext db, CurrentUser currentUser, TimeProvider clock, EvaluateSignals signals)
+public sealed class RecordMilestones(AppDbContext db, CurrentUser currentUser, TimeProvider clock)
 {
     public async Task<EditResult> HandleAsync(Guid newcomerId, MilestonesForm form, CancellationToken cancellationToken)
     {
@@ -125,7 +124,7 @@ public sealed class RecordMilestones(AppDbContext db, CurrentUser currentUser, T
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            return await signals.AfterAsync(EditResult.Done, [newcomerId], cancellationToken);
+            return EditResult.Done;
         }
         catch (DbUpdateException)
         {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Thuis.Web.Features.Dossiers;
+using Thuis.Web.Platform.Changes;
 using Thuis.Web.Platform.Tenancy;
 
 namespace Thuis.Web.Features.Milestones;
@@ -29,7 +30,7 @@ public sealed class SettlingItem
 /// are arranged, when and by whom, and which do not apply and why. One aggregate with one version, so a
 /// save from a page loaded before someone else's save is refused instead of overwriting it.
 /// </summary>
-public sealed class SettlingChecklist : IMunicipalityOwned
+public sealed class SettlingChecklist : IMunicipalityOwned, IPersonData
 {
     private SettlingChecklist()
     {

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
-using Thuis.Web.Features.Signals;
 using Thuis.Web.Platform.Editing;
 using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
@@ -61,7 +60,7 @@ public sealed class SettlingChecklistForm
 /// Saves the settling checklist of a newcomer from one form, refusing when someone else saved it since
 /// the form was loaded (also when both created it at once) — on SQLite and PostgreSQL alike.
 /// </summary>
-public sealed class UpdateSettlingChecklist(AppDbContext db, CurrentUser currentUser, TimeProvider clock, EvaluateSignals signals)
+public sealed class UpdateSettlingChecklist(AppDbContext db, CurrentUser currentUser, TimeProvider clock)
 {
     public async Task<EditResult> HandleAsync(Guid newcomerId, SettlingChecklistForm form, CancellationToken cancellationToken)
     {
@@ -100,7 +99,7 @@ public sealed class UpdateSettlingChecklist(AppDbContext db, CurrentUser current
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            return await signals.AfterAsync(EditResult.Done, [newcomerId], cancellationToken);
+            return EditResult.Done;
         }
         catch (DbUpdateException)
         {

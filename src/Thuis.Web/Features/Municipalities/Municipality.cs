@@ -1,12 +1,13 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Thuis.Web.Platform.Changes;
 
 
 namespace Thuis.Web.Features.Municipalities;
 
 /// <summary>A municipality (gemeente): the tenant. Everything about people belongs to exactly one.</summary>
-public sealed partial class Municipality
+public sealed partial class Municipality : IMunicipalitySetting
 {
     private Municipality()
     {
@@ -28,6 +29,8 @@ public sealed partial class Municipality
     }
 
     public Guid Id { get; private set; }
+
+    Guid IMunicipalitySetting.SettingOfMunicipality => Id;
 
     /// <summary>The four-digit municipality code of the CBS (e.g. 0148 for Dalfsen).</summary>
     public string CbsCode { get; private set; }

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
-using Thuis.Web.Features.Signals;
 using Thuis.Web.Platform.Editing;
 using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
@@ -19,7 +18,7 @@ public sealed class FixPlanForm
 /// replaced but kept. The law's rules are checked here: the onderwijsroute only below 28, a route switch only
 /// within 18 months of the first plan, and a decision date that follows the one before.
 /// </summary>
-public sealed class FixPlan(AppDbContext db, CurrentUser currentUser, TimeProvider clock, EvaluateSignals signals)
+public sealed class FixPlan(AppDbContext db, CurrentUser currentUser, TimeProvider clock)
 {
     public async Task<EditResult> HandleAsync(Guid newcomerId, FixPlanForm form, CancellationToken cancellationToken)
     {
@@ -90,6 +89,6 @@ public sealed class FixPlan(AppDbContext db, CurrentUser currentUser, TimeProvid
             inForce?.Supersede();
             p.Fix(form.DecisionDate!.Value, currentUser.DisplayName, clock.GetUtcNow());
         }, EditPlan.PlanChangedMeanwhile, cancellationToken);
-        return await signals.AfterAsync(result, [newcomerId], cancellationToken);
+        return result;
     }
 }

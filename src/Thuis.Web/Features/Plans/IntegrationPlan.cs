@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Thuis.Web.Features.Dossiers;
+using Thuis.Web.Platform.Changes;
 using Thuis.Web.Platform.Tenancy;
 
 namespace Thuis.Web.Features.Plans;
@@ -39,7 +40,7 @@ public sealed record StepContent(
 /// draft, then fixed on a decision date; a change after that is a new version, so what was decided stays visible.
 /// How far each step has come is progress, not a decision, and may be updated on the plan in force.
 /// </summary>
-public sealed class IntegrationPlan : IMunicipalityOwned
+public sealed class IntegrationPlan : IMunicipalityOwned, IPersonData
 {
     public const int PiezoPhaseMax = 4;
 
@@ -232,7 +233,7 @@ public sealed class IntegrationPlan : IMunicipalityOwned
 }
 
 /// <summary>The plan's goal in one participation domain, in words the newcomer recognises.</summary>
-public sealed class PlanGoal : IMunicipalityOwned
+public sealed class PlanGoal : IMunicipalityOwned, ISharedByPeople
 {
     private PlanGoal()
     {
@@ -251,6 +252,9 @@ public sealed class PlanGoal : IMunicipalityOwned
 
     public Guid Id { get; private set; }
     public Guid PlanId { get; private set; }
+
+    public IQueryable<Guid> PeopleConcerned(Data.AppDbContext db) =>
+        db.IntegrationPlans.Where(p => p.Id == PlanId).Select(p => p.NewcomerId);
     public Guid MunicipalityId { get; private set; }
     public ParticipationDomain Domain { get; private set; }
     public string Description { get; private set; }

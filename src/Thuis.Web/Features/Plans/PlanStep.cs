@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Thuis.Web.Platform.Changes;
 using Thuis.Web.Platform.Tenancy;
 
 namespace Thuis.Web.Features.Plans;
@@ -25,7 +26,7 @@ public enum StepStatus
 /// A small step toward a goal: what, who does it, by when, and how far it has come. The seeds' advice is
 /// many small, concrete steps rather than one big goal such as "a job".
 /// </summary>
-public sealed class PlanStep : IMunicipalityOwned
+public sealed class PlanStep : IMunicipalityOwned, ISharedByPeople
 {
     private PlanStep()
     {
@@ -44,6 +45,9 @@ public sealed class PlanStep : IMunicipalityOwned
 
     public Guid Id { get; private set; }
     public Guid PlanId { get; private set; }
+
+    public IQueryable<Guid> PeopleConcerned(Data.AppDbContext db) =>
+        db.IntegrationPlans.Where(p => p.Id == PlanId).Select(p => p.NewcomerId);
     public Guid MunicipalityId { get; private set; }
     public int Position { get; private set; }
     public ParticipationDomain Domain { get; private set; }

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
-using Thuis.Web.Features.Signals;
 using Thuis.Web.Platform.Editing;
 using Thuis.Web.Platform.Localization;
 
@@ -33,7 +32,7 @@ public sealed class StepProgressRow
 /// Records how far the steps of the working plan have come. Progress is not a new decision, so it changes the
 /// plan in force (or the draft being worked on) without a new version; the audit trail keeps who changed what.
 /// </summary>
-public sealed class RecordStepProgress(AppDbContext db, TimeProvider clock, EvaluateSignals signals)
+public sealed class RecordStepProgress(AppDbContext db, TimeProvider clock)
 {
     public async Task<EditResult> HandleAsync(Guid newcomerId, StepProgressForm form, CancellationToken cancellationToken)
     {
@@ -70,6 +69,6 @@ public sealed class RecordStepProgress(AppDbContext db, TimeProvider clock, Eval
                 p.RecordProgress(row.Id, row.Status, row.DroppedReason, today);
             }
         }, EditPlan.PlanChangedMeanwhile, cancellationToken);
-        return await signals.AfterAsync(result, [newcomerId], cancellationToken);
+        return result;
     }
 }

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
-using Thuis.Web.Features.Signals;
 using Thuis.Web.Platform.Editing;
 using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
@@ -34,7 +33,7 @@ public sealed class ReferralStepForm
 /// What a partner worker does with a referral to their organisation: accept or decline it, record the start and
 /// attendance, and how it ended. Only referrals to their own organisation; a stale form is refused.
 /// </summary>
-public sealed class HandleReferral(AppDbContext db, CurrentUser currentUser, TimeProvider clock, EvaluateSignals signals)
+public sealed class HandleReferral(AppDbContext db, CurrentUser currentUser, TimeProvider clock)
 {
     public static EditResult ChangedMeanwhile { get; } = new(false, false, new Dictionary<string, string>(),
         "Iemand anders heeft deze verwijzing intussen bijgewerkt. Open haar opnieuw en voer uw wijziging dan opnieuw in.");
@@ -82,7 +81,7 @@ public sealed class HandleReferral(AppDbContext db, CurrentUser currentUser, Tim
                 }
             }, ChangedMeanwhile, cancellationToken);
             // The partner's answer settles a "no answer" signal at once.
-            return await signals.AfterAsync(result, [referral.NewcomerId], cancellationToken);
+            return result;
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Features.Organisations;
+using Thuis.Web.Platform.Changes;
 using Thuis.Web.Platform.Tenancy;
 
 namespace Thuis.Web.Features.Referrals;
@@ -31,7 +32,7 @@ public sealed record MatchMark(double Score, string RulesVersion);
 /// Something that may fit a newcomer — an offer, a volunteer, an intervention — put to them by their case manager,
 /// with the reasons it was suggested. It waits for the newcomer's own answer.
 /// </summary>
-public sealed class Proposal : IMunicipalityOwned
+public sealed class Proposal : IMunicipalityOwned, IPersonData
 {
     public const int MaxWhatLength = 300;
 
@@ -107,7 +108,7 @@ public sealed class Proposal : IMunicipalityOwned
 /// <summary>
 /// The newcomer's consent to share what a referral needs with one organisation, for one purpose, until a date (AVG).
 /// </summary>
-public sealed class Consent : IMunicipalityOwned
+public sealed class Consent : IMunicipalityOwned, IPersonData
 {
     private Consent()
     {

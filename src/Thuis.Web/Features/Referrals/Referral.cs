@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Features.Organisations;
+using Thuis.Web.Platform.Changes;
 using Thuis.Web.Platform.Tenancy;
 
 namespace Thuis.Web.Features.Referrals;
@@ -30,7 +31,7 @@ public sealed record ReferralAttendance(DateOnly On, bool Present);
 /// A warm referral to a partner organisation, made only from a proposal the newcomer said yes to, with their consent
 /// still valid. The partner answers, records the start and attendance, and how it ended.
 /// </summary>
-public sealed class Referral : IMunicipalityOwned
+public sealed class Referral : IMunicipalityOwned, IPersonData
 {
     private readonly List<ReferralAttendance> _attendance = [];
 

@@ -74,7 +74,7 @@ public sealed class SignalSettingsForm : IValidatableObject
 /// Reads and changes the municipality's signal thresholds. After a change every rule runs again for the municipality,
 /// so the inboxes follow the new thresholds at once rather than at the next hourly run.
 /// </summary>
-public sealed class ChangeSignalSettings(AppDbContext db, CurrentUser currentUser, EvaluateSignals signals, TimeProvider clock)
+public sealed class ChangeSignalSettings(AppDbContext db, CurrentUser currentUser)
 {
     public static EditResult ChangedMeanwhile { get; } = new(false, false, new Dictionary<string, string>(),
         "Iemand anders heeft de drempels intussen gewijzigd. Uw invoer staat hieronder nog; laad de pagina opnieuw om de nieuwe waarden te zien.");
@@ -111,7 +111,6 @@ public sealed class ChangeSignalSettings(AppDbContext db, CurrentUser currentUse
             // Both saved at once (the first save of a municipality, or the same version): theirs stays.
             return ChangedMeanwhile;
         }
-        await signals.ForMunicipalityAsync(clock.GetUtcNow(), cancellationToken);
         return EditResult.Done;
     }
 

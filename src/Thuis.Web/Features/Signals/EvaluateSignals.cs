@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
-using Thuis.Web.Platform.Editing;
 using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
 
@@ -12,7 +11,11 @@ namespace Thuis.Web.Features.Signals;
 /// Running it twice changes nothing the second time. A signal resolved by a person is not raised again for the same
 /// cause within the municipality's quiet days (at least the rest of that day).
 /// </summary>
-public sealed class EvaluateSignals(AppDbContext db, CurrentUser currentUser, IEnumerable<ISignalRule> rules, IServiceScopeFactory scopes, TimeProvider clock)
+/// <remarks>
+/// Features never call this: it runs every hour for everyone, and after every save that changed people's data for the
+/// people it concerned (<see cref="SignalsFollowChanges"/>).
+/// </remarks>
+public sealed class EvaluateSignals(AppDbContext db, CurrentUser currentUser, IEnumerable<ISignalRule> rules, IServiceScopeFactory scopes)
 {
     /// <summary>Every municipality, each in its own scope acting as the system for that municipality only.</summary>
     public async Task RunOnceAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
@@ -22,39 +25,20 @@ public sealed class EvaluateSignals(AppDbContext db, CurrentUser currentUser, IE
         {
             await using var scope = scopes.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystemFor(municipalityId);
-            await scope.ServiceProvider.GetRequiredService<EvaluateSignals>().EvaluateAsync(null, TodayOf(now), cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<EvaluateSignals>().EvaluateAsync(null, now, cancellationToken);
         }
     }
 
-    /// <summary>One person, after a change that may raise or settle a signal (attendance, progress, an answer, status).</summary>
-    public Task ForNewcomerAsync(Guid newcomerId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
-        EvaluateAsync(newcomerId, TodayOf(now), cancellationToken);
-
-    /// <summary>Everyone of the current user's municipality, after its thresholds changed.</summary>
-    public Task ForMunicipalityAsync(DateTimeOffset now, CancellationToken cancellationToken = default) =>
-        EvaluateAsync(null, TodayOf(now), cancellationToken);
-
-    /// <summary>After a successful change to these people, their signals follow at once rather than at the next hourly run.</summary>
-    public async Task<EditResult> AfterAsync(EditResult result, IEnumerable<Guid> newcomerIds, CancellationToken cancellationToken)
+    /// <summary>These people of the current user's municipality, or everyone there when <paramref name="people"/> is null.</summary>
+    internal async Task EvaluateAsync(IReadOnlyCollection<Guid>? people, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (result.Succeeded)
-        {
-            foreach (var id in newcomerIds.Distinct())
-            {
-                await ForNewcomerAsync(id, clock.GetUtcNow(), cancellationToken);
-            }
-        }
-        return result;
-    }
-
-    private async Task EvaluateAsync(Guid? newcomerId, DateOnly today, CancellationToken cancellationToken)
-    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, DutchFormat.TimeZone).DateTime);
         var municipalityId = currentUser.MunicipalityId ?? throw new InvalidOperationException("Geen gemeente.");
         var deadlines = await db.Municipalities.Where(m => m.Id == municipalityId)
             .Select(m => new { m.PipDeadlineWeeks, m.PvtStartDays }).SingleAsync(cancellationToken);
         var settings = await db.SignalSettings.AsNoTracking().SingleOrDefaultAsync(s => s.MunicipalityId == municipalityId, cancellationToken)
             ?? SignalSettings.Defaults(municipalityId);
-        var scope = new SignalScope(db, today, settings, deadlines.PipDeadlineWeeks, deadlines.PvtStartDays, newcomerId);
+        var scope = new SignalScope(db, today, settings, deadlines.PipDeadlineWeeks, deadlines.PvtStartDays, people);
 
         var found = new Dictionary<(SignalKind, Guid, Guid?), SignalFinding>();
         foreach (var rule in rules)
@@ -67,9 +51,9 @@ public sealed class EvaluateSignals(AppDbContext db, CurrentUser currentUser, IE
 
         var quietSince = today.AddDays(-Math.Max(1, settings.QuietDaysAfterResolve));
         var signals = db.Signals.Where(s => s.ClosedOn == null || (s.State == SignalState.Resolved && s.ClosedOn > quietSince));
-        if (newcomerId is { } id)
+        if (people is not null)
         {
-            signals = signals.Where(s => s.NewcomerId == id);
+            signals = signals.Where(s => people.Contains(s.NewcomerId));
         }
         var known = await signals.ToListAsync(cancellationToken);
         var open = new HashSet<(SignalKind, Guid, Guid?)>();
@@ -97,7 +81,4 @@ public sealed class EvaluateSignals(AppDbContext db, CurrentUser currentUser, IE
         }
         await db.SaveChangesAsync(cancellationToken);
     }
-
-    private static DateOnly TodayOf(DateTimeOffset now) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, DutchFormat.TimeZone).DateTime);
 }

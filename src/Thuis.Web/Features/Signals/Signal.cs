@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Thuis.Web.Features.Dossiers;
+using Thuis.Web.Platform.Changes;
 using Thuis.Web.Platform.Tenancy;
 
 namespace Thuis.Web.Features.Signals;
@@ -42,7 +43,7 @@ public enum EscalatedTo
 }
 
 /// <summary>Who needs attention and why: raised by a rule over the data Thuis has, handled by the case manager.</summary>
-public sealed class Signal : IMunicipalityOwned
+public sealed class Signal : IMunicipalityOwned, IPersonData
 {
     public const int MostUrgent = 1;
     public const int LeastUrgent = 3;

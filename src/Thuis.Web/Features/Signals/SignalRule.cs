@@ -15,15 +15,16 @@ public interface ISignalRule
     Task<IReadOnlyList<SignalFinding>> FindAsync(SignalScope scope, CancellationToken cancellationToken);
 }
 
-/// <summary>What the rules look at: one municipality (by the tenant filter), on one day, everyone or one person.</summary>
-public sealed class SignalScope(AppDbContext db, DateOnly today, SignalSettings settings, int pipDeadlineWeeks, int pvtStartDays, Guid? newcomerId)
+/// <summary>What the rules look at: one municipality (by the tenant filter), on one day, everyone or some people.</summary>
+public sealed class SignalScope(AppDbContext db, DateOnly today, SignalSettings settings, int pipDeadlineWeeks, int pvtStartDays, IReadOnlyCollection<Guid>? people)
 {
     public AppDbContext Db { get; } = db;
     public DateOnly Today { get; } = today;
     public SignalSettings Settings { get; } = settings;
     public int PipDeadlineWeeks { get; } = pipDeadlineWeeks;
     public int PvtStartDays { get; } = pvtStartDays;
-    public Guid? NewcomerId { get; } = newcomerId;
+    /// <summary>The people to look at, or null for everyone in the municipality.</summary>
+    public IReadOnlyCollection<Guid>? People { get; } = people;
 
     /// <summary>
     /// The people the case manager works with now. Someone in "niet nu", moved away or done is left alone; only the
@@ -31,7 +32,7 @@ public sealed class SignalScope(AppDbContext db, DateOnly today, SignalSettings 
     /// </summary>
     public IQueryable<Newcomer> Active => Everyone.Where(n => n.Status == DossierStatus.Active);
 
-    public IQueryable<Newcomer> Everyone => NewcomerId is { } id ? Db.Newcomers.Where(n => n.Id == id) : Db.Newcomers;
+    public IQueryable<Newcomer> Everyone => People is { } people ? Db.Newcomers.Where(n => people.Contains(n.Id)) : Db.Newcomers;
 
     /// <summary>1 when the day has come or passed, 2 within a week, 3 later.</summary>
     public int UrgencyFor(DateOnly deadline)

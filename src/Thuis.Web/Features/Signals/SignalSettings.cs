@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Thuis.Web.Features.Municipalities;
+using Thuis.Web.Platform.Changes;
 
 namespace Thuis.Web.Features.Signals;
 
@@ -8,13 +9,15 @@ namespace Thuis.Web.Features.Signals;
 /// A municipality's thresholds for its signal rules. A municipality without a row uses the defaults, so the rules
 /// work from the first day and a municipality only keeps what it changed.
 /// </summary>
-public sealed class SignalSettings
+public sealed class SignalSettings : IMunicipalitySetting
 {
     private SignalSettings() { }
 
     public SignalSettings(Guid municipalityId) => MunicipalityId = municipalityId;
 
     public Guid MunicipalityId { get; private set; }
+
+    Guid IMunicipalitySetting.SettingOfMunicipality => MunicipalityId;
 
     /// <summary>Days before a deadline (PIP, PVT start, progress meeting) that a signal is raised.</summary>
     public int DeadlineWarningDays { get; private set; } = 14;

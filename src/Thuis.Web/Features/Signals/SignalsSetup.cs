@@ -18,6 +18,7 @@ public static class SignalsSetup
         builder.Services.AddScoped<ISignalRule, IntakeInvitationRule>();
         builder.Services.AddScoped<ISignalRule, MilestoneBehindRule>();
         builder.Services.AddScoped<EvaluateSignals>();
+        builder.Services.AddScoped<Platform.Changes.IDataChangeSubscriber, SignalsFollowChanges>();
         builder.Services.AddScoped<ListSignals>();
         builder.Services.AddScoped<HandleSignal>();
         builder.Services.AddScoped<ChangeSignalSettings>();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Thuis.Web.Features.Municipalities;
+using Thuis.Web.Platform.Changes;
 using Thuis.Web.Platform.Tenancy;
 
 namespace Thuis.Web.Features.Trajectories;
@@ -12,7 +13,7 @@ public sealed record CourseGroupDetails(CourseKind Kind, string Name, string? Pr
 /// A group of newcomers following a PVT, a language course, a MAP or a workshop series together: its
 /// sessions are planned on it and people are enrolled in it.
 /// </summary>
-public sealed class CourseGroup : IMunicipalityOwned
+public sealed class CourseGroup : IMunicipalityOwned, ISharedByPeople
 {
     private CourseGroup() => Name = "";
 
@@ -25,6 +26,10 @@ public sealed class CourseGroup : IMunicipalityOwned
     }
 
     public Guid Id { get; private set; }
+
+    /// <summary>Everyone enrolled: the group's dates and kind count in their deadlines and signals.</summary>
+    public IQueryable<Guid> PeopleConcerned(Data.AppDbContext db) =>
+        db.Enrolments.Where(e => e.GroupId == Id).Select(e => e.NewcomerId);
 
     public Guid MunicipalityId { get; private set; }
 

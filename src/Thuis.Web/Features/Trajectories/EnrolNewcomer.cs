@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
 using Thuis.Web.Features.Dossiers;
-using Thuis.Web.Features.Signals;
 using Thuis.Web.Platform.Editing;
 using Thuis.Web.Platform.Security;
 
@@ -20,7 +19,7 @@ public sealed record Candidate(Guid Id, string Name, DateOnly DateOfBirth, strin
 /// Enrols a newcomer of the municipality in a group. The person is searched by name among the municipality's
 /// own dossiers; someone of another municipality is never found and so can never be enrolled.
 /// </summary>
-public sealed class EnrolNewcomer(AppDbContext db, CurrentUser currentUser, TimeProvider clock, EvaluateSignals signals)
+public sealed class EnrolNewcomer(AppDbContext db, CurrentUser currentUser, TimeProvider clock)
 {
     public async Task<List<Candidate>> SearchAsync(Guid groupId, string? query, CancellationToken cancellationToken)
     {
@@ -75,7 +74,7 @@ public sealed class EnrolNewcomer(AppDbContext db, CurrentUser currentUser, Time
             // Someone else enrolled the same person at the same moment; the unique index kept one enrolment.
             return EditResult.Invalid(new Dictionary<string, string> { [nameof(EnrolForm.NewcomerId)] = "Deze persoon is al ingeschreven in deze groep." });
         }
-        return await signals.AfterAsync(EditResult.Done, [newcomer.Id], cancellationToken);
+        return EditResult.Done;
     }
 }
 

@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Thuis.Web.Features.Dossiers;
+using Thuis.Web.Platform.Changes;
 using Thuis.Web.Platform.Tenancy;
 
 namespace Thuis.Web.Features.Trajectories;
 
 /// <summary>A newcomer taking part in a course group from a given date; sessions before that date do not count for them.</summary>
-public sealed class Enrolment : IMunicipalityOwned
+public sealed class Enrolment : IMunicipalityOwned, IPersonData
 {
     private Enrolment() => EnrolledBy = "";
 

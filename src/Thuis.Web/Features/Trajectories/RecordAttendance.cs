@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
 using Thuis.Web.Features.Dossiers;
-using Thuis.Web.Features.Signals;
 using Thuis.Web.Platform.Editing;
 using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
@@ -30,7 +29,7 @@ public sealed record AttendanceSheet(Guid GroupId, string GroupName, CourseKind 
 /// Records at once who came to a session: present, excused or unexcused absence. Only people enrolled in the group
 /// on the session's date can be listed; a list naming anyone else is refused whole, so the sheet never ends half saved.
 /// </summary>
-public sealed class RecordAttendance(AppDbContext db, CurrentUser currentUser, TimeProvider clock, EvaluateSignals signals)
+public sealed class RecordAttendance(AppDbContext db, CurrentUser currentUser, TimeProvider clock)
 {
     public static EditResult ChangedMeanwhile { get; } = new(false, false, new Dictionary<string, string>(),
         "Iemand anders heeft de aanwezigheid van deze bijeenkomst intussen vastgelegd. Uw invoer staat hieronder nog; open de bijeenkomst opnieuw om te zien wat is opgeslagen en vul dan aan.");
@@ -95,7 +94,7 @@ public sealed class RecordAttendance(AppDbContext db, CurrentUser currentUser, T
                 s.RecordAttendance(enrolments[row.NewcomerId], row.NewcomerId, row.Value!.Value, currentUser.DisplayName, now);
             }
         }, ChangedMeanwhile, cancellationToken);
-        return await signals.AfterAsync(result, form.Rows.Where(r => r.Value is not null).Select(r => r.NewcomerId), cancellationToken);
+        return result;
     }
 
     private async Task<List<PersonName>> EnrolledOnAsync(Guid groupId, DateOnly date, CancellationToken cancellationToken) =>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Thuis.Web.Features.Dossiers;
+using Thuis.Web.Platform.Changes;
 using Thuis.Web.Platform.Tenancy;
 
 namespace Thuis.Web.Features.Trajectories;
@@ -9,7 +10,7 @@ namespace Thuis.Web.Features.Trajectories;
 public sealed record SessionDetails(DateOnly Date, TimeOnly Start, TimeOnly End, SessionKind Kind, string? Topic, WorkshopTheme? Theme);
 
 /// <summary>One meeting (bijeenkomst) of a course group, with the attendance of the people enrolled.</summary>
-public sealed class Session : IMunicipalityOwned
+public sealed class Session : IMunicipalityOwned, ISharedByPeople
 {
     private readonly List<AttendanceRecord> _records = [];
 
@@ -30,6 +31,9 @@ public sealed class Session : IMunicipalityOwned
     public Guid MunicipalityId { get; private set; }
 
     public Guid GroupId { get; private set; }
+
+    public IQueryable<Guid> PeopleConcerned(Data.AppDbContext db) =>
+        db.Enrolments.Where(e => e.GroupId == GroupId).Select(e => e.NewcomerId);
 
     public DateOnly Date { get; private set; }
 
@@ -93,7 +97,7 @@ public sealed class Session : IMunicipalityOwned
 }
 
 /// <summary>Whether one person came to one session: present, or absent with or without a valid reason.</summary>
-public sealed class AttendanceRecord : IMunicipalityOwned
+public sealed class AttendanceRecord : IMunicipalityOwned, IPersonData
 {
     private AttendanceRecord() => RecordedBy = "";
 

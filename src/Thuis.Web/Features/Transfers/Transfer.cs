@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Features.Referrals;
+using Thuis.Web.Platform.Changes;
 using Thuis.Web.Platform.Tenancy;
 
 namespace Thuis.Web.Features.Transfers;
@@ -57,7 +58,7 @@ public sealed class PreviousLessons
 /// The record of a warm hand-over: a dossier sent to, or received from, another municipality as a transfer file.
 /// Both sides keep one with the same transfer id and the file's SHA-256, so either can show what was handed over.
 /// </summary>
-public sealed class Transfer : IMunicipalityOwned
+public sealed class Transfer : IMunicipalityOwned, IPersonData
 {
     private Transfer()
     {
