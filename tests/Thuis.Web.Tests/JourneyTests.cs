@@ -24,7 +24,7 @@ public sealed class JourneyTests
             var enrolment = await db.Enrolments.SingleAsync(e => e.NewcomerId == world.A.NewcomerId);
             session.RecordAttendance(enrolment, world.A.NewcomerId, Attendance.Present, "test", DateTimeOffset.UtcNow);
             var signal = new Signal(world.A.Id, world.A.NewcomerId, SignalKind.NotNowEnded, null, 2, "De periode 'niet nu' liep tot en met 2 juni 2026",
-                "Neem contact op", new DateOnly(2026, 6, 3));
+                "Neem contact op", new DateOnly(2026, 6, 3), new DateOnly(2026, 6, 3));
             signal.Resolve("Gebeld: ze is er weer", "test", new DateOnly(2026, 6, 10));
             db.Signals.Add(signal);
             await db.SaveChangesAsync();

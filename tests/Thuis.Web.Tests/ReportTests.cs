@@ -560,7 +560,7 @@ public sealed class ReportTests
         // Signals: open, escalated, snoozed and resolved; P7 is not housed and never counts. The rules raised their own
         // after the save above; they make way for this hand-built set, saved on its own so no rule runs after it.
         db.Signals.RemoveRange(await db.Signals.ToListAsync());
-        Signal Raise(Newcomer n, SignalKind kind) => db.Signals.Add(new Signal(n.MunicipalityId, n.Id, kind, null, 2, "Een reden", "Een actie", Today.AddDays(-5))).Entity;
+        Signal Raise(Newcomer n, SignalKind kind) => db.Signals.Add(new Signal(n.MunicipalityId, n.Id, kind, null, 2, "Een reden", "Een actie", Today.AddDays(-5), Today.AddDays(-5))).Entity;
         Raise(p1, SignalKind.Attendance);
         Raise(p2, SignalKind.Attendance).Escalate(EscalatedTo.Coordinator, null, null, "test", Today.AddDays(-2));
         Raise(p3, SignalKind.Isolation).Snooze(Today.AddDays(7), "test", Today.AddDays(-1));

@@ -39,6 +39,27 @@ public sealed class SignalRulesTests
         });
         yield return new("PVT over 15 dagen", SignalKind.PvtStart, false, null, (_, n) => House(n, Today.AddDays(15 - 14)));
         yield return new("PVT over 7 dagen", SignalKind.PvtStart, true, 2, (_, n) => House(n, Today.AddDays(7 - 14)));
+        // The PVT start signal clears only when the person starts in time: the group's first day, or the day they joined.
+        yield return new("PVT verlopen, groep begon op tijd", SignalKind.PvtStart, false, null, async (db, n) =>
+        {
+            await House(n, Today.AddDays(-20));
+            Pvt(db, n, starts: Today.AddDays(-10), joined: Today.AddDays(-10));
+        });
+        yield return new("PVT verlopen, groep begon een dag te laat", SignalKind.PvtStart, true, 1, async (db, n) =>
+        {
+            await House(n, Today.AddDays(-20));
+            Pvt(db, n, starts: Today.AddDays(-5), joined: Today.AddDays(-5));
+        });
+        yield return new("PVT over 7 dagen, groep begint over 10 dagen", SignalKind.PvtStart, true, 2, async (db, n) =>
+        {
+            await House(n, Today.AddDays(7 - 14));
+            Pvt(db, n, starts: Today.AddDays(10), joined: Today);
+        });
+        yield return new("PVT verlopen, te laat ingestroomd in een lopende groep", SignalKind.PvtStart, true, 1, async (db, n) =>
+        {
+            await House(n, Today.AddDays(-20));
+            Pvt(db, n, starts: Today.AddDays(-30), joined: Today.AddDays(-2));
+        });
         yield return new("Voortgangsgesprek over 8 dagen", SignalKind.ProgressMeetingDue, false, null, (db, n) =>
             Add(db, FixedPlan(n, Today.AddDays(-30), [(ParticipationDomain.Meeting, StepStatus.Doing)], Today.AddDays(8))));
         yield return new("Voortgangsgesprek over 7 dagen", SignalKind.ProgressMeetingDue, true, 2, (db, n) =>
@@ -259,6 +280,74 @@ public sealed class SignalRulesTests
     }
 
     [Fact]
+    public async Task A_snoozed_signal_returns_when_its_deadline_comes_before_the_snooze_ends()
+    {
+        await using var app = NewApp();
+        var world = await TestWorld.SeedAsync(app);
+        // PIP due in ten days: urgency 3. Snoozed for a month, it must not sleep through the deadline.
+        var person = await NewcomerAsync(app, world.A.Id, "Sluimer", (_, n) => Register(n, Today.AddDays(10 - 70)));
+        await EvaluateAsync(app);
+        await AsSystemAsync(app, world.A.Id, async db =>
+            (await db.Signals.SingleAsync(s => s.NewcomerId == person && s.Kind == SignalKind.PipDeadline)).Snooze(Today.AddDays(30), "test", Today));
+
+        await EvaluateAsync(app, Now.AddDays(2));
+        var stillAsleep = (await SignalsAsync(app, world.A.Id)).Single(s => s.NewcomerId == person && s.Kind == SignalKind.PipDeadline);
+        Assert.Equal((SignalState.Snoozed, 3), (stillAsleep.State, stillAsleep.Urgency));
+
+        // Within a week of the deadline its urgency rises: it asks for attention again.
+        await EvaluateAsync(app, Now.AddDays(3));
+        var woken = (await SignalsAsync(app, world.A.Id)).Single(s => s.NewcomerId == person && s.Kind == SignalKind.PipDeadline);
+        Assert.Equal((SignalState.Open, 2, (DateOnly?)null), (woken.State, woken.Urgency, woken.SnoozedUntil));
+    }
+
+    [Fact]
+    public async Task A_resolved_signal_is_raised_again_within_its_quiet_days_when_the_situation_escalates()
+    {
+        await using var app = NewApp();
+        var world = await TestWorld.SeedAsync(app);
+        var person = await NewcomerAsync(app, world.A.Id, "Opgelost", (_, n) => Register(n, Today.AddDays(10 - 70)));
+        await EvaluateAsync(app);
+        await AsSystemAsync(app, world.A.Id, async db =>
+            (await db.Signals.SingleAsync(s => s.NewcomerId == person && s.Kind == SignalKind.PipDeadline)).Resolve("Gesprek staat gepland", "test", Today));
+
+        // Same urgency a day later: the resolution holds.
+        await EvaluateAsync(app, Now.AddDays(1));
+        Assert.Single(await SignalsAsync(app, world.A.Id), s => s.NewcomerId == person && s.Kind == SignalKind.PipDeadline);
+
+        // The deadline passes without a plan, well within the fourteen quiet days: a new, most urgent signal.
+        await EvaluateAsync(app, Now.AddDays(11));
+        var signals = (await SignalsAsync(app, world.A.Id)).Where(s => s.NewcomerId == person && s.Kind == SignalKind.PipDeadline).ToList();
+        Assert.Equal(2, signals.Count);
+        var raised = Assert.Single(signals, s => s.IsOpen);
+        Assert.Equal(1, raised.Urgency);
+        Assert.StartsWith("Het PIP had uiterlijk", raised.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Since_is_the_day_the_situation_began_not_the_day_the_rule_ran()
+    {
+        await using var app = NewApp();
+        var world = await TestWorld.SeedAsync(app);
+        var late = await NewcomerAsync(app, world.A.Id, "Laat", (_, n) => Register(n, Today.AddDays(-200)));
+        var absent = await NewcomerAsync(app, world.A.Id, "Afwezig", (db, n) => Lessons(db, n, Attendance.Present, Attendance.UnexcusedAbsence,
+            Attendance.UnexcusedAbsence, Attendance.UnexcusedAbsence));
+        var referred = await NewcomerAsync(app, world.A.Id, "Verwezen", (db, n) => SentReferral(db, n, Today.AddDays(-25)));
+        var paused = await NewcomerAsync(app, world.A.Id, "Pauze", (_, n) => Pause(n, Today.AddDays(-9)));
+
+        await EvaluateAsync(app);
+
+        var signals = await SignalsAsync(app, world.A.Id);
+        DateOnly SinceOf(Guid person, SignalKind kind) => signals.Single(s => s.NewcomerId == person && s.Kind == kind).Since;
+        // Registered 200 days ago: the PIP was due after 70 days and asked for attention from 14 days before.
+        Assert.Equal(Today.AddDays(-200 + 70 - 14), SinceOf(late, SignalKind.PipDeadline));
+        // The lessons were weekly up to last week; the first of the three missed was three weeks ago.
+        Assert.Equal(Today.AddDays(-21), SinceOf(absent, SignalKind.Attendance));
+        Assert.Equal(Today.AddDays(-25 + 10), SinceOf(referred, SignalKind.ReferralUnanswered));
+        Assert.Equal(Today.AddDays(-8), SinceOf(paused, SignalKind.NotNowEnded));
+        Assert.All(signals.Where(s => s.NewcomerId == late || s.NewcomerId == absent), s => Assert.Equal(Today, s.RaisedOn));
+    }
+
+    [Fact]
     public async Task Each_municipality_uses_its_own_thresholds()
     {
         await using var app = NewApp();
@@ -361,6 +450,13 @@ public sealed class SignalRulesTests
             }
         }
         return plan;
+    }
+
+    private static void Pvt(AppDbContext db, Newcomer newcomer, DateOnly starts, DateOnly joined)
+    {
+        var group = new CourseGroup(newcomer.MunicipalityId, new CourseGroupDetails(CourseKind.Pvt, $"PVT {newcomer.GivenNames}", null, null, starts, null));
+        db.CourseGroups.Add(group);
+        db.Enrolments.Add(new Enrolment(group, newcomer.Id, newcomer.MunicipalityId, joined, "test", Now));
     }
 
     /// <summary>Weekly lessons up to last week, the last value the most recent.</summary>

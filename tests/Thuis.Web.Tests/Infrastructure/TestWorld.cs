@@ -131,7 +131,7 @@ public sealed class TestWorld(ThuisAppFactory app, TestMunicipality a, TestMunic
             [ParticipationDomain.Meeting], -1, null), 1.0, []);
         db.CohortRuns.Add(run);
         var signal = new Signal(municipality.Id, newcomer.Id, SignalKind.DebtsWithoutHelp, null, 2, "Heeft schulden en nog geen schuldhulp",
-            $"Stel {given} schuldhulp voor", today);
+            $"Stel {given} schuldhulp voor", today, today);
         db.Signals.Add(signal);
         await db.SaveChangesAsync();
         return new TestMunicipality(municipality.Id, name, newcomer.Id, newcomer.FullName, bsn ?? "", partner.Id, group.Id, session.Id,

@@ -45,6 +45,10 @@ public sealed class SignalSettingsForm : IValidatableObject
     [Required(ErrorMessage = "Vul een getal in.")]
     public int? QuietDaysAfterResolve { get; set; }
 
+    [Range(1, 90, ErrorMessage = "Kies 1 tot en met 90 dagen.")]
+    [Required(ErrorMessage = "Vul een getal in.")]
+    public int? IntakeInviteDays { get; set; }
+
     /// <summary>The settings as loaded; a save based on older settings is refused.</summary>
     public Guid Version { get; set; }
 
@@ -58,6 +62,7 @@ public sealed class SignalSettingsForm : IValidatableObject
         OverAskedActivities = s.OverAskedActivities,
         ReferralAnswerDays = s.ReferralAnswerDays,
         QuietDaysAfterResolve = s.QuietDaysAfterResolve,
+        IntakeInviteDays = s.IntakeInviteDays,
         Version = s.Version,
     };
 
@@ -100,7 +105,8 @@ public sealed class ChangeSignalSettings(AppDbContext db, CurrentUser currentUse
             return ChangedMeanwhile;
         }
         settings.Change(form.DeadlineWarningDays!.Value, form.AttendanceAbsences!.Value, form.AttendanceWindow!.Value, form.StagnationWeeks!.Value,
-            form.IsolationWeeks!.Value, form.OverAskedActivities!.Value, form.ReferralAnswerDays!.Value, form.QuietDaysAfterResolve!.Value);
+            form.IsolationWeeks!.Value, form.OverAskedActivities!.Value, form.ReferralAnswerDays!.Value, form.QuietDaysAfterResolve!.Value,
+            form.IntakeInviteDays!.Value);
         db.RecordAudit(AuditAction.Update, nameof(SignalSettings), municipalityId.ToString(), AuditResult.Success, "Drempels voor signalen gewijzigd");
         try
         {

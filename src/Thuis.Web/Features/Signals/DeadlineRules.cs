@@ -16,17 +16,21 @@ public sealed class PipDeadlineRule : ISignalRule
             .Where(n => !db.IntegrationPlans.Any(p => p.NewcomerId == n.Id && p.DecisionDate != null))
             .Select(n => new { n.Id, n.GivenNames, n.RegistrationDate }).ToListAsync(cancellationToken);
         return [.. people
-            .Select(n => (n.Id, n.GivenNames, Deadline: IntegrationLaw.PipDeadline(n.RegistrationDate, scope.PipDeadlineWeeks)))
+            .Select(n => (n.Id, n.GivenNames, n.RegistrationDate, Deadline: IntegrationLaw.PipDeadline(n.RegistrationDate, scope.PipDeadlineWeeks)))
             .Where(n => n.Deadline.DayNumber - scope.Today.DayNumber <= scope.Settings.DeadlineWarningDays)
             .Select(n => new SignalFinding(n.Id, null, scope.UrgencyFor(n.Deadline),
                 n.Deadline < scope.Today
                     ? $"Het PIP had uiterlijk {SignalScope.Date(n.Deadline)} vastgesteld moeten zijn"
                     : $"Het PIP moet uiterlijk {SignalScope.Date(n.Deadline)} vastgesteld zijn",
-                $"Maak met {n.GivenNames} het plan af en stel het vast"))];
+                $"Maak met {n.GivenNames} het plan af en stel het vast",
+                scope.WarnedFrom(n.Deadline, n.RegistrationDate)))];
     }
 }
 
-/// <summary>Housed, not yet in a participation declaration trajectory, and its start deadline comes near or has passed.</summary>
+/// <summary>
+/// Housed, and not starting the participation declaration trajectory on time: in no PVT group, or only in one that the
+/// person starts after the start deadline (the group starts late, or they join it late). Raised as the deadline comes near.
+/// </summary>
 public sealed class PvtStartRule : ISignalRule
 {
     public SignalKind Kind => SignalKind.PvtStart;
@@ -34,18 +38,41 @@ public sealed class PvtStartRule : ISignalRule
     public async Task<IReadOnlyList<SignalFinding>> FindAsync(SignalScope scope, CancellationToken cancellationToken)
     {
         var db = scope.Db;
+        // Only people whose deadline is within the warning days can be signalled: housed on or before this day.
+        var housedBy = scope.Today.AddDays(scope.Settings.DeadlineWarningDays - scope.PvtStartDays);
         var people = await scope.Active
-            .Where(n => n.HousingDate != null)
-            .Where(n => !db.Enrolments.Any(e => e.NewcomerId == n.Id && db.CourseGroups.Any(g => g.Id == e.GroupId && g.Kind == CourseKind.Pvt)))
-            .Select(n => new { n.Id, n.GivenNames, Housed = n.HousingDate!.Value }).ToListAsync(cancellationToken);
-        return [.. people
-            .Select(n => (n.Id, n.GivenNames, Deadline: IntegrationLaw.PvtStartDeadline(n.Housed, scope.PvtStartDays)))
-            .Where(n => n.Deadline.DayNumber - scope.Today.DayNumber <= scope.Settings.DeadlineWarningDays)
-            .Select(n => new SignalFinding(n.Id, null, scope.UrgencyFor(n.Deadline),
-                n.Deadline < scope.Today
-                    ? $"Had uiterlijk {SignalScope.Date(n.Deadline)} met de PVT moeten beginnen en staat nog in geen groep"
-                    : $"Moet uiterlijk {SignalScope.Date(n.Deadline)} met de PVT beginnen en staat nog in geen groep",
-                $"Schrijf {n.GivenNames} in voor een PVT-groep"))];
+            .Where(n => n.HousingDate != null && n.HousingDate <= housedBy)
+            .Select(n => new
+            {
+                n.Id,
+                n.GivenNames,
+                Housed = n.HousingDate!.Value,
+                Groups = (from e in db.Enrolments
+                          join g in db.CourseGroups on e.GroupId equals g.Id
+                          where e.NewcomerId == n.Id && g.Kind == CourseKind.Pvt
+                          select new { g.Name, g.StartDate, e.Since }).ToList(),
+            }).ToListAsync(cancellationToken);
+        var findings = new List<SignalFinding>();
+        foreach (var n in people)
+        {
+            var deadline = IntegrationLaw.PvtStartDeadline(n.Housed, scope.PvtStartDays);
+            // The person starts in a group on its first day, or on the day they joined it if that was later.
+            var first = n.Groups.Select(g => (g.Name, Starts: g.StartDate > g.Since ? g.StartDate : g.Since)).OrderBy(g => g.Starts).FirstOrDefault();
+            if (first.Name is not null && first.Starts <= deadline)
+            {
+                continue;
+            }
+            var passed = deadline < scope.Today;
+            var reason = first.Name is null
+                ? passed
+                    ? $"Had uiterlijk {SignalScope.Date(deadline)} met de PVT moeten beginnen en staat nog in geen groep"
+                    : $"Moet uiterlijk {SignalScope.Date(deadline)} met de PVT beginnen en staat nog in geen groep"
+                : $"Begint pas op {SignalScope.Date(first.Starts)} met de PVT in '{first.Name}'; dat had uiterlijk {SignalScope.Date(deadline)} moeten zijn";
+            findings.Add(new SignalFinding(n.Id, null, scope.UrgencyFor(deadline), reason,
+                first.Name is null ? $"Schrijf {n.GivenNames} in voor een PVT-groep" : $"Schrijf {n.GivenNames} in voor een PVT-groep die op tijd begint",
+                scope.WarnedFrom(deadline, n.Housed)));
+        }
+        return findings;
     }
 }
 
@@ -68,7 +95,8 @@ public sealed class ProgressMeetingRule : ISignalRule
             p.Meeting < scope.Today
                 ? $"Het voortgangsgesprek van {SignalScope.Date(p.Meeting)} staat nog open"
                 : $"Voortgangsgesprek op {SignalScope.Date(p.Meeting)}",
-            $"Plan het voortgangsgesprek met {p.GivenNames} en leg daarna de volgende datum vast"))];
+            $"Plan het voortgangsgesprek met {p.GivenNames} en leg daarna de volgende datum vast",
+            p.Meeting.AddDays(-DaysAhead)))];
     }
 }
 
@@ -99,6 +127,7 @@ public sealed class IntegrationTermRule : ISignalRule
                 n.LastDay < scope.Today
                     ? $"De inburgeringstermijn is op {SignalScope.Date(n.LastDay)} verlopen"
                     : $"De inburgeringstermijn loopt op {SignalScope.Date(n.LastDay)} af",
-                $"Bespreek met {n.GivenNames} wat er nog nodig is om de inburgering af te ronden"))];
+                $"Bespreek met {n.GivenNames} wat er nog nodig is om de inburgering af te ronden",
+                n.LastDay.AddMonths(-MonthsBefore)))];
     }
 }

@@ -32,7 +32,7 @@ public sealed class EvaluateSignals(AppDbContext db, CurrentUser currentUser, IE
     /// <summary>These people of the current user's municipality, or everyone there when <paramref name="people"/> is null.</summary>
     internal async Task EvaluateAsync(IReadOnlyCollection<Guid>? people, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, DutchFormat.TimeZone).DateTime);
+        var today = Today.DayInTheNetherlands(now);
         var municipalityId = currentUser.MunicipalityId ?? throw new InvalidOperationException("Geen gemeente.");
         var deadlines = await db.Municipalities.Where(m => m.Id == municipalityId)
             .Select(m => new { m.PipDeadlineWeeks, m.PvtStartDays }).SingleAsync(cancellationToken);
@@ -63,7 +63,7 @@ public sealed class EvaluateSignals(AppDbContext db, CurrentUser currentUser, IE
             if (found.TryGetValue(key, out var finding))
             {
                 signal.WakeUp(today);
-                signal.Describe(finding.Urgency, finding.Reason, finding.NextAction);
+                signal.Describe(finding.Urgency, finding.Reason, finding.NextAction, finding.Since);
                 open.Add(key);
             }
             else
@@ -71,12 +71,16 @@ public sealed class EvaluateSignals(AppDbContext db, CurrentUser currentUser, IE
                 signal.CloseBecauseCauseIsGone(today);
             }
         }
-        var quiet = known.Where(s => s.State == SignalState.Resolved).Select(s => (s.Kind, s.NewcomerId, s.SubjectId)).ToHashSet();
-        foreach (var ((kind, newcomer, subject), finding) in found)
+        // Resolved recently: quiet, unless the situation has since become more urgent than it was when resolved.
+        var quiet = known.Where(s => s.State == SignalState.Resolved)
+            .GroupBy(s => (s.Kind, s.NewcomerId, s.SubjectId))
+            .ToDictionary(g => g.Key, g => g.MaxBy(s => s.ClosedOn)!);
+        foreach (var (key, finding) in found)
         {
-            if (!open.Contains((kind, newcomer, subject)) && !quiet.Contains((kind, newcomer, subject)))
+            if (!open.Contains(key) && !(quiet.TryGetValue(key, out var resolved) && !resolved.IsEscalatedBy(finding.Urgency)))
             {
-                db.Signals.Add(new Signal(municipalityId, newcomer, kind, subject, finding.Urgency, finding.Reason, finding.NextAction, today));
+                db.Signals.Add(new Signal(municipalityId, key.Item2, key.Item1, key.Item3, finding.Urgency, finding.Reason, finding.NextAction,
+                    finding.Since, today));
             }
         }
         await db.SaveChangesAsync(cancellationToken);

@@ -8,7 +8,7 @@ using Thuis.Web.Platform.Security;
 namespace Thuis.Web.Features.Signals;
 
 public sealed record SignalRow(
-    Guid Id, Guid NewcomerId, string Name, SignalKind Kind, int Urgency, string Reason, string NextAction, DateOnly RaisedOn,
+    Guid Id, Guid NewcomerId, string Name, SignalKind Kind, int Urgency, string Reason, string NextAction, DateOnly Since,
     SignalState State, DateOnly? SnoozedUntil, string? CaseManagerId);
 
 /// <summary>How many people a case manager guides and how many of them have an open signal.</summary>
@@ -44,8 +44,8 @@ public sealed class ListSignals(AppDbContext db, CurrentUser currentUser, TimePr
             query = query.Where(x => x.n.CaseManagerId == caseManagerId);
         }
         var rows = await query.Select(x => new SignalRow(x.s.Id, x.n.Id, x.n.GivenNames + " " + x.n.FamilyName, x.s.Kind, x.s.Urgency, x.s.Reason,
-            x.s.NextAction, x.s.RaisedOn, x.s.State, x.s.SnoozedUntil, x.n.CaseManagerId)).ToListAsync(cancellationToken);
-        return [.. rows.OrderBy(r => r.Urgency).ThenBy(r => r.RaisedOn).ThenBy(r => r.Name, StringComparer.Ordinal)];
+            x.s.NextAction, x.s.Since, x.s.State, x.s.SnoozedUntil, x.n.CaseManagerId)).ToListAsync(cancellationToken);
+        return [.. rows.OrderBy(r => r.Urgency).ThenBy(r => r.Since).ThenBy(r => r.Name, StringComparer.Ordinal)];
     }
 
     public async Task<List<Caseload>> CaseloadsAsync(CancellationToken cancellationToken)

@@ -2,18 +2,16 @@ using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Features.Intake;
 using Thuis.Web.Features.Milestones;
 using Thuis.Web.Features.Plans;
+using Thuis.Web.Platform.Localization;
 
 namespace Thuis.Web.Features.Signals;
 
 /// <summary>
-/// The intake invitations and their legal follow-up: not yet invited two weeks after registration, an invitation
+/// The intake invitations and their legal follow-up: not yet invited some days after housing (a setting), an invitation
 /// whose day has passed without its outcome recorded, or a no-show without the next invitation planned.
 /// </summary>
 public sealed class IntakeInvitationRule : ISignalRule
 {
-    /// <summary>Days after registration by which the first invitation to the broad intake should have gone out.</summary>
-    public const int InviteWithinDays = 14;
-
     public SignalKind Kind => SignalKind.IntakeInvitation;
 
     public async Task<IReadOnlyList<SignalFinding>> FindAsync(SignalScope scope, CancellationToken cancellationToken)
@@ -22,7 +20,7 @@ public sealed class IntakeInvitationRule : ISignalRule
         // Once a plan is fixed the intake is over; a plan fixed without it (after the third no-show) ends the follow-up too.
         var people = await scope.Active
             .Where(n => !db.IntegrationPlans.Any(p => p.NewcomerId == n.Id && p.DecisionDate != null))
-            .Select(n => new { n.Id, n.GivenNames, n.RegistrationDate, HasPlan = db.IntegrationPlans.Any(p => p.NewcomerId == n.Id) })
+            .Select(n => new { n.Id, n.GivenNames, n.RegistrationDate, n.HousingDate, HasPlan = db.IntegrationPlans.Any(p => p.NewcomerId == n.Id) })
             .ToListAsync(cancellationToken);
         if (people.Count == 0)
         {
@@ -36,7 +34,8 @@ public sealed class IntakeInvitationRule : ISignalRule
         foreach (var person in people)
         {
             var section = sections.GetValueOrDefault(person.Id);
-            if (Finding(person.Id, person.GivenNames, person.RegistrationDate, person.HasPlan, section, scope.Today) is { } finding)
+            var inviteBy = (person.HousingDate ?? person.RegistrationDate).AddDays(scope.Settings.IntakeInviteDays);
+            if (Finding(person.Id, person.GivenNames, person.RegistrationDate, inviteBy, person.HasPlan, section, scope.Today) is { } finding)
             {
                 findings.Add(finding);
             }
@@ -44,23 +43,22 @@ public sealed class IntakeInvitationRule : ISignalRule
         return findings;
     }
 
-    private static SignalFinding? Finding(Guid id, string name, DateOnly registered, bool hasPlan, InvitationsSection? section, DateOnly today)
+    private static SignalFinding? Finding(Guid id, string name, DateOnly registered, DateOnly inviteBy, bool hasPlan, InvitationsSection? section, DateOnly today)
     {
         var invitations = section?.Invitations ?? [];
         if (invitations.Count == 0)
         {
             // A draft plan means the conversation has taken place, even if the invitation itself was not written down.
-            var inviteBy = registered.AddDays(InviteWithinDays);
             return hasPlan || today < inviteBy ? null : new SignalFinding(id, null, 2,
                 $"Nog niet uitgenodigd voor de brede intake; ingeschreven op {SignalScope.Date(registered)}",
-                $"Nodig {name} uit voor de brede intake");
+                $"Nodig {name} uit voor de brede intake", inviteBy);
         }
         var last = invitations[^1];
         if (last.Outcome == InvitationOutcome.Planned && last.Date < today)
         {
             return new SignalFinding(id, null, 2,
                 $"De uitnodiging voor de intake van {SignalScope.Date(last.Date)} heeft nog geen uitkomst",
-                $"Leg vast of {name} is verschenen");
+                $"Leg vast of {name} is verschenen", last.Date.AddDays(1));
         }
         if (last.Outcome == InvitationOutcome.NoShow)
         {
@@ -69,7 +67,7 @@ public sealed class IntakeInvitationRule : ISignalRule
                 times == 1
                     ? $"Niet verschenen op de intake van {SignalScope.Date(last.Date)}"
                     : $"Voor de {times}e keer niet verschenen op de intake, laatst op {SignalScope.Date(last.Date)}",
-                section.NextStep);
+                section.NextStep, last.Date);
         }
         return null;
     }
@@ -114,7 +112,10 @@ public sealed class MilestoneBehindRule : ISignalRule
                 .FirstOrDefault(l => l.Standing == MilestoneStanding.Behind);
             if (behind is not null)
             {
-                findings.Add(new SignalFinding(id, null, 3, Reason(behind, progress), NextAction(behind, name)));
+                var since = behind.Recorded == MilestoneState.Behind && behind.RecordedAt is { } recordedAt
+                    ? Today.DayInTheNetherlands(recordedAt)
+                    : behind.Target.AddDays(1);
+                findings.Add(new SignalFinding(id, null, 3, Reason(behind, progress), NextAction(behind, name), since));
             }
         }
         return findings;

@@ -4,6 +4,7 @@ using Thuis.Web.Features.Intake;
 using Thuis.Web.Features.Plans;
 using Thuis.Web.Features.Referrals;
 using Thuis.Web.Features.Trajectories;
+using Thuis.Web.Platform.Localization;
 
 namespace Thuis.Web.Features.Signals;
 
@@ -27,13 +28,14 @@ public sealed class AttendanceRule : ISignalRule
         var (absences, window) = (scope.Settings.AttendanceAbsences, scope.Settings.AttendanceWindow);
         return [.. rows.GroupBy(r => (r.Id, r.GivenNames))
             .Select(g => (g.Key, Missed: g.OrderByDescending(r => r.Date).ThenByDescending(r => r.StartTime).Take(window)
-                .Count(r => r.Value == Attendance.UnexcusedAbsence), Counted: Math.Min(window, g.Count())))
-            .Where(p => p.Missed >= absences)
+                .Where(r => r.Value == Attendance.UnexcusedAbsence).Select(r => r.Date).ToList(), Counted: Math.Min(window, g.Count())))
+            .Where(p => p.Missed.Count >= absences)
             .Select(p => new SignalFinding(p.Key.Id, null, 2,
-                p.Missed == p.Counted
+                p.Missed.Count == p.Counted
                     ? $"Heeft de laatste {p.Counted} lessen gemist zonder bericht"
-                    : $"Heeft {p.Missed} van de laatste {p.Counted} lessen gemist zonder bericht",
-                $"Bel {p.Key.GivenNames} en vraag hoe het gaat"))];
+                    : $"Heeft {p.Missed.Count} van de laatste {p.Counted} lessen gemist zonder bericht",
+                $"Bel {p.Key.GivenNames} en vraag hoe het gaat",
+                p.Missed.Min()))];
     }
 }
 
@@ -63,7 +65,8 @@ public sealed class StagnationRule : ISignalRule
             .Where(p => scope.Today.DayNumber - p.LastMove.DayNumber >= weeks * 7)
             .Select(p => new SignalFinding(p.Id, null, 3,
                 $"Geen stap van het plan gestart of afgerond sinds {SignalScope.Date(p.LastMove)}",
-                $"Bespreek met {p.GivenNames} wat helpt om weer een stap te zetten"))];
+                $"Bespreek met {p.GivenNames} wat helpt om weer een stap te zetten",
+                p.LastMove.AddDays(weeks * 7)))];
     }
 }
 
@@ -80,7 +83,7 @@ public sealed class IsolationRule : ISignalRule
             .Where(n => n.HousingDate != null && n.HousingDate <= housedBefore)
             .Where(n => !db.IntegrationPlans.Any(p => p.NewcomerId == n.Id && p.State == PlanState.Fixed
                 && p.Steps.Any(s => s.Domain == ParticipationDomain.Meeting && (s.Status == StepStatus.Planned || s.Status == StepStatus.Doing))))
-            .Select(n => new { n.Id, n.GivenNames }).ToListAsync(cancellationToken);
+            .Select(n => new { n.Id, n.GivenNames, Housed = n.HousingDate!.Value }).ToListAsync(cancellationToken);
         if (people.Count == 0)
         {
             return [];
@@ -98,7 +101,8 @@ public sealed class IsolationRule : ISignalRule
         return [.. people.Where(p => !meeting.Contains(p.Id))
             .Select(p => new SignalFinding(p.Id, null, 2,
                 $"Woont hier {scope.Settings.IsolationWeeks} weken of langer en doet nog niets om mensen te ontmoeten",
-                $"Stel {p.GivenNames} een laagdrempelige activiteit voor om mensen te ontmoeten"))];
+                $"Stel {p.GivenNames} een laagdrempelige activiteit voor om mensen te ontmoeten",
+                p.Housed.AddDays(7 * scope.Settings.IsolationWeeks)))];
     }
 }
 
@@ -119,12 +123,19 @@ public sealed class OverAskedRule : ISignalRule
                     && db.IntegrationPlans.Any(p => p.Id == s.PlanId && p.NewcomerId == n.Id && p.State == PlanState.Fixed)),
                 Groups = db.Enrolments.Count(e => e.NewcomerId == n.Id),
                 Activities = db.Referrals.Count(r => r.NewcomerId == n.Id && r.State == ReferralState.Started),
+                // The latest start among what runs now: from then on it was this much at once.
+                LastStep = db.PlanSteps.Where(s => s.Status == StepStatus.Doing
+                    && db.IntegrationPlans.Any(p => p.Id == s.PlanId && p.NewcomerId == n.Id && p.State == PlanState.Fixed)).Max(s => (DateOnly?)s.StatusSince),
+                LastGroup = db.Enrolments.Where(e => e.NewcomerId == n.Id).Max(e => (DateOnly?)e.Since),
+                LastActivity = db.Referrals.Where(r => r.NewcomerId == n.Id && r.State == ReferralState.Started).Max(r => r.StartedOn),
             }).ToListAsync(cancellationToken);
-        return [.. people.Select(p => (p.Id, p.GivenNames, Count: p.Steps + p.Groups + p.Activities))
+        return [.. people.Select(p => (p.Id, p.GivenNames, Count: p.Steps + p.Groups + p.Activities,
+                Since: new[] { p.LastStep, p.LastGroup, p.LastActivity }.Max() ?? scope.Today))
             .Where(p => p.Count > scope.Settings.OverAskedActivities)
             .Select(p => new SignalFinding(p.Id, null, 3,
                 $"Doet {p.Count} dingen tegelijk: stappen, lessen en activiteiten",
-                $"Vraag {p.GivenNames} of het niet te veel wordt en schuif samen iets op"))];
+                $"Vraag {p.GivenNames} of het niet te veel wordt en schuif samen iets op",
+                p.Since))];
     }
 }
 
@@ -145,7 +156,8 @@ public sealed class ReferralUnansweredRule : ISignalRule
             .ToListAsync(cancellationToken);
         return [.. referrals.Select(r => new SignalFinding(r.Id, r.ReferralId, 2,
             $"De verwijzing naar {r.Partner} wacht sinds {SignalScope.Date(r.Sent)} op antwoord",
-            $"Bel {r.Partner} en vraag of ze {r.GivenNames} kunnen ontvangen"))];
+            $"Bel {r.Partner} en vraag of ze {r.GivenNames} kunnen ontvangen",
+            r.Sent.AddDays(scope.Settings.ReferralAnswerDays)))];
     }
 }
 
@@ -159,10 +171,11 @@ public sealed class DebtsWithoutHelpRule : ISignalRule
         var people = await (from f in scope.Db.Set<FinancesSection>()
                             join n in scope.Active on f.NewcomerId equals n.Id
                             where f.HasDebts == true && (f.DebtHelp == DebtHelp.Needed || f.DebtHelp == DebtHelp.NotNeeded)
-                            select new { n.Id, n.GivenNames }).ToListAsync(cancellationToken);
+                            select new { n.Id, n.GivenNames, f.RecordedAt }).ToListAsync(cancellationToken);
         return [.. people.Select(p => new SignalFinding(p.Id, null, 2,
             "Heeft schulden en nog geen schuldhulp",
-            $"Stel {p.GivenNames} schuldhulp voor en vraag toestemming om door te verwijzen"))];
+            $"Stel {p.GivenNames} schuldhulp voor en vraag toestemming om door te verwijzen",
+            Today.DayInTheNetherlands(p.RecordedAt)))];
     }
 }
 
@@ -178,6 +191,7 @@ public sealed class NotNowEndedRule : ISignalRule
             .Select(n => new { n.Id, n.GivenNames, Until = n.PausedUntil!.Value }).ToListAsync(cancellationToken);
         return [.. people.Select(p => new SignalFinding(p.Id, null, 2,
             $"De periode 'niet nu' liep tot en met {SignalScope.Date(p.Until)}",
-            $"Neem contact op met {p.GivenNames} en vraag of het nu wel past"))];
+            $"Neem contact op met {p.GivenNames} en vraag of het nu wel past",
+            p.Until.AddDays(1)))];
     }
 }

@@ -53,7 +53,8 @@ public sealed class Signal : IMunicipalityOwned, IPersonData
         Reason = NextAction = "";
     }
 
-    public Signal(Guid municipalityId, Guid newcomerId, SignalKind kind, Guid? subjectId, int urgency, string reason, string nextAction, DateOnly today)
+    public Signal(Guid municipalityId, Guid newcomerId, SignalKind kind, Guid? subjectId, int urgency, string reason, string nextAction,
+        DateOnly since, DateOnly today)
     {
         Id = Guid.CreateVersion7();
         MunicipalityId = municipalityId;
@@ -63,7 +64,7 @@ public sealed class Signal : IMunicipalityOwned, IPersonData
         RaisedOn = today;
         State = SignalState.Open;
         Reason = NextAction = "";
-        Describe(urgency, reason, nextAction);
+        Describe(urgency, reason, nextAction, since);
     }
 
     public Guid Id { get; private set; }
@@ -74,7 +75,11 @@ public sealed class Signal : IMunicipalityOwned, IPersonData
     /// <summary>What the signal is about when a person can have several causes of one kind (a referral, a plan).</summary>
     public Guid? SubjectId { get; private set; }
 
+    /// <summary>The day Thuis raised it.</summary>
     public DateOnly RaisedOn { get; private set; }
+
+    /// <summary>The day the situation began, from the data (a deadline's warning period, the first missed lesson).</summary>
+    public DateOnly Since { get; private set; }
 
     /// <summary>1 = today, 2 = this week, 3 = this month.</summary>
     public int Urgency { get; private set; }
@@ -107,20 +112,31 @@ public sealed class Signal : IMunicipalityOwned, IPersonData
     /// <summary>Whether it asks for attention today: open, and not snoozed past today.</summary>
     public bool NeedsAttention(DateOnly today) => IsOpen && !(State == SignalState.Snoozed && SnoozedUntil > today);
 
-    /// <summary>The rule found the same cause again: its wording and urgency follow the data (days left shrink).</summary>
-    public void Describe(int urgency, string reason, string nextAction)
+    /// <summary>
+    /// The rule found the same cause again: its wording, urgency and start follow the data (days left shrink). A snoozed
+    /// signal whose urgency rises (its deadline came or passed) asks for attention again at once.
+    /// </summary>
+    public void Describe(int urgency, string reason, string nextAction, DateOnly since)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(urgency, MostUrgent);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(urgency, LeastUrgent);
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         ArgumentException.ThrowIfNullOrWhiteSpace(nextAction);
-        if (Urgency == urgency && Reason == reason && NextAction == nextAction)
+        if (Urgency == urgency && Reason == reason && NextAction == nextAction && Since == since)
         {
             return;
         }
-        (Urgency, Reason, NextAction) = (urgency, reason.Trim(), nextAction.Trim());
+        if (State == SignalState.Snoozed && Urgency != 0 && urgency < Urgency)
+        {
+            State = SignalState.Open;
+            SnoozedUntil = null;
+        }
+        (Urgency, Reason, NextAction, Since) = (urgency, reason.Trim(), nextAction.Trim(), since);
         Touch();
     }
+
+    /// <summary>Whether a situation of this urgency is worse than what this signal was resolved at: then it comes back.</summary>
+    public bool IsEscalatedBy(int urgency) => urgency < Urgency;
 
     public void Acknowledge(string by, DateOnly today)
     {

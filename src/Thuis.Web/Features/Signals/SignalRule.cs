@@ -4,8 +4,11 @@ using Thuis.Web.Platform.Localization;
 
 namespace Thuis.Web.Features.Signals;
 
-/// <summary>What one rule found about one person: the cause of a signal, in plain Dutch.</summary>
-public sealed record SignalFinding(Guid NewcomerId, Guid? SubjectId, int Urgency, string Reason, string NextAction);
+/// <summary>
+/// What one rule found about one person: the cause of a signal, in plain Dutch, and the day the situation began (not the
+/// day the rule happened to run).
+/// </summary>
+public sealed record SignalFinding(Guid NewcomerId, Guid? SubjectId, int Urgency, string Reason, string NextAction, DateOnly Since);
 
 /// <summary>One rule over the data Thuis already has; each rule stands alone so it can be tested alone.</summary>
 public interface ISignalRule
@@ -42,4 +45,11 @@ public sealed class SignalScope(AppDbContext db, DateOnly today, SignalSettings 
     }
 
     public static string Date(DateOnly date) => DutchFormat.Date(date);
+
+    /// <summary>When a deadline started to ask for attention: its warning days before it, not before the date it counts from.</summary>
+    public DateOnly WarnedFrom(DateOnly deadline, DateOnly countedFrom)
+    {
+        var warned = deadline.AddDays(-Settings.DeadlineWarningDays);
+        return warned > countedFrom ? warned : countedFrom;
+    }
 }

@@ -43,13 +43,21 @@ public sealed class SignalSettings : IMunicipalitySetting
     /// <summary>Days after a signal was resolved in which the same cause does not raise a new one.</summary>
     public int QuietDaysAfterResolve { get; private set; } = 14;
 
+    /// <summary>
+    /// Days after housing (or registration, for someone not housed yet) by which the first invitation to the broad intake
+    /// should have gone out. The law sets no number; this is the municipality's own practice.
+    /// </summary>
+    public int IntakeInviteDays { get; private set; } = DefaultIntakeInviteDays;
+
+    public const int DefaultIntakeInviteDays = 14;
+
     /// <summary>Changes with every save, so a form based on older thresholds is refused; empty until first saved.</summary>
     public Guid Version { get; private set; }
 
     public static SignalSettings Defaults(Guid municipalityId) => new(municipalityId);
 
     public void Change(int deadlineWarningDays, int attendanceAbsences, int attendanceWindow, int stagnationWeeks, int isolationWeeks,
-        int overAskedActivities, int referralAnswerDays, int quietDaysAfterResolve)
+        int overAskedActivities, int referralAnswerDays, int quietDaysAfterResolve, int intakeInviteDays = DefaultIntakeInviteDays)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(deadlineWarningDays, 0);
         ArgumentOutOfRangeException.ThrowIfLessThan(attendanceAbsences, 1);
@@ -59,9 +67,11 @@ public sealed class SignalSettings : IMunicipalitySetting
         ArgumentOutOfRangeException.ThrowIfLessThan(overAskedActivities, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(referralAnswerDays, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(quietDaysAfterResolve, 0);
+        ArgumentOutOfRangeException.ThrowIfLessThan(intakeInviteDays, 1);
         (DeadlineWarningDays, AttendanceAbsences, AttendanceWindow, StagnationWeeks, IsolationWeeks) =
             (deadlineWarningDays, attendanceAbsences, attendanceWindow, stagnationWeeks, isolationWeeks);
-        (OverAskedActivities, ReferralAnswerDays, QuietDaysAfterResolve) = (overAskedActivities, referralAnswerDays, quietDaysAfterResolve);
+        (OverAskedActivities, ReferralAnswerDays, QuietDaysAfterResolve, IntakeInviteDays) =
+            (overAskedActivities, referralAnswerDays, quietDaysAfterResolve, intakeInviteDays);
         Version = Guid.NewGuid();
     }
 }
@@ -72,6 +82,7 @@ internal sealed class SignalSettingsMapping : IEntityTypeConfiguration<SignalSet
     {
         builder.HasKey(s => s.MunicipalityId);
         builder.Property(s => s.Version).IsConcurrencyToken();
+        builder.Property(s => s.IntakeInviteDays).HasDefaultValue(SignalSettings.DefaultIntakeInviteDays);
         builder.HasOne<Municipality>().WithOne().HasForeignKey<SignalSettings>(s => s.MunicipalityId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1777,6 +1777,9 @@ namespace Thuis.Web.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly?>("SnoozedUntil")
                         .HasColumnType("date");
 
@@ -1819,6 +1822,11 @@ namespace Thuis.Web.Data.Migrations.Postgres
 
                     b.Property<int>("DeadlineWarningDays")
                         .HasColumnType("integer");
+
+                    b.Property<int>("IntakeInviteDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(14);
 
                     b.Property<int>("IsolationWeeks")
                         .HasColumnType("integer");

@@ -1768,6 +1768,9 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("SnoozedUntil")
                         .HasColumnType("TEXT");
 
@@ -1810,6 +1813,11 @@ namespace Thuis.Web.Data.Migrations.Sqlite
 
                     b.Property<int>("DeadlineWarningDays")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("IntakeInviteDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(14);
 
                     b.Property<int>("IsolationWeeks")
                         .HasColumnType("INTEGER");
