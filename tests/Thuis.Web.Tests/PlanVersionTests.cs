@@ -139,7 +139,7 @@ public sealed class PlanVersionTests
     }
 
     private static async Task<NewcomerDeadlines> NewcomerDeadlinesOf(AppDbContext db, Guid newcomerId) =>
-        await NewcomerDeadlines.ForAsync(db, await db.Newcomers.SingleAsync(n => n.Id == newcomerId), CancellationToken.None);
+        await NewcomerDeadlines.ForAsync(db, await db.Newcomers.SingleAsync(n => n.Id == newcomerId), new DateOnly(2028, 1, 10), CancellationToken.None);
 }
 
 /// <summary>What a case manager types into a first plan in the tests.</summary>
