@@ -138,8 +138,76 @@ public sealed class PlanVersionTests
         Assert.Equal("Meetrainen bij de voetbalclub", older.ValueOf("Input.Steps[0].What"));
     }
 
+    [Fact]
+    public async Task The_onderwijsroute_given_before_28_is_kept_in_later_versions_and_may_become_B1_after_the_eighteen_months()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 6, 20, 9, 0, 0, TimeSpan.Zero));
+        await using var app = new ThuisAppFactory { ConfigureTestServices = s => s.AddSingleton<TimeProvider>(clock) };
+        var world = await TestWorld.SeedAsync(app);
+        var young = await PlanFields.AddNewcomerAsync(app, world.A, "Yonas", "Tesfamariam", new DateOnly(1998, 7, 1));
+        using var client = new ThuisClient(app);
+        var email = await world.CreateUserAsync(world.A, Roles.CaseManager);
+        await client.SignInOrFailAsync(email);
+        var plan = $"/dossiers/{young}/plan";
+        var fields = PlanFields.FirstPlan();
+        fields["Input.LearningRoute"] = nameof(LearningRoute.Education);
+        fields["Input.MainGoal"] = nameof(MainGoal.Education);
+        await client.SubmitAsync(plan, "concept", new Dictionary<string, string>());
+        await client.SubmitAsync($"{plan}/bewerken", "plan", fields);
+        Assert.Equal($"{plan}?klaar=vastgesteld", (await client.SubmitAsync($"{plan}/vaststellen", "vaststellen",
+            new Dictionary<string, string> { ["Input.DecisionDate"] = "2026-06-20" })).Location);
+
+        // At 28 a new version keeps the onderwijsroute: the draft and the decision are both allowed.
+        clock.SetUtcNow(new DateTimeOffset(2026, 9, 1, 9, 0, 0, TimeSpan.Zero));
+        await client.SignInOrFailAsync(email);
+        await client.SubmitAsync(plan, "concept", new Dictionary<string, string>());
+        Assert.Equal($"{plan}?klaar=opgeslagen", (await client.SubmitAsync($"{plan}/bewerken", "plan",
+            new Dictionary<string, string> { ["Input.LearningRoute"] = nameof(LearningRoute.Education) })).Location);
+        Assert.Equal($"{plan}?klaar=vastgesteld", (await client.SubmitAsync($"{plan}/vaststellen", "vaststellen",
+            new Dictionary<string, string> { ["Input.DecisionDate"] = "2026-09-01" })).Location);
+
+        // Past the 18 months the onderwijsroute may still become the B1-route, but not the Z-route.
+        clock.SetUtcNow(new DateTimeOffset(2028, 1, 10, 9, 0, 0, TimeSpan.Zero));
+        await client.SignInOrFailAsync(email);
+        await client.SubmitAsync(plan, "concept", new Dictionary<string, string>());
+        Assert.Equal($"{plan}?klaar=opgeslagen", (await client.SubmitAsync($"{plan}/bewerken", "plan",
+            new Dictionary<string, string> { ["Input.LearningRoute"] = nameof(LearningRoute.Education) })).Location);
+        await client.SubmitAsync($"{plan}/bewerken", "plan", new Dictionary<string, string> { ["Input.LearningRoute"] = nameof(LearningRoute.Z) });
+        var refused = await client.SubmitAsync($"{plan}/vaststellen", "vaststellen", new Dictionary<string, string> { ["Input.DecisionDate"] = "2028-01-10" });
+        Assert.Contains("Van leerroute wisselen kan tot en met 20 december 2027", refused.Text, StringComparison.Ordinal);
+        await client.SubmitAsync($"{plan}/bewerken", "plan", new Dictionary<string, string> { ["Input.LearningRoute"] = nameof(LearningRoute.B1) });
+        Assert.Equal($"{plan}?klaar=vastgesteld", (await client.SubmitAsync($"{plan}/vaststellen", "vaststellen",
+            new Dictionary<string, string> { ["Input.DecisionDate"] = "2028-01-10" })).Location);
+
+        // Once on the B1-route at 29, going back to the onderwijsroute would be a new giving, and is refused.
+        await client.SubmitAsync(plan, "concept", new Dictionary<string, string>());
+        var back = await client.SubmitAsync($"{plan}/bewerken", "plan", new Dictionary<string, string> { ["Input.LearningRoute"] = nameof(LearningRoute.Education) });
+        Assert.Contains("De onderwijsroute is alleen mogelijk tot 28 jaar; deze persoon is dan 29.", back.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Someone_younger_than_18_sees_when_the_duty_starts_instead_of_PIP_and_PVT_deadlines()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 6, 20, 9, 0, 0, TimeSpan.Zero));
+        await using var app = new ThuisAppFactory { ConfigureTestServices = s => s.AddSingleton<TimeProvider>(clock) };
+        var world = await TestWorld.SeedAsync(app);
+        var minor = await PlanFields.AddNewcomerAsync(app, world.A, "Amal", "Haddad", new DateOnly(2008, 11, 3));
+        using var client = new ThuisClient(app);
+        await client.SignInOrFailAsync(await world.CreateUserAsync(world.A, Roles.CaseManager));
+        const string note = "De inburgeringsplicht begint op 3 november 2026 (18e verjaardag); tot dan gelden geen termijnen voor PIP en PVT.";
+
+        var dossier = await client.GetAsync($"/dossiers/{minor}");
+        Assert.Contains(note, dossier.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("PIP uiterlijk vastgesteld", dossier.Text, StringComparison.Ordinal);
+        var plan = await client.GetAsync($"/dossiers/{minor}/plan");
+        Assert.Contains(note, plan.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("PIP uiterlijk vastgesteld", plan.Text, StringComparison.Ordinal);
+        var list = await client.GetAsync("/plannen?wie=alle");
+        Assert.Contains("geen (jonger dan 18)", list.Text, StringComparison.Ordinal);
+    }
+
     private static async Task<NewcomerDeadlines> NewcomerDeadlinesOf(AppDbContext db, Guid newcomerId) =>
-        await NewcomerDeadlines.ForAsync(db, await db.Newcomers.SingleAsync(n => n.Id == newcomerId), CancellationToken.None);
+        await NewcomerDeadlines.ForAsync(db, await db.Newcomers.SingleAsync(n => n.Id == newcomerId), new DateOnly(2028, 1, 10), CancellationToken.None);
 }
 
 /// <summary>What a case manager types into a first plan in the tests.</summary>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
 using Thuis.Web.Features.Intake;
 using Thuis.Web.Features.Plans;
+using Thuis.Web.Platform.Localization;
 
 namespace Thuis.Web.Features.Dossiers;
 
@@ -16,7 +17,7 @@ public sealed record DossierView(Newcomer Newcomer, string? CaseManagerName, IRe
 }
 
 /// <summary>Opens one dossier at a glance, with the intake's completeness per part. Every attempt is audited, including one for a dossier the user may not see.</summary>
-public sealed class ViewDossier(AppDbContext db)
+public sealed class ViewDossier(AppDbContext db, TimeProvider clock)
 {
     public const string Purpose = "Dossier inzien voor begeleiding";
 
@@ -41,6 +42,6 @@ public sealed class ViewDossier(AppDbContext db)
             .Select(p => new PlanSummary(p.Number, p.State, p.DecisionDate,
                 p.Steps.Count(s => s.Status == StepStatus.Planned || s.Status == StepStatus.Doing), p.NextProgressMeeting))
             .FirstOrDefaultAsync(cancellationToken);
-        return new DossierView(newcomer, caseManager, parts, await NewcomerDeadlines.ForAsync(db, newcomer, cancellationToken), plan);
+        return new DossierView(newcomer, caseManager, parts, await NewcomerDeadlines.ForAsync(db, newcomer, clock.InTheNetherlands(), cancellationToken), plan);
     }
 }

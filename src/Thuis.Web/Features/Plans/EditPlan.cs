@@ -10,14 +10,19 @@ public sealed class EditPlan(AppDbContext db, TimeProvider clock)
 {
     public async Task<EditResult> HandleAsync(Guid newcomerId, PlanForm form, CancellationToken cancellationToken)
     {
-        var born = await db.Newcomers.Where(n => n.Id == newcomerId).Select(n => (DateOnly?)n.DateOfBirth).SingleOrDefaultAsync(cancellationToken);
-        var draft = born is null ? null : await LoadDraftAsync(db, newcomerId, cancellationToken);
+        var person = await db.Newcomers.Where(n => n.Id == newcomerId)
+            .Select(n => new { n.DateOfBirth, n.RegistrationDate }).SingleOrDefaultAsync(cancellationToken);
+        var draft = person is null ? null : await LoadDraftAsync(db, newcomerId, cancellationToken);
         if (draft is null)
         {
             return EditResult.Missing;
         }
+        var fixedRoutes = await db.IntegrationPlans.Where(p => p.NewcomerId == newcomerId && p.DecisionDate != null)
+            .OrderBy(p => p.Number).Select(p => new FixedRoute(p.DecisionDate!.Value, p.LearningRoute)).ToListAsync(cancellationToken);
+        var earliestDecision = fixedRoutes.Count > 0 ? fixedRoutes[^1].DecisionDate : person!.RegistrationDate;
         var today = clock.InTheNetherlands();
-        var errors = form.Check(today, born!.Value, draft.Steps.Select(s => s.Id).ToHashSet());
+        var errors = form.Check(today, person!.DateOfBirth, draft.Steps.Select(s => s.Id).ToHashSet(),
+            earliestDecision, IntegrationLaw.EducationGivenOn(fixedRoutes));
         if (errors.Count > 0)
         {
             return EditResult.Invalid(errors);

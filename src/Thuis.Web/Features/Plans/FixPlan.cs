@@ -15,8 +15,10 @@ public sealed class FixPlanForm
 
 /// <summary>
 /// Fixes the draft as the plan in force on its decision date (dagtekening). The previous version, if any, is
-/// replaced but kept. The law's rules are checked here: the onderwijsroute only below 28, a route switch only
-/// within 18 months of the first plan, and a decision date that follows the one before.
+/// replaced but kept. The law's rules are checked here (docs/law.md): the onderwijsroute only when the plan that first
+/// gave it was fixed before the 28th birthday, a route switch only within 18 months of the term's start (from the
+/// onderwijsroute to the B1-route throughout the term), no switch after the term, and a decision date that follows
+/// the one before.
 /// </summary>
 public sealed class FixPlan(AppDbContext db, CurrentUser currentUser, TimeProvider clock)
 {
@@ -29,8 +31,9 @@ public sealed class FixPlan(AppDbContext db, CurrentUser currentUser, TimeProvid
             return EditResult.Missing;
         }
         var inForce = await db.IntegrationPlans.SingleOrDefaultAsync(p => p.NewcomerId == newcomerId && p.State == PlanState.Fixed, cancellationToken);
-        var firstDecision = await db.IntegrationPlans.Where(p => p.NewcomerId == newcomerId && p.DecisionDate != null)
-            .OrderBy(p => p.Number).Select(p => p.DecisionDate).FirstOrDefaultAsync(cancellationToken);
+        var fixedRoutes = await db.IntegrationPlans.Where(p => p.NewcomerId == newcomerId && p.DecisionDate != null)
+            .OrderBy(p => p.Number).Select(p => new FixedRoute(p.DecisionDate!.Value, p.LearningRoute)).ToListAsync(cancellationToken);
+        DateOnly? firstDecision = fixedRoutes.Count > 0 ? fixedRoutes[0].DecisionDate : null;
 
         var missing = new List<string>();
         if (draft.LearningRoute is null)
@@ -69,15 +72,15 @@ public sealed class FixPlan(AppDbContext db, CurrentUser currentUser, TimeProvid
         {
             errors[nameof(FixPlanForm.DecisionDate)] = $"De dagtekening ligt vóór die van de vorige versie ({DutchFormat.Date(previous)}).";
         }
-        else if (IntegrationLaw.RouteRefusal(draft.LearningRoute!.Value, newcomer.DateOfBirth, decided) is { } refusal)
+        else if (IntegrationLaw.RouteRefusal(draft.LearningRoute!.Value, newcomer.DateOfBirth, decided,
+            IntegrationLaw.EducationGivenOn(fixedRoutes)) is { } refusal)
         {
             errors[nameof(FixPlanForm.DecisionDate)] = refusal;
         }
-        else if (inForce is not null && inForce.LearningRoute != draft.LearningRoute && firstDecision is { } first
-            && decided > IntegrationLaw.RouteSwitchLastDay(first))
+        else if (inForce?.LearningRoute is { } current && firstDecision is { } first
+            && IntegrationLaw.RouteChangeRefusal(current, draft.LearningRoute!.Value, first, decided) is { } switchRefusal)
         {
-            errors[nameof(FixPlanForm.DecisionDate)] = $"Van leerroute wisselen kan tot en met {DutchFormat.Date(IntegrationLaw.RouteSwitchLastDay(first))} "
-                + $"(18 maanden na het eerste plan). Houd de {inForce.LearningRoute!.Value.Dutch()} aan of kies een eerdere dagtekening.";
+            errors[nameof(FixPlanForm.DecisionDate)] = switchRefusal;
         }
         if (errors.Count > 0)
         {

@@ -1,23 +1,24 @@
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
 using Thuis.Web.Features.Dossiers;
+using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
 
 namespace Thuis.Web.Features.Plans;
 
 public sealed record PlanRow(
-    Guid NewcomerId, string Name, DateOnly PipDeadline, int? Number, PlanState? State, DateOnly? DecisionDate,
+    Guid NewcomerId, string Name, DateOnly? PipDeadline, int? Number, PlanState? State, DateOnly? DecisionDate,
     int OpenSteps, DateOnly? NextProgressMeeting, DateOnly? FirstDecisionDate)
 {
     /// <summary>No plan was ever fixed and the legal deadline has passed.</summary>
-    public bool IsLate(DateOnly today) => FirstDecisionDate is null && PipDeadline < today;
+    public bool IsLate(DateOnly today) => FirstDecisionDate is null && PipDeadline is { } due && due < today;
 }
 
 /// <summary>
 /// Where every active newcomer's plan stands: none yet, a draft, or fixed — with the PIP deadline beside it,
 /// so a plan that is late is seen before it is too late.
 /// </summary>
-public sealed class ListPlans(AppDbContext db, CurrentUser currentUser)
+public sealed class ListPlans(AppDbContext db, CurrentUser currentUser, TimeProvider clock)
 {
     public async Task<IReadOnlyList<PlanRow>> HandleAsync(bool mineOnly, CancellationToken cancellationToken)
     {
@@ -28,6 +29,7 @@ public sealed class ListPlans(AppDbContext db, CurrentUser currentUser)
         }
         var weeks = await db.Municipalities.Where(m => m.Id == currentUser.MunicipalityId)
             .Select(m => m.PipDeadlineWeeks).SingleAsync(cancellationToken);
+        var today = clock.InTheNetherlands();
         var rows = await people
             .Select(n => new
             {
@@ -35,6 +37,7 @@ public sealed class ListPlans(AppDbContext db, CurrentUser currentUser)
                 n.GivenNames,
                 n.FamilyName,
                 n.RegistrationDate,
+                n.DateOfBirth,
                 FirstDecision = db.IntegrationPlans.Where(p => p.NewcomerId == n.Id && p.DecisionDate != null).Min(p => p.DecisionDate),
                 Plan = db.IntegrationPlans.Where(p => p.NewcomerId == n.Id && p.State != PlanState.Superseded)
                     .OrderByDescending(p => p.Number)
@@ -50,10 +53,10 @@ public sealed class ListPlans(AppDbContext db, CurrentUser currentUser)
             })
             .ToListAsync(cancellationToken);
         return [.. rows
-            .Select(r => new PlanRow(r.Id, $"{r.FamilyName}, {r.GivenNames}", IntegrationLaw.PipDeadline(r.RegistrationDate, weeks),
+            .Select(r => new PlanRow(r.Id, $"{r.FamilyName}, {r.GivenNames}", NewcomerDeadlines.On(today, r.DateOfBirth, r.RegistrationDate, null, r.FirstDecision, weeks).PipDeadline,
                 r.Plan?.Number, r.Plan?.State, r.Plan?.DecisionDate, r.Plan?.Open ?? 0, r.Plan?.NextProgressMeeting, r.FirstDecision))
             .OrderBy(r => r.FirstDecisionDate is not null)
-            .ThenBy(r => r.PipDeadline)
+            .ThenBy(r => r.PipDeadline ?? DateOnly.MaxValue)
             .ThenBy(r => r.Name, StringComparer.CurrentCulture)];
     }
 }

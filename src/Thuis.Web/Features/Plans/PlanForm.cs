@@ -96,11 +96,19 @@ public sealed class PlanForm
     public List<StepContent> StepContents() => [.. Steps.Where(s => !s.IsBlank)
         .Select(s => new StepContent(s.Id, s.Domain, s.What!, s.Owner, s.OwnerName, s.Due, s.LowThreshold, s.Offer))];
 
-    /// <summary>Rules across fields, with messages keyed by the field's path on the form.</summary>
-    public Dictionary<string, string> Check(DateOnly today, DateOnly born, IReadOnlySet<Guid> existingSteps)
+    /// <summary>
+    /// Rules across fields, with messages keyed by the field's path on the form. A draft has no decision date yet:
+    /// the onderwijsroute is refused only when no decision date the plan could still get would allow it, that is when
+    /// the person is 28 or older on <paramref name="earliestDecision"/> (the registration date, or the decision date of
+    /// the version in force) and the route was not already given before the 28th birthday
+    /// (<paramref name="educationGivenOn"/>). Fixing the plan checks the actual decision date.
+    /// </summary>
+    public Dictionary<string, string> Check(DateOnly today, DateOnly born, IReadOnlySet<Guid> existingSteps,
+        DateOnly earliestDecision, DateOnly? educationGivenOn)
     {
         var errors = new Dictionary<string, string>();
-        if (LearningRoute is { } route && IntegrationLaw.RouteRefusal(route, born, today) is { } refusal)
+        var decidedAtTheEarliest = earliestDecision < today ? earliestDecision : today;
+        if (LearningRoute is { } route && IntegrationLaw.RouteRefusal(route, born, decidedAtTheEarliest, educationGivenOn) is { } refusal)
         {
             errors[nameof(LearningRoute)] = refusal;
         }

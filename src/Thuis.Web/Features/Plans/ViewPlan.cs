@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
 using Thuis.Web.Features.Dossiers;
+using Thuis.Web.Platform.Localization;
 
 namespace Thuis.Web.Features.Plans;
 
@@ -17,7 +18,7 @@ public sealed record PlanView(Newcomer Newcomer, IReadOnlyList<IntegrationPlan> 
 }
 
 /// <summary>Opens a newcomer's plan with all its versions and the dates that govern it. Every look is audited.</summary>
-public sealed class ViewPlan(AppDbContext db)
+public sealed class ViewPlan(AppDbContext db, TimeProvider clock)
 {
     public const string Purpose = "Plan inzien voor begeleiding";
 
@@ -32,6 +33,6 @@ public sealed class ViewPlan(AppDbContext db)
             .Include(p => p.Goals).Include(p => p.Steps)
             .Where(p => p.NewcomerId == newcomerId).OrderBy(p => p.Number)
             .ToListAsync(cancellationToken);
-        return new PlanView(newcomer, versions, await NewcomerDeadlines.ForAsync(db, newcomer, cancellationToken));
+        return new PlanView(newcomer, versions, await NewcomerDeadlines.ForAsync(db, newcomer, clock.InTheNetherlands(), cancellationToken));
     }
 }
