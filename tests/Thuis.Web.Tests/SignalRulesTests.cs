@@ -37,6 +37,32 @@ public sealed class SignalRulesTests
             await Register(n, Today.AddDays(-1 - 70));
             db.IntegrationPlans.Add(FixedPlan(n, Today.AddDays(-3), [(ParticipationDomain.Meeting, StepStatus.Planned)], null));
         });
+        // The inburgeringsplicht starts at 18: no PIP, PVT or invitation signals before, deadlines counted from the birthday after.
+        yield return new("17 jaar, PIP lang verlopen", SignalKind.PipDeadline, false, null, async (_, n) =>
+        {
+            await Register(n, Today.AddDays(-200));
+            Born(n, Today.AddYears(-18).AddDays(1));
+        });
+        yield return new("17 jaar, PVT lang verlopen", SignalKind.PvtStart, false, null, async (_, n) =>
+        {
+            await House(n, Today.AddDays(-200));
+            Born(n, Today.AddYears(-18).AddDays(1));
+        });
+        yield return new("17 jaar, niet uitgenodigd", SignalKind.IntakeInvitation, false, null, async (_, n) =>
+        {
+            await Register(n, Today.AddDays(-200));
+            Born(n, Today.AddYears(-18).AddDays(1));
+        });
+        yield return new("Vandaag 18, PIP telt vanaf de verjaardag", SignalKind.PipDeadline, false, null, async (_, n) =>
+        {
+            await Register(n, Today.AddDays(-200));
+            Born(n, Today.AddYears(-18));
+        });
+        yield return new("18 sinds 57 dagen, PIP over 13 dagen", SignalKind.PipDeadline, true, 3, async (_, n) =>
+        {
+            await Register(n, Today.AddDays(-200));
+            Born(n, Today.AddYears(-18).AddDays(-57));
+        });
         yield return new("PVT over 15 dagen", SignalKind.PvtStart, false, null, (_, n) => House(n, Today.AddDays(15 - 14)));
         yield return new("PVT over 7 dagen", SignalKind.PvtStart, true, 2, (_, n) => House(n, Today.AddDays(7 - 14)));
         // The PVT start signal clears only when the person starts in time: the group's first day, or the day they joined.
@@ -422,6 +448,9 @@ public sealed class SignalRulesTests
         newcomer.UpdateLegalFrame(Frame(new DateOnly(2026, 3, 1), on));
         return Task.CompletedTask;
     }
+
+    private static void Born(Newcomer n, DateOnly on) =>
+        n.UpdatePerson(new PersonDetails(n.GivenNames, n.FamilyName, on, n.Gender, n.CountryOfOrigin, null, null, null, null, false, null, null));
 
     private static Task Pause(Newcomer newcomer, DateOnly until)
     {

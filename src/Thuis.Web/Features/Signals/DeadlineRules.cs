@@ -4,7 +4,10 @@ using Thuis.Web.Features.Trajectories;
 
 namespace Thuis.Web.Features.Signals;
 
-/// <summary>No plan fixed yet while the PIP deadline (weeks after registration) comes near or has passed.</summary>
+/// <summary>
+/// No plan fixed yet while the PIP deadline (weeks after registration) comes near or has passed. Nobody younger than 18
+/// has the deadline yet (<see cref="NewcomerDeadlines"/>).
+/// </summary>
 public sealed class PipDeadlineRule : ISignalRule
 {
     public SignalKind Kind => SignalKind.PipDeadline;
@@ -14,10 +17,12 @@ public sealed class PipDeadlineRule : ISignalRule
         var db = scope.Db;
         var people = await scope.Active
             .Where(n => !db.IntegrationPlans.Any(p => p.NewcomerId == n.Id && p.DecisionDate != null))
-            .Select(n => new { n.Id, n.GivenNames, n.RegistrationDate }).ToListAsync(cancellationToken);
+            .Select(n => new { n.Id, n.GivenNames, n.DateOfBirth, n.RegistrationDate }).ToListAsync(cancellationToken);
         return [.. people
-            .Select(n => (n.Id, n.GivenNames, n.RegistrationDate, Deadline: IntegrationLaw.PipDeadline(n.RegistrationDate, scope.PipDeadlineWeeks)))
-            .Where(n => n.Deadline.DayNumber - scope.Today.DayNumber <= scope.Settings.DeadlineWarningDays)
+            .Select(n => (n.Id, n.GivenNames, n.RegistrationDate,
+                scope.DeadlinesOf(n.DateOfBirth, n.RegistrationDate, null).PipDeadline))
+            .Where(n => n.PipDeadline is { } deadline && deadline.DayNumber - scope.Today.DayNumber <= scope.Settings.DeadlineWarningDays)
+            .Select(n => (n.Id, n.GivenNames, n.RegistrationDate, Deadline: n.PipDeadline!.Value))
             .Select(n => new SignalFinding(n.Id, null, scope.UrgencyFor(n.Deadline),
                 n.Deadline < scope.Today
                     ? $"Het PIP had uiterlijk {SignalScope.Date(n.Deadline)} vastgesteld moeten zijn"
@@ -46,6 +51,8 @@ public sealed class PvtStartRule : ISignalRule
             {
                 n.Id,
                 n.GivenNames,
+                n.DateOfBirth,
+                n.RegistrationDate,
                 Housed = n.HousingDate!.Value,
                 Groups = (from e in db.Enrolments
                           join g in db.CourseGroups on e.GroupId equals g.Id
@@ -55,7 +62,10 @@ public sealed class PvtStartRule : ISignalRule
         var findings = new List<SignalFinding>();
         foreach (var n in people)
         {
-            var deadline = IntegrationLaw.PvtStartDeadline(n.Housed, scope.PvtStartDays);
+            if (scope.DeadlinesOf(n.DateOfBirth, n.RegistrationDate, n.Housed).PvtStartDeadline is not { } deadline)
+            {
+                continue;
+            }
             // The person starts in a group on its first day, or on the day they joined it if that was later.
             var first = n.Groups.Select(g => (g.Name, Starts: g.StartDate > g.Since ? g.StartDate : g.Since)).OrderBy(g => g.Starts).FirstOrDefault();
             if (first.Name is not null && first.Starts <= deadline)

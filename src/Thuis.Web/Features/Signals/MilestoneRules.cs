@@ -20,8 +20,10 @@ public sealed class IntakeInvitationRule : ISignalRule
         // Once a plan is fixed the intake is over; a plan fixed without it (after the third no-show) ends the follow-up too.
         var people = await scope.Active
             .Where(n => !db.IntegrationPlans.Any(p => p.NewcomerId == n.Id && p.DecisionDate != null))
-            .Select(n => new { n.Id, n.GivenNames, n.RegistrationDate, n.HousingDate, HasPlan = db.IntegrationPlans.Any(p => p.NewcomerId == n.Id) })
+            .Select(n => new { n.Id, n.GivenNames, n.DateOfBirth, n.RegistrationDate, n.HousingDate, HasPlan = db.IntegrationPlans.Any(p => p.NewcomerId == n.Id) })
             .ToListAsync(cancellationToken);
+        // The legal follow-up of invitations is for those who have the duty: not before the 18th birthday.
+        people.RemoveAll(p => IntegrationLaw.IsUnderDutyAge(p.DateOfBirth, scope.Today));
         if (people.Count == 0)
         {
             return [];

@@ -1,5 +1,6 @@
 using Thuis.Web.Data;
 using Thuis.Web.Features.Dossiers;
+using Thuis.Web.Features.Plans;
 using Thuis.Web.Platform.Localization;
 
 namespace Thuis.Web.Features.Signals;
@@ -45,6 +46,10 @@ public sealed class SignalScope(AppDbContext db, DateOnly today, SignalSettings 
     }
 
     public static string Date(DateOnly date) => DutchFormat.Date(date);
+
+    /// <summary>A person's PIP and PVT deadlines on this day, with this municipality's settings; none while younger than 18.</summary>
+    public NewcomerDeadlines DeadlinesOf(DateOnly born, DateOnly registered, DateOnly? housed) =>
+        NewcomerDeadlines.On(Today, born, registered, housed, null, PipDeadlineWeeks, PvtStartDays);
 
     /// <summary>When a deadline started to ask for attention: its warning days before it, not before the date it counts from.</summary>
     public DateOnly WarnedFrom(DateOnly deadline, DateOnly countedFrom)
