@@ -44,4 +44,28 @@ public sealed class SignalJourneyTests(BrowserFixture fixture) : BrowserTest(fix
         await Accessibility.AssertNoSeriousViolationsAsync(Page);
         await SaveScreenshotAsync("05-signalen");
     }
+
+    [Fact]
+    public async Task Registering_someone_whose_PIP_deadline_has_passed_shows_the_signal_on_the_start_page_at_once()
+    {
+        await SignInAsync(CaseManagerOfDalfsen);
+        var registered = DateOnly.FromDateTime(DateTime.Today).AddDays(-100).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        await Page.GotoAsync("/dossiers/nieuw?zoek=Ruta");
+        await Page.GetByLabel("Voornamen", new() { Exact = true }).FillAsync("Ruta");
+        await Page.GetByLabel("Achternaam", new() { Exact = true }).FillAsync("Laat Ingeschreven");
+        await Page.Locator("#geboortedatum").FillAsync("1991-05-17");
+        await Page.GetByLabel("Land van herkomst", new() { Exact = true }).FillAsync("Eritrea");
+        await Page.Locator("#inschrijving").FillAsync(registered);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Registreren", Exact = true }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("De statushouder is geregistreerd.");
+
+        // No hourly run in between: the save itself brought the signal.
+        await Page.GotoAsync("/");
+        var row = Page.Locator("[data-testid=signal-row]", new() { HasText = "Ruta Laat Ingeschreven" }).Filter(new() { HasText = "PIP" });
+        await Expect(row).ToHaveCountAsync(1);
+        await Expect(row).ToContainTextAsync("Het PIP had uiterlijk");
+        await Accessibility.AssertNoSeriousViolationsAsync(Page);
+        await SaveScreenshotAsync("06-pip-signaal-na-registreren");
+    }
 }

@@ -45,6 +45,8 @@ public sealed class ThuisAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:SeedOnFirstStart", "true");
         // Every test signs in from the same loopback address; the limit itself is tested in Thuis.Web.Tests.
         builder.UseSetting("SignIn:PermitPerMinutePerAddress", "1000");
+        // No hourly signal run: what a journey sees after a change was brought by that change itself.
+        builder.UseSetting("Signals:Evaluate", "false");
     }
 
     public override async ValueTask DisposeAsync()
