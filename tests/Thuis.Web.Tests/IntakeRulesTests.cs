@@ -27,6 +27,20 @@ public sealed class IntakeRulesTests
         Assert.Equal(fines, section.FinesDue);
     }
 
+    [Theory]
+    [InlineData("NoShow,NoShow,Attended", 0, "Verschenen op 29 januari 2026: de intake heeft plaatsgevonden, er volgt geen verzuimstap meer.", 250)]
+    [InlineData("NoShow,Attended", 0, "Verschenen op 15 januari 2026: de intake heeft plaatsgevonden, er volgt geen verzuimstap meer.", 0)]
+    [InlineData("NoShow,Attended,NoShow", 1, "Tweede uitnodiging sturen, met een waarschuwing.", 0)]
+    [InlineData("NoShow,NoShow,Attended,NoShow,NoShow", 2, "Boete van € 250 opleggen en een derde uitnodiging sturen.", 500)]
+    [InlineData("Rescheduled,NoShow,Planned", 1, "Tweede uitnodiging sturen, met een waarschuwing.", 0)]
+    public void An_attended_invitation_ends_the_escalation_and_fines_already_incurred_stay_due(string outcomes, int noShows, string nextStep, decimal fines)
+    {
+        var section = new InvitationsSection(Guid.NewGuid(), Guid.NewGuid());
+        section.Update(outcomes.Split(',').Select((o, i) => new Invitation { Date = new DateOnly(2026, 1, 1).AddDays(14 * i), Outcome = Enum.Parse<InvitationOutcome>(o) }));
+
+        Assert.Equal((noShows, nextStep, fines), (section.NoShows, section.NextStep, section.FinesDue));
+    }
+
     [Fact]
     public void A_language_listed_twice_is_refused_and_empty_rows_are_dropped()
     {

@@ -120,6 +120,7 @@ public sealed class Invitation
 /// <summary>
 /// Invitations to the intake and the legal escalation when someone does not come: a second invitation
 /// with a warning, then a €250 fine with a third invitation, then another €250 and the plan is set anyway.
+/// The escalation follows what happened: once the person came, it ends; fines already incurred stay due.
 /// </summary>
 public sealed class InvitationsSection : IntakeSection
 {
@@ -134,18 +135,45 @@ public sealed class InvitationsSection : IntakeSection
     public void Update(IEnumerable<Invitation> invitations) =>
         Invitations = invitations.Where(i => i.Date != default).OrderBy(i => i.Date).ToList();
 
-    public int NoShows => Invitations.Count(i => i.Outcome == InvitationOutcome.NoShow);
+    /// <summary>The no-shows since the person last came: an attended invitation ends the escalation.</summary>
+    public int NoShows => Escalations[^1];
 
-    /// <summary>What the law says comes next, given the no-shows so far.</summary>
+    /// <summary>The day the intake last took place, if it did.</summary>
+    public DateOnly? AttendedOn => Invitations.LastOrDefault(i => i.Outcome == InvitationOutcome.Attended)?.Date;
+
+    /// <summary>What the law says comes next, given what happened so far.</summary>
     public string NextStep => NoShows switch
     {
+        0 when AttendedOn is { } attended => $"Verschenen op {Platform.Localization.DutchFormat.Date(attended)}: de intake heeft plaatsgevonden, er volgt geen verzuimstap meer.",
         0 => "Geen verzuim.",
         1 => "Tweede uitnodiging sturen, met een waarschuwing.",
         2 => $"Boete van € {FineAmount:0} opleggen en een derde uitnodiging sturen.",
         _ => $"Nogmaals een boete van € {FineAmount:0}; het PIP wordt zonder gesprek vastgesteld.",
     };
 
-    public decimal FinesDue => Math.Max(0, Math.Min(NoShows, 3) - 1) * FineAmount;
+    /// <summary>The fines incurred: after the second and the third no-show of each escalation, also one that ended later.</summary>
+    public decimal FinesDue => Escalations.Sum(noShows => Math.Max(0, Math.Min(noShows, 3) - 1)) * FineAmount;
+
+    /// <summary>The no-shows of each escalation, oldest first; each attended invitation closes one and starts the next.</summary>
+    private List<int> Escalations
+    {
+        get
+        {
+            var runs = new List<int> { 0 };
+            foreach (var invitation in Invitations)
+            {
+                if (invitation.Outcome == InvitationOutcome.Attended)
+                {
+                    runs.Add(0);
+                }
+                else if (invitation.Outcome == InvitationOutcome.NoShow)
+                {
+                    runs[^1]++;
+                }
+            }
+            return runs;
+        }
+    }
 }
 
 internal sealed class ListSectionMappings :
@@ -185,5 +213,6 @@ internal sealed class ListSectionMappings :
         builder.Ignore(s => s.NoShows);
         builder.Ignore(s => s.NextStep);
         builder.Ignore(s => s.FinesDue);
+        builder.Ignore(s => s.AttendedOn);
     }
 }
