@@ -47,6 +47,7 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
     public DbSet<IntegrationPlan> IntegrationPlans => Set<IntegrationPlan>();
     public DbSet<PlanGoal> PlanGoals => Set<PlanGoal>();
     public DbSet<PlanStep> PlanSteps => Set<PlanStep>();
+    public DbSet<TermChange> TermChanges => Set<TermChange>();
     public DbSet<SettlingChecklist> SettlingChecklists => Set<SettlingChecklist>();
     public DbSet<Milestone> Milestones => Set<Milestone>();
     public DbSet<CourseGroup> CourseGroups => Set<CourseGroup>();

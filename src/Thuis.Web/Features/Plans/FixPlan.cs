@@ -17,7 +17,7 @@ public sealed class FixPlanForm
 /// Fixes the draft as the plan in force on its decision date (dagtekening). The previous version, if any, is
 /// replaced but kept. The law's rules are checked here (docs/law.md): the onderwijsroute only when the plan that first
 /// gave it was fixed before the 28th birthday, a route switch only within 18 months of the term's start (from the
-/// onderwijsroute to the B1-route throughout the term), no switch after the term, and a decision date that follows
+/// onderwijsroute to the B1-route throughout the term, as DUO extended or renewed it), no switch after the term, and a decision date that follows
 /// the one before.
 /// </summary>
 public sealed class FixPlan(AppDbContext db, CurrentUser currentUser, TimeProvider clock)
@@ -78,7 +78,8 @@ public sealed class FixPlan(AppDbContext db, CurrentUser currentUser, TimeProvid
             errors[nameof(FixPlanForm.DecisionDate)] = refusal;
         }
         else if (inForce?.LearningRoute is { } current && firstDecision is { } first
-            && IntegrationLaw.RouteChangeRefusal(current, draft.LearningRoute!.Value, first, decided) is { } switchRefusal)
+            && IntegrationLaw.RouteChangeRefusal(current, draft.LearningRoute!.Value, first, decided,
+                await NewcomerDeadlines.TermLastDayAsync(db, newcomerId, first, cancellationToken)) is { } switchRefusal)
         {
             errors[nameof(FixPlanForm.DecisionDate)] = switchRefusal;
         }

@@ -110,7 +110,10 @@ public sealed class ProgressMeetingRule : ISignalRule
     }
 }
 
-/// <summary>The inburgeringstermijn (three years from the first plan's decision date) is in its last six months.</summary>
+/// <summary>
+/// The inburgeringstermijn is in its last six months: three years from the first plan's decision date, or until the new
+/// last day of DUO's latest extension or new term.
+/// </summary>
 public sealed class IntegrationTermRule : ISignalRule
 {
     public const int MonthsBefore = 6;
@@ -127,16 +130,26 @@ public sealed class IntegrationTermRule : ISignalRule
                 n.GivenNames,
                 FirstDecision = db.IntegrationPlans.Where(p => p.NewcomerId == n.Id && p.DecisionDate != null)
                     .OrderBy(p => p.Number).Select(p => p.DecisionDate).FirstOrDefault(),
+                Changes = db.TermChanges.Where(t => t.NewcomerId == n.Id)
+                    .Select(t => new { t.Kind, t.DecidedOn, t.RecordedAt, t.NewLastDay }).ToList(),
             })
             .Where(n => n.FirstDecision != null).ToListAsync(cancellationToken);
         return [.. people
-            .Select(n => (n.Id, n.GivenNames, LastDay: IntegrationLaw.TermLastDay(n.FirstDecision!.Value)))
+            .Select(n => (n.Id, n.GivenNames, Latest: n.Changes.OrderBy(c => c.DecidedOn).ThenBy(c => c.RecordedAt).LastOrDefault(),
+                Original: IntegrationLaw.TermLastDay(n.FirstDecision!.Value)))
+            .Select(n => (n.Id, n.GivenNames, LastDay: n.Latest?.NewLastDay ?? n.Original, MovedBy: n.Latest?.Kind))
             .Where(n => scope.Today >= n.LastDay.AddMonths(-MonthsBefore))
             .Select(n => new SignalFinding(n.Id, null,
                 n.LastDay < scope.Today ? 1 : n.LastDay.DayNumber - scope.Today.DayNumber <= 31 ? 2 : 3,
-                n.LastDay < scope.Today
-                    ? $"De inburgeringstermijn is op {SignalScope.Date(n.LastDay)} verlopen"
-                    : $"De inburgeringstermijn loopt op {SignalScope.Date(n.LastDay)} af",
+                (n.MovedBy, Passed: n.LastDay < scope.Today) switch
+                {
+                    (null, true) => $"De inburgeringstermijn is op {SignalScope.Date(n.LastDay)} verlopen",
+                    (null, false) => $"De inburgeringstermijn loopt op {SignalScope.Date(n.LastDay)} af",
+                    (TermChangeKind.Extension, true) => $"De inburgeringstermijn was verlengd tot en met {SignalScope.Date(n.LastDay)} en is verlopen",
+                    (TermChangeKind.Extension, false) => $"De inburgeringstermijn is verlengd tot en met {SignalScope.Date(n.LastDay)} en loopt bijna af",
+                    (_, true) => $"De nieuwe termijn tot en met {SignalScope.Date(n.LastDay)} is verlopen",
+                    (_, false) => $"De nieuwe termijn tot en met {SignalScope.Date(n.LastDay)} loopt bijna af",
+                },
                 $"Bespreek met {n.GivenNames} wat er nog nodig is om de inburgering af te ronden",
                 n.LastDay.AddMonths(-MonthsBefore)))];
     }
