@@ -155,7 +155,8 @@ public sealed class ExportDossier(
             [.. milestones.Milestones.Where(m => m.Kind != MilestoneKind.Settle && m.RecordedBy is not null)
                 .Select(m => new TransferMilestone(m.Kind, m.Recorded, m.ReachedOn, m.Signs, m.Note, m.RecordedBy!, m.RecordedAt!.Value))],
             [.. lessons.Groups.Select(LessonsOf)],
-            await ProposalsAsync(newcomerId, cancellationToken));
+            await ProposalsAsync(newcomerId, cancellationToken),
+            plans.Deadlines.TermChanges);
         var bytes = JsonSerializer.SerializeToUtf8Bytes(file, TransferFile.Options);
 
         var tracked = await db.Newcomers.SingleAsync(n => n.Id == newcomerId, cancellationToken);

@@ -238,7 +238,19 @@ public sealed class ReceiveTransfer(AppDbContext db, CurrentUser currentUser, Ti
             var part = IntakeTransfer.Find(slug) ?? throw new ArgumentException($"onbekend onderdeel van de intake ‘{slug}’.", nameof(file));
             records.Add(part.Import(content, newcomer.Id, municipalityId, FromElsewhere));
         }
-        records.AddRange(RebuildPlans(newcomer, file.Plans, FromElsewhere));
+        var plans = RebuildPlans(newcomer, file.Plans, FromElsewhere);
+        records.AddRange(plans);
+        // DUO's decisions on the term go with the person: the term keeps running to the day DUO set.
+        if (plans.Where(p => p.DecisionDate is not null).MinBy(p => p.Number)?.DecisionDate is { } firstDecision)
+        {
+            var lastDay = IntegrationLaw.TermLastDay(firstDecision);
+            foreach (var change in (file.TermChanges ?? []).OrderBy(c => c.DecidedOn).ThenBy(c => c.RecordedAt))
+            {
+                records.Add(TermChange.Record(newcomer, lastDay, change.Kind, change.DecidedOn, change.NewLastDay, change.Reason, change.ReasonText,
+                    change.DocumentReference, FromElsewhere(change.RecordedBy), change.RecordedAt.ToUniversalTime()));
+                lastDay = change.NewLastDay;
+            }
+        }
         if (file.Settling is { } settling)
         {
             var checklist = new SettlingChecklist(newcomer.Id, municipalityId);

@@ -50,7 +50,8 @@ public sealed record TransferFile(
     TransferSettling? Settling,
     IReadOnlyList<TransferMilestone> Milestones,
     IReadOnlyList<PreviousLessons> Lessons,
-    IReadOnlyList<PreviousProposal> Proposals)
+    IReadOnlyList<PreviousProposal> Proposals,
+    IReadOnlyList<TermChangeEntry>? TermChanges = null)
 {
     public const string FormatName = "thuis-overdracht";
     public const int CurrentVersion = 1;
