@@ -9,10 +9,12 @@ using Microsoft.Extensions.Time.Testing;
 using Thuis.Web.Data;
 using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Features.Intake;
+using Thuis.Web.Features.Interventions;
 using Thuis.Web.Features.Milestones;
 using Thuis.Web.Features.Plans;
 using Thuis.Web.Features.Referrals;
 using Thuis.Web.Features.Signals;
+using Thuis.Web.Features.SocialMap;
 using Thuis.Web.Features.Trajectories;
 using Thuis.Web.Platform.Security;
 using Thuis.Web.Tests.Infrastructure;
@@ -90,10 +92,10 @@ public sealed class SignalsFollowEveryChangeTests(SignalsFollowEveryChangeTests.
         ["Signals.ListSignals"] = new WritesNoPeoplesData("the signals themselves; audit of a view"),
         ["Signals.SignalScope"] = new WritesNoPeoplesData("what the rules read"),
         ["Signals.SignalsFollowChanges"] = new WritesNoPeoplesData("the signals themselves"),
-        ["SocialMap.EditOffer"] = new WritesNoPeoplesData("the social map"),
+        ["SocialMap.EditOffer"] = new Covered(nameof(Taking_an_offer_out_of_meeting_raises_the_isolation_signal_of_the_people_referred_to_it_in_the_same_request)),
         ["SocialMap.EditOrganisation"] = new WritesNoPeoplesData("the social map"),
         ["SocialMap.EditVolunteer"] = new WritesNoPeoplesData("the social map"),
-        ["SocialMap.ImportOffers"] = new WritesNoPeoplesData("the social map"),
+        ["SocialMap.ImportOffers"] = new Covered(nameof(Importing_an_offer_out_of_meeting_raises_the_isolation_signal_of_the_people_referred_to_it_in_the_same_request)),
         ["SocialMap.ImportOrganisations"] = new WritesNoPeoplesData("the social map"),
         ["SocialMap.ImportVolunteers"] = new WritesNoPeoplesData("the social map"),
         ["SocialMap.ListOffers"] = new WritesNoPeoplesData("reads only"),
@@ -503,6 +505,35 @@ public sealed class SignalsFollowEveryChangeTests(SignalsFollowEveryChangeTests.
         await ToldAsync(fixture.World.A.NewcomerId, url, () => coordinator.SubmitAsync(url, "koppelbesluit", new Dictionary<string, string> { ["Input.Decision"] = accept }));
     }
 
+    // --- The social map: the isolation rule reads which offers are about meeting people ---
+
+    [Fact]
+    public async Task Taking_an_offer_out_of_meeting_raises_the_isolation_signal_of_the_people_referred_to_it_in_the_same_request()
+    {
+        var offer = await OfferAsync($"Wandelclub {Guid.NewGuid():N}");
+        var person = await PersonAsync("Wandelaar", housed: Today.AddDays(-56), arrange: (db, n) => Referred(db, n, offer));
+        using var coordinator = await SignedInAsync(Roles.Coordinator);
+
+        await RaisesAsync(person, SignalKind.Isolation, () => coordinator.SubmitAsync($"/sociale-kaart/aanbod/{offer}/bewerken", "aanbod-wijzigen", new Dictionary<string, string>
+        {
+            [$"Input.DomainChoices[{ParticipationDomain.Meeting}]"] = "false",
+            [$"Input.DomainChoices[{ParticipationDomain.SelfReliance}]"] = "true",
+        }));
+    }
+
+    [Fact]
+    public async Task Importing_an_offer_out_of_meeting_raises_the_isolation_signal_of_the_people_referred_to_it_in_the_same_request()
+    {
+        var title = $"Fietsclub {Guid.NewGuid():N}";
+        var offer = await OfferAsync(title);
+        var person = await PersonAsync("Fietser", housed: Today.AddDays(-56), arrange: (db, n) => Referred(db, n, offer));
+        using var coordinator = await SignedInAsync(Roles.Coordinator);
+        var csv = "organisatie;titel;soort;domeinen\n" + $"VluchtelingenWerk {fixture.World.A.Name};{title};activiteit;{ParticipationDomain.SelfReliance.Dutch()}\n";
+
+        await RaisesAsync(person, SignalKind.Isolation, () => coordinator.SubmitFileAsync("/sociale-kaart/importeren", "sociale-kaart-importeren", "Input.File",
+            new ThuisClient.Upload("aanbod.csv", Encoding.UTF8.GetBytes(csv)), new Dictionary<string, string> { ["Input.Kind"] = "aanbod" }));
+    }
+
     // --- Administration ---
 
     [Fact]
@@ -624,6 +655,31 @@ public sealed class SignalsFollowEveryChangeTests(SignalsFollowEveryChangeTests.
         var consent = new Consent(proposal, "Doorverwijzing naar het taalcafé", day, day.AddYears(1), "test");
         db.Consents.Add(consent);
         return (proposal, consent);
+    }
+
+    /// <summary>An activity of A's partner organisation about meeting people.</summary>
+    private async Task<Guid> OfferAsync(string title)
+    {
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystemFor(fixture.World.A.Id);
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var offer = new Offer(await db.Organisations.SingleAsync(o => o.Id == fixture.World.A.PartnerOrganisationId), new OfferDetails(OfferKind.Activity, title,
+            null, null, WeekGrid.Empty, null, 0, null, CefrLevel.None, true, [ParticipationDomain.Meeting], [], []));
+        db.Offers.Add(offer);
+        await db.SaveChangesAsync();
+        return offer.Id;
+    }
+
+    /// <summary>A referral to the offer, sent to the partner yesterday with the person's yes.</summary>
+    private void Referred(AppDbContext db, Newcomer newcomer, Guid offerId)
+    {
+        var yesterday = Today.AddDays(-1);
+        var proposal = new Proposal(newcomer, TargetKind.Offer, offerId, "Een activiteit", fixture.World.A.PartnerOrganisationId, null, "test", Now, yesterday);
+        proposal.RecordAnswer(NewcomerAnswer.Yes, yesterday, null);
+        var consent = new Consent(proposal, "Doorverwijzing", yesterday, yesterday.AddYears(1), "test");
+        var referral = new Referral(proposal, consent, db.Organisations.Single(o => o.Id == fixture.World.A.PartnerOrganisationId), null, yesterday);
+        referral.Send(yesterday);
+        db.AddRange(proposal, consent, referral);
     }
 
     private async Task<Guid> GroupAsync(CourseKind kind)
