@@ -411,6 +411,24 @@ public sealed class SignalsFollowEveryChangeTests(SignalsFollowEveryChangeTests.
             client.SubmitAsync($"/trajecten/{group}/bijeenkomsten/{sessions[3]}/verwijderen", "bijeenkomst-verwijderen", new Dictionary<string, string>()));
     }
 
+    [Fact]
+    public async Task Moving_a_missed_lesson_to_next_week_closes_the_attendance_signal_of_someone_no_longer_in_the_group_in_the_same_request()
+    {
+        // What someone attended stays recorded after they leave the group, and keeps counting for their signal.
+        var (group, sessions) = await LessonsAsync(-28, -21, -14, -7);
+        var person = await PersonAsync("Oudcursist", arrange: (db, n) =>
+        {
+            Attend(db, sessions[0], n, Attendance.Present);
+            Attend(db, sessions[1], n, Attendance.UnexcusedAbsence);
+            Attend(db, sessions[2], n, Attendance.UnexcusedAbsence);
+            Attend(db, sessions[3], n, Attendance.UnexcusedAbsence);
+        });
+        using var client = await SignedInAsync(Roles.Coordinator);
+
+        await ClosesAsync(person, SignalKind.Attendance, () => client.SubmitAsync($"/trajecten/{group}/bijeenkomsten/{sessions[3]}/bewerken", "bijeenkomst-wijzigen",
+            new Dictionary<string, string> { ["Input.Date"] = Iso(Today.AddDays(7)) }));
+    }
+
     // --- Referrals and matching ---
 
     [Fact]
