@@ -4,6 +4,8 @@ using Thuis.Web.Features.Intake;
 using Thuis.Web.Features.Municipalities;
 using Thuis.Web.Features.Organisations;
 using Thuis.Web.Features.Plans;
+using Thuis.Web.Features.Referrals;
+using Thuis.Web.Platform.Changes;
 using Thuis.Web.Platform.Tenancy;
 
 namespace Thuis.Web.Features.SocialMap;
@@ -18,9 +20,13 @@ public sealed record OfferDetails(
 /// Something an organisation offers newcomers: an activity, a membership, a volunteer role, a course, an
 /// internship or a job. Its title is its key within its organisation.
 /// </summary>
-public sealed class Offer : IMunicipalityOwned
+public sealed class Offer : IMunicipalityOwned, ISharedByPeople
 {
     private Offer() => Title = "";
+
+    /// <summary>The people referred to it: whether it is about meeting people decides their isolation signal.</summary>
+    public IQueryable<Guid> PeopleConcerned(Data.AppDbContext db) =>
+        db.Referrals.Where(r => db.Proposals.Any(p => p.Id == r.ProposalId && p.Kind == TargetKind.Offer && p.TargetId == Id)).Select(r => r.NewcomerId);
 
     public Offer(Organisation organisation, OfferDetails details)
     {

@@ -32,8 +32,10 @@ public sealed class Session : IMunicipalityOwned, ISharedByPeople
 
     public Guid GroupId { get; private set; }
 
+    /// <summary>The group's people, and whoever has attendance recorded here: it keeps counting after they leave the group.</summary>
     public IQueryable<Guid> PeopleConcerned(Data.AppDbContext db) =>
-        db.Enrolments.Where(e => e.GroupId == GroupId).Select(e => e.NewcomerId);
+        db.Enrolments.Where(e => e.GroupId == GroupId).Select(e => e.NewcomerId)
+            .Union(db.AttendanceRecords.Where(a => a.SessionId == Id).Select(a => a.NewcomerId));
 
     public DateOnly Date { get; private set; }
 
