@@ -101,6 +101,7 @@ public sealed class HandleSignal(AppDbContext db, CurrentUser currentUser, TimeP
             return Outcome.Conflict(ChangedMeanwhile);
         }
         var today = clock.InTheNetherlands();
+        Proposal? proposal = null;
         if (to == EscalatedTo.ProfessionalHelp)
         {
             var organisation = form.OrganisationId is { } id
@@ -115,14 +116,18 @@ public sealed class HandleSignal(AppDbContext db, CurrentUser currentUser, TimeP
                 return Outcome.Refused(
                     "Deze persoon heeft ‘niet nu’ gevraagd; er wordt nu niets voorgesteld. Geef het signaal door aan de coördinator.");
             }
-            if (db.Entry(signal).Property(s => s.Version).CurrentValue == form.Version)
-            {
-                db.Proposals.Add(new Proposal(newcomer, TargetKind.Other, null, $"Professionele hulp bij {organisation.Name}", organisation.Id,
-                    $"Signaal: {signal.Reason}", currentUser.DisplayName, clock.GetUtcNow(), today));
-            }
+            proposal = new Proposal(newcomer, TargetKind.Other, null, $"Professionele hulp bij {organisation.Name}", organisation.Id,
+                $"Signaal: {signal.Reason}", currentUser.DisplayName, clock.GetUtcNow(), today);
         }
-        return await SaveVersionedChange.HandleAsync(db, signal, form.Version,
-            s => s.Escalate(to, form.OrganisationId, form.Note, currentUser.DisplayName, today), ChangedMeanwhile, cancellationToken);
+        // The proposal is added only with the escalation itself: a stale form records neither.
+        return await SaveVersionedChange.HandleAsync(db, signal, form.Version, s =>
+        {
+            if (proposal is not null)
+            {
+                db.Proposals.Add(proposal);
+            }
+            s.Escalate(to, form.OrganisationId, form.Note, currentUser.DisplayName, today);
+        }, ChangedMeanwhile, cancellationToken);
     }
 
     private async Task<Outcome> ChangeAsync(Guid signalId, Guid version, Action<Signal> change, CancellationToken cancellationToken)
