@@ -167,8 +167,8 @@ public sealed class InterventionGuideTests(AppFixture fixture)
                 CancellationToken.None);
             var availability = await scope.ServiceProvider.GetRequiredService<ChangeAvailability>().HandleAsync(World.B.InterventionId,
                 new AvailabilityForm { OrganisationId = World.A.PartnerOrganisationId }, CancellationToken.None);
-            Assert.True(edit.NotFound);
-            Assert.True(availability.NotFound);
+            Assert.True(edit.IsNotFound);
+            Assert.True(availability.IsNotFound);
         }
         var unchanged = await Groups.ReadAsync(fixture.App, World.B, db => db.Interventions.SingleAsync(i => i.Id == World.B.InterventionId));
         Assert.Equal("Eigen aanpak Zoetermeer", unchanged.Name);

@@ -221,7 +221,7 @@ public sealed class SignalRulesTests
             var saved = await scope.ServiceProvider.GetRequiredService<SaveIntakeSection>().HandleAsync(invited, version,
                 (id, municipality) => new InvitationsSection(id, municipality),
                 s => s.Update([new Invitation { Date = Today.AddDays(-1), Outcome = InvitationOutcome.Attended }]), CancellationToken.None);
-            Assert.True(saved.Succeeded);
+            Assert.True(saved.IsSaved);
         }
 
         var signal = (await SignalsAsync(app, world.A.Id)).Single(s => s.NewcomerId == invited && s.Kind == SignalKind.IntakeInvitation);

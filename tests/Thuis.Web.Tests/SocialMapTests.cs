@@ -163,7 +163,7 @@ public sealed class SocialMapTests(AppFixture fixture)
         scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystemFor(world.A.Id);
         var created = await scope.ServiceProvider.GetRequiredService<EditOffer>().CreateAsync(world.B.PartnerOrganisationId,
             new OfferForm { Title = "Ingeslopen", Cost = 0, Active = true, DomainChoices = new() { ["Meeting"] = true } }, CancellationToken.None);
-        Assert.True(created.NotFound);
+        Assert.True(created.IsNotFound);
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         Assert.Equal(world.A.PartnerOrganisationId, await db.Offers.IgnoreQueryFilters().Where(o => o.Id == world.A.OfferId).Select(o => o.OrganisationId).SingleAsync());
         Assert.False(await db.Offers.IgnoreQueryFilters().AnyAsync(o => o.Title == "Ingeslopen"));

@@ -24,6 +24,8 @@ public sealed class DossierStatusForm
 
 public sealed record CaseManagerOption(string Id, string Name);
 
+public sealed record DossierStatusEditing(string Name, DossierStatusForm Form, IReadOnlyList<CaseManagerOption> CaseManagers);
+
 /// <summary>Assigns the case manager and sets the dossier's status, including "niet nu" with an end date and the reason.</summary>
 public sealed class ChangeDossierStatus(AppDbContext db, CurrentUser currentUser, TimeProvider clock)
 {
@@ -37,12 +39,32 @@ public sealed class ChangeDossierStatus(AppDbContext db, CurrentUser currentUser
             .ToListAsync(cancellationToken);
     }
 
-    public async Task<EditResult> HandleAsync(Guid newcomerId, DossierStatusForm form, CancellationToken cancellationToken)
+    public async Task<DossierStatusEditing?> LoadAsync(Guid newcomerId, CancellationToken cancellationToken)
+    {
+        var current = await db.Newcomers.AsNoTracking().Where(n => n.Id == newcomerId)
+            .Select(n => new { n.GivenNames, n.FamilyName, n.Status, n.PausedUntil, n.StatusReason, n.CaseManagerId, n.Version })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (current is null)
+        {
+            return null;
+        }
+        var form = new DossierStatusForm
+        {
+            Status = current.Status,
+            PausedUntil = current.PausedUntil,
+            Reason = current.StatusReason,
+            CaseManagerId = current.CaseManagerId,
+            Version = current.Version,
+        };
+        return new DossierStatusEditing($"{current.GivenNames} {current.FamilyName}", form, await CaseManagersAsync(cancellationToken));
+    }
+
+    public async Task<Outcome> HandleAsync(Guid newcomerId, DossierStatusForm form, CancellationToken cancellationToken)
     {
         var newcomer = await db.Newcomers.SingleOrDefaultAsync(n => n.Id == newcomerId, cancellationToken);
         if (newcomer is null)
         {
-            return EditResult.Missing;
+            return Outcome.NotFound();
         }
         var errors = new Dictionary<string, string>();
         var today = clock.InTheNetherlands();
@@ -63,10 +85,9 @@ public sealed class ChangeDossierStatus(AppDbContext db, CurrentUser currentUser
         }
         if (errors.Count > 0)
         {
-            return EditResult.Invalid(errors);
+            return Outcome.Invalid(errors);
         }
-        var result = await SaveVersionedChange.HandleAsync(db, newcomer, form.Version, n => Apply(n, form), EditResult.ChangedMeanwhile, cancellationToken);
-        return result;
+        return await SaveVersionedChange.HandleAsync(db, newcomer, form.Version, n => Apply(n, form), EditNewcomer.ChangedMeanwhile, cancellationToken);
     }
 
     private static void Apply(Newcomer newcomer, DossierStatusForm form)

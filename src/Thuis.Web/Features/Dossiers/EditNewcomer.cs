@@ -8,23 +8,26 @@ namespace Thuis.Web.Features.Dossiers;
 /// <summary>Corrects a newcomer's details; refused when someone else changed the dossier since the form was loaded.</summary>
 public sealed class EditNewcomer(AppDbContext db, TimeProvider clock)
 {
+    public const string ChangedMeanwhile =
+        "Iemand anders heeft dit dossier intussen gewijzigd. Uw invoer staat hieronder nog; open het dossier opnieuw om de nieuwe gegevens te zien en voer uw wijziging dan opnieuw in.";
+
     public async Task<NewcomerForm?> LoadAsync(Guid newcomerId, CancellationToken cancellationToken)
     {
         var newcomer = await db.Newcomers.AsNoTracking().SingleOrDefaultAsync(n => n.Id == newcomerId, cancellationToken);
         return newcomer is null ? null : NewcomerForm.From(newcomer);
     }
 
-    public async Task<EditResult> HandleAsync(Guid newcomerId, NewcomerForm form, CancellationToken cancellationToken)
+    public async Task<Outcome> HandleAsync(Guid newcomerId, NewcomerForm form, CancellationToken cancellationToken)
     {
         var newcomer = await db.Newcomers.SingleOrDefaultAsync(n => n.Id == newcomerId, cancellationToken);
         if (newcomer is null)
         {
-            return EditResult.Missing;
+            return Outcome.NotFound();
         }
         var errors = form.Check(clock.InTheNetherlands());
         if (errors.Count > 0)
         {
-            return EditResult.Invalid(errors);
+            return Outcome.Invalid(errors);
         }
         var person = form.ToPerson();
         if (person.Bsn is not null && await db.Newcomers.AnyAsync(n => n.Id != newcomerId && n.Bsn == person.Bsn, cancellationToken))
@@ -37,12 +40,12 @@ public sealed class EditNewcomer(AppDbContext db, TimeProvider clock)
         }
         if (errors.Count > 0)
         {
-            return EditResult.Invalid(errors);
+            return Outcome.Invalid(errors);
         }
         return await SaveVersionedChange.HandleAsync(db, newcomer, form.Version, n =>
         {
             n.UpdatePerson(person);
             n.UpdateLegalFrame(form.ToLegalFrame());
-        }, EditResult.ChangedMeanwhile, cancellationToken);
+        }, ChangedMeanwhile, cancellationToken);
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
+using Thuis.Web.Platform.Editing;
 using Thuis.Web.Platform.Files;
 using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
@@ -188,14 +189,12 @@ public sealed class ImportNewcomers(AppDbContext db, CurrentUser currentUser, Ti
 
         if (imported > 0)
         {
-            try
+            // Someone registered or imported one of these people at the same moment; nothing of this file was saved.
+            var saved = await SaveVersionedChange.SaveAsync(db,
+                "Tijdens het importeren is een van deze personen door iemand anders geregistreerd. Er is niets geïmporteerd; importeer het bestand opnieuw.", cancellationToken);
+            if (!saved.IsSaved)
             {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException)
-            {
-                // Someone registered or imported one of these people at the same moment; nothing of this file was saved.
-                return ImportReport.Refused("Tijdens het importeren is een van deze personen door iemand anders geregistreerd. Er is niets geïmporteerd; importeer het bestand opnieuw.");
+                return ImportReport.Refused(saved.Message!);
             }
         }
         return new ImportReport(null, imported, alreadyKnown, rejected, ignored);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
+using Thuis.Web.Platform.Editing;
 using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
 
@@ -7,10 +8,8 @@ namespace Thuis.Web.Features.Dossiers;
 
 public sealed record DuplicateCandidate(Guid Id, string Name, DateOnly DateOfBirth, string Reason, bool Certain);
 
-public sealed record RegisterResult(Guid? NewcomerId, IReadOnlyDictionary<string, string> FieldErrors, IReadOnlyList<DuplicateCandidate> Duplicates)
-{
-    public bool Succeeded => NewcomerId is not null;
-}
+/// <summary>The new dossier, or the dossiers that may be the same person, shown instead of registering twice.</summary>
+public sealed record Registration(Guid? NewcomerId, IReadOnlyList<DuplicateCandidate> Duplicates);
 
 /// <summary>
 /// Registers a newcomer in the user's municipality, after checking the form and looking for the same
@@ -18,19 +17,21 @@ public sealed record RegisterResult(Guid? NewcomerId, IReadOnlyDictionary<string
 /// </summary>
 public sealed class RegisterNewcomer(AppDbContext db, CurrentUser currentUser, TimeProvider clock)
 {
-    public async Task<RegisterResult> HandleAsync(NewcomerForm form, CancellationToken cancellationToken)
+    public const string MaybeRegistered = "Mogelijk bestaat dit dossier al.";
+
+    public async Task<Outcome<Registration>> HandleAsync(NewcomerForm form, CancellationToken cancellationToken)
     {
         var today = clock.InTheNetherlands();
         var errors = form.Check(today);
         if (errors.Count > 0)
         {
-            return new RegisterResult(null, errors, []);
+            return Outcome.Invalid(errors);
         }
         var person = form.ToPerson();
         var duplicates = await FindDuplicatesAsync(person, cancellationToken);
         if (duplicates.Any(d => d.Certain) || (duplicates.Count > 0 && !form.ConfirmedNotDuplicate))
         {
-            return new RegisterResult(null, new Dictionary<string, string>(), duplicates);
+            return Outcome.Conflict(MaybeRegistered).With(new Registration(null, duplicates));
         }
 
         var municipalityId = currentUser.MunicipalityId ?? throw new InvalidOperationException("Geen gemeente.");
@@ -40,17 +41,13 @@ public sealed class RegisterNewcomer(AppDbContext db, CurrentUser currentUser, T
             newcomer.AssignCaseManager(currentUser.UserId);
         }
         db.Newcomers.Add(newcomer);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
+        var saved = await SaveVersionedChange.SaveAsync(db, MaybeRegistered, cancellationToken);
+        if (!saved.IsSaved)
         {
             // Registered by someone else between our check and our save: show that dossier instead.
-            db.ChangeTracker.Clear();
-            return new RegisterResult(null, new Dictionary<string, string>(), await FindDuplicatesAsync(person, cancellationToken));
+            return saved.With(new Registration(null, await FindDuplicatesAsync(person, cancellationToken)));
         }
-        return new RegisterResult(newcomer.Id, new Dictionary<string, string>(), []);
+        return Outcome.Saved(new Registration(newcomer.Id, []));
     }
 
     public async Task<List<DuplicateCandidate>> FindDuplicatesAsync(PersonDetails person, CancellationToken cancellationToken)

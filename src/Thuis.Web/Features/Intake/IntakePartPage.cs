@@ -44,6 +44,9 @@ public abstract class IntakePartPage<TSection, TForm> : ComponentBase
     /// <summary>Rules beyond the data annotations; messages keyed by the form's field path.</summary>
     protected virtual Dictionary<string, string> Check(DateOnly today) => [];
 
+    /// <summary>A rule of the part that refuses the form as a whole, checked before the part is touched; null when it holds.</summary>
+    protected virtual string? Refuse() => null;
+
     protected override async Task OnInitializedAsync()
     {
         var loaded = await Load.HandleAsync<TSection>(NewcomerId, CancellationToken.None);
@@ -71,18 +74,23 @@ public abstract class IntakePartPage<TSection, TForm> : ComponentBase
             EditContext.Show(messages, errors);
             return;
         }
+        if (Refuse() is { } refusal)
+        {
+            Refusal = refusal;
+            return;
+        }
         var result = await Save.HandleAsync(NewcomerId, Input.Version, Create, Apply, CancellationToken.None);
-        if (result.NotFound)
+        if (result.IsNotFound)
         {
             Navigation.NotFound();
         }
-        else if (result.Succeeded)
+        else if (result.IsSaved)
         {
             Navigation.NavigateTo($"/dossiers/{NewcomerId}/intake/{Part.Slug}?opgeslagen=1");
         }
         else
         {
-            Refusal = result.Refusal;
+            Refusal = result.Message;
         }
     }
 }

@@ -58,15 +58,22 @@ public sealed class LanguagesSection : IntakeSection
 
     public void Update(IEnumerable<LanguageSkill> languages, Literacy latinScript)
     {
-        var kept = languages.Where(l => !string.IsNullOrWhiteSpace(l.Language)).ToList();
-        var repeated = kept.GroupBy(l => l.Language.Trim(), StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
-        if (repeated is not null)
+        var kept = Kept(languages);
+        if (Repeated(kept) is { } refusal)
         {
-            throw new ArgumentException($"De taal {repeated.Key} staat er twee keer in.", nameof(languages));
+            throw new ArgumentException(refusal, nameof(languages));
         }
         Languages = kept;
         LatinScript = latinScript;
     }
+
+    /// <summary>Why these languages cannot be recorded (one of them twice), in the user's words; null when they can.</summary>
+    public static string? Repeated(IEnumerable<LanguageSkill> languages) =>
+        Kept(languages).GroupBy(l => l.Language.Trim(), StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } repeated
+            ? $"De taal {repeated.Key} staat er twee keer in."
+            : null;
+
+    private static List<LanguageSkill> Kept(IEnumerable<LanguageSkill> languages) => [.. languages.Where(l => !string.IsNullOrWhiteSpace(l.Language))];
 }
 
 public sealed class Job

@@ -39,8 +39,8 @@ public sealed record AvailabilityEditing(string InterventionName, bool IsAvailab
 /// </summary>
 public sealed class ChangeAvailability(AppDbContext db, CurrentUser currentUser)
 {
-    public static EditResult ChangedMeanwhile { get; } = new(false, false, new Dictionary<string, string>(),
-        "Iemand anders heeft de beschikbaarheid van deze interventie intussen gewijzigd. Uw invoer staat hieronder nog; open de interventie opnieuw om de nieuwe gegevens te zien en voer uw wijziging dan opnieuw in.");
+    public const string ChangedMeanwhile =
+        "Iemand anders heeft de beschikbaarheid van deze interventie intussen gewijzigd. Uw invoer staat hieronder nog; open de interventie opnieuw om de nieuwe gegevens te zien en voer uw wijziging dan opnieuw in.";
 
     public async Task<AvailabilityEditing?> LoadAsync(Guid interventionId, CancellationToken cancellationToken)
     {
@@ -64,16 +64,16 @@ public sealed class ChangeAvailability(AppDbContext db, CurrentUser currentUser)
         return new AvailabilityEditing(name, current is not null, form, await OrganisationsAsync(cancellationToken));
     }
 
-    public async Task<EditResult> HandleAsync(Guid interventionId, AvailabilityForm form, CancellationToken cancellationToken)
+    public async Task<Outcome> HandleAsync(Guid interventionId, AvailabilityForm form, CancellationToken cancellationToken)
     {
         if (!await IsVisibleAsync(interventionId, cancellationToken))
         {
-            return EditResult.Missing;
+            return Outcome.NotFound();
         }
         // The tenant filter on organisations keeps another municipality's organisation out of reach.
         if (form.OrganisationId is not { } organisationId || !await db.Organisations.AnyAsync(o => o.Id == organisationId, cancellationToken))
         {
-            return EditResult.Invalid(new Dictionary<string, string>
+            return Outcome.Invalid(new Dictionary<string, string>
             {
                 [nameof(AvailabilityForm.OrganisationId)] = "Kies de organisatie in uw gemeente die de interventie uitvoert.",
             });
@@ -84,35 +84,22 @@ public sealed class ChangeAvailability(AppDbContext db, CurrentUser currentUser)
         {
             return await SaveVersionedChange.HandleAsync(db, current, form.Version, a => a.Update(details), ChangedMeanwhile, cancellationToken);
         }
-        if (form.Version != Guid.Empty)
-        {
-            return ChangedMeanwhile;
-        }
         var municipalityId = currentUser.MunicipalityId ?? throw new InvalidOperationException("Zonder gemeente is er geen beschikbaarheid.");
-        db.InterventionAvailabilities.Add(new InterventionAvailability(municipalityId, interventionId, details));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return EditResult.Done;
-        }
-        catch (DbUpdateException)
-        {
-            // Someone else recorded it at the same moment: the unique index refused the second.
-            return ChangedMeanwhile;
-        }
+        return await SaveVersionedChange.AddAsync(db, () => new InterventionAvailability(municipalityId, interventionId, details), form.Version,
+            ChangedMeanwhile, cancellationToken);
     }
 
     /// <summary>Records that the intervention no longer runs here.</summary>
-    public async Task<EditResult> RemoveAsync(Guid interventionId, Guid loadedVersion, CancellationToken cancellationToken)
+    public async Task<Outcome> RemoveAsync(Guid interventionId, Guid loadedVersion, CancellationToken cancellationToken)
     {
         if (!await IsVisibleAsync(interventionId, cancellationToken))
         {
-            return EditResult.Missing;
+            return Outcome.NotFound();
         }
         var current = await db.InterventionAvailabilities.SingleOrDefaultAsync(a => a.InterventionId == interventionId, cancellationToken);
         if (current is null)
         {
-            return EditResult.Done;
+            return Outcome.Saved();
         }
         return await SaveVersionedChange.HandleAsync(db, current, loadedVersion, a => db.InterventionAvailabilities.Remove(a), ChangedMeanwhile, cancellationToken);
     }

@@ -13,11 +13,11 @@ public sealed record InterventionEditing(InterventionForm Form, bool MayEdit);
 /// </summary>
 public sealed class SaveIntervention(AppDbContext db, CurrentUser currentUser)
 {
-    public static EditResult ChangedMeanwhile { get; } = new(false, false, new Dictionary<string, string>(),
-        "Iemand anders heeft deze interventie intussen gewijzigd. Uw invoer staat hieronder nog; open de interventie opnieuw om de nieuwe gegevens te zien en voer uw wijziging dan opnieuw in.");
+    public const string ChangedMeanwhile =
+        "Iemand anders heeft deze interventie intussen gewijzigd. Uw invoer staat hieronder nog; open de interventie opnieuw om de nieuwe gegevens te zien en voer uw wijziging dan opnieuw in.";
 
-    public static EditResult SharedIsForAdministrators { get; } = new(false, false, new Dictionary<string, string>(),
-        "Alleen een functioneel beheerder wijzigt de gedeelde catalogus. Voeg zelf een interventie voor uw gemeente toe.");
+    public const string SharedIsForAdministrators =
+        "Alleen een functioneel beheerder wijzigt de gedeelde catalogus. Voeg zelf een interventie voor uw gemeente toe.";
 
     public bool MayChooseShared => currentUser.IsInRole(Roles.Administrator);
 
@@ -29,34 +29,34 @@ public sealed class SaveIntervention(AppDbContext db, CurrentUser currentUser)
     }
 
     /// <summary>Adds an intervention; the new id on success.</summary>
-    public async Task<(EditResult Result, Guid? Id)> CreateAsync(InterventionForm form, CancellationToken cancellationToken)
+    public async Task<Outcome<Guid>> CreateAsync(InterventionForm form, CancellationToken cancellationToken)
     {
         if (form.RuleErrors() is { Count: > 0 } errors)
         {
-            return (EditResult.Invalid(errors), null);
+            return Outcome.Invalid(errors);
         }
         var municipalityId = currentUser.MunicipalityId ?? throw new InvalidOperationException("Zonder gemeente kan niets worden toegevoegd.");
         var shared = form.Shared && MayChooseShared;
         var intervention = new Intervention(shared ? null : municipalityId, form.ToDetails(isExample: false));
         db.Interventions.Add(intervention);
         await db.SaveChangesAsync(cancellationToken);
-        return (EditResult.Done, intervention.Id);
+        return Outcome.Saved(intervention.Id);
     }
 
-    public async Task<EditResult> HandleAsync(Guid interventionId, InterventionForm form, CancellationToken cancellationToken)
+    public async Task<Outcome> HandleAsync(Guid interventionId, InterventionForm form, CancellationToken cancellationToken)
     {
         var intervention = await db.Interventions.VisibleTo(currentUser.MunicipalityId).SingleOrDefaultAsync(i => i.Id == interventionId, cancellationToken);
         if (intervention is null)
         {
-            return EditResult.Missing;
+            return Outcome.NotFound();
         }
         if (!InterventionAccess.MayEdit(currentUser, intervention))
         {
-            return SharedIsForAdministrators;
+            return Outcome.Refused(SharedIsForAdministrators);
         }
         if (form.RuleErrors() is { Count: > 0 } errors)
         {
-            return EditResult.Invalid(errors);
+            return Outcome.Invalid(errors);
         }
         return await SaveVersionedChange.HandleAsync(db, intervention, form.Version, i => i.Update(form.ToDetails(i.IsExample)), ChangedMeanwhile, cancellationToken);
     }

@@ -1,18 +1,11 @@
 using Thuis.Web.Data;
 using Thuis.Web.Features.Referrals;
+using Thuis.Web.Platform.Editing;
 using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
 using Engine = Thuis.Matching;
 
 namespace Thuis.Web.Features.Matching;
-
-/// <summary>The proposal made, or why none was.</summary>
-public sealed record ProposeMatchResult(Guid? ProposalId, bool NotFound, string? Refusal)
-{
-    public static ProposeMatchResult Missing { get; } = new(null, true, null);
-
-    public static ProposeMatchResult Refused(string why) => new(null, false, why);
-}
 
 /// <summary>
 /// Turns a suggestion — from the dossier or from a cohort — into a proposal to the newcomer. The match is checked again
@@ -21,32 +14,33 @@ public sealed record ProposeMatchResult(Guid? ProposalId, bool NotFound, string?
 /// </summary>
 public sealed class ProposeMatch(AppDbContext db, ReadMatchingPool readPool, ReadMatchingPeople readPeople, CurrentUser currentUser, TimeProvider clock)
 {
-    public async Task<ProposeMatchResult> HandleAsync(Guid newcomerId, string key, CancellationToken cancellationToken)
+    /// <returns>The new proposal's id, or why none was made.</returns>
+    public async Task<Outcome<Guid>> HandleAsync(Guid newcomerId, string key, CancellationToken cancellationToken)
     {
         var newcomer = await db.Newcomers.FindAsync([newcomerId], cancellationToken);
         if (newcomer is null)
         {
-            return ProposeMatchResult.Missing;
+            return Outcome.NotFound();
         }
         var today = clock.InTheNetherlands();
         if (newcomer.AsksNotNow(today))
         {
-            return ProposeMatchResult.Refused($"{newcomer.GivenNames} heeft ‘niet nu’ gevraagd tot en met {DutchFormat.Date(newcomer.PausedUntil!.Value)}. Tot dan komen er geen voorstellen.");
+            return Outcome.Refused($"{newcomer.GivenNames} heeft ‘niet nu’ gevraagd tot en met {DutchFormat.Date(newcomer.PausedUntil!.Value)}. Tot dan komen er geen voorstellen.");
         }
         var pool = await readPool.HandleAsync(PoolFilter.Everything, cancellationToken);
         if (!pool.Items.TryGetValue(key, out var item))
         {
-            return ProposeMatchResult.Refused("Dit aanbod of deze vrijwilliger is er niet meer, of is niet meer beschikbaar.");
+            return Outcome.Refused("Dit aanbod of deze vrijwilliger is er niet meer, of is niet meer beschikbaar.");
         }
         if ((await SuggestOffers.OpenProposalsAsync(db, newcomerId, cancellationToken)).ContainsKey(item.TargetId))
         {
-            return ProposeMatchResult.Refused($"‘{item.Title}’ is {newcomer.GivenNames} al voorgesteld.");
+            return Outcome.Refused($"‘{item.Title}’ is {newcomer.GivenNames} al voorgesteld.");
         }
         var person = (await readPeople.HandleAsync([newcomer], pool, cancellationToken))[0];
         var suggestion = Engine.MatchingEngine.Suggest(person, pool.Index, pool.Items.Count).FirstOrDefault(s => s.OfferId == key);
         if (suggestion is null)
         {
-            return ProposeMatchResult.Refused(item.PlacesFree == 0
+            return Outcome.Refused(item.PlacesFree == 0
                 ? $"‘{item.Title}’ heeft geen plek meer vrij."
                 : $"‘{item.Title}’ past nu niet bij {newcomer.GivenNames}, bijvoorbeeld door taal, tijden, leeftijd of een eerder nee.");
         }
@@ -55,7 +49,7 @@ public sealed class ProposeMatch(AppDbContext db, ReadMatchingPool readPool, Rea
             new MatchMark(Math.Round(suggestion.Score, 4), suggestion.RulesVersion));
         db.Proposals.Add(proposal);
         await db.SaveChangesAsync(cancellationToken);
-        return new ProposeMatchResult(proposal.Id, false, null);
+        return Outcome.Saved(proposal.Id);
     }
 
     private static string Describe(PoolItem item)

@@ -4,6 +4,7 @@ using Thuis.Web.Data;
 using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Features.Plans;
 using Thuis.Web.Platform.Auditing;
+using Thuis.Web.Platform.Editing;
 using Thuis.Web.Platform.Security;
 using Engine = Thuis.Matching;
 
@@ -24,9 +25,6 @@ public sealed class CohortForm
 
 /// <summary>Someone who can take part in a matching round.</summary>
 public sealed record CohortCandidate(Guid Id, string Name, string? CaseManager, DateOnly? HousingDate);
-
-/// <summary>The outcome of a run: the round kept for review, or the fields that were not right.</summary>
-public sealed record RunCohortResult(Guid? RunId, IReadOnlyDictionary<string, string> FieldErrors);
 
 /// <summary>
 /// A coordinator's matching round: the chosen people against one pool, assigned as well as possible at once
@@ -55,7 +53,8 @@ public sealed class RunCohort(AppDbContext db, ReadMatchingPool readPool, ReadMa
         return [.. people.Select(p => new CohortCandidate(p.Id, $"{p.GivenNames} {p.FamilyName}", p.CaseManager, p.HousingDate))];
     }
 
-    public async Task<RunCohortResult> HandleAsync(CohortForm form, CancellationToken cancellationToken)
+    /// <returns>The round kept for review, or the fields that were not right.</returns>
+    public async Task<Outcome<Guid>> HandleAsync(CohortForm form, CancellationToken cancellationToken)
     {
         var filter = new PoolFilter(form.Domain, string.IsNullOrEmpty(form.Kind) ? null : form.Kind);
         var errors = new Dictionary<string, string>();
@@ -71,16 +70,13 @@ public sealed class RunCohort(AppDbContext db, ReadMatchingPool readPool, ReadMa
         }
         if (errors.Count > 0)
         {
-            return new RunCohortResult(null, errors);
+            return Outcome.Invalid(errors);
         }
 
         var pool = await readPool.HandleAsync(filter, cancellationToken);
         if (pool.Items.Values.All(i => i.PlacesFree == 0))
         {
-            return new RunCohortResult(null, new Dictionary<string, string>
-            {
-                [nameof(CohortForm.Kind)] = $"In ‘{filter.Describe()}’ is nu geen plek vrij. Kies een andere soort of een ander domein.",
-            });
+            return Outcome.Invalid(nameof(CohortForm.Kind), $"In ‘{filter.Describe()}’ is nu geen plek vrij. Kies een andere soort of een ander domein.");
         }
         var people = await readPeople.HandleAsync(newcomers, pool, cancellationToken);
         var assignment = Engine.MatchingEngine.ProposeForCohort(people, pool.Index, new Engine.CohortOptions { MaxProposalsPerPerson = form.MaxPerPerson });
@@ -99,6 +95,6 @@ public sealed class RunCohort(AppDbContext db, ReadMatchingPool readPool, ReadMa
             db.RecordAudit(AuditAction.View, nameof(Newcomer), newcomer.Id.ToString(), AuditResult.Success, "Koppelronde");
         }
         await db.SaveChangesAsync(cancellationToken);
-        return new RunCohortResult(run.Id, new Dictionary<string, string>());
+        return Outcome.Saved(run.Id);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
+using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Platform.Editing;
 using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
@@ -88,18 +89,18 @@ public sealed class MilestonesForm
 /// </summary>
 public sealed class RecordMilestones(AppDbContext db, CurrentUser currentUser, TimeProvider clock)
 {
-    public async Task<EditResult> HandleAsync(Guid newcomerId, MilestonesForm form, CancellationToken cancellationToken)
+    public async Task<Outcome> HandleAsync(Guid newcomerId, MilestonesForm form, CancellationToken cancellationToken)
     {
         var newcomer = await db.Newcomers.Where(n => n.Id == newcomerId).Select(n => new { n.MunicipalityId }).SingleOrDefaultAsync(cancellationToken);
         if (newcomer is null)
         {
-            return EditResult.Missing;
+            return Outcome.NotFound();
         }
         var today = clock.InTheNetherlands();
         var errors = form.Check(today);
         if (errors.Count > 0)
         {
-            return EditResult.Invalid(errors);
+            return Outcome.Invalid(errors);
         }
 
         var stored = await db.Milestones.Where(m => m.NewcomerId == newcomerId).ToListAsync(cancellationToken);
@@ -108,7 +109,7 @@ public sealed class RecordMilestones(AppDbContext db, CurrentUser currentUser, T
             var milestone = stored.SingleOrDefault(m => m.Kind == kind);
             if ((milestone?.Version ?? Guid.Empty) != input.Version)
             {
-                return EditResult.ChangedMeanwhile;
+                return Outcome.Conflict(EditNewcomer.ChangedMeanwhile);
             }
             if (Unchanged(milestone, input))
             {
@@ -121,17 +122,8 @@ public sealed class RecordMilestones(AppDbContext db, CurrentUser currentUser, T
             }
             milestone.Record(input.State, input.ReachedOn, input.TickedSigns, input.Note, currentUser.DisplayName, clock.GetUtcNow(), today);
         }
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return EditResult.Done;
-        }
-        catch (DbUpdateException)
-        {
-            // Saved by someone else between our read and our write: theirs stays, ours is refused.
-            db.ChangeTracker.Clear();
-            return EditResult.ChangedMeanwhile;
-        }
+        // Saved by someone else between our read and our write: theirs stays, ours is refused.
+        return await SaveVersionedChange.SaveAsync(db, EditNewcomer.ChangedMeanwhile, cancellationToken);
     }
 
     private static bool Unchanged(Milestone? milestone, MilestoneInput input)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
+using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Platform.Editing;
 using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
@@ -62,18 +63,18 @@ public sealed class SettlingChecklistForm
 /// </summary>
 public sealed class UpdateSettlingChecklist(AppDbContext db, CurrentUser currentUser, TimeProvider clock)
 {
-    public async Task<EditResult> HandleAsync(Guid newcomerId, SettlingChecklistForm form, CancellationToken cancellationToken)
+    public async Task<Outcome> HandleAsync(Guid newcomerId, SettlingChecklistForm form, CancellationToken cancellationToken)
     {
         var newcomer = await db.Newcomers.Where(n => n.Id == newcomerId).Select(n => new { n.MunicipalityId }).SingleOrDefaultAsync(cancellationToken);
         if (newcomer is null)
         {
-            return EditResult.Missing;
+            return Outcome.NotFound();
         }
         var today = clock.InTheNetherlands();
         var errors = form.Check(today);
         if (errors.Count > 0)
         {
-            return EditResult.Invalid(errors);
+            return Outcome.Invalid(errors);
         }
 
         var checklist = await db.SettlingChecklists.SingleOrDefaultAsync(c => c.NewcomerId == newcomerId, cancellationToken);
@@ -81,14 +82,14 @@ public sealed class UpdateSettlingChecklist(AppDbContext db, CurrentUser current
         {
             if (form.Version != Guid.Empty)
             {
-                return EditResult.ChangedMeanwhile;
+                return Outcome.Conflict(EditNewcomer.ChangedMeanwhile);
             }
             checklist = new SettlingChecklist(newcomerId, newcomer.MunicipalityId);
             db.SettlingChecklists.Add(checklist);
         }
         else if (checklist.Version != form.Version)
         {
-            return EditResult.ChangedMeanwhile;
+            return Outcome.Conflict(EditNewcomer.ChangedMeanwhile);
         }
 
         foreach (var item in form.Items.Where(i => SettlingItems.Find(i.Code) is not null))
@@ -96,16 +97,7 @@ public sealed class UpdateSettlingChecklist(AppDbContext db, CurrentUser current
             checklist.Record(item.Code, item.Status, item.Status == SettlingItemStatus.Done ? item.DoneOn : null, item.Note, currentUser.DisplayName, today);
         }
         checklist.MarkUpdated(currentUser.DisplayName, clock.GetUtcNow());
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return EditResult.Done;
-        }
-        catch (DbUpdateException)
-        {
-            // Saved by someone else between our read and our write: theirs stays, ours is refused.
-            db.ChangeTracker.Clear();
-            return EditResult.ChangedMeanwhile;
-        }
+        // Saved by someone else between our read and our write (also both creating it at once): theirs stays, ours is refused.
+        return await SaveVersionedChange.SaveAsync(db, EditNewcomer.ChangedMeanwhile, cancellationToken);
     }
 }

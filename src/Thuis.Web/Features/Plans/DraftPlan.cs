@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
+using Thuis.Web.Platform.Editing;
 using Thuis.Web.Platform.Security;
 
 namespace Thuis.Web.Features.Plans;
@@ -10,31 +11,25 @@ namespace Thuis.Web.Features.Plans;
 /// </summary>
 public sealed class DraftPlan(AppDbContext db, CurrentUser currentUser, TimeProvider clock)
 {
-    /// <returns>False when the newcomer is not one of the municipality's.</returns>
-    public async Task<bool> HandleAsync(Guid newcomerId, CancellationToken cancellationToken)
+    /// <returns>Not found when the newcomer is not one of the municipality's.</returns>
+    public async Task<Outcome> HandleAsync(Guid newcomerId, CancellationToken cancellationToken)
     {
         var newcomer = await db.Newcomers.SingleOrDefaultAsync(n => n.Id == newcomerId, cancellationToken);
         if (newcomer is null)
         {
-            return false;
+            return Outcome.NotFound();
         }
         var newest = await db.IntegrationPlans.Include(p => p.Goals).Include(p => p.Steps).AsSplitQuery()
             .Where(p => p.NewcomerId == newcomerId).OrderByDescending(p => p.Number).FirstOrDefaultAsync(cancellationToken);
         if (newest is { State: PlanState.Draft })
         {
-            return true;
+            return Outcome.Saved();
         }
         db.IntegrationPlans.Add(newest is null
             ? IntegrationPlan.FirstDraft(newcomer, currentUser.DisplayName, clock.GetUtcNow())
             : newest.NextVersion(currentUser.DisplayName, clock.GetUtcNow()));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Someone else opened the same version number a moment ago; their draft is the one to work on.
-        }
-        return true;
+        // Someone else may have opened the same version number a moment ago; then their draft is the one to work on.
+        await SaveVersionedChange.SaveAsync(db, EditPlan.PlanChangedMeanwhile, cancellationToken);
+        return Outcome.Saved();
     }
 }

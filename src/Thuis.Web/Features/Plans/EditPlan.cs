@@ -5,17 +5,36 @@ using Thuis.Web.Platform.Localization;
 
 namespace Thuis.Web.Features.Plans;
 
+/// <summary>
+/// What a page about a newcomer's working plan reads: their name, and the plan part it shows — none when there is no
+/// such plan (the plan page offers to start one). The page itself is null when the newcomer is not found.
+/// </summary>
+public sealed record NewcomerPlan<T>(string Name, T? Plan) where T : class;
+
+public sealed record PlanEditing(int Number, PlanForm Form, IReadOnlyList<string> OfferChoices);
+
 /// <summary>Saves the draft plan: its terms, goals and steps, only when nobody changed it since the form was loaded.</summary>
 public sealed class EditPlan(AppDbContext db, TimeProvider clock)
 {
-    public async Task<EditResult> HandleAsync(Guid newcomerId, PlanForm form, CancellationToken cancellationToken)
+    public async Task<NewcomerPlan<PlanEditing>?> LoadAsync(Guid newcomerId, CancellationToken cancellationToken)
+    {
+        if (await NameAsync(db, newcomerId, cancellationToken) is not { } name)
+        {
+            return null;
+        }
+        var draft = await db.IntegrationPlans.AsNoTracking().AsSplitQuery().Include(p => p.Goals).Include(p => p.Steps)
+            .SingleOrDefaultAsync(p => p.NewcomerId == newcomerId && p.State == PlanState.Draft, cancellationToken);
+        return new(name, draft is null ? null : new PlanEditing(draft.Number, PlanForm.From(draft), await OfferChoicesAsync(cancellationToken)));
+    }
+
+    public async Task<Outcome> HandleAsync(Guid newcomerId, PlanForm form, CancellationToken cancellationToken)
     {
         var person = await db.Newcomers.Where(n => n.Id == newcomerId)
             .Select(n => new { n.DateOfBirth, n.RegistrationDate }).SingleOrDefaultAsync(cancellationToken);
         var draft = person is null ? null : await LoadDraftAsync(db, newcomerId, cancellationToken);
         if (draft is null)
         {
-            return EditResult.Missing;
+            return Outcome.NotFound();
         }
         var fixedRoutes = await db.IntegrationPlans.Where(p => p.NewcomerId == newcomerId && p.DecisionDate != null)
             .OrderBy(p => p.Number).Select(p => new FixedRoute(p.DecisionDate!.Value, p.LearningRoute)).ToListAsync(cancellationToken);
@@ -25,14 +44,28 @@ public sealed class EditPlan(AppDbContext db, TimeProvider clock)
             earliestDecision, IntegrationLaw.EducationGivenOn(fixedRoutes));
         if (errors.Count > 0)
         {
-            return EditResult.Invalid(errors);
+            return Outcome.Invalid(errors);
         }
         return await SaveVersionedChange.HandleAsync(db, draft, form.Version,
             p => p.Revise(form.Terms(), form.GoalsByDomain(), form.StepContents(), today), PlanChangedMeanwhile, cancellationToken);
     }
 
-    public static EditResult PlanChangedMeanwhile { get; } = new(false, false, new Dictionary<string, string>(),
-        "Iemand anders heeft dit plan intussen gewijzigd. Uw invoer staat hieronder nog; open het plan opnieuw om de nieuwe versie te zien en voer uw wijziging dan opnieuw in.");
+    public const string PlanChangedMeanwhile =
+        "Iemand anders heeft dit plan intussen gewijzigd. Uw invoer staat hieronder nog; open het plan opnieuw om de nieuwe versie te zien en voer uw wijziging dan opnieuw in.";
+
+    internal static Task<string?> NameAsync(AppDbContext db, Guid newcomerId, CancellationToken cancellationToken) =>
+        db.Newcomers.AsNoTracking().Where(n => n.Id == newcomerId).Select(n => n.GivenNames + " " + n.FamilyName).SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>The municipality's active offers and the interventions available here, as "what — who" texts.</summary>
+    private async Task<IReadOnlyList<string>> OfferChoicesAsync(CancellationToken cancellationToken)
+    {
+        var offers = await db.Offers.AsNoTracking().Where(o => o.Active)
+            .Join(db.Organisations, o => o.OrganisationId, g => g.Id, (o, g) => o.Title + " — " + g.Name).ToListAsync(cancellationToken);
+        var interventions = await db.InterventionAvailabilities.AsNoTracking()
+            .Join(db.Interventions, a => a.InterventionId, i => i.Id, (a, i) => new { i.Name, a.OrganisationId })
+            .Join(db.Organisations, x => x.OrganisationId, g => g.Id, (x, g) => x.Name + " — " + g.Name).ToListAsync(cancellationToken);
+        return [.. offers.Concat(interventions).Distinct().Order(StringComparer.CurrentCulture)];
+    }
 
     internal static Task<IntegrationPlan?> LoadDraftAsync(AppDbContext db, Guid newcomerId, CancellationToken cancellationToken) =>
         db.IntegrationPlans.Include(p => p.Goals).Include(p => p.Steps).AsSplitQuery()

@@ -13,6 +13,8 @@ public sealed class FixPlanForm
     public Guid Version { get; set; }
 }
 
+public sealed record PlanFixing(int Number, DateOnly? FirstDecision, DateOnly? TermLastDay, FixPlanForm Form);
+
 /// <summary>
 /// Fixes the draft as the plan in force on its decision date (dagtekening). The previous version, if any, is
 /// replaced but kept. The law's rules are checked here (docs/law.md): the onderwijsroute only when the plan that first
@@ -22,13 +24,33 @@ public sealed class FixPlanForm
 /// </summary>
 public sealed class FixPlan(AppDbContext db, CurrentUser currentUser, TimeProvider clock)
 {
-    public async Task<EditResult> HandleAsync(Guid newcomerId, FixPlanForm form, CancellationToken cancellationToken)
+    /// <summary>The draft to fix, proposing today as its decision date.</summary>
+    public async Task<NewcomerPlan<PlanFixing>?> LoadAsync(Guid newcomerId, CancellationToken cancellationToken)
+    {
+        if (await EditPlan.NameAsync(db, newcomerId, cancellationToken) is not { } name)
+        {
+            return null;
+        }
+        var draft = await db.IntegrationPlans.AsNoTracking()
+            .Where(p => p.NewcomerId == newcomerId && p.State == PlanState.Draft).Select(p => new { p.Number, p.Version }).SingleOrDefaultAsync(cancellationToken);
+        if (draft is null)
+        {
+            return new(name, null);
+        }
+        var firstDecision = await db.IntegrationPlans.Where(p => p.NewcomerId == newcomerId && p.DecisionDate != null)
+            .OrderBy(p => p.Number).Select(p => p.DecisionDate).FirstOrDefaultAsync(cancellationToken);
+        var termLastDay = await NewcomerDeadlines.TermLastDayAsync(db, newcomerId, firstDecision, cancellationToken);
+        return new(name, new PlanFixing(draft.Number, firstDecision, termLastDay,
+            new FixPlanForm { DecisionDate = clock.InTheNetherlands(), Version = draft.Version }));
+    }
+
+    public async Task<Outcome> HandleAsync(Guid newcomerId, FixPlanForm form, CancellationToken cancellationToken)
     {
         var newcomer = await db.Newcomers.AsNoTracking().SingleOrDefaultAsync(n => n.Id == newcomerId, cancellationToken);
         var draft = newcomer is null ? null : await EditPlan.LoadDraftAsync(db, newcomerId, cancellationToken);
         if (draft is null)
         {
-            return EditResult.Missing;
+            return Outcome.NotFound();
         }
         var inForce = await db.IntegrationPlans.SingleOrDefaultAsync(p => p.NewcomerId == newcomerId && p.State == PlanState.Fixed, cancellationToken);
         var fixedRoutes = await db.IntegrationPlans.Where(p => p.NewcomerId == newcomerId && p.DecisionDate != null)
@@ -50,7 +72,7 @@ public sealed class FixPlan(AppDbContext db, CurrentUser currentUser, TimeProvid
         }
         if (missing.Count > 0)
         {
-            return new EditResult(false, false, new Dictionary<string, string>(),
+            return Outcome.Refused(
                 $"Het plan mist nog {string.Join(" en ", missing)}. Vul het plan eerst aan.");
         }
 
@@ -85,14 +107,13 @@ public sealed class FixPlan(AppDbContext db, CurrentUser currentUser, TimeProvid
         }
         if (errors.Count > 0)
         {
-            return EditResult.Invalid(errors);
+            return Outcome.Invalid(errors);
         }
 
-        var result = await SaveVersionedChange.HandleAsync(db, draft, form.Version, p =>
+        return await SaveVersionedChange.HandleAsync(db, draft, form.Version, p =>
         {
             inForce?.Supersede();
             p.Fix(form.DecisionDate!.Value, currentUser.DisplayName, clock.GetUtcNow());
         }, EditPlan.PlanChangedMeanwhile, cancellationToken);
-        return result;
     }
 }

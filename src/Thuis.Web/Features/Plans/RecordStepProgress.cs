@@ -28,20 +28,35 @@ public sealed class StepProgressRow
     public string? DroppedReason { get; set; }
 }
 
+public sealed record StepProgressSheet(int Number, IReadOnlyList<PlanStep> Steps, StepProgressForm Form);
+
 /// <summary>
 /// Records how far the steps of the working plan have come. Progress is not a new decision, so it changes the
 /// plan in force (or the draft being worked on) without a new version; the audit trail keeps who changed what.
 /// </summary>
 public sealed class RecordStepProgress(AppDbContext db, TimeProvider clock)
 {
-    public async Task<EditResult> HandleAsync(Guid newcomerId, StepProgressForm form, CancellationToken cancellationToken)
+    /// <summary>The steps of the working plan: the one in force, or the draft when none is fixed yet.</summary>
+    public async Task<NewcomerPlan<StepProgressSheet>?> LoadAsync(Guid newcomerId, CancellationToken cancellationToken)
+    {
+        if (await EditPlan.NameAsync(db, newcomerId, cancellationToken) is not { } name)
+        {
+            return null;
+        }
+        var plan = await db.IntegrationPlans.AsNoTracking().Include(p => p.Steps)
+            .Where(p => p.NewcomerId == newcomerId && p.State != PlanState.Superseded)
+            .OrderByDescending(p => p.Number).FirstOrDefaultAsync(cancellationToken);
+        return new(name, plan is null ? null : new StepProgressSheet(plan.Number, plan.Steps, StepProgressForm.From(plan)));
+    }
+
+    public async Task<Outcome> HandleAsync(Guid newcomerId, StepProgressForm form, CancellationToken cancellationToken)
     {
         var plan = await db.IntegrationPlans.Include(p => p.Steps)
             .Where(p => p.NewcomerId == newcomerId && p.State != PlanState.Superseded)
             .OrderByDescending(p => p.Number).FirstOrDefaultAsync(cancellationToken);
         if (plan is null)
         {
-            return EditResult.Missing;
+            return Outcome.NotFound();
         }
         var errors = new Dictionary<string, string>();
         var known = plan.Steps.Select(s => s.Id).ToHashSet();
@@ -59,16 +74,15 @@ public sealed class RecordStepProgress(AppDbContext db, TimeProvider clock)
         }
         if (errors.Count > 0)
         {
-            return EditResult.Invalid(errors);
+            return Outcome.Invalid(errors);
         }
         var today = clock.InTheNetherlands();
-        var result = await SaveVersionedChange.HandleAsync(db, plan, form.Version, p =>
+        return await SaveVersionedChange.HandleAsync(db, plan, form.Version, p =>
         {
             foreach (var row in form.Steps)
             {
                 p.RecordProgress(row.Id, row.Status, row.DroppedReason, today);
             }
         }, EditPlan.PlanChangedMeanwhile, cancellationToken);
-        return result;
     }
 }

@@ -43,28 +43,28 @@ public sealed class RecordTermChange(AppDbContext db, CurrentUser currentUser, T
             : new TermChangeStart(newcomer.FullName, await NewcomerDeadlines.ForAsync(db, newcomer, clock.InTheNetherlands(), cancellationToken));
     }
 
-    public async Task<EditResult> HandleAsync(Guid newcomerId, RecordTermChangeForm form, CancellationToken cancellationToken)
+    public async Task<Outcome> HandleAsync(Guid newcomerId, RecordTermChangeForm form, CancellationToken cancellationToken)
     {
         var newcomer = await db.Newcomers.AsNoTracking().SingleOrDefaultAsync(n => n.Id == newcomerId, cancellationToken);
         if (newcomer is null)
         {
-            return EditResult.Missing;
+            return Outcome.NotFound();
         }
         var deadlines = await NewcomerDeadlines.ForAsync(db, newcomer, clock.InTheNetherlands(), cancellationToken);
         if (deadlines.FirstDecisionDate is not { } firstDecision || deadlines.TermLastDay is not { } lastDayInForce)
         {
-            return new EditResult(false, false, new Dictionary<string, string>(), NoTermYet);
+            return Outcome.Refused(NoTermYet);
         }
 
         var errors = Check(form, firstDecision, lastDayInForce, deadlines.LatestTermChange, clock.InTheNetherlands());
         if (errors.Count > 0)
         {
-            return EditResult.Invalid(errors);
+            return Outcome.Invalid(errors);
         }
         db.TermChanges.Add(TermChange.Record(newcomer, lastDayInForce, form.Kind!.Value, form.DecidedOn!.Value, form.NewLastDay!.Value,
             form.Reason!.Value, form.ReasonText, form.DocumentReference!, currentUser.DisplayName, clock.GetUtcNow()));
-        await db.SaveChangesAsync(cancellationToken);
-        return EditResult.Done;
+        return await SaveVersionedChange.SaveAsync(db,
+            "Iemand anders heeft intussen een besluit over de termijn vastgelegd. Uw invoer staat hieronder nog; open de pagina opnieuw.", cancellationToken);
     }
 
     private static Dictionary<string, string> Check(RecordTermChangeForm form, DateOnly firstDecision, DateOnly lastDayInForce,

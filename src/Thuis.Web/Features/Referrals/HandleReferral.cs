@@ -35,19 +35,19 @@ public sealed class ReferralStepForm
 /// </summary>
 public sealed class HandleReferral(AppDbContext db, CurrentUser currentUser, TimeProvider clock)
 {
-    public static EditResult ChangedMeanwhile { get; } = new(false, false, new Dictionary<string, string>(),
-        "Iemand anders heeft deze verwijzing intussen bijgewerkt. Open haar opnieuw en voer uw wijziging dan opnieuw in.");
+    public const string ChangedMeanwhile =
+        "Iemand anders heeft deze verwijzing intussen bijgewerkt. Open haar opnieuw en voer uw wijziging dan opnieuw in.";
 
-    public async Task<EditResult> HandleAsync(Guid referralId, ReferralStepForm form, CancellationToken cancellationToken)
+    public async Task<Outcome> HandleAsync(Guid referralId, ReferralStepForm form, CancellationToken cancellationToken)
     {
         if (!currentUser.SeesReferralsAsPartner)
         {
-            return EditResult.Missing;
+            return Outcome.NotFound();
         }
         var referral = await ViewReferral.Visible(db, currentUser).SingleOrDefaultAsync(r => r.Id == referralId, cancellationToken);
         if (referral is null)
         {
-            return EditResult.Missing;
+            return Outcome.NotFound();
         }
         var today = clock.InTheNetherlands();
         var on = form.On ?? today;
@@ -65,28 +65,25 @@ public sealed class HandleReferral(AppDbContext db, CurrentUser currentUser, Tim
         }
         if (errors.Count > 0)
         {
-            return EditResult.Invalid(errors);
+            return Outcome.Invalid(errors);
         }
-        try
+        return await SaveVersionedChange.HandleAsync(db, referral, form.Version, r => form.Step switch
         {
-            var result = await SaveVersionedChange.HandleAsync(db, referral, form.Version, r =>
+            ReferralStep.Accept => r.CannotAccept(),
+            ReferralStep.Decline => r.CannotDecline(),
+            ReferralStep.Start => r.CannotStart(on),
+            ReferralStep.Attendance => r.CannotRecordAttendance(on),
+            _ => r.CannotEnd(on),
+        }, r =>
+        {
+            switch (form.Step)
             {
-                switch (form.Step)
-                {
-                    case ReferralStep.Accept: r.Accept(today); break;
-                    case ReferralStep.Decline: r.Decline(today, form.Note!); break;
-                    case ReferralStep.Start: r.Start(on); break;
-                    case ReferralStep.Attendance: r.RecordAttendance(on, form.Present); break;
-                    default: r.End(on, form.Outcome, form.Note); break;
-                }
-            }, ChangedMeanwhile, cancellationToken);
-            // The partner's answer settles a "no answer" signal at once.
-            return result;
-        }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
-        {
-            db.ChangeTracker.Clear();
-            return new EditResult(false, false, new Dictionary<string, string>(), e.Message.Split(" (Parameter", 2)[0]);
-        }
+                case ReferralStep.Accept: r.Accept(today); break;
+                case ReferralStep.Decline: r.Decline(today, form.Note!); break;
+                case ReferralStep.Start: r.Start(on); break;
+                case ReferralStep.Attendance: r.RecordAttendance(on, form.Present); break;
+                default: r.End(on, form.Outcome, form.Note); break;
+            }
+        }, ChangedMeanwhile, cancellationToken);
     }
 }

@@ -30,26 +30,26 @@ public sealed class ProposeToNewcomer(AppDbContext db, CurrentUser currentUser, 
         await db.Organisations.AsNoTracking().OrderByDescending(o => o.IsPartner).ThenBy(o => o.Name)
             .Select(o => new OrganisationOption(o.Id, o.Name, o.IsPartner)).ToListAsync(cancellationToken);
 
-    public async Task<EditResult> HandleAsync(Guid newcomerId, ProposalForm form, CancellationToken cancellationToken)
+    public async Task<Outcome> HandleAsync(Guid newcomerId, ProposalForm form, CancellationToken cancellationToken)
     {
         var newcomer = await db.Newcomers.AsNoTracking().SingleOrDefaultAsync(n => n.Id == newcomerId, cancellationToken);
         if (newcomer is null)
         {
-            return EditResult.Missing;
+            return Outcome.NotFound();
         }
         var today = clock.InTheNetherlands();
         if (newcomer.AsksNotNow(today))
         {
-            return new EditResult(false, false, new Dictionary<string, string>(),
+            return Outcome.Refused(
                 $"{newcomer.GivenNames} heeft ‘niet nu’ gevraagd tot en met {DutchFormat.Date(newcomer.PausedUntil!.Value)}. Tot dan komen er geen voorstellen.");
         }
         if (form.OrganisationId is { } organisationId && !await db.Organisations.AnyAsync(o => o.Id == organisationId, cancellationToken))
         {
-            return EditResult.Invalid(new Dictionary<string, string> { [nameof(ProposalForm.OrganisationId)] = "Kies een organisatie uit de lijst." });
+            return Outcome.Invalid(nameof(ProposalForm.OrganisationId), "Kies een organisatie uit de lijst.");
         }
         db.Proposals.Add(new Proposal(newcomer, TargetKind.Other, null, form.What!, form.OrganisationId, form.Reasons,
             currentUser.DisplayName, clock.GetUtcNow(), today));
         await db.SaveChangesAsync(cancellationToken);
-        return EditResult.Done;
+        return Outcome.Saved();
     }
 }

@@ -31,15 +31,19 @@ public sealed class RecordNewcomerAnswer(AppDbContext db, CurrentUser currentUse
     /// <summary>How long consent lasts unless agreed otherwise.</summary>
     public const int DefaultConsentMonths = 12;
 
-    public static EditResult ChangedMeanwhile { get; } = new(false, false, new Dictionary<string, string>(),
-        "Iemand anders heeft dit voorstel intussen bijgewerkt. Open het opnieuw om het antwoord te zien.");
+    public const string ChangedMeanwhile =
+        "Iemand anders heeft dit voorstel intussen bijgewerkt. Open het opnieuw om het antwoord te zien.";
 
-    public async Task<EditResult> HandleAsync(Guid proposalId, AnswerForm form, CancellationToken cancellationToken)
+    public async Task<Outcome> HandleAsync(Guid proposalId, AnswerForm form, CancellationToken cancellationToken)
     {
         var proposal = await db.Proposals.SingleOrDefaultAsync(p => p.Id == proposalId, cancellationToken);
         if (proposal is null)
         {
-            return EditResult.Missing;
+            return Outcome.NotFound();
+        }
+        if (proposal.Answer == NewcomerAnswer.Yes)
+        {
+            return Outcome.Refused("Op dit voorstel is al ja gezegd.");
         }
         var today = clock.InTheNetherlands();
         var errors = new Dictionary<string, string>();
@@ -58,13 +62,9 @@ public sealed class RecordNewcomerAnswer(AppDbContext db, CurrentUser currentUse
                 errors[nameof(AnswerForm.ConsentUntil)] = "Kies tot wanneer de toestemming geldt: een datum na vandaag.";
             }
         }
-        if (proposal.Answer == NewcomerAnswer.Yes)
-        {
-            return new EditResult(false, false, errors, "Op dit voorstel is al ja gezegd.");
-        }
         if (errors.Count > 0)
         {
-            return EditResult.Invalid(errors);
+            return Outcome.Invalid(errors);
         }
         return await SaveVersionedChange.HandleAsync(db, proposal, form.Version, p =>
         {

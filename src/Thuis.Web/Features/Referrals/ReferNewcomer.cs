@@ -11,12 +11,12 @@ namespace Thuis.Web.Features.Referrals;
 /// </summary>
 public sealed class ReferNewcomer(AppDbContext db, TimeProvider clock)
 {
-    public async Task<EditResult> HandleAsync(Guid proposalId, string? noteForPartner, CancellationToken cancellationToken)
+    public async Task<Outcome> HandleAsync(Guid proposalId, string? noteForPartner, CancellationToken cancellationToken)
     {
         var proposal = await db.Proposals.AsNoTracking().SingleOrDefaultAsync(p => p.Id == proposalId, cancellationToken);
         if (proposal is null)
         {
-            return EditResult.Missing;
+            return Outcome.NotFound();
         }
         var today = clock.InTheNetherlands();
         var consent = await db.Consents.AsNoTracking().SingleOrDefaultAsync(c => c.ProposalId == proposalId, cancellationToken);
@@ -30,12 +30,12 @@ public sealed class ReferNewcomer(AppDbContext db, TimeProvider clock)
             : null;
         if (refusal is not null)
         {
-            return new EditResult(false, false, new Dictionary<string, string>(), refusal);
+            return Outcome.Refused(refusal);
         }
         var referral = new Referral(proposal, consent!, organisation!, noteForPartner, today);
         referral.Send(today);
         db.Referrals.Add(referral);
         await db.SaveChangesAsync(cancellationToken);
-        return EditResult.Done;
+        return Outcome.Saved();
     }
 }

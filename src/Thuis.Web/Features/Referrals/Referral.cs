@@ -108,11 +108,22 @@ public sealed class Referral : IMunicipalityOwned, IPersonData
         });
     }
 
+    /// <summary>Why the partner cannot accept now; null when they can. <see cref="Accept"/> refuses the same.</summary>
+    public string? CannotAccept() => CannotMove(ReferralState.Sent, ReferralState.Accepted);
+
+    public string? CannotDecline() => CannotMove(ReferralState.Sent, ReferralState.Declined);
+
+    public string? CannotStart(DateOnly on) => on < AnsweredOn ? StartBeforeAnswer : CannotMove(ReferralState.Accepted, ReferralState.Started);
+
+    public string? CannotRecordAttendance(DateOnly on) => State != ReferralState.Started || on < StartedOn ? AttendanceOnlyWhileRunning : null;
+
+    public string? CannotEnd(DateOnly on) => on < StartedOn ? EndBeforeStart : CannotMove(ReferralState.Started, ReferralState.Ended);
+
     public void Start(DateOnly on)
     {
         if (on < AnsweredOn)
         {
-            throw new ArgumentException("De start ligt vóór het antwoord op de verwijzing.", nameof(on));
+            throw new ArgumentException(StartBeforeAnswer, nameof(on));
         }
         Move(ReferralState.Accepted, ReferralState.Started, () => StartedOn = on);
     }
@@ -121,7 +132,7 @@ public sealed class Referral : IMunicipalityOwned, IPersonData
     {
         if (State != ReferralState.Started || on < StartedOn)
         {
-            throw new InvalidOperationException("Aanwezigheid telt vanaf de start, zolang de verwijzing loopt.");
+            throw new InvalidOperationException(AttendanceOnlyWhileRunning);
         }
         _attendance.RemoveAll(a => a.On == on);
         _attendance.Add(new ReferralAttendance(on, present));
@@ -137,7 +148,7 @@ public sealed class Referral : IMunicipalityOwned, IPersonData
         }
         if (on < StartedOn)
         {
-            throw new ArgumentException("Het einde ligt vóór de start.", nameof(on));
+            throw new ArgumentException(EndBeforeStart, nameof(on));
         }
         Move(ReferralState.Started, ReferralState.Ended, () =>
         {
@@ -147,11 +158,18 @@ public sealed class Referral : IMunicipalityOwned, IPersonData
         });
     }
 
+    private const string StartBeforeAnswer = "De start ligt vóór het antwoord op de verwijzing.";
+    private const string AttendanceOnlyWhileRunning = "Aanwezigheid telt vanaf de start, zolang de verwijzing loopt.";
+    private const string EndBeforeStart = "Het einde ligt vóór de start.";
+
+    private string? CannotMove(ReferralState from, ReferralState to) =>
+        State == from ? null : $"Een verwijzing die {State.Dutch()} is, kan niet {to.Dutch()} worden.";
+
     private void Move(ReferralState from, ReferralState to, Action apply)
     {
-        if (State != from)
+        if (CannotMove(from, to) is { } refusal)
         {
-            throw new InvalidOperationException($"Een verwijzing die {State.Dutch()} is, kan niet {to.Dutch()} worden.");
+            throw new InvalidOperationException(refusal);
         }
         apply();
         State = to;

@@ -5,6 +5,7 @@ public static class ReferralsSetup
     public static void AddReferrals(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<ProposeToNewcomer>();
+        builder.Services.AddScoped<ViewProposals>();
         builder.Services.AddScoped<RecordNewcomerAnswer>();
         builder.Services.AddScoped<ReferNewcomer>();
         builder.Services.AddScoped<ViewReferral>();

@@ -81,8 +81,8 @@ public sealed class SignalSettingsForm : IValidatableObject
 /// </summary>
 public sealed class ChangeSignalSettings(AppDbContext db, CurrentUser currentUser)
 {
-    public static EditResult ChangedMeanwhile { get; } = new(false, false, new Dictionary<string, string>(),
-        "Iemand anders heeft de drempels intussen gewijzigd. Uw invoer staat hieronder nog; laad de pagina opnieuw om de nieuwe waarden te zien.");
+    public const string ChangedMeanwhile =
+        "Iemand anders heeft de drempels intussen gewijzigd. Uw invoer staat hieronder nog; laad de pagina opnieuw om de nieuwe waarden te zien.";
 
     public async Task<SignalSettings> CurrentAsync(CancellationToken cancellationToken)
     {
@@ -91,7 +91,7 @@ public sealed class ChangeSignalSettings(AppDbContext db, CurrentUser currentUse
             ?? SignalSettings.Defaults(municipalityId);
     }
 
-    public async Task<EditResult> HandleAsync(SignalSettingsForm form, CancellationToken cancellationToken)
+    public async Task<Outcome> HandleAsync(SignalSettingsForm form, CancellationToken cancellationToken)
     {
         var municipalityId = MunicipalityId();
         var settings = await db.SignalSettings.SingleOrDefaultAsync(s => s.MunicipalityId == municipalityId, cancellationToken);
@@ -102,22 +102,14 @@ public sealed class ChangeSignalSettings(AppDbContext db, CurrentUser currentUse
         }
         if (settings.Version != form.Version)
         {
-            return ChangedMeanwhile;
+            return Outcome.Conflict(ChangedMeanwhile);
         }
         settings.Change(form.DeadlineWarningDays!.Value, form.AttendanceAbsences!.Value, form.AttendanceWindow!.Value, form.StagnationWeeks!.Value,
             form.IsolationWeeks!.Value, form.OverAskedActivities!.Value, form.ReferralAnswerDays!.Value, form.QuietDaysAfterResolve!.Value,
             form.IntakeInviteDays!.Value);
         db.RecordAudit(AuditAction.Update, nameof(SignalSettings), municipalityId.ToString(), AuditResult.Success, "Drempels voor signalen gewijzigd");
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Both saved at once (the first save of a municipality, or the same version): theirs stays.
-            return ChangedMeanwhile;
-        }
-        return EditResult.Done;
+        // Both saved at once (the first save of a municipality, or the same version): theirs stays.
+        return await SaveVersionedChange.SaveAsync(db, ChangedMeanwhile, cancellationToken);
     }
 
     private Guid MunicipalityId() => currentUser.MunicipalityId ?? throw new InvalidOperationException("Geen gemeente.");

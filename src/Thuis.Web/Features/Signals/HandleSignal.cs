@@ -49,23 +49,23 @@ public sealed class EscalateForm
 /// <summary>What a case manager does with a signal: seen, later, done, or passed on. Stale actions are refused.</summary>
 public sealed class HandleSignal(AppDbContext db, CurrentUser currentUser, TimeProvider clock)
 {
-    private static readonly EditResult ChangedMeanwhile = new(false, false, new Dictionary<string, string>(),
-        "Dit signaal is intussen gewijzigd. Open het opnieuw om te zien wat er veranderde.");
+    private const string ChangedMeanwhile =
+        "Dit signaal is intussen gewijzigd. Open het opnieuw om te zien wat er veranderde.";
 
-    public Task<EditResult> AcknowledgeAsync(Guid signalId, AcknowledgeForm form, CancellationToken cancellationToken) =>
+    public Task<Outcome> AcknowledgeAsync(Guid signalId, AcknowledgeForm form, CancellationToken cancellationToken) =>
         ChangeAsync(signalId, form.Version, s => s.Acknowledge(currentUser.DisplayName, clock.InTheNetherlands()), cancellationToken);
 
-    public Task<EditResult> SnoozeAsync(Guid signalId, SnoozeForm form, CancellationToken cancellationToken)
+    public Task<Outcome> SnoozeAsync(Guid signalId, SnoozeForm form, CancellationToken cancellationToken)
     {
         var today = clock.InTheNetherlands();
         if (form.Until is not { } until || until <= today)
         {
-            return Task.FromResult(EditResult.Invalid(new Dictionary<string, string> { [nameof(SnoozeForm.Until)] = "Kies een datum na vandaag." }));
+            return Task.FromResult(Outcome.Invalid(nameof(SnoozeForm.Until), "Kies een datum na vandaag."));
         }
         return ChangeAsync(signalId, form.Version, s => s.Snooze(until, currentUser.DisplayName, today), cancellationToken);
     }
 
-    public Task<EditResult> ResolveAsync(Guid signalId, ResolveForm form, CancellationToken cancellationToken)
+    public Task<Outcome> ResolveAsync(Guid signalId, ResolveForm form, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(form.Note))
@@ -77,7 +77,7 @@ public sealed class HandleSignal(AppDbContext db, CurrentUser currentUser, TimeP
             errors[nameof(ResolveForm.Confirmed)] = "Bevestig dat dit signaal is afgehandeld.";
         }
         return errors.Count > 0
-            ? Task.FromResult(EditResult.Invalid(errors))
+            ? Task.FromResult(Outcome.Invalid(errors))
             : ChangeAsync(signalId, form.Version, s => s.Resolve(form.Note!, currentUser.DisplayName, clock.InTheNetherlands()), cancellationToken);
     }
 
@@ -85,56 +85,61 @@ public sealed class HandleSignal(AppDbContext db, CurrentUser currentUser, TimeP
     /// To the coordinator, or to professional help: then a proposal to that organisation is recorded with the signal as
     /// reason. Nobody is referred before the newcomer says yes and gives consent; the proposal starts that conversation.
     /// </summary>
-    public async Task<EditResult> EscalateAsync(Guid signalId, EscalateForm form, CancellationToken cancellationToken)
+    public async Task<Outcome> EscalateAsync(Guid signalId, EscalateForm form, CancellationToken cancellationToken)
     {
         if (form.To is not { } to)
         {
-            return EditResult.Invalid(new Dictionary<string, string> { [nameof(EscalateForm.To)] = "Kies aan wie u het signaal doorgeeft." });
+            return Outcome.Invalid(nameof(EscalateForm.To), "Kies aan wie u het signaal doorgeeft.");
         }
         var signal = await db.Signals.SingleOrDefaultAsync(s => s.Id == signalId, cancellationToken);
         if (signal is null)
         {
-            return EditResult.Missing;
+            return Outcome.NotFound();
         }
         if (!signal.IsOpen)
         {
-            return ChangedMeanwhile;
+            return Outcome.Conflict(ChangedMeanwhile);
         }
         var today = clock.InTheNetherlands();
+        Proposal? proposal = null;
         if (to == EscalatedTo.ProfessionalHelp)
         {
             var organisation = form.OrganisationId is { } id
                 ? await db.Organisations.SingleOrDefaultAsync(o => o.Id == id, cancellationToken) : null;
             if (organisation is null)
             {
-                return EditResult.Invalid(new Dictionary<string, string> { [nameof(EscalateForm.OrganisationId)] = "Kies de organisatie voor professionele hulp." });
+                return Outcome.Invalid(nameof(EscalateForm.OrganisationId), "Kies de organisatie voor professionele hulp.");
             }
             var newcomer = await db.Newcomers.SingleAsync(n => n.Id == signal.NewcomerId, cancellationToken);
             if (newcomer.AsksNotNow(today))
             {
-                return new EditResult(false, false, new Dictionary<string, string>(),
+                return Outcome.Refused(
                     "Deze persoon heeft ‘niet nu’ gevraagd; er wordt nu niets voorgesteld. Geef het signaal door aan de coördinator.");
             }
-            if (db.Entry(signal).Property(s => s.Version).CurrentValue == form.Version)
-            {
-                db.Proposals.Add(new Proposal(newcomer, TargetKind.Other, null, $"Professionele hulp bij {organisation.Name}", organisation.Id,
-                    $"Signaal: {signal.Reason}", currentUser.DisplayName, clock.GetUtcNow(), today));
-            }
+            proposal = new Proposal(newcomer, TargetKind.Other, null, $"Professionele hulp bij {organisation.Name}", organisation.Id,
+                $"Signaal: {signal.Reason}", currentUser.DisplayName, clock.GetUtcNow(), today);
         }
-        return await SaveVersionedChange.HandleAsync(db, signal, form.Version,
-            s => s.Escalate(to, form.OrganisationId, form.Note, currentUser.DisplayName, today), ChangedMeanwhile, cancellationToken);
+        // The proposal is added only with the escalation itself: a stale form records neither.
+        return await SaveVersionedChange.HandleAsync(db, signal, form.Version, s =>
+        {
+            if (proposal is not null)
+            {
+                db.Proposals.Add(proposal);
+            }
+            s.Escalate(to, form.OrganisationId, form.Note, currentUser.DisplayName, today);
+        }, ChangedMeanwhile, cancellationToken);
     }
 
-    private async Task<EditResult> ChangeAsync(Guid signalId, Guid version, Action<Signal> change, CancellationToken cancellationToken)
+    private async Task<Outcome> ChangeAsync(Guid signalId, Guid version, Action<Signal> change, CancellationToken cancellationToken)
     {
         var signal = await db.Signals.SingleOrDefaultAsync(s => s.Id == signalId, cancellationToken);
         if (signal is null)
         {
-            return EditResult.Missing;
+            return Outcome.NotFound();
         }
         if (!signal.IsOpen)
         {
-            return ChangedMeanwhile;
+            return Outcome.Conflict(ChangedMeanwhile);
         }
         return await SaveVersionedChange.HandleAsync(db, signal, version, change, ChangedMeanwhile, cancellationToken);
     }

@@ -14,8 +14,8 @@ public sealed record OrganisationOption(Guid Id, string Name)
 /// <summary>Adds an offer to an organisation or changes it; an offer only ever belongs to an organisation of the same municipality.</summary>
 public sealed class EditOffer(AppDbContext db)
 {
-    public static EditResult ChangedMeanwhile { get; } = new(false, false, new Dictionary<string, string>(),
-        "Iemand anders heeft dit aanbod intussen gewijzigd. Uw invoer staat hieronder nog; open het aanbod opnieuw om de nieuwe gegevens te zien en voer uw wijziging dan opnieuw in.");
+    public const string ChangedMeanwhile =
+        "Iemand anders heeft dit aanbod intussen gewijzigd. Uw invoer staat hieronder nog; open het aanbod opnieuw om de nieuwe gegevens te zien en voer uw wijziging dan opnieuw in.";
 
     public const string OtherOrganisation = "Kies een organisatie van de sociale kaart van uw gemeente.";
 
@@ -27,12 +27,12 @@ public sealed class EditOffer(AppDbContext db)
         return offer is null ? null : OfferForm.From(offer);
     }
 
-    public async Task<CreateResult> CreateAsync(Guid organisationId, OfferForm form, CancellationToken cancellationToken)
+    public async Task<Outcome<Guid>> CreateAsync(Guid organisationId, OfferForm form, CancellationToken cancellationToken)
     {
         var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == organisationId, cancellationToken);
         if (organisation is null)
         {
-            return CreateResult.Missing;
+            return Outcome.NotFound();
         }
         var errors = form.Check();
         if (await TitleTakenAsync(organisationId, null, form.Title, cancellationToken))
@@ -41,21 +41,21 @@ public sealed class EditOffer(AppDbContext db)
         }
         if (errors.Count > 0)
         {
-            return CreateResult.Invalid(errors);
+            return Outcome.Invalid(errors);
         }
         var offer = new Offer(organisation, form.ToDetails());
         form.ApplyStatusTo(offer);
         db.Offers.Add(offer);
         await db.SaveChangesAsync(cancellationToken);
-        return new CreateResult(offer.Id, errors);
+        return Outcome.Saved(offer.Id);
     }
 
-    public async Task<EditResult> HandleAsync(Guid offerId, OfferForm form, CancellationToken cancellationToken)
+    public async Task<Outcome> HandleAsync(Guid offerId, OfferForm form, CancellationToken cancellationToken)
     {
         var offer = await db.Offers.SingleOrDefaultAsync(o => o.Id == offerId, cancellationToken);
         if (offer is null)
         {
-            return EditResult.Missing;
+            return Outcome.NotFound();
         }
         var errors = form.Check();
         // The query filter hides other municipalities' organisations: one of theirs is as unknown as one that does not exist.
@@ -70,7 +70,7 @@ public sealed class EditOffer(AppDbContext db)
         }
         if (errors.Count > 0)
         {
-            return EditResult.Invalid(errors);
+            return Outcome.Invalid(errors);
         }
         return await SaveVersionedChange.HandleAsync(db, offer, form.Version, o =>
         {

@@ -6,18 +6,11 @@ using Thuis.Web.Platform.Security;
 
 namespace Thuis.Web.Features.SocialMap;
 
-public sealed record CreateResult(Guid? Id, IReadOnlyDictionary<string, string> FieldErrors, bool NotFound = false)
-{
-    public static CreateResult Invalid(IReadOnlyDictionary<string, string> errors) => new(null, errors);
-
-    public static CreateResult Missing { get; } = new(null, new Dictionary<string, string>(), NotFound: true);
-}
-
 /// <summary>Puts an organisation on the social map or changes it; refused when someone else changed it since the form was loaded.</summary>
 public sealed class EditOrganisation(AppDbContext db, CurrentUser currentUser)
 {
-    public static EditResult ChangedMeanwhile { get; } = new(false, false, new Dictionary<string, string>(),
-        "Iemand anders heeft deze organisatie intussen gewijzigd. Uw invoer staat hieronder nog; open de organisatie opnieuw om de nieuwe gegevens te zien en voer uw wijziging dan opnieuw in.");
+    public const string ChangedMeanwhile =
+        "Iemand anders heeft deze organisatie intussen gewijzigd. Uw invoer staat hieronder nog; open de organisatie opnieuw om de nieuwe gegevens te zien en voer uw wijziging dan opnieuw in.";
 
     public async Task<OrganisationForm?> LoadAsync(Guid organisationId, CancellationToken cancellationToken)
     {
@@ -25,31 +18,31 @@ public sealed class EditOrganisation(AppDbContext db, CurrentUser currentUser)
         return organisation is null ? null : OrganisationForm.From(organisation);
     }
 
-    public async Task<CreateResult> CreateAsync(OrganisationForm form, CancellationToken cancellationToken)
+    public async Task<Outcome<Guid>> CreateAsync(OrganisationForm form, CancellationToken cancellationToken)
     {
         var municipalityId = currentUser.MunicipalityId ?? throw new InvalidOperationException("Geen gemeente.");
         var errors = await CheckAsync(null, form, cancellationToken);
         if (errors.Count > 0)
         {
-            return CreateResult.Invalid(errors);
+            return Outcome.Invalid(errors);
         }
         var organisation = new Organisation(municipalityId, form.ToDetails());
         db.Organisations.Add(organisation);
         await db.SaveChangesAsync(cancellationToken);
-        return new CreateResult(organisation.Id, errors);
+        return Outcome.Saved(organisation.Id);
     }
 
-    public async Task<EditResult> HandleAsync(Guid organisationId, OrganisationForm form, CancellationToken cancellationToken)
+    public async Task<Outcome> HandleAsync(Guid organisationId, OrganisationForm form, CancellationToken cancellationToken)
     {
         var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == organisationId, cancellationToken);
         if (organisation is null)
         {
-            return EditResult.Missing;
+            return Outcome.NotFound();
         }
         var errors = await CheckAsync(organisationId, form, cancellationToken);
         if (errors.Count > 0)
         {
-            return EditResult.Invalid(errors);
+            return Outcome.Invalid(errors);
         }
         return await SaveVersionedChange.HandleAsync(db, organisation, form.Version, o => o.Update(form.ToDetails()), ChangedMeanwhile, cancellationToken);
     }

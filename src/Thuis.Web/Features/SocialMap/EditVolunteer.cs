@@ -9,8 +9,8 @@ namespace Thuis.Web.Features.SocialMap;
 /// <summary>Registers a volunteer or changes their details; refused when someone else changed them since the form was loaded.</summary>
 public sealed class EditVolunteer(AppDbContext db, CurrentUser currentUser, TimeProvider clock)
 {
-    public static EditResult ChangedMeanwhile { get; } = new(false, false, new Dictionary<string, string>(),
-        "Iemand anders heeft de gegevens van deze vrijwilliger intussen gewijzigd. Uw invoer staat hieronder nog; open de vrijwilliger opnieuw om de nieuwe gegevens te zien en voer uw wijziging dan opnieuw in.");
+    public const string ChangedMeanwhile =
+        "Iemand anders heeft de gegevens van deze vrijwilliger intussen gewijzigd. Uw invoer staat hieronder nog; open de vrijwilliger opnieuw om de nieuwe gegevens te zien en voer uw wijziging dan opnieuw in.";
 
     /// <summary>The organisations a volunteer can work through: those of the municipality's own social map.</summary>
     public Task<List<OrganisationOption>> OrganisationsAsync(CancellationToken cancellationToken) => OrganisationOption.AllAsync(db, cancellationToken);
@@ -21,31 +21,31 @@ public sealed class EditVolunteer(AppDbContext db, CurrentUser currentUser, Time
         return volunteer is null ? null : VolunteerForm.From(volunteer);
     }
 
-    public async Task<CreateResult> CreateAsync(VolunteerForm form, CancellationToken cancellationToken)
+    public async Task<Outcome<Guid>> CreateAsync(VolunteerForm form, CancellationToken cancellationToken)
     {
         var municipalityId = currentUser.MunicipalityId ?? throw new InvalidOperationException("Geen gemeente.");
         var errors = await CheckAsync(form, cancellationToken);
         if (errors.Count > 0)
         {
-            return CreateResult.Invalid(errors);
+            return Outcome.Invalid(errors);
         }
         var volunteer = new Volunteer(municipalityId, form.ToDetails());
         db.Volunteers.Add(volunteer);
         await db.SaveChangesAsync(cancellationToken);
-        return new CreateResult(volunteer.Id, errors);
+        return Outcome.Saved(volunteer.Id);
     }
 
-    public async Task<EditResult> HandleAsync(Guid volunteerId, VolunteerForm form, CancellationToken cancellationToken)
+    public async Task<Outcome> HandleAsync(Guid volunteerId, VolunteerForm form, CancellationToken cancellationToken)
     {
         var volunteer = await db.Volunteers.SingleOrDefaultAsync(v => v.Id == volunteerId, cancellationToken);
         if (volunteer is null)
         {
-            return EditResult.Missing;
+            return Outcome.NotFound();
         }
         var errors = await CheckAsync(form, cancellationToken);
         if (errors.Count > 0)
         {
-            return EditResult.Invalid(errors);
+            return Outcome.Invalid(errors);
         }
         return await SaveVersionedChange.HandleAsync(db, volunteer, form.Version, v => v.Update(form.ToDetails()), ChangedMeanwhile, cancellationToken);
     }

@@ -7,6 +7,7 @@ using Thuis.Web.Data;
 using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Features.Intake;
 using Thuis.Web.Features.Plans;
+using Thuis.Web.Platform.Editing;
 using Thuis.Web.Platform.Files;
 
 namespace Thuis.Web.Features.SocialMap;
@@ -266,15 +267,9 @@ internal static class SocialMapCsv
         {
             return null;
         }
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return null;
-        }
-        catch (DbUpdateException)
-        {
-            return SocialMapImportReport.Refused($"Tijdens het importeren heeft iemand anders {whatChanged} toegevoegd of gewijzigd.{NothingImported} Importeer het bestand opnieuw.");
-        }
+        var changedMeanwhile = $"Tijdens het importeren heeft iemand anders {whatChanged} toegevoegd of gewijzigd.{NothingImported} Importeer het bestand opnieuw.";
+        var saved = await SaveVersionedChange.SaveAsync(db, changedMeanwhile, cancellationToken);
+        return saved.IsSaved ? null : SocialMapImportReport.Refused(saved.Message!);
     }
 
     public static List<ImportRow> Rows(CsvTable table, Dictionary<string, int> positions)

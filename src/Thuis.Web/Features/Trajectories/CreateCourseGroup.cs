@@ -1,14 +1,16 @@
 using Thuis.Web.Data;
+using Thuis.Web.Platform.Editing;
 using Thuis.Web.Platform.Security;
 
 namespace Thuis.Web.Features.Trajectories;
 
-public sealed record CreateResult(Guid? GroupId, IReadOnlyDictionary<string, string> FieldErrors, int SessionsPlanned);
+/// <summary>The new group, and how many sessions the PVT template planned for it.</summary>
+public sealed record CreatedGroup(Guid GroupId, int SessionsPlanned);
 
 /// <summary>Makes a course group; a PVT group can get its sessions from the PVT template in the same save.</summary>
 public sealed class CreateCourseGroup(AppDbContext db, CurrentUser currentUser)
 {
-    public async Task<CreateResult> HandleAsync(CourseGroupForm form, CancellationToken cancellationToken)
+    public async Task<Outcome<CreatedGroup>> HandleAsync(CourseGroupForm form, CancellationToken cancellationToken)
     {
         var municipalityId = currentUser.MunicipalityId ?? throw new InvalidOperationException("Geen gemeente.");
         var errors = new Dictionary<string, string>();
@@ -31,7 +33,7 @@ public sealed class CreateCourseGroup(AppDbContext db, CurrentUser currentUser)
         }
         if (errors.Count > 0)
         {
-            return new CreateResult(null, errors, 0);
+            return Outcome.Invalid(errors);
         }
 
         var group = new CourseGroup(municipalityId, form.ToDetails());
@@ -41,6 +43,6 @@ public sealed class CreateCourseGroup(AppDbContext db, CurrentUser currentUser)
             db.Sessions.Add(new Session(group, details));
         }
         await db.SaveChangesAsync(cancellationToken);
-        return new CreateResult(group.Id, errors, planned?.Sessions.Count ?? 0);
+        return Outcome.Saved(new CreatedGroup(group.Id, planned?.Sessions.Count ?? 0));
     }
 }

@@ -7,8 +7,8 @@ namespace Thuis.Web.Features.Trajectories;
 /// <summary>Changes a group's details; refused when someone else changed the group since the form was loaded.</summary>
 public sealed class EditCourseGroup(AppDbContext db)
 {
-    public static EditResult ChangedMeanwhile { get; } = new(false, false, new Dictionary<string, string>(),
-        "Iemand anders heeft deze groep intussen gewijzigd. Uw invoer staat hieronder nog; open de groep opnieuw om de nieuwe gegevens te zien en voer uw wijziging dan opnieuw in.");
+    public const string ChangedMeanwhile =
+        "Iemand anders heeft deze groep intussen gewijzigd. Uw invoer staat hieronder nog; open de groep opnieuw om de nieuwe gegevens te zien en voer uw wijziging dan opnieuw in.";
 
     public async Task<CourseGroupForm?> LoadAsync(Guid groupId, CancellationToken cancellationToken)
     {
@@ -16,12 +16,12 @@ public sealed class EditCourseGroup(AppDbContext db)
         return group is null ? null : CourseGroupForm.From(group);
     }
 
-    public async Task<EditResult> HandleAsync(Guid groupId, CourseGroupForm form, CancellationToken cancellationToken)
+    public async Task<Outcome> HandleAsync(Guid groupId, CourseGroupForm form, CancellationToken cancellationToken)
     {
         var group = await db.CourseGroups.SingleOrDefaultAsync(g => g.Id == groupId, cancellationToken);
         if (group is null)
         {
-            return EditResult.Missing;
+            return Outcome.NotFound();
         }
         return await SaveVersionedChange.HandleAsync(db, group, form.Version, g => g.Update(form.ToDetails()), ChangedMeanwhile, cancellationToken);
     }

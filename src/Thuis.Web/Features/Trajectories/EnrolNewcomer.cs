@@ -21,6 +21,8 @@ public sealed record Candidate(Guid Id, string Name, DateOnly DateOfBirth, strin
 /// </summary>
 public sealed class EnrolNewcomer(AppDbContext db, CurrentUser currentUser, TimeProvider clock)
 {
+    private const string AlreadyEnrolled = "Deze persoon is al ingeschreven in deze groep.";
+
     public async Task<List<Candidate>> SearchAsync(Guid groupId, string? query, CancellationToken cancellationToken)
     {
         var people = SearchNewcomers.Filter(db.Newcomers.AsNoTracking(), query);
@@ -36,12 +38,12 @@ public sealed class EnrolNewcomer(AppDbContext db, CurrentUser currentUser, Time
             .ToListAsync(cancellationToken);
     }
 
-    public async Task<EditResult> HandleAsync(Guid groupId, EnrolForm form, CancellationToken cancellationToken)
+    public async Task<Outcome> HandleAsync(Guid groupId, EnrolForm form, CancellationToken cancellationToken)
     {
         var group = await db.CourseGroups.SingleOrDefaultAsync(g => g.Id == groupId, cancellationToken);
         if (group is null)
         {
-            return EditResult.Missing;
+            return Outcome.NotFound();
         }
         var errors = new Dictionary<string, string>();
         // The query filter hides other municipalities' people: they are "not found" here, never enrolled.
@@ -54,7 +56,7 @@ public sealed class EnrolNewcomer(AppDbContext db, CurrentUser currentUser, Time
         }
         else if (await db.Enrolments.AnyAsync(e => e.GroupId == groupId && e.NewcomerId == newcomer.Id, cancellationToken))
         {
-            errors[nameof(EnrolForm.NewcomerId)] = "Deze persoon is al ingeschreven in deze groep.";
+            errors[nameof(EnrolForm.NewcomerId)] = AlreadyEnrolled;
         }
         if (form.Since is null)
         {
@@ -62,19 +64,12 @@ public sealed class EnrolNewcomer(AppDbContext db, CurrentUser currentUser, Time
         }
         if (errors.Count > 0)
         {
-            return EditResult.Invalid(errors);
+            return Outcome.Invalid(errors);
         }
         db.Enrolments.Add(new Enrolment(group, newcomer!.Id, newcomer.MunicipalityId, form.Since!.Value, currentUser.DisplayName, clock.GetUtcNow()));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Someone else enrolled the same person at the same moment; the unique index kept one enrolment.
-            return EditResult.Invalid(new Dictionary<string, string> { [nameof(EnrolForm.NewcomerId)] = "Deze persoon is al ingeschreven in deze groep." });
-        }
-        return EditResult.Done;
+        var saved = await SaveVersionedChange.SaveAsync(db, AlreadyEnrolled, cancellationToken);
+        // Someone else enrolled the same person at the same moment; the unique index kept one enrolment.
+        return saved.Kind == OutcomeKind.Conflict ? Outcome.Invalid(nameof(EnrolForm.NewcomerId), AlreadyEnrolled) : saved;
     }
 }
 
@@ -86,15 +81,15 @@ public sealed class UnenrolNewcomer(AppDbContext db)
             .Join(db.Newcomers, e => e.NewcomerId, n => n.Id, (e, n) => n.GivenNames + " " + n.FamilyName)
             .SingleOrDefaultAsync(cancellationToken);
 
-    public async Task<bool> HandleAsync(Guid groupId, Guid newcomerId, CancellationToken cancellationToken)
+    public async Task<Outcome> HandleAsync(Guid groupId, Guid newcomerId, CancellationToken cancellationToken)
     {
         var enrolment = await db.Enrolments.SingleOrDefaultAsync(e => e.GroupId == groupId && e.NewcomerId == newcomerId, cancellationToken);
         if (enrolment is null)
         {
-            return false;
+            return Outcome.NotFound();
         }
         db.Enrolments.Remove(enrolment);
         await db.SaveChangesAsync(cancellationToken);
-        return true;
+        return Outcome.Saved();
     }
 }

@@ -39,61 +39,74 @@ public sealed class SessionForm
     };
 }
 
+/// <summary>A session's form with the group it belongs to.</summary>
+public sealed record SessionEditing(string GroupName, CourseKind GroupKind, SessionForm Form);
+
 /// <summary>Plans a new session for a group, changes one, or removes one with its attendance.</summary>
 public sealed class PlanSession(AppDbContext db)
 {
-    public static EditResult ChangedMeanwhile { get; } = new(false, false, new Dictionary<string, string>(),
-        "Iemand anders heeft deze bijeenkomst intussen gewijzigd of er aanwezigheid bij vastgelegd. Uw invoer staat hieronder nog; open de bijeenkomst opnieuw en voer uw wijziging dan opnieuw in.");
+    public const string ChangedMeanwhile =
+        "Iemand anders heeft deze bijeenkomst intussen gewijzigd of er aanwezigheid bij vastgelegd. Uw invoer staat hieronder nog; open de bijeenkomst opnieuw en voer uw wijziging dan opnieuw in.";
 
-    public async Task<SessionForm?> LoadAsync(Guid groupId, Guid sessionId, CancellationToken cancellationToken)
+    /// <summary>A new session for the group, on its start date in the morning.</summary>
+    public async Task<SessionEditing?> NewAsync(Guid groupId, CancellationToken cancellationToken)
     {
-        var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId && s.GroupId == groupId, cancellationToken);
-        return session is null ? null : SessionForm.From(session);
+        var group = await db.CourseGroups.AsNoTracking().Where(g => g.Id == groupId).Select(g => new { g.Name, g.Kind, g.StartDate }).SingleOrDefaultAsync(cancellationToken);
+        return group is null ? null
+            : new SessionEditing(group.Name, group.Kind, new SessionForm { Date = group.StartDate, Start = new TimeOnly(9, 30), End = new TimeOnly(11, 30) });
     }
 
-    public async Task<(EditResult Result, Guid? SessionId)> AddAsync(Guid groupId, SessionForm form, CancellationToken cancellationToken)
+    public async Task<SessionEditing?> LoadAsync(Guid groupId, Guid sessionId, CancellationToken cancellationToken)
+    {
+        var group = await db.CourseGroups.AsNoTracking().Where(g => g.Id == groupId).Select(g => new { g.Name, g.Kind }).SingleOrDefaultAsync(cancellationToken);
+        var session = group is null ? null
+            : await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId && s.GroupId == groupId, cancellationToken);
+        return session is null ? null : new SessionEditing(group!.Name, group.Kind, SessionForm.From(session));
+    }
+
+    public async Task<Outcome<Guid>> AddAsync(Guid groupId, SessionForm form, CancellationToken cancellationToken)
     {
         var group = await db.CourseGroups.SingleOrDefaultAsync(g => g.Id == groupId, cancellationToken);
         if (group is null)
         {
-            return (EditResult.Missing, null);
+            return Outcome.NotFound();
         }
         if (Check(group, form) is { Count: > 0 } errors)
         {
-            return (EditResult.Invalid(errors), null);
+            return Outcome.Invalid(errors);
         }
         var session = new Session(group, form.ToDetails());
         db.Sessions.Add(session);
         await db.SaveChangesAsync(cancellationToken);
-        return (EditResult.Done, session.Id);
+        return Outcome.Saved(session.Id);
     }
 
-    public async Task<EditResult> ChangeAsync(Guid groupId, Guid sessionId, SessionForm form, CancellationToken cancellationToken)
+    public async Task<Outcome> ChangeAsync(Guid groupId, Guid sessionId, SessionForm form, CancellationToken cancellationToken)
     {
         var group = await db.CourseGroups.SingleOrDefaultAsync(g => g.Id == groupId, cancellationToken);
         var session = await db.Sessions.SingleOrDefaultAsync(s => s.Id == sessionId && s.GroupId == groupId, cancellationToken);
         if (group is null || session is null)
         {
-            return EditResult.Missing;
+            return Outcome.NotFound();
         }
         if (Check(group, form) is { Count: > 0 } errors)
         {
-            return EditResult.Invalid(errors);
+            return Outcome.Invalid(errors);
         }
         return await SaveVersionedChange.HandleAsync(db, session, form.Version, s => s.Update(form.ToDetails()), ChangedMeanwhile, cancellationToken);
     }
 
-    public async Task<bool> DeleteAsync(Guid groupId, Guid sessionId, CancellationToken cancellationToken)
+    public async Task<Outcome> DeleteAsync(Guid groupId, Guid sessionId, CancellationToken cancellationToken)
     {
         // Loaded with its attendance, so every removed record lands in the audit trail.
         var session = await db.Sessions.Include(s => s.Records).SingleOrDefaultAsync(s => s.Id == sessionId && s.GroupId == groupId, cancellationToken);
         if (session is null)
         {
-            return false;
+            return Outcome.NotFound();
         }
         db.Sessions.Remove(session);
         await db.SaveChangesAsync(cancellationToken);
-        return true;
+        return Outcome.Saved();
     }
 
     private static Dictionary<string, string> Check(CourseGroup group, SessionForm form)

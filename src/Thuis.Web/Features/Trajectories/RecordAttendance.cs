@@ -31,8 +31,8 @@ public sealed record AttendanceSheet(Guid GroupId, string GroupName, CourseKind 
 /// </summary>
 public sealed class RecordAttendance(AppDbContext db, CurrentUser currentUser, TimeProvider clock)
 {
-    public static EditResult ChangedMeanwhile { get; } = new(false, false, new Dictionary<string, string>(),
-        "Iemand anders heeft de aanwezigheid van deze bijeenkomst intussen vastgelegd. Uw invoer staat hieronder nog; open de bijeenkomst opnieuw om te zien wat is opgeslagen en vul dan aan.");
+    public const string ChangedMeanwhile =
+        "Iemand anders heeft de aanwezigheid van deze bijeenkomst intussen vastgelegd. Uw invoer staat hieronder nog; open de bijeenkomst opnieuw om te zien wat is opgeslagen en vul dan aan.";
 
     public async Task<AttendanceSheet?> LoadAsync(Guid groupId, Guid sessionId, CancellationToken cancellationToken)
     {
@@ -61,16 +61,16 @@ public sealed class RecordAttendance(AppDbContext db, CurrentUser currentUser, T
         return new AttendanceSheet(groupId, group.Name, group.Kind, row, people.ToDictionary(p => p.Id, p => p.Name), form);
     }
 
-    public async Task<EditResult> HandleAsync(Guid groupId, Guid sessionId, AttendanceForm form, CancellationToken cancellationToken)
+    public async Task<Outcome> HandleAsync(Guid groupId, Guid sessionId, AttendanceForm form, CancellationToken cancellationToken)
     {
         var session = await db.Sessions.Include(s => s.Records).SingleOrDefaultAsync(s => s.Id == sessionId && s.GroupId == groupId, cancellationToken);
         if (session is null)
         {
-            return EditResult.Missing;
+            return Outcome.NotFound();
         }
         if (session.Date > clock.InTheNetherlands())
         {
-            return Refused($"Deze bijeenkomst is pas op {DutchFormat.Date(session.Date)}; aanwezigheid kan vanaf die dag worden vastgelegd.");
+            return Outcome.Refused($"Deze bijeenkomst is pas op {DutchFormat.Date(session.Date)}; aanwezigheid kan vanaf die dag worden vastgelegd.");
         }
         var ids = form.Rows.Select(r => r.NewcomerId).ToList();
         var enrolments = await db.Enrolments.Where(e => e.GroupId == groupId && ids.Contains(e.NewcomerId)).ToDictionaryAsync(e => e.NewcomerId, cancellationToken);
@@ -78,23 +78,22 @@ public sealed class RecordAttendance(AppDbContext db, CurrentUser currentUser, T
             && (!enrolments.TryGetValue(r.NewcomerId, out var e) || e.Since > session.Date)).ToList();
         if (notEnrolled.Count > 0)
         {
-            return Refused(notEnrolled.Count == 1
+            return Outcome.Refused(notEnrolled.Count == 1
                 ? "Eén persoon op de lijst was op de datum van deze bijeenkomst niet in de groep ingeschreven; schrijf haar of hem eerst in. Er is niets opgeslagen."
                 : $"{notEnrolled.Count} personen op de lijst waren op de datum van deze bijeenkomst niet in de groep ingeschreven; schrijf hen eerst in. Er is niets opgeslagen.");
         }
         if (ids.Count != ids.Distinct().Count())
         {
-            return Refused("Iemand staat twee keer op de lijst. Er is niets opgeslagen.");
+            return Outcome.Refused("Iemand staat twee keer op de lijst. Er is niets opgeslagen.");
         }
         var now = clock.GetUtcNow();
-        var result = await SaveVersionedChange.HandleAsync(db, session, form.Version, s =>
+        return await SaveVersionedChange.HandleAsync(db, session, form.Version, s =>
         {
             foreach (var row in form.Rows.Where(r => r.Value is not null))
             {
                 s.RecordAttendance(enrolments[row.NewcomerId], row.NewcomerId, row.Value!.Value, currentUser.DisplayName, now);
             }
         }, ChangedMeanwhile, cancellationToken);
-        return result;
     }
 
     private async Task<List<PersonName>> EnrolledOnAsync(Guid groupId, DateOnly date, CancellationToken cancellationToken) =>
@@ -105,6 +104,4 @@ public sealed class RecordAttendance(AppDbContext db, CurrentUser currentUser, T
         newcomers.OrderBy(n => n.FamilyName).ThenBy(n => n.GivenNames).Select(n => new PersonName(n.Id, n.GivenNames + " " + n.FamilyName));
 
     private sealed record PersonName(Guid Id, string Name);
-
-    private static EditResult Refused(string message) => new(false, false, new Dictionary<string, string>(), message);
 }

@@ -13,6 +13,7 @@ using Thuis.Web.Features.Plans;
 using Thuis.Web.Features.Referrals;
 using Thuis.Web.Features.Trajectories;
 using Thuis.Web.Platform.Auditing;
+using Thuis.Web.Platform.Editing;
 using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
 
@@ -37,11 +38,11 @@ public sealed class TransferForm
 
 public sealed record MunicipalityOption(Guid Id, string Name);
 
-/// <summary>The file to download, or why there is none.</summary>
-public sealed record ExportResult(bool NotFound, IReadOnlyDictionary<string, string> Errors, byte[]? File, string? FileName)
-{
-    public static ExportResult Missing { get; } = new(true, new Dictionary<string, string>(), null, null);
-}
+/// <summary>What the case manager chooses from: the municipalities, and the transfers of this dossier made before.</summary>
+public sealed record TransferChoice(string Name, IReadOnlyList<MunicipalityOption> Municipalities, IReadOnlyList<Transfer> Earlier);
+
+/// <summary>The transfer file to download.</summary>
+public sealed record TransferDownload(byte[] File, string FileName);
 
 /// <summary>
 /// Warm hand-over, the sending side: writes one newcomer's whole dossier into a transfer file for the municipality
@@ -49,11 +50,24 @@ public sealed record ExportResult(bool NotFound, IReadOnlyDictionary<string, str
 /// one save. Reading the dossier for this is audited like any other look at it.
 /// </summary>
 public sealed class ExportDossier(
-    AppDbContext db, CurrentUser currentUser, TimeProvider clock, ViewPlan viewPlan, ViewMilestones viewMilestones, ViewNewcomerLessons viewLessons)
+    AppDbContext db, CurrentUser currentUser, TimeProvider clock, ViewPlan viewPlan, ViewMilestones viewMilestones, ViewNewcomerLessons viewLessons,
+    ListTransfers listTransfers)
 {
     public const string ElsewhereChoice = "elders";
     public const string Purpose = "Dossier overdragen aan de nieuwe gemeente (warme overdracht)";
     public const string ChangedMeanwhile = "Iemand anders heeft het dossier tijdens het overdragen gewijzigd; er is niets overgedragen en geen bestand gemaakt. Bevestig opnieuw.";
+
+    public async Task<TransferChoice?> LoadAsync(Guid newcomerId, CancellationToken cancellationToken)
+    {
+        var name = await db.Newcomers.AsNoTracking().Where(n => n.Id == newcomerId)
+            .Select(n => n.GivenNames + " " + n.FamilyName).SingleOrDefaultAsync(cancellationToken);
+        if (name is null)
+        {
+            return null;
+        }
+        var earlier = await listTransfers.HandleAsync(newcomerId, cancellationToken);
+        return new TransferChoice(name, await MunicipalitiesAsync(cancellationToken), [.. earlier.Where(t => t.Direction == TransferDirection.Outgoing)]);
+    }
 
     /// <summary>The other municipalities of this installation, by name.</summary>
     public async Task<IReadOnlyList<MunicipalityOption>> MunicipalitiesAsync(CancellationToken cancellationToken) =>
@@ -101,15 +115,16 @@ public sealed class ExportDossier(
         return (errors.Count == 0 ? to : null, errors);
     }
 
-    public async Task<ExportResult> HandleAsync(Guid newcomerId, TransferForm form, CancellationToken cancellationToken)
+    /// <returns>The file to download, or why there is none.</returns>
+    public async Task<Outcome<TransferDownload>> HandleAsync(Guid newcomerId, TransferForm form, CancellationToken cancellationToken)
     {
         var (to, errors) = await CheckAsync(form, cancellationToken);
         if (to is null)
         {
             // Only after the check, so asking about someone else's dossier answers "not found", not "invalid".
             return await db.Newcomers.AnyAsync(n => n.Id == newcomerId, cancellationToken)
-                ? new ExportResult(false, errors, null, null)
-                : ExportResult.Missing;
+                ? Outcome.Invalid(errors)
+                : Outcome.NotFound();
         }
         db.AuditPurpose = Purpose;
         var newcomer = await ReadDossier.NewcomerAsync(db, newcomerId, nameof(Newcomer), Purpose, cancellationToken);
@@ -118,7 +133,7 @@ public sealed class ExportDossier(
         var lessons = await viewLessons.HandleAsync(newcomerId, cancellationToken);
         if (newcomer is null || plans is null || milestones is null || lessons is null)
         {
-            return ExportResult.Missing;
+            return Outcome.NotFound();
         }
 
         var intake = new Dictionary<string, JsonObject>();
@@ -163,16 +178,9 @@ public sealed class ExportDossier(
         db.Add(Transfer.Outgoing(tracked, file.TransferId, to.Id, to.Name, file.MovingDate, file.Reason, currentUser.DisplayName, now,
             Sha256(bytes), form.IncludeHealth));
         tracked.MarkMovedAway($"Verhuisd naar {to.Name} op {DutchFormat.Date(file.MovingDate)}{(file.Reason is null ? "" : $": {file.Reason}")}");
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Someone changed the dossier between reading and saving: the file would not be what is in Thuis now.
-            return new ExportResult(false, new Dictionary<string, string> { [""] = ChangedMeanwhile }, null, null);
-        }
-        return new ExportResult(false, new Dictionary<string, string>(), bytes, FileName(newcomer.GivenNames, clock.InTheNetherlands()));
+        // Someone changing the dossier between reading and saving is a conflict: the file would not be what is in Thuis now.
+        var saved = await SaveVersionedChange.SaveAsync(db, ChangedMeanwhile, cancellationToken);
+        return saved.IsSaved ? Outcome.Saved(new TransferDownload(bytes, FileName(newcomer.GivenNames, clock.InTheNetherlands()))) : saved;
     }
 
     public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));

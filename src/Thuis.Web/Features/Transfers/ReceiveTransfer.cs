@@ -6,6 +6,7 @@ using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Features.Intake;
 using Thuis.Web.Features.Milestones;
 using Thuis.Web.Features.Plans;
+using Thuis.Web.Platform.Editing;
 using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
 
@@ -28,11 +29,11 @@ public sealed record TransferPreview(
     string? Reason, IReadOnlyList<string> IntakeParts, bool HealthIncluded, int PlanVersions, DateOnly? FirstDecisionDate, int SettlingDone,
     int SettlingItems, int Milestones, int LessonGroups, int Proposals);
 
-/// <summary>A preview, the new dossier, or the reason there is neither; with the dossier that already exists when that is the reason.</summary>
-public sealed record ReceiveResult(string? Refusal, Guid? ExistingDossierId, TransferPreview? Preview, Guid? NewDossierId)
-{
-    public static ReceiveResult Refused(string refusal, Guid? existing = null) => new(refusal, existing, null, null);
-}
+/// <summary>
+/// What receiving shows next: the preview of a file that passed every check, or a dossier — the one just made, or,
+/// beside a refusal, the one of the same person that already exists.
+/// </summary>
+public sealed record TransferReceipt(TransferPreview? Preview, Guid? DossierId);
 
 /// <summary>
 /// Warm hand-over, the receiving side: checks a transfer file (format, version, size, BSN, not received before, no
@@ -45,15 +46,15 @@ public sealed class ReceiveTransfer(AppDbContext db, CurrentUser currentUser, Ti
     public const long MaxBytes = 1024 * 1024;
     private const string NothingReceived = " Er is niets ontvangen.";
 
-    public async Task<ReceiveResult> PreviewAsync(IBrowserFile? file, CancellationToken cancellationToken)
+    public async Task<Outcome<TransferReceipt>> PreviewAsync(IBrowserFile? file, CancellationToken cancellationToken)
     {
         if (file is null || (file.Size == 0 && string.IsNullOrEmpty(file.Name)))
         {
-            return ReceiveResult.Refused("Kies het overdrachtsbestand (.json) dat u van de vorige gemeente kreeg.");
+            return Refused("Kies het overdrachtsbestand (.json) dat u van de vorige gemeente kreeg.");
         }
         if (file.Size > MaxBytes)
         {
-            return ReceiveResult.Refused("Het bestand is groter dan 1 MB; zo groot is een overdrachtsbestand van Thuis niet." + NothingReceived);
+            return Refused("Het bestand is groter dan 1 MB; zo groot is een overdrachtsbestand van Thuis niet." + NothingReceived);
         }
         using var content = new MemoryStream();
         await using (var stream = file.OpenReadStream(MaxBytes, cancellationToken))
@@ -63,68 +64,64 @@ public sealed class ReceiveTransfer(AppDbContext db, CurrentUser currentUser, Ti
         return await CheckAsync(content.ToArray(), cancellationToken);
     }
 
-    public async Task<ReceiveResult> ImportAsync(string? content, CancellationToken cancellationToken)
+    public async Task<Outcome<TransferReceipt>> ImportAsync(string? content, CancellationToken cancellationToken)
     {
         var bytes = Decode(content);
         if (bytes is null)
         {
-            return ReceiveResult.Refused("Het bestand is onderweg niet goed overgekomen. Kies het bestand opnieuw." + NothingReceived);
+            return Refused("Het bestand is onderweg niet goed overgekomen. Kies het bestand opnieuw." + NothingReceived);
         }
         var checkedFile = await CheckAsync(bytes, cancellationToken);
-        if (checkedFile.Preview is null)
+        if (checkedFile.Value?.Preview is not { } preview)
         {
             return checkedFile;
         }
         var file = Parse(bytes).File!;
-        var received = await BuildAsync(file, checkedFile.Preview.Sha256, cancellationToken);
+        var received = await BuildAsync(file, preview.Sha256, cancellationToken);
         db.AuditPurpose = $"Warme overdracht ontvangen van {file.From.Name}";
         db.Newcomers.Add(received.Newcomer);
         foreach (var record in received.Records)
         {
             db.Add(record);
         }
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
+        var saved = await SaveVersionedChange.SaveAsync(db, "De overdracht kon niet worden opgeslagen. Probeer het opnieuw." + NothingReceived, cancellationToken);
+        if (!saved.IsSaved)
         {
             // Someone received the same file (or registered the same person) between the check and the save.
-            db.ChangeTracker.Clear();
             var again = await CheckAsync(bytes, cancellationToken);
-            return again.Refusal is not null ? again : ReceiveResult.Refused("De overdracht kon niet worden opgeslagen. Probeer het opnieuw." + NothingReceived);
+            return again.IsSaved ? saved : again;
         }
-        return new ReceiveResult(null, null, null, received.Newcomer.Id);
+        return Outcome.Saved(new TransferReceipt(null, received.Newcomer.Id));
     }
 
-    private async Task<ReceiveResult> CheckAsync(byte[] bytes, CancellationToken cancellationToken)
+    private async Task<Outcome<TransferReceipt>> CheckAsync(byte[] bytes, CancellationToken cancellationToken)
     {
         if (bytes.Length > MaxBytes)
         {
-            return ReceiveResult.Refused("Het bestand is groter dan 1 MB; zo groot is een overdrachtsbestand van Thuis niet." + NothingReceived);
+            return Refused("Het bestand is groter dan 1 MB; zo groot is een overdrachtsbestand van Thuis niet." + NothingReceived);
         }
         var (file, refusal) = Parse(bytes);
         if (file is null)
         {
-            return ReceiveResult.Refused(refusal! + NothingReceived);
+            return Refused(refusal! + NothingReceived);
         }
         if (file.Person.Bsn is null && file.Person.VNumber is null)
         {
-            return ReceiveResult.Refused("In het overdrachtsbestand staat geen BSN." + NothingReceived);
+            return Refused("In het overdrachtsbestand staat geen BSN." + NothingReceived);
         }
         if (file.Person.Bsn is not null && !Bsn.IsValid(file.Person.Bsn))
         {
-            return ReceiveResult.Refused("Het BSN in het overdrachtsbestand voldoet niet aan de elfproef. Vraag de vorige gemeente het BSN te controleren en het bestand opnieuw te sturen." + NothingReceived);
+            return Refused("Het BSN in het overdrachtsbestand voldoet niet aan de elfproef. Vraag de vorige gemeente het BSN te controleren en het bestand opnieuw te sturen." + NothingReceived);
         }
         if (file.From.Id == currentUser.MunicipalityId)
         {
-            return ReceiveResult.Refused("Dit overdrachtsbestand komt van uw eigen gemeente; de gemeente waar de persoon gaat wonen ontvangt het." + NothingReceived);
+            return Refused("Dit overdrachtsbestand komt van uw eigen gemeente; de gemeente waar de persoon gaat wonen ontvangt het." + NothingReceived);
         }
         var received = await db.Set<Transfer>().Where(t => t.Direction == TransferDirection.Incoming && t.TransferId == file.TransferId)
             .Select(t => (Guid?)t.NewcomerId).FirstOrDefaultAsync(cancellationToken);
         if (received is not null)
         {
-            return ReceiveResult.Refused("Deze overdracht is al ontvangen." + NothingReceived, received);
+            return Refused("Deze overdracht is al ontvangen." + NothingReceived, received);
         }
         var bsn = file.Person.Bsn;
         var vNumber = file.Person.VNumber;
@@ -132,29 +129,83 @@ public sealed class ReceiveTransfer(AppDbContext db, CurrentUser currentUser, Ti
             .Select(n => new { n.Id, n.Status }).FirstOrDefaultAsync(cancellationToken);
         if (known is not null)
         {
-            return ReceiveResult.Refused(
+            return Refused(
                 $"Er is in uw gemeente al een dossier van deze persoon ({(known.Status == DossierStatus.Active ? "actief" : known.Status.Dutch())}, met hetzelfde {(bsn is not null ? "BSN" : "V-nummer")}). Werk dat dossier bij in plaats van de overdracht te ontvangen." + NothingReceived,
                 known.Id);
         }
 
+        if (ContentRefusal(file) is { } wrong)
+        {
+            return Refused($"Het overdrachtsbestand klopt niet: {wrong}" + NothingReceived);
+        }
         var sha = ExportDossier.Sha256(bytes);
         try
         {
-            // Built once without saving, so a file that breaks a rule is refused now rather than after "Overdracht ontvangen".
+            // Built once without saving, so a file whose content breaks a rule of a part, the plan, the checklist or a
+            // milestone is refused now rather than after "Overdracht ontvangen". The records obey the same rules as ones
+            // typed in by hand; which rule was broken is theirs to know, the case manager gets one clear message.
             await BuildAsync(file, sha, cancellationToken);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or JsonException)
         {
-            return ReceiveResult.Refused($"Het overdrachtsbestand klopt niet: {e.Message.Split(" (Parameter", StringSplitOptions.None)[0]}" + NothingReceived);
+            return Refused(BreaksARule + NothingReceived);
         }
         var settling = file.Settling?.Items ?? [];
-        return new ReceiveResult(null, null, new TransferPreview(
+        return Outcome.Saved(new TransferReceipt(new TransferPreview(
             Convert.ToBase64String(bytes), sha, $"{file.Person.GivenNames} {file.Person.FamilyName}", file.Person.DateOfBirth, file.From.Name,
             file.SentBy, file.CreatedAt, file.MovingDate, file.Reason,
             [.. IntakePart.All.Where(p => file.Intake.ContainsKey(p.Slug)).Select(p => p.Title)], file.HealthIncluded,
             file.Plans.Count, file.Plans.Where(p => p.DecisionDate is not null).OrderBy(p => p.Number).Select(p => p.DecisionDate).FirstOrDefault(),
             settling.Count(i => i.Status == SettlingItemStatus.Done), settling.Count(i => i.Status != SettlingItemStatus.NotApplicable),
-            file.Milestones.Count, file.Lessons.Count, file.Proposals.Count), null);
+            file.Milestones.Count, file.Lessons.Count, file.Proposals.Count), null));
+    }
+
+    private static Outcome<TransferReceipt> Refused(string refusal, Guid? existingDossierId = null) =>
+        Outcome.Refused(refusal).With(new TransferReceipt(null, existingDossierId));
+
+    private const string BreaksARule = "Het overdrachtsbestand klopt niet: er staan gegevens in die Thuis niet kan overnemen, "
+        + "bijvoorbeeld een datum in de toekomst, een ontbrekende reden of een onderdeel zonder naam van wie het invulde. "
+        + "Vraag de vorige gemeente het bestand te controleren en opnieuw te sturen.";
+
+    /// <summary>
+    /// What in the file's own structure is not right — an unknown part of the intake, or a plan history that cannot
+    /// have happened — in words that follow "Het overdrachtsbestand klopt niet:"; null when it is right.
+    /// </summary>
+    private static string? ContentRefusal(TransferFile file)
+    {
+        if (file.Intake.Keys.FirstOrDefault(slug => IntakeTransfer.Find(slug) is null) is { } unknown)
+        {
+            return $"onbekend onderdeel van de intake ‘{unknown}’.";
+        }
+        var ordered = file.Plans.OrderBy(v => v.Number).ToList();
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var version = ordered[i];
+            if (version.Number != i + 1)
+            {
+                return "de versies van het plan lopen niet op van 1 af.";
+            }
+            if (version.Goals.GroupBy(g => g.Domain).Any(g => g.Count() > 1))
+            {
+                return $"versie {version.Number} van het plan heeft twee doelen in hetzelfde domein.";
+            }
+            if (version.State != PlanState.Draft && version.DecisionDate is null)
+            {
+                return $"versie {version.Number} van het plan is vastgesteld maar heeft geen besluitdatum.";
+            }
+        }
+        // Only the newest version can be a draft, the one before it (or the newest) is in force, and every older one was replaced.
+        var last = ordered.Count - 1;
+        var inForce = last >= 0 && ordered[last].State == PlanState.Draft ? last - 1 : last;
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var expected = i > inForce ? PlanState.Draft : i == inForce ? PlanState.Fixed : PlanState.Superseded;
+            if (ordered[i].State != expected)
+            {
+                return "de staat van de versies van het plan (concept, vastgesteld, vervangen) klopt niet.";
+            }
+        }
+        return null;
     }
 
     /// <summary>The file, or why it cannot be read: format and version first, then the whole content.</summary>
@@ -235,7 +286,7 @@ public sealed class ReceiveTransfer(AppDbContext db, CurrentUser currentUser, Ti
         var records = new List<object>();
         foreach (var (slug, content) in file.Intake)
         {
-            var part = IntakeTransfer.Find(slug) ?? throw new ArgumentException($"onbekend onderdeel van de intake ‘{slug}’.", nameof(file));
+            var part = IntakeTransfer.Find(slug)!;
             records.Add(part.Import(content, newcomer.Id, municipalityId, FromElsewhere));
         }
         var plans = RebuildPlans(newcomer, file.Plans, FromElsewhere);
@@ -284,20 +335,9 @@ public sealed class ReceiveTransfer(AppDbContext db, CurrentUser currentUser, Ti
         for (var i = 0; i < ordered.Count; i++)
         {
             var source = ordered[i];
-            if (source.Number != i + 1)
-            {
-                throw new ArgumentException("de versies van het plan lopen niet op van 1 af.", nameof(versions));
-            }
             var drafter = fromElsewhere(source.DraftedBy);
             var plan = i == 0 ? IntegrationPlan.FirstDraft(newcomer, drafter, source.DraftedAt.ToUniversalTime()) : plans[^1].NextVersion(drafter, source.DraftedAt.ToUniversalTime());
-            var goals = new Dictionary<ParticipationDomain, string>();
-            foreach (var goal in source.Goals)
-            {
-                if (!goals.TryAdd(goal.Domain, goal.Description))
-                {
-                    throw new ArgumentException($"versie {source.Number} van het plan heeft twee doelen in hetzelfde domein.", nameof(versions));
-                }
-            }
+            var goals = source.Goals.ToDictionary(g => g.Domain, g => g.Description);
             var steps = new List<StepContent>();
             plan.Revise(source.Terms, goals, steps, DateOnly.FromDateTime(source.DraftedAt.UtcDateTime));
             foreach (var step in source.Steps.OrderBy(s => s.Position))
@@ -314,18 +354,13 @@ public sealed class ReceiveTransfer(AppDbContext db, CurrentUser currentUser, Ti
             }
             if (source.State != PlanState.Draft)
             {
-                var decided = source.DecisionDate ?? throw new ArgumentException($"versie {source.Number} van het plan is vastgesteld maar heeft geen besluitdatum.", nameof(versions));
-                plan.Fix(decided, fromElsewhere(source.FixedBy ?? source.DraftedBy), (source.FixedAt ?? source.DraftedAt).ToUniversalTime());
+                plan.Fix(source.DecisionDate!.Value, fromElsewhere(source.FixedBy ?? source.DraftedBy), (source.FixedAt ?? source.DraftedAt).ToUniversalTime());
                 if (i > 0)
                 {
                     plans[^1].Supersede();
                 }
             }
             plans.Add(plan);
-        }
-        if (!plans.Select(p => p.State).SequenceEqual(ordered.Select(v => v.State)))
-        {
-            throw new ArgumentException("de staat van de versies van het plan (concept, vastgesteld, vervangen) klopt niet.", nameof(versions));
         }
         return plans;
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
+using Thuis.Web.Platform.Editing;
 using Thuis.Web.Platform.Security;
 
 namespace Thuis.Web.Features.Transfers;
@@ -32,14 +33,14 @@ public static class TransfersSetup
                 async (Guid newcomerId, [FromForm] TransferForm form, ExportDossier export, CancellationToken cancellationToken) =>
                 {
                     var result = await export.HandleAsync(newcomerId, form, cancellationToken);
-                    if (result.NotFound)
+                    if (result.IsNotFound)
                     {
                         return Results.NotFound();
                     }
-                    return result.File is { } file
-                        ? Results.File(file, "application/json", result.FileName)
+                    return result is { IsSaved: true, Value: { } download }
+                        ? Results.File(download.File, "application/json", download.FileName)
                         // Only a form changed by hand gets here: the page checked the same rules before offering the button.
-                        : Results.LocalRedirect(ExportPage(newcomerId) + (result.Errors.ContainsKey("") ? "?opnieuw=1" : ""));
+                        : Results.LocalRedirect(ExportPage(newcomerId) + (result.Kind == OutcomeKind.Conflict ? "?opnieuw=1" : ""));
                 })
             .RequireAuthorization(dossierReaders);
         // Opening the address of the download (a bookmark, a reload) leads back to the page that asks before anything leaves.
