@@ -21,7 +21,6 @@ public sealed class DataChangeTests(AppFixture fixture)
     private static readonly Dictionary<Type, string> NobodysData = new()
     {
         [typeof(Organisation)] = "een organisatie op de sociale kaart",
-        [typeof(Offer)] = "een aanbod op de sociale kaart",
         [typeof(Volunteer)] = "een vrijwilliger, geen statushouder",
         [typeof(InterventionAvailability)] = "waar een interventie hier loopt",
         [typeof(CohortRun)] = "de instellingen van een koppelronde; de koppelvoorstellen zelf zijn persoonsgegevens",

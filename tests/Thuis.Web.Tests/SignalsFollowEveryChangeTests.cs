@@ -86,6 +86,8 @@ public sealed class SignalsFollowEveryChangeTests(SignalsFollowEveryChangeTests.
         ["Referrals.ReferNewcomer"] = new Covered(nameof(Referring_to_a_meeting_offer_closes_the_isolation_signal_in_the_same_request)),
         ["Referrals.ViewReferral"] = new WritesNoPeoplesData("audit of a view only"),
         ["Reports.BuildReport"] = new WritesNoPeoplesData("audit of a view only"),
+        ["Plans.RecordTermChange"] = new Covered(nameof(TermChangeTests.The_term_signal_follows_the_new_last_day_in_the_same_request), typeof(TermChangeTests)),
+        ["Referrals.ViewProposals"] = new WritesNoPeoplesData("reads only"),
         ["Signals.ChangeSignalSettings"] = new Covered(nameof(SignalRulesTests.The_administrator_changes_the_thresholds_and_the_signals_follow_at_once_in_that_municipality_only), typeof(SignalRulesTests)),
         ["Signals.EvaluateSignals"] = new WritesNoPeoplesData("the signals themselves"),
         ["Signals.HandleSignal"] = new WritesNoPeoplesData("the signals themselves"),
