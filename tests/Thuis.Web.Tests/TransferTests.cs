@@ -189,6 +189,39 @@ public sealed class TransferTests(AppFixture fixture) : IClassFixture<AppFixture
     }
 
     [Fact]
+    public async Task DUOs_extension_of_the_term_moves_with_the_person_and_the_term_ends_on_the_same_day()
+    {
+        var (newcomerId, _) = await SeedDossierInAAsync();
+        var extendedTo = IntegrationLaw.TermLastDay(FirstDecision).AddYears(1);
+        await using (var scope = ScopeFor(World.A))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var newcomer = await db.Newcomers.SingleAsync(n => n.Id == newcomerId);
+            db.TermChanges.Add(TermChange.Record(newcomer, IntegrationLaw.TermLastDay(FirstDecision), TermChangeKind.Extension, new DateOnly(2026, 11, 20),
+                extendedTo, TermChangeReason.NotToBlame, null, "DUO-2026-4711", "Karin Klantregisseur", new DateTimeOffset(2026, 11, 21, 9, 0, 0, TimeSpan.Zero)));
+            await db.SaveChangesAsync();
+        }
+        using var sender = fixture.NewClient();
+        await sender.SignInOrFailAsync(await World.CreateUserAsync(World.A, Roles.CaseManager));
+        var termInA = TermText((await sender.GetAsync($"/dossiers/{newcomerId}/plan")).Text);
+        Assert.Contains($"tot en met {DutchFormat.Date(extendedTo)}", termInA, StringComparison.Ordinal);
+        var (_, bytes) = await ExportAsync(sender, newcomerId, includeHealth: false);
+
+        using var receiver = fixture.NewClient();
+        await receiver.SignInOrFailAsync(await World.CreateUserAsync(World.B, Roles.CaseManager));
+        var received = await receiver.PostFormAsync(await Upload(receiver, bytes), "overdracht-bevestigen", new Dictionary<string, string>());
+        var newId = Guid.Parse(received.Location!["/dossiers/".Length..].Split('?')[0]);
+
+        Assert.Equal(termInA, TermText((await receiver.GetAsync($"/dossiers/{newId}/plan")).Text));
+        await using (var scope = ScopeFor(World.B))
+        {
+            var change = await scope.ServiceProvider.GetRequiredService<AppDbContext>().TermChanges.SingleAsync(t => t.NewcomerId == newId);
+            Assert.Equal((TermChangeKind.Extension, extendedTo, "DUO-2026-4711", "Karin Klantregisseur (Dalfsen)"),
+                (change.Kind, change.NewLastDay, change.DocumentReference, change.RecordedBy));
+        }
+    }
+
+    [Fact]
     public async Task Corrupt_foreign_and_wrong_files_are_refused_in_Dutch_and_nothing_is_created()
     {
         var (newcomerId, bsn) = await SeedDossierInAAsync();
