@@ -241,6 +241,7 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
     private async Task<DataChange?> DataChangeOfThisSaveAsync(CancellationToken cancellationToken)
     {
         var people = new HashSet<Guid>();
+        var shared = new List<IQueryable<Guid>>();
         var changed = new HashSet<Type>();
         var everyone = false;
         Guid? municipalityId = null;
@@ -255,8 +256,8 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
                 case IPersonData person:
                     people.Add(person.NewcomerId);
                     break;
-                case ISharedByPeople shared:
-                    people.UnionWith(await shared.PeopleConcerned(this).ToListAsync(cancellationToken));
+                case ISharedByPeople record:
+                    shared.Add(record.PeopleConcerned(this));
                     break;
                 case IMunicipalitySetting setting:
                     everyone = true;
@@ -267,6 +268,12 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
             }
             changed.Add(entry.Metadata.ClrType);
             municipalityId ??= (entry.Entity as IMunicipalityOwned)?.MunicipalityId;
+        }
+        // One query per hundred shared records (a PVT template plans dozens of sessions, an import hundreds of offers),
+        // not one each; SQLite allows a few hundred parts in one UNION.
+        foreach (var batch in shared.Chunk(100))
+        {
+            people.UnionWith(await batch.Aggregate(Queryable.Union).ToListAsync(cancellationToken));
         }
         return changed.Count == 0 || municipalityId is not { } municipality
             ? null
