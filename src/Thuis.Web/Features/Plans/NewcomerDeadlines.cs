@@ -18,14 +18,13 @@ public sealed record NewcomerDeadlines(DateOnly? PipDeadline, DateOnly? PvtStart
     public DateOnly? TermStarts => FirstDecisionDate is { } d ? IntegrationLaw.TermStarts(d) : null;
 
     /// <summary>The term's last day in force: as DUO last extended or renewed it, otherwise three years from the first plan.</summary>
-    public DateOnly? TermLastDay => FirstDecisionDate is { } d ? LastDayInForce(d, TermChanges.Select(c => c.Move)) : null;
+    public DateOnly? TermLastDay => LatestTermChange?.NewLastDay ?? OriginalTermLastDay;
 
     /// <summary>The last day of the first three years, before any extension or new term.</summary>
     public DateOnly? OriginalTermLastDay => FirstDecisionDate is { } d ? IntegrationLaw.TermLastDay(d) : null;
 
     /// <summary>The decision in force, when DUO moved the term's end.</summary>
-    public TermChangeEntry? LatestTermChange => TermChanges.Count == 0 ? null
-        : TermChanges.OrderBy(c => c.DecidedOn).ThenBy(c => c.RecordedAt).Last();
+    public TermChangeEntry? LatestTermChange => FirstDecisionDate is null ? null : TermMove.InForce(TermChanges, c => (c.DecidedOn, c.RecordedAt));
 
     /// <summary>The term as pages show it: "21 juni 2026 tot en met 20 juni 2030 (verlengd door DUO; eerst tot en met 20 juni 2029)".</summary>
     public string? TermText => TermStarts is { } starts && TermLastDay is { } end
@@ -38,11 +37,9 @@ public sealed record NewcomerDeadlines(DateOnly? PipDeadline, DateOnly? PvtStart
     /// The last day of the term: the new last day of DUO's latest decision (by its decision date, then by when it was
     /// recorded), otherwise three years from the first plan's decision date.
     /// </summary>
-    public static DateOnly LastDayInForce(DateOnly firstDecisionDate, IEnumerable<TermMove> changes)
-    {
-        var latest = changes.OrderBy(c => c.DecidedOn).ThenBy(c => c.RecordedAt).Select(c => (TermMove?)c).LastOrDefault();
-        return latest?.NewLastDay ?? IntegrationLaw.TermLastDay(firstDecisionDate);
-    }
+    public static DateOnly LastDayInForce(DateOnly firstDecisionDate, IEnumerable<TermMove> changes) =>
+        TermMove.InForce(changes.Select(c => (TermMove?)c), c => (c!.Value.DecidedOn, c.Value.RecordedAt))?.NewLastDay
+            ?? IntegrationLaw.TermLastDay(firstDecisionDate);
 
     /// <summary>The term's last day in force for one person, or null before the first plan is fixed.</summary>
     public static async Task<DateOnly?> TermLastDayAsync(AppDbContext db, Guid newcomerId, DateOnly? firstDecisionDate, CancellationToken cancellationToken)
@@ -93,7 +90,7 @@ public sealed record NewcomerDeadlines(DateOnly? PipDeadline, DateOnly? PvtStart
             .Select(t => new TermChangeEntry(t.Kind, t.DecidedOn, t.NewLastDay, t.Reason, t.ReasonText, t.DocumentReference, t.RecordedBy, t.RecordedAt))
             .ToListAsync(cancellationToken);
         return On(today, newcomer.DateOfBirth, newcomer.RegistrationDate, newcomer.HousingDate, firstDecision,
-            settings.PipDeadlineWeeks, settings.PvtStartDays, [.. changes.OrderBy(c => c.DecidedOn).ThenBy(c => c.RecordedAt)]);
+            settings.PipDeadlineWeeks, settings.PvtStartDays, [.. changes.OrderBy(c => (c.DecidedOn, c.RecordedAt))]);
     }
 
     private static DateOnly Later(DateOnly a, DateOnly b) => a > b ? a : b;

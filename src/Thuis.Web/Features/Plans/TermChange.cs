@@ -120,14 +120,20 @@ public sealed class TermChange : IMunicipalityOwned, IPersonData
 }
 
 /// <summary>A decision that moved the term's end, as the law's dates look at it.</summary>
-public readonly record struct TermMove(DateOnly DecidedOn, DateTimeOffset RecordedAt, DateOnly NewLastDay);
+public readonly record struct TermMove(DateOnly DecidedOn, DateTimeOffset RecordedAt, DateOnly NewLastDay)
+{
+    /// <summary>
+    /// The one of DUO's decisions on the term that is in force: the latest by its decision date, then by when it was
+    /// recorded; none when there are none.
+    /// </summary>
+    public static T? InForce<T>(IEnumerable<T> decisions, Func<T, (DateOnly DecidedOn, DateTimeOffset RecordedAt)> when) =>
+        decisions.OrderBy(when).LastOrDefault();
+}
 
 /// <summary>One term change as pages show it.</summary>
 public sealed record TermChangeEntry(TermChangeKind Kind, DateOnly DecidedOn, DateOnly NewLastDay, TermChangeReason Reason, string? ReasonText,
     string DocumentReference, string RecordedBy, DateTimeOffset RecordedAt)
 {
-    public TermMove Move => new(DecidedOn, RecordedAt, NewLastDay);
-
     public string ReasonDutch => ReasonText is null ? Reason.Dutch() : Reason == TermChangeReason.Other ? ReasonText : $"{Reason.Dutch()}: {ReasonText}";
 }
 

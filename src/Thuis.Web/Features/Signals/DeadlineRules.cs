@@ -135,7 +135,7 @@ public sealed class IntegrationTermRule : ISignalRule
             })
             .Where(n => n.FirstDecision != null).ToListAsync(cancellationToken);
         return [.. people
-            .Select(n => (n.Id, n.GivenNames, Latest: n.Changes.OrderBy(c => c.DecidedOn).ThenBy(c => c.RecordedAt).LastOrDefault(),
+            .Select(n => (n.Id, n.GivenNames, Latest: TermMove.InForce(n.Changes, c => (c.DecidedOn, c.RecordedAt)),
                 Original: IntegrationLaw.TermLastDay(n.FirstDecision!.Value)))
             .Select(n => (n.Id, n.GivenNames, LastDay: n.Latest?.NewLastDay ?? n.Original, MovedBy: n.Latest?.Kind))
             .Where(n => scope.Today >= n.LastDay.AddMonths(-MonthsBefore))
