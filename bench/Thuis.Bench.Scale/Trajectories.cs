@@ -43,7 +43,7 @@ internal static class Trajectories
             var pvt = new CourseGroup(municipalityId, new CourseGroupDetails(CourseKind.Pvt,
                 $"PVT {pvtStart.ToString("MMMM yyyy", DutchFormat.Culture)} groep {number}", "Taalschool Amersfoort", "Bibliotheek Eemhuis", pvtStart, null));
             var sessions = TrajectoryRequirements.PlanPvt(new PvtTemplate(pvtStart, [DayOfWeek.Monday, DayOfWeek.Thursday],
-                new TimeOnly(9, 30), new TimeOnly(11, 30), new TimeOnly(12, 30), new TimeOnly(14, 30))).Sessions.ToList();
+                new TimeOnly(9, 30), new TimeOnly(11, 30), new TimeOnly(12, 30), new TimeOnly(14, 30)), PvtPractice.Default).Sessions.ToList();
             // A few people are exempt from the PVT (they did it elsewhere) and join only the language course.
             var pvtMembers = chunk.Where(_ => random.NextDouble() < 0.92).Select(p => p.Id).ToList();
             pvts.Add(new Planned(pvt, [.. pvtMembers.Select(id => new Enrolment(pvt, id, municipalityId, pvtStart, RecordedBy, now))], sessions));

@@ -244,4 +244,40 @@ public sealed class IntegrationLawTests
     [InlineData("2026-12-25", "2027-01-08")]
     public void The_PVT_starts_within_two_weeks_of_housing(string housed, string due) =>
         Assert.Equal(D(due), IntegrationLaw.PvtStartDeadline(D(housed)));
+
+    [Theory]
+    [InlineData("2026-03-01", "2026-08-31")]
+    [InlineData("2026-01-31", "2026-07-30")]
+    [InlineData("2026-08-31", "2027-02-28")] // 31 February does not exist: six months end on 28 February
+    [InlineData("2027-08-31", "2028-02-29")] // in a leap year on 29 February
+    [InlineData("2027-08-29", "2028-02-28")]
+    [InlineData("2026-12-15", "2027-06-14")]
+    public void Ontzorgen_lasts_six_months_counted_like_the_term(string from, string lastDay) =>
+        Assert.Equal(D(lastDay), IntegrationLaw.OntzorgenMinimumLastDay(D(from)));
+
+    [Theory]
+    [InlineData(true, "2026-03-01", "2026-08-30", false)]
+    [InlineData(true, "2026-03-01", "2026-08-31", true)]
+    [InlineData(true, "2026-03-01", "2026-09-01", true)]
+    [InlineData(true, "2026-03-01", null, true)] // open-ended: no end chosen yet
+    [InlineData(false, "2026-03-01", "2026-04-30", true)] // not obliged: a shorter period is the municipality's choice
+    public void Ontzorgen_that_the_law_obliges_is_refused_when_shorter_than_six_months(bool obliged, string from, string? until, bool accepted)
+    {
+        var refusal = IntegrationLaw.OntzorgenRefusal(obliged, D(from), until is null ? null : D(until));
+
+        Assert.Equal(accepted, refusal is null);
+        if (!accepted)
+        {
+            Assert.Equal("Een asielstatushouder met een uitkering wordt ten minste zes maanden ontzorgd (Participatiewet, art. 56a): tot en met 31 augustus 2026 of later.", refusal);
+        }
+    }
+
+    [Theory]
+    [InlineData(Thuis.Web.Features.Dossiers.TargetGroup.AsylumPermitHolder, Thuis.Web.Features.Intake.IncomeSource.Benefit, true)]
+    [InlineData(Thuis.Web.Features.Dossiers.TargetGroup.AsylumPermitHolder, Thuis.Web.Features.Intake.IncomeSource.Work, false)]
+    [InlineData(Thuis.Web.Features.Dossiers.TargetGroup.AsylumPermitHolder, null, false)]
+    [InlineData(Thuis.Web.Features.Dossiers.TargetGroup.FamilyMigrant, Thuis.Web.Features.Intake.IncomeSource.Benefit, false)]
+    public void Only_asylum_permit_holders_on_a_benefit_must_be_ontzorgd(
+        Thuis.Web.Features.Dossiers.TargetGroup group, Thuis.Web.Features.Intake.IncomeSource? income, bool must) =>
+        Assert.Equal(must, IntegrationLaw.MustOntzorgen(group, income));
 }

@@ -155,6 +155,32 @@ public sealed class PlanTests(AppFixture fixture)
         Assert.DoesNotContain("Gebremedhin", page.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_asylum_permit_holder_on_a_benefit_is_ontzorgd_for_at_least_six_months()
+    {
+        var (client, plan) = await DraftForNewPersonAsync("Nour", "Ontzorgd");
+        var fields = new Dictionary<string, string> { ["Input.OntzorgenFrom"] = "2026-09-01", ["Input.OntzorgenUntil"] = "2027-01-31" };
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync($"{plan}/bewerken", "plan", fields)).Status);
+
+        await using (var scope = fixture.App.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystemFor(fixture.World.A.Id);
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var id = await db.Newcomers.Where(n => n.GivenNames == "Nour" && n.FamilyName == "Ontzorgd").Select(n => n.Id).SingleAsync();
+            var finances = new Thuis.Web.Features.Intake.FinancesSection(id, fixture.World.A.Id);
+            finances.Update(Thuis.Web.Features.Intake.IncomeSource.Benefit, false, null, null, Thuis.Web.Features.Intake.DebtHelp.NotNeeded, true, true);
+            db.Add(finances);
+            await db.SaveChangesAsync();
+        }
+        var refused = await client.SubmitAsync($"{plan}/bewerken", "plan", fields);
+
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains("ten minste zes maanden ontzorgd (Participatiewet, art. 56a): tot en met 28 februari 2027 of later.", refused.Text, StringComparison.Ordinal);
+        Assert.Equal("2027-01-31", refused.ValueOf("Input.OntzorgenUntil"));
+        fields["Input.OntzorgenUntil"] = "2027-02-28";
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync($"{plan}/bewerken", "plan", fields)).Status);
+    }
+
     private async Task<(ThuisClient Client, string Plan)> DraftForNewPersonAsync(string given, string family)
     {
         var id = await PlanFields.AddNewcomerAsync(fixture.App, fixture.World.A, given, family, new DateOnly(1992, 3, 14));

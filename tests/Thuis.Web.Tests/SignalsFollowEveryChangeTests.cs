@@ -44,6 +44,7 @@ public sealed class SignalsFollowEveryChangeTests(SignalsFollowEveryChangeTests.
         ["Accounts.SetUpTwoFactor"] = new WritesNoPeoplesData("the user's own sign-in"),
         ["Accounts.ThuisClaimsPrincipalFactory"] = new WritesNoPeoplesData("the signed-in user's claims"),
         ["Admin.ChangeDeadlines"] = new Covered(nameof(Shortening_the_PIP_deadline_raises_the_signal_for_everyone_in_that_municipality_only)),
+        ["Admin.ChangePvtPractice"] = new WritesNoPeoplesData("the PVT's lessons, themes and months; no rule reads them (the PVT-start signal counts the start, not completion)"),
         ["Admin.ChangeTwoFactorRequirement"] = new WritesNoPeoplesData("a sign-in setting no rule reads"),
         ["Admin.ShowAdministration"] = new WritesNoPeoplesData("reads only"),
         ["Admin.VerifyAuditTrail"] = new WritesNoPeoplesData("reads only"),

@@ -14,7 +14,7 @@ public sealed class TrajectoryRequirementsTests
     [Fact]
     public void The_PVT_template_plans_26_lessons_within_three_months_and_a_workshop_on_each_of_the_eight_themes()
     {
-        var planned = TrajectoryRequirements.PlanPvt(Template(Monday, DayOfWeek.Monday, DayOfWeek.Thursday));
+        var planned = TrajectoryRequirements.PlanPvt(Template(Monday, DayOfWeek.Monday, DayOfWeek.Thursday), PvtPractice.Default);
 
         Assert.Null(planned.Refusal);
         var lessons = planned.Sessions.Where(s => s.Kind == SessionKind.LanguageLesson).ToList();
@@ -40,7 +40,7 @@ public sealed class TrajectoryRequirementsTests
     [Fact]
     public void With_three_lesson_days_the_26_lessons_take_nine_weeks()
     {
-        var planned = TrajectoryRequirements.PlanPvt(Template(Monday, DayOfWeek.Monday, DayOfWeek.Wednesday, DayOfWeek.Friday));
+        var planned = TrajectoryRequirements.PlanPvt(Template(Monday, DayOfWeek.Monday, DayOfWeek.Wednesday, DayOfWeek.Friday), PvtPractice.Default);
 
         Assert.Null(planned.Refusal);
         var lessons = planned.Sessions.Where(s => s.Kind == SessionKind.LanguageLesson).ToList();
@@ -51,7 +51,7 @@ public sealed class TrajectoryRequirementsTests
     [Fact]
     public void One_lesson_day_a_week_cannot_fit_26_lessons_in_three_months()
     {
-        var planned = TrajectoryRequirements.PlanPvt(Template(Monday, DayOfWeek.Tuesday));
+        var planned = TrajectoryRequirements.PlanPvt(Template(Monday, DayOfWeek.Tuesday), PvtPractice.Default);
 
         Assert.Empty(planned.Sessions);
         Assert.Equal("Op deze lesdagen passen geen 26 taallessen tussen de startdatum en 1 februari 2027. Kies meer lesdagen, of een startdatum die op een lesdag valt.", planned.Refusal);
@@ -61,33 +61,79 @@ public sealed class TrajectoryRequirementsTests
     public void Two_lesson_days_late_in_the_week_of_a_February_start_just_miss_the_three_months()
     {
         // From Monday 1 February 2027 the 26th lesson on a Friday or Saturday falls on 1 May, one day too late.
-        var planned = TrajectoryRequirements.PlanPvt(Template(new DateOnly(2027, 2, 1), DayOfWeek.Friday, DayOfWeek.Saturday));
+        var planned = TrajectoryRequirements.PlanPvt(Template(new DateOnly(2027, 2, 1), DayOfWeek.Friday, DayOfWeek.Saturday), PvtPractice.Default);
         Assert.NotNull(planned.Refusal);
-        Assert.Equal(new DateOnly(2027, 4, 30), TrajectoryRequirements.PvtLastDay(new DateOnly(2027, 2, 1)));
+        Assert.Equal(new DateOnly(2027, 4, 30), TrajectoryRequirements.PvtLastDay(new DateOnly(2027, 2, 1), PvtPractice.Default));
 
-        Assert.Null(TrajectoryRequirements.PlanPvt(Template(new DateOnly(2027, 2, 1), DayOfWeek.Monday, DayOfWeek.Friday)).Refusal);
+        Assert.Null(TrajectoryRequirements.PlanPvt(Template(new DateOnly(2027, 2, 1), DayOfWeek.Monday, DayOfWeek.Friday), PvtPractice.Default).Refusal);
     }
 
     [Fact]
     public void The_template_refuses_no_lesson_days_reversed_times_and_a_workshop_during_the_lesson()
     {
-        Assert.Equal("Kies minstens één lesdag.", TrajectoryRequirements.PlanPvt(Template(Monday)).Refusal);
+        Assert.Equal("Kies minstens één lesdag.", TrajectoryRequirements.PlanPvt(Template(Monday), PvtPractice.Default).Refusal);
         Assert.Equal("De eindtijd moet na de begintijd liggen.", TrajectoryRequirements.PlanPvt(
-            new PvtTemplate(Monday, [DayOfWeek.Monday, DayOfWeek.Thursday], HalfTwelve, NineThirty, new TimeOnly(12, 30), new TimeOnly(14, 30))).Refusal);
+            new PvtTemplate(Monday, [DayOfWeek.Monday, DayOfWeek.Thursday], HalfTwelve, NineThirty, new TimeOnly(12, 30), new TimeOnly(14, 30)), PvtPractice.Default).Refusal);
         Assert.Equal("Een workshop valt op een lesdag; laat hem niet samenvallen met de les.", TrajectoryRequirements.PlanPvt(
-            new PvtTemplate(Monday, [DayOfWeek.Monday, DayOfWeek.Thursday], NineThirty, HalfTwelve, new TimeOnly(11, 0), new TimeOnly(13, 0))).Refusal);
+            new PvtTemplate(Monday, [DayOfWeek.Monday, DayOfWeek.Thursday], NineThirty, HalfTwelve, new TimeOnly(11, 0), new TimeOnly(13, 0)), PvtPractice.Default).Refusal);
     }
 
     [Fact]
-    public void The_PVT_and_the_MAP_carry_their_legal_requirement_and_other_groups_none()
+    public void The_PVT_and_the_MAP_keep_the_law_apart_from_the_municipalitys_practice_and_other_groups_have_none()
     {
-        Assert.Equal((26, 12m, 8), (TrajectoryRequirements.Pvt.MinLessons, TrajectoryRequirements.Pvt.MinHours, TrajectoryRequirements.Pvt.Themes.Count));
-        Assert.Equal((0, 40m, 8), (TrajectoryRequirements.Map.MinLessons, TrajectoryRequirements.Map.MinHours, TrajectoryRequirements.Map.Themes.Count));
+        var pvt = TrajectoryRequirements.Pvt(PvtPractice.Default);
+        Assert.Equal((12m, 0m), (pvt.LawHours, pvt.LawPracticeHours));
+        Assert.Equal([WorkshopTheme.DutchValues], pvt.LawThemes);
+        Assert.Equal((26, 8), (pvt.PracticeLessons, pvt.PracticeThemes.Count));
+        Assert.Equal("wet: minstens 12 uur, met de ondertekening van de participatieverklaring; werkwijze van de gemeente: 26 taallessen en een workshop over elk van de 8 thema's", pvt.Summary);
+
+        var own = TrajectoryRequirements.Pvt(new PvtPractice(0, false, 2));
+        Assert.Equal((0, 1), (own.PracticeLessons, own.Themes.Count));
+        Assert.Null(own.PracticeSummary);
+
+        var map = TrajectoryRequirements.Map;
+        Assert.Equal((0m, 40m, 8, 0), (map.LawHours, map.LawPracticeHours, map.LawThemes.Count, map.PracticeLessons));
+        Assert.Equal("wet: minstens 40 uur praktijk (werkervaring in een taalrijke omgeving) en de 8 thema's; niet voor de onderwijsroute", map.Summary);
+        Assert.Equal(["beroepsoriëntatie", "werknemerscompetenties", "realistisch beroepsbeeld", "beroepsperspectief", "beroepscompetenties verwerven",
+            "netwerk opbouwen", "werk vinden", "werkcultuur"], TrajectoryRequirements.MapThemes.Select(t => t.Dutch()));
         Assert.Empty(TrajectoryRequirements.PvtThemes.Intersect(TrajectoryRequirements.MapThemes));
-        Assert.Same(TrajectoryRequirements.Pvt, TrajectoryRequirements.For(CourseKind.Pvt));
-        Assert.Same(TrajectoryRequirements.Map, TrajectoryRequirements.For(CourseKind.Map));
-        Assert.Null(TrajectoryRequirements.For(CourseKind.LanguageCourse));
-        Assert.Null(TrajectoryRequirements.For(CourseKind.WorkshopSeries));
+        Assert.Same(map, TrajectoryRequirements.For(CourseKind.Map, PvtPractice.Default));
+        Assert.Equal(pvt.Summary, TrajectoryRequirements.For(CourseKind.Pvt, PvtPractice.Default)!.Summary);
+        Assert.Null(TrajectoryRequirements.For(CourseKind.LanguageCourse, PvtPractice.Default));
+        Assert.Null(TrajectoryRequirements.For(CourseKind.WorkshopSeries, PvtPractice.Default));
+        Assert.Contains(SessionKind.Practice, TrajectoryRequirements.SessionKindsFor(CourseKind.Map));
+        Assert.DoesNotContain(SessionKind.Practice, TrajectoryRequirements.SessionKindsFor(CourseKind.Pvt));
+    }
+
+    [Theory]
+    [InlineData(-1, 3, "Kies 0 tot en met 60 taallessen.")]
+    [InlineData(61, 3, "Kies 0 tot en met 60 taallessen.")]
+    [InlineData(26, 0, "Kies 1 tot en met 12 maanden.")]
+    [InlineData(26, 13, "Kies 1 tot en met 12 maanden.")]
+    [InlineData(0, 1, null)]
+    [InlineData(60, 12, null)]
+    public void A_municipalitys_PVT_practice_stays_within_sensible_bounds(int lessons, int months, string? refusal) =>
+        Assert.Equal(refusal, new PvtPractice(lessons, true, months).Refusal);
+
+    [Fact]
+    public void The_template_plans_to_the_municipalitys_practice_and_never_below_the_law_s_twelve_hours()
+    {
+        var six = TrajectoryRequirements.PlanPvt(Template(Monday, DayOfWeek.Monday, DayOfWeek.Thursday), new PvtPractice(6, false, 1));
+        Assert.Null(six.Refusal);
+        Assert.Equal(6, six.Sessions.Count(s => s.Kind == SessionKind.LanguageLesson));
+        var signing = Assert.Single(six.Sessions, s => s.Kind == SessionKind.Workshop);
+        Assert.Equal((WorkshopTheme.DutchValues, new DateOnly(2026, 11, 19)), (signing.Theme!.Value, signing.Date));
+
+        var onlyWorkshops = TrajectoryRequirements.PlanPvt(Template(Monday, DayOfWeek.Monday, DayOfWeek.Thursday), new PvtPractice(0, true, 3));
+        Assert.Null(onlyWorkshops.Refusal);
+        Assert.Equal(8, onlyWorkshops.Sessions.Count);
+        Assert.Equal(8, onlyWorkshops.Sessions.Select(s => s.Date).Distinct().Count());
+
+        var tooShort = TrajectoryRequirements.PlanPvt(Template(Monday, DayOfWeek.Monday), new PvtPractice(0, false, 1));
+        Assert.Empty(tooShort.Sessions);
+        Assert.Equal("Deze lessen en workshops duren samen 2 uur; de wet vraagt minstens 12 uur. Maak de lessen of workshops langer.", tooShort.Refusal);
+        Assert.Equal("Op deze lesdagen passen geen 8 workshops tussen de startdatum en 1 december 2026. Kies meer lesdagen, of een startdatum die op een lesdag valt.",
+            TrajectoryRequirements.PlanPvt(Template(Monday, DayOfWeek.Monday), new PvtPractice(0, true, 1)).Refusal);
     }
 
     [Fact]
@@ -116,7 +162,7 @@ public sealed class TrajectoryRequirementsTests
             [care.Id] = Attendance.UnexcusedAbsence,
         };
 
-        var progress = TrajectoryProgress.Compute(TrajectoryRequirements.Pvt,
+        var progress = TrajectoryProgress.Compute(TrajectoryRequirements.Pvt(PvtPractice.Default),
             [beforeJoining, .. lessons, money, care, todayNotYetRecorded, future], since, today, attendance);
 
         Assert.Equal(10, progress.SessionsHeld);
@@ -133,7 +179,8 @@ public sealed class TrajectoryRequirementsTests
         Assert.Equal(0.5m, progress.HoursToGo);
         Assert.Equal(7, progress.ThemesToGo.Count);
         Assert.False(progress.RequirementMet);
-        Assert.Equal("nog 21 lessen, nog 0,5 uur, nog 7 thema's te gaan", progress.Verdict);
+        Assert.False(progress.LawMet);
+        Assert.Equal("wet: nog 0,5 uur, de ondertekening van de participatieverklaring te gaan; werkwijze gemeente: nog 21 lessen, nog 6 thema's te gaan", progress.Verdict);
     }
 
     [Fact]
@@ -162,25 +209,35 @@ public sealed class TrajectoryRequirementsTests
     }
 
     [Fact]
-    public void A_PVT_is_done_with_26_lessons_and_all_eight_themes_and_a_MAP_with_40_hours_over_eight_themes()
+    public void A_PVT_is_done_with_the_law_and_the_practice_and_a_MAP_with_40_practice_hours_and_eight_themes()
     {
         var start = new DateOnly(2026, 6, 1);
-        var planned = TrajectoryRequirements.PlanPvt(Template(start, DayOfWeek.Monday, DayOfWeek.Thursday)).Sessions
+        var requirement = TrajectoryRequirements.Pvt(PvtPractice.Default);
+        var planned = TrajectoryRequirements.PlanPvt(Template(start, DayOfWeek.Monday, DayOfWeek.Thursday), PvtPractice.Default).Sessions
             .Select(d => new SessionFact(Guid.NewGuid(), d.Date, d.Start, d.End, d.Kind, d.Theme, true)).ToList();
         var all = planned.ToDictionary(s => s.Id, _ => Attendance.Present);
 
-        var done = TrajectoryProgress.Compute(TrajectoryRequirements.Pvt, planned, start, new DateOnly(2026, 11, 1), all);
+        var done = TrajectoryProgress.Compute(requirement, planned, start, new DateOnly(2026, 11, 1), all);
         Assert.True(done.RequirementMet);
         Assert.Equal("eis voldaan", done.Verdict);
         Assert.Equal(26 * 2 + 8 * 2, done.HoursAttended);
 
         all[planned.First(s => s.Kind == SessionKind.LanguageLesson).Id] = Attendance.ExcusedAbsence;
-        Assert.Equal("nog 1 les te gaan", TrajectoryProgress.Compute(TrajectoryRequirements.Pvt, planned, start, new DateOnly(2026, 11, 1), all).Verdict);
+        var missedOne = TrajectoryProgress.Compute(requirement, planned, start, new DateOnly(2026, 11, 1), all);
+        Assert.True(missedOne.LawMet);
+        Assert.Equal("wettelijke eis voldaan; werkwijze gemeente: nog 1 les te gaan", missedOne.Verdict);
 
-        var map = TrajectoryRequirements.MapThemes.Select((theme, i) => Workshop(start.AddDays(7 * i), theme, new TimeOnly(9, 0), new TimeOnly(14, 0))).ToList();
-        var mapProgress = TrajectoryProgress.Compute(TrajectoryRequirements.Map, map, start, new DateOnly(2026, 11, 1), map.ToDictionary(s => s.Id, _ => Attendance.Present));
-        Assert.Equal(40m, mapProgress.HoursAttended);
-        Assert.True(mapProgress.RequirementMet);
+        var workshops = TrajectoryRequirements.MapThemes.Select((theme, i) => Workshop(start.AddDays(7 * i), theme, new TimeOnly(9, 0), new TimeOnly(14, 0))).ToList();
+        var onlyWorkshops = TrajectoryProgress.Compute(TrajectoryRequirements.Map, workshops, start, new DateOnly(2026, 11, 1), workshops.ToDictionary(s => s.Id, _ => Attendance.Present));
+        Assert.Equal((40m, 0m), (onlyWorkshops.HoursAttended, onlyWorkshops.PracticeHoursAttended));
+        Assert.Equal("wet: nog 40 uur praktijk te gaan", onlyWorkshops.Verdict);
+
+        var practice = Enumerable.Range(0, 5).Select(i => new SessionFact(Guid.NewGuid(), start.AddDays(7 * i + 2), new TimeOnly(9, 0), new TimeOnly(17, 0), SessionKind.Practice, null, true)).ToList();
+        var map = TrajectoryProgress.Compute(TrajectoryRequirements.Map, [.. workshops, .. practice], start, new DateOnly(2026, 11, 1),
+            workshops.Concat(practice).ToDictionary(s => s.Id, _ => Attendance.Present));
+        Assert.Equal(40m, map.PracticeHoursAttended);
+        Assert.True(map.RequirementMet);
+        Assert.Equal("eis voldaan", map.Verdict);
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public sealed class TrajectoryTests(AppFixture fixture)
         var sessions = await Groups.ReadAsync(fixture.App, fixture.World.A, db => db.Sessions.Where(s => s.GroupId == groupId).ToListAsync());
         var lessons = sessions.Where(s => s.Kind == SessionKind.LanguageLesson).ToList();
         Assert.Equal(26, lessons.Count);
-        Assert.All(lessons, l => Assert.InRange(l.Date, NextMonday, TrajectoryRequirements.PvtLastDay(NextMonday)));
+        Assert.All(lessons, l => Assert.InRange(l.Date, NextMonday, TrajectoryRequirements.PvtLastDay(NextMonday, PvtPractice.Default)));
         Assert.All(lessons, l => Assert.Contains(l.Date.DayOfWeek, new[] { DayOfWeek.Monday, DayOfWeek.Thursday }));
         Assert.Equal(TrajectoryRequirements.PvtThemes.Order(), sessions.Where(s => s.Kind == SessionKind.Workshop).Select(s => s.Theme!.Value).Order());
 

@@ -8,5 +8,6 @@ public static class AdminSetup
         builder.Services.AddScoped<ChangeTwoFactorRequirement>();
         builder.Services.AddScoped<VerifyAuditTrail>();
         builder.Services.AddScoped<ChangeDeadlines>();
+        builder.Services.AddScoped<ChangePvtPractice>();
     }
 }

@@ -6,7 +6,7 @@ namespace Thuis.Web.Features.Admin;
 
 public sealed record UserRow(string DisplayName, string Email, IReadOnlyList<string> Roles, bool TwoFactorEnabled, bool LockedOut);
 
-public sealed record AdministrationView(string MunicipalityName, string CbsCode, bool RequireTwoFactor, int PipDeadlineWeeks, int PvtStartDays, IReadOnlyList<UserRow> Users);
+public sealed record AdministrationView(string MunicipalityName, string CbsCode, bool RequireTwoFactor, int PipDeadlineWeeks, int PvtStartDays, Trajectories.PvtPractice PvtPractice, IReadOnlyList<UserRow> Users);
 
 /// <summary>The administrator's view of their own municipality: its settings and its users.</summary>
 public sealed class ShowAdministration(AppDbContext db, CurrentUser currentUser, TimeProvider clock)
@@ -32,7 +32,7 @@ public sealed class ShowAdministration(AppDbContext db, CurrentUser currentUser,
             })
             .ToListAsync(cancellationToken);
 
-        return new AdministrationView(municipality.Name, municipality.CbsCode, municipality.RequireTwoFactor, municipality.PipDeadlineWeeks, municipality.PvtStartDays,
+        return new AdministrationView(municipality.Name, municipality.CbsCode, municipality.RequireTwoFactor, municipality.PipDeadlineWeeks, municipality.PvtStartDays, municipality.PvtPractice,
             users.Select(u => new UserRow(u.DisplayName, u.Email, u.Roles, u.TwoFactorEnabled, u.LockoutEnd > now)).ToList());
     }
 }

@@ -59,6 +59,18 @@ public sealed partial class Municipality : IMunicipalitySetting
         (PipDeadlineWeeks, PvtStartDays) = (pipDeadlineWeeks, pvtStartDays);
     }
 
+    /// <summary>The municipality's own practice for the PVT, on top of what the law asks.</summary>
+    public Trajectories.PvtPractice PvtPractice { get; private set; } = Trajectories.PvtPractice.Default;
+
+    public void SetPvtPractice(Trajectories.PvtPractice practice)
+    {
+        if (practice.Refusal is { } refusal)
+        {
+            throw new ArgumentException(refusal, nameof(practice));
+        }
+        PvtPractice = practice;
+    }
+
     [GeneratedRegex("^[0-9]{4}$")]
     private static partial Regex CbsCodePattern();
 }
@@ -90,6 +102,14 @@ internal sealed class MunicipalityMapping : IEntityTypeConfiguration<Municipalit
         builder.HasOne<Region>().WithMany().HasForeignKey(m => m.RegionId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(m => m.PipDeadlineWeeks).HasDefaultValue(Plans.IntegrationLaw.DefaultPipWeeks);
         builder.Property(m => m.PvtStartDays).HasDefaultValue(Plans.IntegrationLaw.DefaultPvtStartDays);
+        // No database defaults: 0 lessons and no themed workshops are choices EF would otherwise not write. The
+        // migration that added these columns gave existing municipalities PvtPractice.Default.
+        builder.ComplexProperty(m => m.PvtPractice, practice =>
+        {
+            practice.Property(p => p.Lessons).HasColumnName("PvtLessons");
+            practice.Property(p => p.ThemedWorkshops).HasColumnName("PvtThemedWorkshops");
+            practice.Property(p => p.Months).HasColumnName("PvtMonths");
+        });
     }
 
     public void Configure(EntityTypeBuilder<Region> builder)

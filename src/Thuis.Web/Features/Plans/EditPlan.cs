@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
+using Thuis.Web.Features.Intake;
 using Thuis.Web.Platform.Editing;
 using Thuis.Web.Platform.Localization;
 
@@ -30,7 +31,13 @@ public sealed class EditPlan(AppDbContext db, TimeProvider clock)
     public async Task<Outcome> HandleAsync(Guid newcomerId, PlanForm form, CancellationToken cancellationToken)
     {
         var person = await db.Newcomers.Where(n => n.Id == newcomerId)
-            .Select(n => new { n.DateOfBirth, n.RegistrationDate }).SingleOrDefaultAsync(cancellationToken);
+            .Select(n => new
+            {
+                n.DateOfBirth,
+                n.RegistrationDate,
+                n.TargetGroup,
+                Income = db.Set<FinancesSection>().Where(f => f.NewcomerId == n.Id).Select(f => (IncomeSource?)f.IncomeSource).FirstOrDefault(),
+            }).SingleOrDefaultAsync(cancellationToken);
         var draft = person is null ? null : await LoadDraftAsync(db, newcomerId, cancellationToken);
         if (draft is null)
         {
@@ -41,7 +48,7 @@ public sealed class EditPlan(AppDbContext db, TimeProvider clock)
         var earliestDecision = fixedRoutes.Count > 0 ? fixedRoutes[^1].DecisionDate : person!.RegistrationDate;
         var today = clock.InTheNetherlands();
         var errors = form.Check(today, person!.DateOfBirth, draft.Steps.Select(s => s.Id).ToHashSet(),
-            earliestDecision, IntegrationLaw.EducationGivenOn(fixedRoutes));
+            earliestDecision, IntegrationLaw.EducationGivenOn(fixedRoutes), IntegrationLaw.MustOntzorgen(person.TargetGroup, person.Income));
         if (errors.Count > 0)
         {
             return Outcome.Invalid(errors);

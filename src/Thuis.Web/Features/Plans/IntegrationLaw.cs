@@ -44,6 +44,26 @@ public static class IntegrationLaw
     /// <summary>The age from which Thuis counts the inburgeringsplicht (see <see cref="DutyStarts"/>).</summary>
     public const int DutyAge = 18;
 
+    // Participatiewet art. 56a (inserted by the Wet inburgering 2021): the college pays the fixed costs of an asylum
+    // permit holder on bijstand for six months from the start of the right to bijstand; see docs/law.md, section 8.
+    public const int OntzorgenMinimumMonths = 6;
+
+    /// <summary>
+    /// Whether the law obliges the municipality to ontzorgen this person: an asylum permit holder whose income is a
+    /// benefit (bijstand). Other people may be ontzorgd too, as a choice, without a minimum.
+    /// </summary>
+    public static bool MustOntzorgen(Dossiers.TargetGroup targetGroup, Intake.IncomeSource? income) =>
+        targetGroup == Dossiers.TargetGroup.AsylumPermitHolder && income == Intake.IncomeSource.Benefit;
+
+    /// <summary>The earliest last day of ontzorgen that starts on <paramref name="from"/>: six months, counted like the term.</summary>
+    public static DateOnly OntzorgenMinimumLastDay(DateOnly from) => PeriodLastDay(from, OntzorgenMinimumMonths);
+
+    /// <summary>Why this period of ontzorgen is too short for someone the law obliges the municipality to ontzorgen, or null.</summary>
+    public static string? OntzorgenRefusal(bool mustOntzorgen, DateOnly? from, DateOnly? until) =>
+        mustOntzorgen && from is { } start && until is { } end && end >= start && end < OntzorgenMinimumLastDay(start)
+            ? $"Een asielstatushouder met een uitkering wordt ten minste zes maanden ontzorgd (Participatiewet, art. 56a): tot en met {DutchFormat.Date(OntzorgenMinimumLastDay(start))} of later."
+            : null;
+
     public static DateOnly PipDeadline(DateOnly registeredInMunicipality, int weeks = DefaultPipWeeks) =>
         registeredInMunicipality.AddDays(7 * weeks);
 

@@ -101,10 +101,11 @@ public sealed class PlanForm
     /// the onderwijsroute is refused only when no decision date the plan could still get would allow it, that is when
     /// the person is 28 or older on <paramref name="earliestDecision"/> (the registration date, or the decision date of
     /// the version in force) and the route was not already given before the 28th birthday
-    /// (<paramref name="educationGivenOn"/>). Fixing the plan checks the actual decision date.
+    /// (<paramref name="educationGivenOn"/>). Fixing the plan checks the actual decision date. Ontzorgen lasts at
+    /// least six months when the law obliges it (<paramref name="mustOntzorgen"/>, <see cref="IntegrationLaw.MustOntzorgen"/>).
     /// </summary>
     public Dictionary<string, string> Check(DateOnly today, DateOnly born, IReadOnlySet<Guid> existingSteps,
-        DateOnly earliestDecision, DateOnly? educationGivenOn)
+        DateOnly earliestDecision, DateOnly? educationGivenOn, bool mustOntzorgen)
     {
         var errors = new Dictionary<string, string>();
         var decidedAtTheEarliest = earliestDecision < today ? earliestDecision : today;
@@ -115,6 +116,10 @@ public sealed class PlanForm
         if (OntzorgenFrom is { } from && OntzorgenUntil is { } until && until < from)
         {
             errors[nameof(OntzorgenUntil)] = "Het einde van ontzorgen ligt vóór het begin.";
+        }
+        else if (IntegrationLaw.OntzorgenRefusal(mustOntzorgen, OntzorgenFrom, OntzorgenUntil) is { } tooShort)
+        {
+            errors[nameof(OntzorgenUntil)] = tooShort;
         }
         for (var i = 0; i < Steps.Count; i++)
         {

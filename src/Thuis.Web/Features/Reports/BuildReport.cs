@@ -26,7 +26,7 @@ namespace Thuis.Web.Features.Reports;
 /// recorded only when relevant); on the day the last of them was recorded.</item>
 /// <item>Plan vastgesteld: a plan version with a decision date; on the earliest decision date.</item>
 /// <item>PVT gestart: present at a session of a PVT group they are enrolled in; on the first such session.</item>
-/// <item>PVT afgerond: the PVT requirement met (26 language lessons, 12 hours and the eight themes attended); on the
+/// <item>PVT afgerond: the PVT requirement met (the law's 12 hours with the signing, and the municipality's own lessons and themes); on the
 /// session that completed it.</item>
 /// <item>Actief in een domein: a step in a current plan (not a superseded version) that is being done or done, or a
 /// started referral to an offer in that domain; from the earliest such day.</item>
@@ -95,7 +95,7 @@ public sealed class BuildReport(AppDbContext db, CurrentUser currentUser, Report
             .Select(x => new PvtAttendance(x.NewcomerId, x.Session.GroupId, x.Session.Date, x.Session.StartTime, x.Session.EndTime, x.Session.Kind, x.Session.Theme))
             .ToListAsync(cancellationToken);
         var pvtStarted = pvt.GroupBy(a => a.NewcomerId).ToDictionary(g => g.Key, g => g.Min(a => a.Date));
-        var pvtCompleted = PvtCompleted(pvt);
+        var pvtCompleted = PvtCompleted(pvt, TrajectoryRequirements.Pvt(await TrajectoryRequirements.PracticeAsync(db, currentUser.MunicipalityId, cancellationToken)));
 
         var steps = await db.PlanSteps
             .Join(db.IntegrationPlans, s => s.PlanId, p => p.Id, (s, p) => new { Step = s, p.NewcomerId, p.State })
@@ -200,25 +200,30 @@ public sealed class BuildReport(AppDbContext db, CurrentUser currentUser, Report
             .ToDictionary(g => g.Key, g => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(g.Max(m => m.RecordedAt), DutchFormat.TimeZone).DateTime));
     }
 
-    /// <summary>The day each person met the PVT requirement, walking their attended sessions of a group in order.</summary>
-    private static Dictionary<Guid, DateOnly> PvtCompleted(IEnumerable<PvtAttendance> attendance)
+    /// <summary>
+    /// The day each person met the PVT requirement — the law and the municipality's practice — walking their attended
+    /// sessions of a group in order.
+    /// </summary>
+    private static Dictionary<Guid, DateOnly> PvtCompleted(IEnumerable<PvtAttendance> attendance, TrajectoryRequirement requirement)
     {
-        var requirement = TrajectoryRequirements.Pvt;
         var completed = new Dictionary<Guid, DateOnly>();
         foreach (var group in attendance.GroupBy(a => (a.NewcomerId, a.GroupId)))
         {
             var lessons = 0;
             var hours = 0m;
+            var practiceHours = 0m;
             var themes = new HashSet<WorkshopTheme>();
             foreach (var session in group.OrderBy(a => a.Date).ThenBy(a => a.Start))
             {
                 lessons += session.Kind == SessionKind.LanguageLesson ? 1 : 0;
-                hours += (decimal)(session.End - session.Start).TotalMinutes / 60m;
+                var sessionHours = (decimal)(session.End - session.Start).TotalMinutes / 60m;
+                hours += sessionHours;
+                practiceHours += session.Kind == SessionKind.Practice ? sessionHours : 0;
                 if (session.Kind == SessionKind.Workshop && session.Theme is { } theme)
                 {
                     themes.Add(theme);
                 }
-                if (lessons >= requirement.MinLessons && hours >= requirement.MinHours && requirement.Themes.All(themes.Contains))
+                if (requirement.IsMetBy(lessons, hours, practiceHours, themes))
                 {
                     if (!completed.TryGetValue(group.Key.NewcomerId, out var earlier) || session.Date < earlier)
                     {

@@ -10,6 +10,10 @@ public sealed record CreatedGroup(Guid GroupId, int SessionsPlanned);
 /// <summary>Makes a course group; a PVT group can get its sessions from the PVT template in the same save.</summary>
 public sealed class CreateCourseGroup(AppDbContext db, CurrentUser currentUser)
 {
+    /// <summary>The municipality's PVT practice, which the template plans to.</summary>
+    public Task<PvtPractice> PracticeAsync(CancellationToken cancellationToken) =>
+        TrajectoryRequirements.PracticeAsync(db, currentUser.MunicipalityId, cancellationToken);
+
     public async Task<Outcome<CreatedGroup>> HandleAsync(CourseGroupForm form, CancellationToken cancellationToken)
     {
         var municipalityId = currentUser.MunicipalityId ?? throw new InvalidOperationException("Geen gemeente.");
@@ -24,7 +28,8 @@ public sealed class CreateCourseGroup(AppDbContext db, CurrentUser currentUser)
             }
             else
             {
-                planned = TrajectoryRequirements.PlanPvt(new PvtTemplate(start, form.LessonDays, lessonStart, lessonEnd, workshopStart, workshopEnd));
+                planned = TrajectoryRequirements.PlanPvt(new PvtTemplate(start, form.LessonDays, lessonStart, lessonEnd, workshopStart, workshopEnd),
+                    await PracticeAsync(cancellationToken));
                 if (planned.Refusal is { } refusal)
                 {
                     errors[nameof(CourseGroupForm.UseTemplate)] = refusal;

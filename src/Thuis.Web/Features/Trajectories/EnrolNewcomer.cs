@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
 using Thuis.Web.Features.Dossiers;
+using Thuis.Web.Features.Plans;
 using Thuis.Web.Platform.Editing;
 using Thuis.Web.Platform.Security;
 
@@ -57,6 +58,12 @@ public sealed class EnrolNewcomer(AppDbContext db, CurrentUser currentUser, Time
         else if (await db.Enrolments.AnyAsync(e => e.GroupId == groupId && e.NewcomerId == newcomer.Id, cancellationToken))
         {
             errors[nameof(EnrolForm.NewcomerId)] = AlreadyEnrolled;
+        }
+        else if (group.Kind == CourseKind.Map && await db.IntegrationPlans.AnyAsync(
+            p => p.NewcomerId == newcomer.Id && p.State == PlanState.Fixed && p.LearningRoute == LearningRoute.Education, cancellationToken))
+        {
+            // The onderwijsroute is exempt from the MAP; study and career guidance takes its place (docs/law.md, section 7).
+            errors[nameof(EnrolForm.NewcomerId)] = "Deze persoon volgt de onderwijsroute en is vrijgesteld van de MAP; studieloopbaanbegeleiding komt in de plaats daarvan.";
         }
         if (form.Since is null)
         {

@@ -124,6 +124,10 @@ public sealed class PlanSession(AppDbContext db)
         {
             errors[nameof(SessionForm.Theme)] = $"Dit thema hoort niet bij een {group.Kind.Abbreviation()}.";
         }
+        if (!TrajectoryRequirements.SessionKindsFor(group.Kind).Contains(form.Kind))
+        {
+            errors[nameof(SessionForm.Kind)] = "Praktijkuren (werkervaring) horen bij een MAP-groep.";
+        }
         if (form.Date is { } date && date < group.StartDate)
         {
             errors[nameof(SessionForm.Date)] = "Een bijeenkomst kan niet vóór de startdatum van de groep liggen.";

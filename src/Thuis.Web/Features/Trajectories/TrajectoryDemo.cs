@@ -87,7 +87,7 @@ public static class TrajectoryDemo
     /// <summary>The demo towns' PVT: lessons on Monday and Thursday morning, workshops after lunch.</summary>
     private static PlannedSessions PlannedPvt(DateOnly start) =>
         TrajectoryRequirements.PlanPvt(new PvtTemplate(start, [DayOfWeek.Monday, DayOfWeek.Thursday],
-            new TimeOnly(9, 30), new TimeOnly(11, 30), new TimeOnly(12, 30), new TimeOnly(14, 30)));
+            new TimeOnly(9, 30), new TimeOnly(11, 30), new TimeOnly(12, 30), new TimeOnly(14, 30)), PvtPractice.Default);
 
     private static void Add(AppDbContext db, CourseGroup group, IEnumerable<SessionDetails> planned, List<Guid> people,
         DateOnly since, DateOnly today, Random random, string recordedBy, DateTimeOffset now)

@@ -3,10 +3,10 @@ namespace Thuis.Web.Features.Trajectories;
 /// <summary>What a course group is for; the PVT and the MAP carry a legal requirement.</summary>
 public enum CourseKind
 {
-    /// <summary>Participatieverklaringstraject: at least 26 language lessons and eight workshops in three months.</summary>
+    /// <summary>Participatieverklaringstraject: by law at least 12 hours with the signing of the declaration; the municipality adds its own practice.</summary>
     Pvt,
     LanguageCourse,
-    /// <summary>Module Arbeidsmarkt en Participatie: at least 40 hours and eight themes.</summary>
+    /// <summary>Module Arbeidsmarkt en Participatie: at least 40 hours of practice and eight themes; not on the onderwijsroute.</summary>
     Map,
     WorkshopSeries,
 }
@@ -15,9 +15,14 @@ public enum SessionKind
 {
     LanguageLesson,
     Workshop,
+    /// <summary>The MAP's practical component: work experience in a language-rich place; its hours count toward the 40.</summary>
+    Practice,
 }
 
-/// <summary>The themes of PVT and MAP workshops; the first eight are the PVT's, the last eight the MAP's.</summary>
+/// <summary>
+/// The themes of PVT and MAP workshops; the first eight are the PVT's (a municipality's practice, the last one where
+/// the participation declaration is signed), the last eight the MAP's as the law's programme names them.
+/// </summary>
 public enum WorkshopTheme
 {
     Money,
@@ -29,14 +34,14 @@ public enum WorkshopTheme
     HistoryAndCulture,
     /// <summary>Nederlandse waarden: the workshop where the participation declaration is signed.</summary>
     DutchValues,
-    MapOwnTalents,
-    MapLabourMarket,
-    MapOccupations,
-    MapEducationRoutes,
-    MapApplying,
+    MapCareerOrientation,
+    MapEmployeeCompetences,
+    MapRealisticPicture,
+    MapProspects,
+    MapGainingCompetences,
     MapNetwork,
+    MapFindingWork,
     MapWorkCulture,
-    MapVolunteering,
 }
 
 /// <summary>Aanwezigheid at one session.</summary>
@@ -68,6 +73,7 @@ public static class TrajectoryTexts
     public static string Dutch(this SessionKind value) => value switch
     {
         SessionKind.LanguageLesson => "taalles",
+        SessionKind.Practice => "praktijk (werkervaring)",
         _ => "workshop",
     };
 
@@ -81,14 +87,14 @@ public static class TrajectoryTexts
         WorkshopTheme.PoliticsAndDemocracy => "politiek en democratie",
         WorkshopTheme.HistoryAndCulture => "geschiedenis en cultuur van Nederland en de gemeente",
         WorkshopTheme.DutchValues => "Nederlandse waarden (ondertekening participatieverklaring)",
-        WorkshopTheme.MapOwnTalents => "eigen talenten en ambities",
-        WorkshopTheme.MapLabourMarket => "de Nederlandse arbeidsmarkt",
-        WorkshopTheme.MapOccupations => "beroepen verkennen",
-        WorkshopTheme.MapEducationRoutes => "opleidingen en diplomawaardering",
-        WorkshopTheme.MapApplying => "solliciteren",
-        WorkshopTheme.MapNetwork => "netwerken",
-        WorkshopTheme.MapWorkCulture => "werknemersvaardigheden en werkcultuur",
-        _ => "vrijwilligerswerk en stage",
+        WorkshopTheme.MapCareerOrientation => "beroepsoriëntatie",
+        WorkshopTheme.MapEmployeeCompetences => "werknemerscompetenties",
+        WorkshopTheme.MapRealisticPicture => "realistisch beroepsbeeld",
+        WorkshopTheme.MapProspects => "beroepsperspectief",
+        WorkshopTheme.MapGainingCompetences => "beroepscompetenties verwerven",
+        WorkshopTheme.MapNetwork => "netwerk opbouwen",
+        WorkshopTheme.MapFindingWork => "werk vinden",
+        _ => "werkcultuur",
     };
 
     public static string Dutch(this Attendance value) => value switch

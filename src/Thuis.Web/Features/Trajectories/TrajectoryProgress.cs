@@ -10,26 +10,33 @@ public sealed record SessionFact(Guid Id, DateOnly Date, TimeOnly Start, TimeOnl
 }
 
 /// <summary>
-/// One person's counters in one group against the group's requirement: lessons and hours attended, absences,
-/// the attendance percentage (present out of the sessions held so far since they joined) and the workshop
-/// themes covered. The one place these figures are computed.
+/// One person's counters in one group against the group's requirement: lessons, hours and practice hours attended,
+/// absences, the attendance percentage (present out of the sessions held so far since they joined) and the workshop
+/// themes covered. The one place these figures are computed; whether the law's part is met is told apart from the
+/// municipality's practice.
 /// </summary>
 public sealed record TrajectoryProgress(
-    TrajectoryRequirement? Requirement, int SessionsHeld, int Present, int LessonsAttended, decimal HoursAttended,
+    TrajectoryRequirement? Requirement, int SessionsHeld, int Present, int LessonsAttended, decimal HoursAttended, decimal PracticeHoursAttended,
     int ExcusedAbsences, int UnexcusedAbsences, int NotRecorded, IReadOnlyList<WorkshopTheme> ThemesCovered, int SessionsPlanned)
 {
     /// <summary>Whole percent, rounded half away from zero; null before the first session was held.</summary>
     public int? AttendancePercentage => SessionsHeld == 0 ? null : (int)Math.Round(100m * Present / SessionsHeld, MidpointRounding.AwayFromZero);
 
-    public int LessonsToGo => Requirement is null ? 0 : Math.Max(0, Requirement.MinLessons - LessonsAttended);
+    public int LessonsToGo => Requirement is null ? 0 : Math.Max(0, Requirement.PracticeLessons - LessonsAttended);
 
-    public decimal HoursToGo => Requirement is null ? 0 : Math.Max(0, Requirement.MinHours - HoursAttended);
+    public decimal HoursToGo => Requirement is null ? 0 : Math.Max(0, Requirement.LawHours - HoursAttended);
+
+    public decimal PracticeHoursToGo => Requirement is null ? 0 : Math.Max(0, Requirement.LawPracticeHours - PracticeHoursAttended);
 
     public IReadOnlyList<WorkshopTheme> ThemesToGo => Requirement is null ? [] : [.. Requirement.Themes.Except(ThemesCovered)];
 
-    public bool RequirementMet => Requirement is not null && LessonsToGo == 0 && HoursToGo == 0 && ThemesToGo.Count == 0;
+    /// <summary>What the law asks is met: the hours, the practice hours and the law's themes (for the PVT: the signing).</summary>
+    public bool LawMet => Requirement is not null && HoursToGo == 0 && PracticeHoursToGo == 0 && Requirement.LawThemes.All(ThemesCovered.Contains);
 
-    /// <summary>"Voldaan", or what is still to go, in Dutch.</summary>
+    /// <summary>The law and the municipality's practice are both met.</summary>
+    public bool RequirementMet => Requirement is not null && Requirement.IsMetBy(LessonsAttended, HoursAttended, PracticeHoursAttended, ThemesCovered);
+
+    /// <summary>"Eis voldaan", or what is still to go for the law and for the municipality's practice, in Dutch.</summary>
     public string Verdict
     {
         get
@@ -42,22 +49,41 @@ public sealed record TrajectoryProgress(
             {
                 return "eis voldaan";
             }
-            var parts = new List<string>();
-            if (LessonsToGo > 0)
-            {
-                parts.Add(LessonsToGo == 1 ? "nog 1 les" : $"nog {LessonsToGo} lessen");
-            }
+            var law = new List<string>();
             if (HoursToGo > 0)
             {
-                parts.Add($"nog {HoursToGo.ToString("0.#", Platform.Localization.DutchFormat.Culture)} uur");
+                law.Add($"nog {Hours(HoursToGo)} uur");
             }
-            if (ThemesToGo.Count > 0)
+            if (PracticeHoursToGo > 0)
             {
-                parts.Add(ThemesToGo.Count == 1 ? "nog 1 thema" : $"nog {ThemesToGo.Count} thema's");
+                law.Add($"nog {Hours(PracticeHoursToGo)} uur praktijk");
             }
-            return string.Join(", ", parts) + " te gaan";
+            var lawThemesToGo = Requirement.LawThemes.Except(ThemesCovered).ToList();
+            if (lawThemesToGo.Count == 1 && lawThemesToGo[0] == TrajectoryRequirements.Signing)
+            {
+                law.Add("de ondertekening van de participatieverklaring");
+            }
+            else if (lawThemesToGo.Count > 0)
+            {
+                law.Add(lawThemesToGo.Count == 1 ? "nog 1 thema" : $"nog {lawThemesToGo.Count} thema's");
+            }
+            var practice = new List<string>();
+            if (LessonsToGo > 0)
+            {
+                practice.Add(LessonsToGo == 1 ? "nog 1 les" : $"nog {LessonsToGo} lessen");
+            }
+            var practiceThemesToGo = ThemesToGo.Except(Requirement.LawThemes).Count();
+            if (practiceThemesToGo > 0)
+            {
+                practice.Add(practiceThemesToGo == 1 ? "nog 1 thema" : $"nog {practiceThemesToGo} thema's");
+            }
+            var lawText = law.Count == 0 ? "wettelijke eis voldaan" : "wet: " + string.Join(", ", law) + " te gaan";
+            return practice.Count == 0 ? lawText : $"{lawText}; werkwijze gemeente: {string.Join(", ", practice)} te gaan";
         }
     }
+
+    /// <summary>Hours as the pages write them: "12", "1,5".</summary>
+    public static string Hours(decimal hours) => hours.ToString("0.#", Platform.Localization.DutchFormat.Culture);
 
     /// <summary>Counts one person's attendance at a group's sessions from the day they joined, as of today.</summary>
     public static TrajectoryProgress Compute(
@@ -73,6 +99,7 @@ public sealed record TrajectoryProgress(
             Present: present.Count,
             LessonsAttended: present.Count(s => s.Kind == SessionKind.LanguageLesson),
             HoursAttended: present.Sum(s => s.Hours),
+            PracticeHoursAttended: present.Where(s => s.Kind == SessionKind.Practice).Sum(s => s.Hours),
             ExcusedAbsences: held.Count(s => Was(s, Attendance.ExcusedAbsence)),
             UnexcusedAbsences: held.Count(s => Was(s, Attendance.UnexcusedAbsence)),
             NotRecorded: held.Count(s => !attendance.ContainsKey(s.Id)),

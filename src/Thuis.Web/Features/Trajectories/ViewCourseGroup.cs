@@ -13,10 +13,9 @@ public sealed record SessionRow(Guid Id, DateOnly Date, TimeOnly Start, TimeOnly
 
 public sealed record Participant(Guid NewcomerId, string Name, DateOnly Since, TrajectoryProgress Progress);
 
-public sealed record CourseGroupView(CourseGroup Group, IReadOnlyList<SessionRow> Sessions, IReadOnlyList<Participant> Participants, DateOnly Today)
+public sealed record CourseGroupView(
+    CourseGroup Group, TrajectoryRequirement? Requirement, IReadOnlyList<SessionRow> Sessions, IReadOnlyList<Participant> Participants, DateOnly Today)
 {
-    public TrajectoryRequirement? Requirement => TrajectoryRequirements.For(Group.Kind);
-
     public int LessonCount => Sessions.Count(s => s.Kind == SessionKind.LanguageLesson);
 
     public IReadOnlyList<WorkshopTheme> ThemesPlanned => [.. Sessions.Where(s => s.Theme is not null).Select(s => s.Theme!.Value).Distinct().Order()];
@@ -42,12 +41,12 @@ public sealed class ViewCourseGroup(AppDbContext db, TimeProvider clock)
             .OrderBy(p => p.FamilyName).ThenBy(p => p.GivenNames)
             .ToListAsync(cancellationToken);
         var today = clock.InTheNetherlands();
-        var requirement = TrajectoryRequirements.For(group.Kind);
+        var requirement = TrajectoryRequirements.For(group.Kind, await TrajectoryRequirements.PracticeAsync(db, group.MunicipalityId, cancellationToken));
         var facts = sessions.Select(s => s.Fact).ToList();
         var participants = enrolled.Select(p => new Participant(p.NewcomerId, $"{p.GivenNames} {p.FamilyName}", p.Since,
             TrajectoryProgress.Compute(requirement, facts, p.Since, today,
                 attendance.Where(a => a.NewcomerId == p.NewcomerId).ToDictionary(a => a.SessionId, a => a.Value)))).ToList();
-        return new CourseGroupView(group, sessions, participants, today);
+        return new CourseGroupView(group, requirement, sessions, participants, today);
     }
 
     internal static async Task<List<SessionRow>> SessionsAsync(AppDbContext db, Guid groupId, CancellationToken cancellationToken)

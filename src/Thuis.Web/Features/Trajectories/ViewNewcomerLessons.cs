@@ -43,8 +43,10 @@ public sealed class ViewNewcomerLessons(AppDbContext db, TimeProvider clock)
         var attendance = await db.AttendanceRecords.AsNoTracking().Where(r => r.NewcomerId == newcomerId)
             .ToDictionaryAsync(r => r.SessionId, r => r.Value, cancellationToken);
 
+        var municipality = await db.Municipalities.Where(m => m.Id == person.MunicipalityId)
+            .Select(m => new { m.PvtStartDays, m.PvtPractice }).SingleAsync(cancellationToken);
         var groups = enrolments.Select(e => new PersonGroup(e.Id, e.Name, e.Kind, e.Provider, e.StartDate, e.Since,
-            TrajectoryProgress.Compute(TrajectoryRequirements.For(e.Kind), sessions.Where(s => s.GroupId == e.Id).Select(s => s.Row.Fact),
+            TrajectoryProgress.Compute(TrajectoryRequirements.For(e.Kind, municipality.PvtPractice), sessions.Where(s => s.GroupId == e.Id).Select(s => s.Row.Fact),
                 e.Since, today, attendance))).ToList();
         var names = enrolments.ToDictionary(e => e.Id, e => e.Name);
         var calendar = sessions
@@ -53,9 +55,8 @@ public sealed class ViewNewcomerLessons(AppDbContext db, TimeProvider clock)
                 $"/trajecten/{s.GroupId}/bijeenkomsten/{s.Row.Id}",
                 attendance.TryGetValue(s.Row.Id, out var a) ? a.Dutch() : s.Row.Fact.HeldBy(today) ? "niet ingevuld" : null))
             .ToList();
-        var pvtDays = await db.Municipalities.Where(m => m.Id == person.MunicipalityId).Select(m => m.PvtStartDays).SingleAsync(cancellationToken);
         return new NewcomerLessons(newcomerId, $"{person.GivenNames} {person.FamilyName}", person.HousingDate,
-            person.HousingDate is { } housed ? Plans.IntegrationLaw.PvtStartDeadline(housed, pvtDays) : null,
+            person.HousingDate is { } housed ? Plans.IntegrationLaw.PvtStartDeadline(housed, municipality.PvtStartDays) : null,
             groups, calendar, today);
     }
 }

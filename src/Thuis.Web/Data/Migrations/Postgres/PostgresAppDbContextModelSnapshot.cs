@@ -1236,6 +1236,23 @@ namespace Thuis.Web.Data.Migrations.Postgres
                     b.Property<bool>("RequireTwoFactor")
                         .HasColumnType("boolean");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "PvtPractice", "Thuis.Web.Features.Municipalities.Municipality.PvtPractice#PvtPractice", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("Lessons")
+                                .HasColumnType("integer")
+                                .HasColumnName("PvtLessons");
+
+                            b1.Property<int>("Months")
+                                .HasColumnType("integer")
+                                .HasColumnName("PvtMonths");
+
+                            b1.Property<bool>("ThemedWorkshops")
+                                .HasColumnType("boolean")
+                                .HasColumnName("PvtThemedWorkshops");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("CbsCode")

@@ -1227,6 +1227,23 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                     b.Property<bool>("RequireTwoFactor")
                         .HasColumnType("INTEGER");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "PvtPractice", "Thuis.Web.Features.Municipalities.Municipality.PvtPractice#PvtPractice", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("Lessons")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("PvtLessons");
+
+                            b1.Property<int>("Months")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("PvtMonths");
+
+                            b1.Property<bool>("ThemedWorkshops")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("PvtThemedWorkshops");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("CbsCode")
