@@ -156,6 +156,20 @@ public sealed class PlanTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_next_progress_meeting_in_the_past_is_refused_and_the_input_stays()
+    {
+        var (client, plan) = await DraftForNewPersonAsync("Farah", "Gesprek");
+
+        var refused = await client.SubmitAsync($"{plan}/bewerken", "plan", new Dictionary<string, string> { ["Input.NextProgressMeeting"] = "2020-01-01" });
+
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Equal("De volgende voortgangsbespreking ligt in het verleden; kies vandaag of later.", refused.Document.QuerySelector("#volgende-fout")?.TextContent.Trim());
+        Assert.EndsWith("#volgende", refused.Document.QuerySelector(".thuis-error-summary a")?.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Equal("2020-01-01", refused.ValueOf("Input.NextProgressMeeting"));
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync($"{plan}/bewerken", "plan", new Dictionary<string, string> { ["Input.NextProgressMeeting"] = Soon })).Status);
+    }
+
+    [Fact]
     public async Task An_asylum_permit_holder_on_a_benefit_is_ontzorgd_for_at_least_six_months()
     {
         var (client, plan) = await DraftForNewPersonAsync("Nour", "Ontzorgd");

@@ -50,6 +50,34 @@ public sealed class RegisterNewcomerTests(AppFixture fixture)
         Assert.Equal("99 AB", page.ValueOf("Input.Postcode"));
     }
 
+    [Theory]
+    [InlineData("1234 SA")]
+    [InlineData("1234SD")]
+    [InlineData("1234 ss")]
+    [InlineData("0123 AB")]
+    public async Task A_registration_before_birth_and_a_postcode_that_cannot_exist_are_refused_in_the_summary_and_beside_the_field(string postcode)
+    {
+        using var client = await CaseManagerAsync();
+        var fields = Person("Selam", "Tekle", "1996-02-03");
+        fields["Input.RegistrationDate"] = "1990-01-01";
+        fields["Input.Postcode"] = postcode;
+
+        var page = await client.SubmitAsync("/dossiers/nieuw?zoek=Selam", "registreren", fields);
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.StartsWith("Fout: Statushouder registreren", page.Document.Title, StringComparison.Ordinal);
+        var summary = page.Document.QuerySelector(".thuis-error-summary");
+        Assert.NotNull(summary);
+        Assert.Equal("-1", summary.GetAttribute("tabindex"));
+        Assert.True(summary.HasAttribute("autofocus"));
+        var links = summary.QuerySelectorAll("a").ToDictionary(a => a.TextContent.Trim(), a => a.GetAttribute("href")!);
+        Assert.EndsWith("#inschrijving", links["De inschrijving kan niet vóór de geboortedatum liggen."], StringComparison.Ordinal);
+        Assert.EndsWith("#postcode", links["Vul een Nederlandse postcode in, bijvoorbeeld 7721 AB."], StringComparison.Ordinal);
+        Assert.Equal("De inschrijving kan niet vóór de geboortedatum liggen.", page.Document.QuerySelector("#inschrijving-fout")?.TextContent.Trim());
+        Assert.Contains("inschrijving-fout", page.Document.QuerySelector("#inschrijving")?.GetAttribute("aria-describedby"), StringComparison.Ordinal);
+        Assert.Equal(postcode, page.ValueOf("Input.Postcode"));
+    }
+
     [Fact]
     public async Task A_good_registration_opens_the_new_dossier_on_the_case_managers_caseload()
     {

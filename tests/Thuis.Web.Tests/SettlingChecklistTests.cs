@@ -106,6 +106,7 @@ public sealed class SettlingChecklistTests(AppFixture fixture)
             [$"Input.Items[{Dentist}].Status"] = "NotApplicable",
             [$"Input.Items[{Dentist}].Note"] = "Volledig kunstgebit; gaat via de kaakchirurg in Zwolle.",
             [$"Input.Items[{DigiD}].Status"] = "Done",
+            [$"Input.Items[{DigiD}].DoneOn"] = "2026-07-01",
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.Status);
         var timeline = await client.GetAsync($"/dossiers/{id}/mijlpalen");
@@ -138,12 +139,17 @@ public sealed class SettlingChecklistTests(AppFixture fixture)
         var url = $"/dossiers/{id}/mijlpalen/vestigen";
         var stale = await client.GetAsync(url);
 
-        var first = await client.SubmitAsync(url, "vestigen", new Dictionary<string, string> { [$"Input.Items[{Bank}].Status"] = "Done" });
+        var first = await client.SubmitAsync(url, "vestigen", new Dictionary<string, string>
+        {
+            [$"Input.Items[{Bank}].Status"] = "Done",
+            [$"Input.Items[{Bank}].DoneOn"] = "2026-07-01",
+        });
         Assert.Equal(HttpStatusCode.Redirect, first.Status);
 
         var refused = await client.PostFormAsync(stale, "vestigen", new Dictionary<string, string>
         {
             [$"Input.Items[{DigiD}].Status"] = "Done",
+            [$"Input.Items[{DigiD}].DoneOn"] = "2026-07-02",
             [$"Input.Items[{DigiD}].Note"] = "Aangevraagd bij de balie",
         });
         Assert.Equal(HttpStatusCode.OK, refused.Status);
@@ -158,6 +164,20 @@ public sealed class SettlingChecklistTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Arranged_without_a_date_is_refused_beside_the_date_and_in_the_summary_and_nothing_is_saved()
+    {
+        var id = await NewcomerOfAAsync("Zonderdatum");
+        var (client, _) = await CaseManagerOfAAsync();
+        using var _ = client;
+
+        var refused = await client.SubmitAsync($"/dossiers/{id}/mijlpalen/vestigen", "vestigen", new Dictionary<string, string> { [$"Input.Items[{Bank}].Status"] = "Done" });
+
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains("Vul in wanneer dit geregeld is.", refused.Document.QuerySelector(".thuis-error-summary")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Vestigen: 0 van 14 geregeld", (await client.GetAsync($"/dossiers/{id}/mijlpalen")).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Viewing_the_timeline_and_the_checklist_and_saving_it_are_in_the_audit_trail()
     {
         var id = await NewcomerOfAAsync("Hamdan");
@@ -165,7 +185,11 @@ public sealed class SettlingChecklistTests(AppFixture fixture)
         using var _ = client;
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/dossiers/{id}/mijlpalen")).Status);
-        var saved = await client.SubmitAsync($"/dossiers/{id}/mijlpalen/vestigen", "vestigen", new Dictionary<string, string> { [$"Input.Items[{Bank}].Status"] = "Done" });
+        var saved = await client.SubmitAsync($"/dossiers/{id}/mijlpalen/vestigen", "vestigen", new Dictionary<string, string>
+        {
+            [$"Input.Items[{Bank}].Status"] = "Done",
+            [$"Input.Items[{Bank}].DoneOn"] = "2026-06-15",
+        });
         Assert.Equal(HttpStatusCode.Redirect, saved.Status);
 
         await using var scope = fixture.App.Services.CreateAsyncScope();

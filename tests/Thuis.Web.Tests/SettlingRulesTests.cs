@@ -69,8 +69,9 @@ public sealed class SettlingRulesTests
         checklist.Record("huisarts", SettlingItemStatus.Open, D("2026-08-03"), null, "Cor", Today);
         Assert.Equal((null, null), (checklist.Item("huisarts")!.DoneOn, checklist.Item("huisarts")!.DoneBy));
 
-        checklist.Record("digid", SettlingItemStatus.Done, null, null, "Cor", Today);
-        Assert.Equal(Today, checklist.Item("digid")!.DoneOn);
+        // Arranged is never recorded without the day it was arranged.
+        Assert.Throws<ArgumentException>(() => checklist.Record("digid", SettlingItemStatus.Done, null, null, "Cor", Today));
+        Assert.Equal(SettlingItemStatus.Open, checklist.Item("digid")!.Status);
     }
 
     [Fact]

@@ -117,7 +117,7 @@ public sealed class TermChangeTests
         Assert.Equal(notLater, same.Document.QuerySelector("#laatste-dag-fout")?.TextContent.Trim());
         var summary = same.Document.QuerySelector(".thuis-error-summary");
         Assert.NotNull(summary);
-        Assert.Equal(notLater, summary.QuerySelector("a[href='#laatste-dag']")?.TextContent.Trim());
+        Assert.Equal(notLater, summary.QuerySelector("a[href$='#laatste-dag']")?.TextContent.Trim());
         Assert.Equal("2029-06-20", same.ValueOf("Input.NewLastDay"));
         Assert.Equal("DUO-1", same.ValueOf("Input.DocumentReference"));
 
@@ -132,7 +132,8 @@ public sealed class TermChangeTests
         Assert.Contains("Schrijf bij 'anders' op welke reden DUO noemt.", empty.Document.QuerySelector("#toelichting-fout")?.TextContent, StringComparison.Ordinal);
         Assert.Contains("Vul het kenmerk van het besluit van DUO in.", empty.Document.QuerySelector("#kenmerk-fout")?.TextContent, StringComparison.Ordinal);
         Assert.Equal(["#soort", "#dagtekening", "#laatste-dag", "#toelichting", "#kenmerk"],
-            empty.Document.QuerySelectorAll(".thuis-error-summary a").Select(a => a.GetAttribute("href")));
+            empty.Document.QuerySelectorAll(".thuis-error-summary a").Select(a => a.GetAttribute("href")![a.GetAttribute("href")!.IndexOf('#', StringComparison.Ordinal)..]));
+        Assert.All(empty.Document.QuerySelectorAll(".thuis-error-summary a"), a => Assert.StartsWith($"{page}#", a.GetAttribute("href"), StringComparison.Ordinal));
 
         var misfit = Extension("2029-04-20", "2030-06-20", "DUO-1");
         misfit["Input.Reason"] = nameof(TermChangeReason.FineImposed);

@@ -33,7 +33,7 @@ public sealed class TrajectoryLawTests(AppFixture fixture)
 
         var page = await admin.GetAsync("/beheer");
         Assert.Equal(("26", "3"), (page.ValueOf("PvtPracticeInput.Lessons"), page.ValueOf("PvtPracticeInput.Months")));
-        Assert.Contains("De wet vraagt een PVT van minstens 12 uur", page.Text, StringComparison.Ordinal);
+        Assert.Contains("De wet vraagt een participatieverklaringstraject (PVT) van minstens 12 uur", page.Text, StringComparison.Ordinal);
 
         var refused = await admin.PostFormAsync(page, "pvt-werkwijze", new Dictionary<string, string>
         {

@@ -33,6 +33,31 @@ public sealed class TransferTests(AppFixture fixture) : IClassFixture<AppFixture
     private TestWorld World => fixture.World;
 
     [Fact]
+    public async Task A_hand_over_of_a_dossier_without_a_BSN_is_warned_before_the_file_is_made()
+    {
+        var (withBsn, _) = await SeedDossierInAAsync();
+        using var client = fixture.NewClient();
+        await client.SignInOrFailAsync(await World.CreateUserAsync(World.A, Roles.CaseManager));
+
+        Assert.Null((await client.GetAsync($"/dossiers/{withBsn}/overdragen")).Document.QuerySelector("[data-testid='geen-bsn']"));
+        var page = await client.GetAsync($"/dossiers/{await NewcomerWithoutBsnAsync()}/overdragen");
+        var warning = page.Document.QuerySelector("[data-testid='geen-bsn']");
+        Assert.NotNull(warning);
+        Assert.Contains("In dit dossier staat geen BSN.", warning.TextContent, StringComparison.Ordinal);
+    }
+
+    private async Task<Guid> NewcomerWithoutBsnAsync()
+    {
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystemFor(World.A.Id);
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var newcomer = People.Newcomer(World.A.Id, "Zonder", "Burgerservicenummer", new DateOnly(1991, 4, 4));
+        db.Newcomers.Add(newcomer);
+        await db.SaveChangesAsync();
+        return newcomer.Id;
+    }
+
+    [Fact]
     public async Task Export_writes_the_whole_dossier_without_health_records_the_transfer_and_marks_the_dossier_moved()
     {
         var (newcomerId, bsn) = await SeedDossierInAAsync();

@@ -23,6 +23,7 @@ public static partial class Postcode
         return compact.Length == 6 ? $"{compact[..4]} {compact[4..]}" : value.Trim().ToUpperInvariant();
     }
 
-    [GeneratedRegex("^[1-9][0-9]{3} ?[A-Z]{2}$")]
+    // Four digits not starting with 0, then two letters; PostNL never gives out SA, SD or SS.
+    [GeneratedRegex("^[1-9][0-9]{3} ?(?!SA|SD|SS)[A-Z]{2}$")]
     private static partial Regex Pattern();
 }

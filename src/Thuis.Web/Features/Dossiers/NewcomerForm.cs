@@ -112,6 +112,10 @@ public sealed class NewcomerForm
         {
             errors[nameof(RegistrationDate)] = "De inschrijving ligt meer dan drie maanden in de toekomst.";
         }
+        else if (RegistrationDate is { } registeredOn && DateOfBirth is { } bornOn && registeredOn < bornOn)
+        {
+            errors[nameof(RegistrationDate)] = "De inschrijving kan niet vóór de geboortedatum liggen.";
+        }
         if (HousingDate is { } housed)
         {
             if (PermitDate is { } p && housed < p)

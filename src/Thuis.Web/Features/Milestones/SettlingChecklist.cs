@@ -73,6 +73,10 @@ public sealed class SettlingChecklist : IMunicipalityOwned, IPersonData
         {
             throw new ArgumentException("Iets kan niet na vandaag geregeld zijn.", nameof(doneOn));
         }
+        if (status == SettlingItemStatus.Done && doneOn is null && Item(code)?.DoneOn is null)
+        {
+            throw new ArgumentException("Bij ‘geregeld’ hoort de datum waarop het geregeld is.", nameof(doneOn));
+        }
         var item = Item(code);
         if (item is null)
         {
@@ -81,7 +85,7 @@ public sealed class SettlingChecklist : IMunicipalityOwned, IPersonData
         }
         if (status == SettlingItemStatus.Done)
         {
-            var date = doneOn ?? item.DoneOn ?? today;
+            var date = (doneOn ?? item.DoneOn)!.Value;
             if (item.Status != SettlingItemStatus.Done || item.DoneOn != date)
             {
                 item.DoneBy = by;

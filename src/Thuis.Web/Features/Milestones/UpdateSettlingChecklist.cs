@@ -48,9 +48,14 @@ public sealed class SettlingChecklistForm
             {
                 errors[note] = "Schrijf bij ‘niet van toepassing’ de reden op.";
             }
-            if (item.Status == SettlingItemStatus.Done && item.DoneOn > today)
+            var doneOn = $"{nameof(Items)}[{i}].{nameof(SettlingItemInput.DoneOn)}";
+            if (item.Status == SettlingItemStatus.Done && item.DoneOn is null)
             {
-                errors[$"{nameof(Items)}[{i}].{nameof(SettlingItemInput.DoneOn)}"] = "Kies een datum die niet na vandaag ligt.";
+                errors[doneOn] = "Vul in wanneer dit geregeld is.";
+            }
+            else if (item.Status == SettlingItemStatus.Done && item.DoneOn > today)
+            {
+                errors[doneOn] = "Kies een datum die niet na vandaag ligt.";
             }
         }
         return errors;

@@ -113,6 +113,10 @@ public sealed class PlanForm
         {
             errors[nameof(LearningRoute)] = refusal;
         }
+        if (NextProgressMeeting is { } meeting && meeting < today)
+        {
+            errors[nameof(NextProgressMeeting)] = "De volgende voortgangsbespreking ligt in het verleden; kies vandaag of later.";
+        }
         if (OntzorgenFrom is { } from && OntzorgenUntil is { } until && until < from)
         {
             errors[nameof(OntzorgenUntil)] = "Het einde van ontzorgen ligt vóór het begin.";

@@ -39,7 +39,7 @@ public sealed class TransferForm
 public sealed record MunicipalityOption(Guid Id, string Name);
 
 /// <summary>What the case manager chooses from: the municipalities, and the transfers of this dossier made before.</summary>
-public sealed record TransferChoice(string Name, IReadOnlyList<MunicipalityOption> Municipalities, IReadOnlyList<Transfer> Earlier);
+public sealed record TransferChoice(string Name, bool HasBsn, IReadOnlyList<MunicipalityOption> Municipalities, IReadOnlyList<Transfer> Earlier);
 
 /// <summary>The transfer file to download.</summary>
 public sealed record TransferDownload(byte[] File, string FileName);
@@ -59,14 +59,14 @@ public sealed class ExportDossier(
 
     public async Task<TransferChoice?> LoadAsync(Guid newcomerId, CancellationToken cancellationToken)
     {
-        var name = await db.Newcomers.AsNoTracking().Where(n => n.Id == newcomerId)
-            .Select(n => n.GivenNames + " " + n.FamilyName).SingleOrDefaultAsync(cancellationToken);
-        if (name is null)
+        var person = await db.Newcomers.AsNoTracking().Where(n => n.Id == newcomerId)
+            .Select(n => new { Name = n.GivenNames + " " + n.FamilyName, HasBsn = n.Bsn != null }).SingleOrDefaultAsync(cancellationToken);
+        if (person is null)
         {
             return null;
         }
         var earlier = await listTransfers.HandleAsync(newcomerId, cancellationToken);
-        return new TransferChoice(name, await MunicipalitiesAsync(cancellationToken), [.. earlier.Where(t => t.Direction == TransferDirection.Outgoing)]);
+        return new TransferChoice(person.Name, person.HasBsn, await MunicipalitiesAsync(cancellationToken), [.. earlier.Where(t => t.Direction == TransferDirection.Outgoing)]);
     }
 
     /// <summary>The other municipalities of this installation, by name.</summary>
