@@ -78,7 +78,7 @@ public sealed partial class TrajectoryJourneyTests(BrowserFixture fixture) : Bro
         await Expect(Row(counters, "Taallessen bijgewoond")).ToHaveTextAsync("1 van 26");
         await Expect(Row(counters, "Uren bijgewoond")).ToHaveTextAsync("2 uur");
         await Expect(Row(counters, "Aanwezig")).ToHaveTextAsync("100% (1 van 1 bijeenkomsten tot nu toe)");
-        await Expect(Row(counters, "Stand")).ToHaveTextAsync("nog 25 lessen, nog 10 uur, nog 8 thema's te gaan");
+        await Expect(Row(counters, "Stand")).ToHaveTextAsync("wet: nog 10 uur, de ondertekening van de participatieverklaring te gaan; werkwijze gemeente: nog 25 lessen, nog 7 thema's te gaan");
         await Expect(Page.GetByRole(AriaRole.Table).Filter(new() { HasText = "Bijeenkomsten van Samira Haddad" })).ToContainTextAsync($"Taalles 1 · {GroupName} (aanwezig)");
         await Accessibility.AssertNoSeriousViolationsAsync(Page);
         await SaveScreenshotAsync("05-lessen-van-samira");
