@@ -60,6 +60,7 @@ app.UseAuthorization();
 app.UseTwoFactorRequirement();
 app.UseAntiforgery();
 app.UseFriendlyAntiforgeryRefusal();
+app.UseReadableAddresses();
 
 app.MapStaticAssets();
 app.MapOperations();
