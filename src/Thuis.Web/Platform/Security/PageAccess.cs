@@ -55,6 +55,8 @@ public sealed class PageAccess(
 /// </summary>
 public sealed class PageRoutes(EndpointDataSource endpoints)
 {
+    private const int MaxRemembered = 500;
+
     private readonly ConcurrentDictionary<string, Endpoint?> _found = new(StringComparer.OrdinalIgnoreCase);
 
     public Endpoint? Find(string address)
@@ -64,7 +66,10 @@ public sealed class PageRoutes(EndpointDataSource endpoints)
         {
             return null;
         }
-        return _found.GetOrAdd(path.TrimEnd('/') is "" ? "/" : path.TrimEnd('/'), FindUncached);
+        var key = path.TrimEnd('/') is "" ? "/" : path.TrimEnd('/');
+        // Menus ask for a handful of fixed paths; refused addresses may be anything, so the memory stays bounded.
+        return _found.TryGetValue(key, out var found) ? found
+            : _found.Count < MaxRemembered ? _found.GetOrAdd(key, FindUncached) : FindUncached(key);
     }
 
     private Endpoint? FindUncached(string path)
