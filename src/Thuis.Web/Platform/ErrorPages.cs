@@ -5,6 +5,18 @@ namespace Thuis.Web.Platform;
 
 public static class ErrorPages
 {
+    private const string OriginalMethodKey = "thuis.oorspronkelijke-methode";
+
+    /// <summary>
+    /// True when the request that failed only asked for an address (a link, typed or cut short), not a form post:
+    /// a 400 then says the address was not understood rather than that a form was not processed.
+    /// </summary>
+    public static bool CameFromAnAddress(HttpContext? context)
+    {
+        var method = context?.Items[OriginalMethodKey] as string ?? context?.Request.Method;
+        return method is not null && (HttpMethods.IsGet(method) || HttpMethods.IsHead(method));
+    }
+
     /// <summary>
     /// Bugs, unknown addresses, refusals and stale forms all end on the friendly Dutch page at /fout,
     /// with the right status code and without details that help an attacker.
@@ -18,6 +30,7 @@ public static class ErrorPages
             // The error page is only ever shown, never posted to: a re-executed POST must not be read as a form.
             if (context.Features.Get<IStatusCodeReExecuteFeature>() is not null || context.Features.Get<IExceptionHandlerFeature>() is not null)
             {
+                context.Items.TryAdd(OriginalMethodKey, context.Request.Method);
                 context.Request.Method = HttpMethods.Get;
             }
             await next(context);

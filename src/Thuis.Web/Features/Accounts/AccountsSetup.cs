@@ -75,6 +75,8 @@ public static class AccountsSetup
 
         services.AddAuthorization();
         services.AddScoped<CurrentUser>();
+        services.AddSingleton<PageRoutes>();
+        services.AddScoped<PageAccess>();
         services.AddHttpContextAccessor();
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<SetUpTwoFactor>();

@@ -47,12 +47,6 @@ public sealed class CurrentUser(IHttpContextAccessor httpContextAccessor)
     /// </summary>
     public bool SeesReferralsAsPartner => IsInRole(Roles.PartnerWorker) && !Roles.DossierReaders.Split(',').Any(IsInRole);
 
-    /// <summary>
-    /// A partner organisation's worker and nothing else: besides <see cref="SeesReferralsAsPartner"/>, the navigation
-    /// shows only their referrals (someone who also keeps volunteers or settings keeps those pages).
-    /// </summary>
-    public bool WorksOnlyForPartner => SeesReferralsAsPartner && !Roles.All.Where(r => r != Roles.PartnerWorker).Any(IsInRole);
-
     /// <summary>Lets system work (seeding, jobs) act for exactly one municipality in this scope.</summary>
     public void ActAsSystemFor(Guid municipalityId) => _system = new SystemActorScope(municipalityId);
 
