@@ -34,6 +34,12 @@ public sealed class LanguageTests(AppFixture fixture)
         Assert.Equal("en", english.Document.DocumentElement.GetAttribute("lang"));
         Assert.Contains("Sign out", english.Text, StringComparison.Ordinal);
         Assert.Contains("Intervention guide", english.Text, StringComparison.Ordinal);
+
+        // The pages themselves are still Dutch, and say so; the translated error page says it is English.
+        Assert.Null(dutch.Document.QuerySelector("main")!.GetAttribute("lang"));
+        Assert.Equal("nl", english.Document.QuerySelector("main")!.GetAttribute("lang"));
+        var missing = await client.GetAsync($"/dossiers/{Guid.NewGuid()}");
+        Assert.Equal("en", missing.Document.QuerySelector("main h1")!.ParentElement!.GetAttribute("lang"));
     }
 
     [Fact]
