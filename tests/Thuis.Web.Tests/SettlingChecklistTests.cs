@@ -170,9 +170,17 @@ public sealed class SettlingChecklistTests(AppFixture fixture)
         var (client, _) = await CaseManagerOfAAsync();
         using var _ = client;
 
-        var refused = await client.SubmitAsync($"/dossiers/{id}/mijlpalen/vestigen", "vestigen", new Dictionary<string, string> { [$"Input.Items[{Bank}].Status"] = "Done" });
+        // The form has today's date ready for every open item; someone clears it and ticks "geregeld".
+        var form = await client.GetAsync($"/dossiers/{id}/mijlpalen/vestigen");
+        Assert.Equal(DateTime.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), form.ValueOf($"Input.Items[{Bank}].DoneOn"));
+        var refused = await client.PostFormAsync(form, "vestigen", new Dictionary<string, string>
+        {
+            [$"Input.Items[{Bank}].Status"] = "Done",
+            [$"Input.Items[{Bank}].DoneOn"] = "",
+        });
 
         Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.EndsWith($"#item-{Bank}-datum", refused.Document.QuerySelector(".thuis-error-summary a")?.GetAttribute("href"), StringComparison.Ordinal);
         Assert.Contains("Vul in wanneer dit geregeld is.", refused.Document.QuerySelector(".thuis-error-summary")?.TextContent, StringComparison.Ordinal);
         Assert.Contains("Vestigen: 0 van 14 geregeld", (await client.GetAsync($"/dossiers/{id}/mijlpalen")).Text, StringComparison.Ordinal);
     }

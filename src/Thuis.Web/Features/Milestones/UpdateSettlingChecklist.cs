@@ -23,11 +23,14 @@ public sealed class SettlingChecklistForm
 
     public Guid Version { get; set; }
 
-    /// <summary>The items that apply as far as the intake tells, as they stand now.</summary>
-    public static SettlingChecklistForm From(MilestonesView view) => new()
+    /// <summary>
+    /// The items that apply as far as the intake tells, as they stand now. An item not yet arranged has today's date
+    /// ready, so ticking "geregeld" always comes with a date the case manager sees and can change.
+    /// </summary>
+    public static SettlingChecklistForm From(MilestonesView view, DateOnly today) => new()
     {
         Items = view.Settling.Where(r => r.AutomaticallyNotApplicable is null)
-            .Select(r => new SettlingItemInput { Code = r.Definition.Code, Status = r.Status, DoneOn = r.DoneOn, Note = r.Note })
+            .Select(r => new SettlingItemInput { Code = r.Definition.Code, Status = r.Status, DoneOn = r.DoneOn ?? today, Note = r.Note })
             .ToList(),
         Version = view.ChecklistVersion,
     };
