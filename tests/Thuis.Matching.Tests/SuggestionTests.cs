@@ -24,7 +24,7 @@ public sealed class SuggestionTests
         Id = "buddy-amanuel",
         Title = "Buddy Amanuel",
         Kind = OfferKind.Volunteer,
-        RoleName = "buddy",
+        RoleName = "de buddy",
         Languages = ["Tigrinya", "Engels"],
         LanguageInCommonRequired = true,
         Location = Home,

@@ -232,20 +232,23 @@ public sealed class MatchingTests
         Assert.Equal(2, matches.Count(m => m.TargetId == els));
         // Joke speaks Arabic: her one place goes to Amal or Omar, who speak it too.
         Assert.Contains(matches.Single(m => m.TargetId == joke).NewcomerId, people[0..2]);
-        Assert.Contains(matches, m => m.TargetId == joke && m.Reasons.Any(r => r.Text == "spreekt Arabisch, net als de taalmaatje"));
+        Assert.Contains(matches, m => m.TargetId == joke && m.Reasons.Any(r => r.Text == "spreekt Arabisch, net als het taalmaatje"));
         Assert.All(matches, m => Assert.Equal(m.Score, m.Reasons.Sum(r => r.Contribution), 2));
 
         var review = await coordinator.GetAsync(ran.Location!);
         Assert.Contains("Koppelvoorstellen: taalmaatje", review.Text, StringComparison.Ordinal);
         Assert.Contains("4 mensen, 3 met een koppelvoorstel", review.Text, StringComparison.Ordinal);
-        var decisions = review.Document.QuerySelectorAll("button[name='Input.Decision']").Select(b => b.GetAttribute("value")!).ToList();
-        Assert.Equal(6, decisions.Count);
-        var accepts = decisions.Where(d => d.StartsWith("accepteren:", StringComparison.Ordinal)).ToList();
+        var accepts = review.Document.QuerySelectorAll("button[name='Input.Decision']").Select(b => b.GetAttribute("value")!).ToList();
+        Assert.Equal(3, accepts.Count);
+        Assert.All(accepts, a => Assert.StartsWith("accepteren:", a, StringComparison.Ordinal));
+        Assert.Equal(3, review.Document.QuerySelectorAll("a[href*='/afwijzen/']").Length);
 
         Assert.Equal($"{ran.Location}?klaar=geaccepteerd", (await coordinator.PostFormAsync(review, "koppelbesluit", new Dictionary<string, string> { ["Input.Decision"] = accepts[0] })).Location);
         Assert.Equal($"{ran.Location}?klaar=geaccepteerd", (await coordinator.SubmitAsync(ran.Location!, "koppelbesluit", new Dictionary<string, string> { ["Input.Decision"] = accepts[1] })).Location);
-        var reject = decisions.Single(d => d.StartsWith("afwijzen:", StringComparison.Ordinal) && d.Contains(accepts[2].Split(':')[1], StringComparison.Ordinal));
-        Assert.Equal($"{ran.Location}?klaar=afgewezen", (await coordinator.SubmitAsync(ran.Location!, "koppelbesluit", new Dictionary<string, string> { ["Input.Decision"] = reject })).Location);
+        var reject = $"{ran.Location}/afwijzen/{accepts[2].Split(':')[1]}";
+        var withoutReason = await coordinator.SubmitAsync(reject, "afwijzen", new Dictionary<string, string>());
+        Assert.Contains("Kies waarom u dit koppelvoorstel afwijst.", withoutReason.Text, StringComparison.Ordinal);
+        Assert.Equal($"{ran.Location}?klaar=afgewezen", (await coordinator.SubmitAsync(reject, "afwijzen", new Dictionary<string, string> { ["Input.Reason"] = nameof(CohortRejection.NotSuitable) })).Location);
         // The page was open before the decisions: deciding again from it is refused, and nothing is proposed twice.
         var stale = await coordinator.PostFormAsync(review, "koppelbesluit", new Dictionary<string, string> { ["Input.Decision"] = accepts[0] });
         Assert.Contains("Over dit koppelvoorstel is intussen al besloten", stale.Text, StringComparison.Ordinal);

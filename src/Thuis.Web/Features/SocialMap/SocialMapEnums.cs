@@ -116,6 +116,16 @@ public static class SocialMapTexts
         _ => "thuisadministratie",
     };
 
+    /// <summary>The role with its article, as a sentence names the volunteer: "het taalmaatje", "de buddy".</summary>
+    public static string WithArticle(this VolunteerRole value) => value switch
+    {
+        VolunteerRole.LanguageBuddy => "het taalmaatje",
+        VolunteerRole.Buddy => "de buddy",
+        VolunteerRole.JobCoach => "de jobcoach",
+        VolunteerRole.RoleModel => "het rolmodel",
+        _ => "de vrijwilliger van de thuisadministratie",
+    };
+
     public static string Dutch(this VogStatus value) => value switch
     {
         VogStatus.Requested => "aangevraagd",
