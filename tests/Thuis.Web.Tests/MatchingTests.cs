@@ -272,7 +272,7 @@ public sealed class MatchingTests
         Assert.Equal(HttpStatusCode.Forbidden, (await caseManager.GetAsync(ran.Location!)).Status);
     }
 
-    private static Dictionary<string, string> Cards(ThuisClient.Page page) =>
+    internal static Dictionary<string, string> Cards(ThuisClient.Page page) =>
         page.Document.QuerySelectorAll(".thuis-suggestions > li")
             .ToDictionary(li => li.QuerySelector("h3")!.TextContent.Trim(), li => li.TextContent);
 
@@ -282,21 +282,21 @@ public sealed class MatchingTests
         return double.Parse(card[at..card.IndexOf(')', at)], System.Globalization.CultureInfo.GetCultureInfo("nl-NL"));
     }
 
-    private static async Task<ThuisClient> SignInAsync(ThuisAppFactory app, TestWorld world, TestMunicipality municipality, string role)
+    internal static async Task<ThuisClient> SignInAsync(ThuisAppFactory app, TestWorld world, TestMunicipality municipality, string role)
     {
         var client = new ThuisClient(app);
         await client.SignInOrFailAsync(await world.CreateUserAsync(municipality, role));
         return client;
     }
 
-    private static async Task<T> InA<T>(ThuisAppFactory app, TestWorld world, Func<AppDbContext, Task<T>> read)
+    internal static async Task<T> InA<T>(ThuisAppFactory app, TestWorld world, Func<AppDbContext, Task<T>> read)
     {
         await using var scope = app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystemFor(world.A.Id);
         return await read(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
-    private static async Task<Guid> AddPersonAsync(ThuisAppFactory app, TestMunicipality municipality, string given, string family, string? talents = null,
+    internal static async Task<Guid> AddPersonAsync(ThuisAppFactory app, TestMunicipality municipality, string given, string family, string? talents = null,
         string[]? interests = null, (string Language, CefrLevel Level)[]? languages = null, string[]? knows = null)
     {
         var id = await PlanFields.AddNewcomerAsync(app, municipality, given, family, new DateOnly(1991, 2, 3));
@@ -319,7 +319,7 @@ public sealed class MatchingTests
         return id;
     }
 
-    private static async Task<Guid> AddOfferAsync(ThuisAppFactory app, TestMunicipality municipality, string title, OfferKind kind, string[] tags,
+    internal static async Task<Guid> AddOfferAsync(ThuisAppFactory app, TestMunicipality municipality, string title, OfferKind kind, string[] tags,
         ParticipationDomain domain, int? capacity = null, CefrLevel dutchNeeded = CefrLevel.None, TargetAudience[]? audiences = null)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -333,14 +333,14 @@ public sealed class MatchingTests
         return offer.Id;
     }
 
-    private static async Task<Guid> AddVolunteerAsync(ThuisAppFactory app, TestMunicipality municipality, string name, VolunteerRole role,
-        (string Language, CefrLevel Level)[] languages, int capacity)
+    internal static async Task<Guid> AddVolunteerAsync(ThuisAppFactory app, TestMunicipality municipality, string name, VolunteerRole role,
+        (string Language, CefrLevel Level)[] languages, int capacity, string? preferences = null)
     {
         await using var scope = app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystemFor(municipality.Id);
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var volunteer = new Volunteer(municipality.Id, new VolunteerDetails(name, [role], null, null,
-            [.. languages.Select(l => new VolunteerLanguage { Language = l.Language, Level = l.Level })], WeekGrid.Empty, capacity, null, null,
+            [.. languages.Select(l => new VolunteerLanguage { Language = l.Language, Level = l.Level })], WeekGrid.Empty, capacity, null, preferences,
             VogStatus.Received, new DateOnly(2026, 1, 5), null));
         db.Volunteers.Add(volunteer);
         await db.SaveChangesAsync();
