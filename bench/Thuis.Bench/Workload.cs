@@ -35,7 +35,7 @@ internal static class Workload
                 Id = $"o{j:00000}",
                 Title = $"Aanbod {j}",
                 Kind = kind,
-                RoleName = kind == OfferKind.Volunteer ? "buddy" : null,
+                RoleName = kind == OfferKind.Volunteer ? "de buddy" : null,
                 Tags = Pick(random, tags, 1 + random.Next(3)),
                 Languages = Pick(random, Languages, random.Next(3)),
                 LanguageInCommonRequired = kind == OfferKind.Volunteer && random.Next(2) == 0,

@@ -43,6 +43,7 @@ internal static class Explanation
                 var weight = p.Features[f];
                 var from = p.FeatureSources[f];
                 var (kind, text) =
+                    (ix.PreferredMask[(j * ix.TagWords) + (f / 64)] & (1UL << (f % 64))) != 0 ? (ReasonKind.Preference, texts.Preferred(j, f, (p.FeatureSources[f] & PreparedPerson.FromProfile) != 0)) :
                     weight == w.Talent && (from & PreparedPerson.FromTalents) != 0 ? (ReasonKind.Talent, texts.Talent[f]) :
                     weight == w.Wish && (from & PreparedPerson.FromWishes) != 0 ? (ReasonKind.Wish, texts.Wish[f]) :
                     weight == w.Interest && (from & PreparedPerson.FromInterests) != 0 ? (ReasonKind.Interest, texts.Interest[f]) :

@@ -50,7 +50,7 @@ public sealed class MatchingIndex
 
         Blocks = Padded / Lanes;
 
-        Tags = [.. _offers.SelectMany(o => o.Tags).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase)];
+        Tags = [.. _offers.SelectMany(o => o.Tags.Concat(o.PreferredTags)).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase)];
         TagIndex = Tags.Select((t, i) => (t, i)).ToDictionary(x => x.t, x => x.i, StringComparer.OrdinalIgnoreCase);
         FeatureCount = Tags.Length;
         TagWords = Math.Max(1, (FeatureCount + 63) / 64);
@@ -89,6 +89,7 @@ public sealed class MatchingIndex
         MinAge = new int[Padded];
         MaxAge = new int[Padded];
         TagMask = new ulong[Count * TagWords];
+        PreferredMask = new ulong[Count * TagWords];
 
         var members = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var j = 0; j < Padded; j++)
@@ -108,7 +109,13 @@ public sealed class MatchingIndex
             }
 
             var offer = _offers[j];
-            foreach (var tag in offer.Tags)
+            foreach (var tag in offer.PreferredTags)
+            {
+                var f = TagIndex[tag];
+                PreferredMask[(j * TagWords) + (f / 64)] |= 1UL << (f % 64);
+            }
+
+            foreach (var tag in offer.Tags.Concat(offer.PreferredTags))
             {
                 var f = TagIndex[tag];
                 Features[(j / Lanes * FeatureCount * Lanes) + (f * Lanes) + (j % Lanes)] = 1f;
@@ -217,6 +224,9 @@ public sealed class MatchingIndex
     internal int TagWords { get; }
 
     internal string[] Tags { get; }
+
+    /// <summary>Per offer, the tags it asks of a person (its <see cref="Offer.PreferredTags"/>), as bits like the tag mask.</summary>
+    internal ulong[] PreferredMask { get; }
 
     internal Dictionary<string, int> TagIndex { get; }
 

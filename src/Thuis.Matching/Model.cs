@@ -119,6 +119,12 @@ public sealed record Person
     /// <summary>Informeel netwerk: ids of members and volunteers they already know.</summary>
     public IReadOnlyList<string> Knows { get; init; } = [];
 
+    /// <summary>
+    /// Facts about the person and their household that an offer's <see cref="Offer.PreferredTags"/> can ask for
+    /// ("een gezin met kinderen"); they are not talents or wishes, so they only ever explain the other side's wish.
+    /// </summary>
+    public IReadOnlyList<string> Profile { get; init; } = [];
+
     /// <summary>"Niet nu": the right to be left alone for a while — no suggestions at all.</summary>
     public bool NotNow { get; init; }
 
@@ -140,10 +146,16 @@ public sealed record Offer
 
     public OfferKind Kind { get; init; }
 
-    /// <summary>How the person behind a volunteer offer is called in a reason ("buddy", "taalmaatje").</summary>
+    /// <summary>How the person behind a volunteer offer is called in a reason, with the article ("de buddy", "het taalmaatje").</summary>
     public string? RoleName { get; init; }
 
     public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>
+    /// What the volunteer or organisation would like in a person ("liefst een gezin met kinderen"). They score like
+    /// tags, but a reason names them as the offer's wish that the person meets, not as the person's talent.
+    /// </summary>
+    public IReadOnlyList<string> PreferredTags { get; init; } = [];
 
     /// <summary>Languages spoken there, or by the volunteer.</summary>
     public IReadOnlyList<string> Languages { get; init; } = [];

@@ -23,6 +23,7 @@ internal sealed class PreparedPerson
         Raise(source.CanGive, weights.Giving, FromGiving);
         Raise(source.Talents, weights.Talent, FromTalents);
         Raise(source.Wishes, weights.Wish, FromWishes);
+        Raise(source.Profile, weights.Interest, FromProfile);
 
         (X, Y, Located) = (0f, 0f, 0f);
         if (source.Location is { } home)
@@ -121,7 +122,7 @@ internal sealed class PreparedPerson
     }
 
     /// <summary>Flags of <see cref="FeatureSources"/>: which of the person's lists name a tag.</summary>
-    public const byte FromInterests = 1, FromGiving = 2, FromTalents = 4, FromWishes = 8;
+    public const byte FromInterests = 1, FromGiving = 2, FromTalents = 4, FromWishes = 8, FromProfile = 16;
 
     public Person Source { get; private set; } = null!;
 

@@ -27,6 +27,8 @@ internal sealed class ReasonTexts
     // A former occupation and the one an offer asks for come from short lists, so their texts are few and kept.
     private readonly ConcurrentDictionary<(string Former, string Needed, bool Exact), string> _occupation = new();
 
+    private readonly ConcurrentDictionary<(int J, int F, bool Fact), string> _preferred = new();
+
     public ReasonTexts(MatchingIndex index)
     {
         _index = index;
@@ -73,6 +75,15 @@ internal sealed class ReasonTexts
             ? $"was {key.Former}; dit aanbod vraagt {key.Needed}"
             : $"was {key.Former}; verwant aan {key.Needed}");
 
+    /// <summary>
+    /// The reason for a tag offer <paramref name="j"/> asks of a person, from the offer's side: "Het taalmaatje wil liefst
+    /// een gezin met kinderen; dat past" when it is a fact of the person (<paramref name="fact"/>), otherwise a topic they care for.
+    /// </summary>
+    public string Preferred(int j, int f, bool fact) =>
+        _preferred.GetOrAdd((j, f, fact), static (key, index) => key.Fact
+            ? $"{Capitalised(index.Offer(key.J).RoleName ?? "de aanbieder")} wil liefst {index.Tags[key.F]}; dat past"
+            : $"{Capitalised(index.Offer(key.J).RoleName ?? "de aanbieder")} wil liefst iemand met belangstelling voor {index.Tags[key.F]}; dat past", _index);
+
     /// <summary>The language reason for the <paramref name="i"/>-th language of offer <paramref name="j"/>.</summary>
     public string Language(int j, int i)
     {
@@ -82,8 +93,10 @@ internal sealed class ReasonTexts
 
     private static string LanguageText(Offer offer, string shared) =>
         offer.Kind == OfferKind.Volunteer
-            ? $"spreekt {shared}, net als de {offer.RoleName ?? "vrijwilliger"}"
+            ? $"spreekt {shared}, net als {offer.RoleName ?? "de vrijwilliger"}"
             : $"spreekt {shared}; dat wordt hier ook gesproken";
+
+    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static string UnderemployedText(int gap) => string.Create(DutchNumbers, $"onderbenutting: opleiding ligt {gap} niveaus hoger dan dit werk vraagt");
 

@@ -16,6 +16,8 @@ public enum ReasonKind
     LowThreshold,
     Cost,
     Childcare,
+    /// <summary>The volunteer's or organisation's own wish, met by the person or household.</summary>
+    Preference,
 }
 
 /// <summary>

@@ -24,6 +24,32 @@ public sealed class CohortPropertyTests
         }, iter: 80);
 
     [Fact]
+    public void Consecutive_rounds_never_repeat_a_pair_and_open_matches_count_against_capacity() =>
+        Gen.Select(Generators.Instance(maxOffers: 20, maxPeople: 20), Gen.Int[1, 3], Gen.Int[2, 4]).Sample((instance, perPerson, rounds) =>
+        {
+            // As the app runs rounds: each round sees the places the earlier rounds' open matches hold, and every
+            // pair an earlier round proposed is excluded for that person.
+            var capacity = instance.Offers.ToDictionary(o => o.Id, o => o.Capacity);
+            var held = new Dictionary<string, int>();
+            var earlier = new HashSet<(string Person, string Offer)>();
+            for (var round = 0; round < rounds; round++)
+            {
+                var offers = instance.Offers.Select(o => o with { Capacity = Math.Max(0, capacity[o.Id] - held.GetValueOrDefault(o.Id)) }).ToArray();
+                var people = instance.People.Select(p => p with
+                {
+                    ExcludedOfferIds = [.. p.ExcludedOfferIds, .. earlier.Where(e => e.Person == p.Id).Select(e => e.Offer)],
+                }).ToArray();
+                var assignment = MatchingEngine.ProposeForCohort(people, MatchingIndex.Build(offers), new CohortOptions { MaxProposalsPerPerson = perPerson, Threads = 1 });
+                foreach (var s in assignment.Suggestions)
+                {
+                    Assert.True(earlier.Add((s.PersonId, s.OfferId)), $"{s.PersonId} kreeg {s.OfferId} opnieuw in ronde {round + 1}");
+                    held[s.OfferId] = held.GetValueOrDefault(s.OfferId) + 1;
+                }
+                Assert.All(held, h => Assert.True(h.Value <= capacity[h.Key], $"{h.Key}: {h.Value} plaatsen bezet van {capacity[h.Key]}"));
+            }
+        }, iter: 60);
+
+    [Fact]
     public void Cohort_proposals_and_their_reasons_are_the_same_on_one_thread_and_on_two() =>
         Gen.Select(Generators.Instance(maxOffers: 30, maxPeople: 25), Gen.Int[1, 3], Gen.Int[1, 6]).Sample((instance, perPerson, candidates) =>
         {

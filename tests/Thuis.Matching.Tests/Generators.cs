@@ -37,7 +37,7 @@ internal static class Generators
                 Id = $"o{id:00}",
                 Title = $"Aanbod {id}",
                 Kind = b.kind,
-                RoleName = b.kind == OfferKind.Volunteer ? "buddy" : null,
+                RoleName = b.kind == OfferKind.Volunteer ? "de buddy" : null,
                 Tags = a.tags,
                 Languages = a.languages,
                 LanguageInCommonRequired = a.required,

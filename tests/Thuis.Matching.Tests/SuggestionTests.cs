@@ -24,7 +24,7 @@ public sealed class SuggestionTests
         Id = "buddy-amanuel",
         Title = "Buddy Amanuel",
         Kind = OfferKind.Volunteer,
-        RoleName = "buddy",
+        RoleName = "de buddy",
         Languages = ["Tigrinya", "Engels"],
         LanguageInCommonRequired = true,
         Location = Home,
@@ -145,5 +145,28 @@ public sealed class SuggestionTests
         Assert.Equal(["a", "b"], suggestions.Select(s => s.OfferId));
         Assert.Contains(suggestions[0].Reasons, r => r.Text == "kinderopvang geregeld");
         Assert.Contains(suggestions[1].Reasons, r => r.Text == "geen kinderopvang, terwijl dat nodig is" && r.Contribution < 0);
+    }
+
+    [Fact]
+    public void A_volunteers_preference_is_explained_as_their_wish_met_by_the_household_not_as_the_persons_talent()
+    {
+        Offer taalmaatje = new()
+        {
+            Id = "taalmaatje-marleen",
+            Title = "Marleen",
+            Kind = OfferKind.Volunteer,
+            RoleName = "het taalmaatje",
+            Tags = ["taal"],
+            PreferredTags = ["een gezin met kinderen", "koken"],
+        };
+        var family = new Person { Id = "hiba", Interests = ["kinderen", "koken"], Profile = ["een gezin met kinderen"] };
+        var alone = new Person { Id = "samir", Interests = ["kinderen"] };
+        var index = MatchingIndex.Build([taalmaatje]);
+
+        var reasons = MatchingEngine.Suggest(family, index, 1).Single().Reasons;
+        Assert.Contains(reasons, r => r.Kind == ReasonKind.Preference && r.Text == "Het taalmaatje wil liefst een gezin met kinderen; dat past");
+        Assert.Contains(reasons, r => r.Kind == ReasonKind.Preference && r.Text == "Het taalmaatje wil liefst iemand met belangstelling voor koken; dat past");
+        Assert.DoesNotContain(reasons, r => r.Text.Contains("houdt van", StringComparison.Ordinal));
+        Assert.DoesNotContain(MatchingEngine.Suggest(alone, index, 1).SelectMany(s => s.Reasons), r => r.Kind == ReasonKind.Preference);
     }
 }

@@ -21,6 +21,7 @@ public sealed class AntiforgeryTests(AppFixture fixture)
             ["ProposalId"] = world.A.ProposalId.ToString(),
             ["ReferralId"] = world.A.ReferralId.ToString(),
             ["RunId"] = world.A.RunId.ToString(),
+            ["MatchId"] = Guid.NewGuid().ToString(),
             ["SignalId"] = world.A.SignalId.ToString(),
             ["InterventionId"] = world.A.InterventionId.ToString(),
             ["OrganisationId"] = world.A.PartnerOrganisationId.ToString(),

@@ -232,20 +232,23 @@ public sealed class MatchingTests
         Assert.Equal(2, matches.Count(m => m.TargetId == els));
         // Joke speaks Arabic: her one place goes to Amal or Omar, who speak it too.
         Assert.Contains(matches.Single(m => m.TargetId == joke).NewcomerId, people[0..2]);
-        Assert.Contains(matches, m => m.TargetId == joke && m.Reasons.Any(r => r.Text == "spreekt Arabisch, net als de taalmaatje"));
+        Assert.Contains(matches, m => m.TargetId == joke && m.Reasons.Any(r => r.Text == "spreekt Arabisch, net als het taalmaatje"));
         Assert.All(matches, m => Assert.Equal(m.Score, m.Reasons.Sum(r => r.Contribution), 2));
 
         var review = await coordinator.GetAsync(ran.Location!);
         Assert.Contains("Koppelvoorstellen: taalmaatje", review.Text, StringComparison.Ordinal);
         Assert.Contains("4 mensen, 3 met een koppelvoorstel", review.Text, StringComparison.Ordinal);
-        var decisions = review.Document.QuerySelectorAll("button[name='Input.Decision']").Select(b => b.GetAttribute("value")!).ToList();
-        Assert.Equal(6, decisions.Count);
-        var accepts = decisions.Where(d => d.StartsWith("accepteren:", StringComparison.Ordinal)).ToList();
+        var accepts = review.Document.QuerySelectorAll("button[name='Input.Decision']").Select(b => b.GetAttribute("value")!).ToList();
+        Assert.Equal(3, accepts.Count);
+        Assert.All(accepts, a => Assert.StartsWith("accepteren:", a, StringComparison.Ordinal));
+        Assert.Equal(3, review.Document.QuerySelectorAll("a[href*='/afwijzen/']").Length);
 
         Assert.Equal($"{ran.Location}?klaar=geaccepteerd", (await coordinator.PostFormAsync(review, "koppelbesluit", new Dictionary<string, string> { ["Input.Decision"] = accepts[0] })).Location);
         Assert.Equal($"{ran.Location}?klaar=geaccepteerd", (await coordinator.SubmitAsync(ran.Location!, "koppelbesluit", new Dictionary<string, string> { ["Input.Decision"] = accepts[1] })).Location);
-        var reject = decisions.Single(d => d.StartsWith("afwijzen:", StringComparison.Ordinal) && d.Contains(accepts[2].Split(':')[1], StringComparison.Ordinal));
-        Assert.Equal($"{ran.Location}?klaar=afgewezen", (await coordinator.SubmitAsync(ran.Location!, "koppelbesluit", new Dictionary<string, string> { ["Input.Decision"] = reject })).Location);
+        var reject = $"{ran.Location}/afwijzen/{accepts[2].Split(':')[1]}";
+        var withoutReason = await coordinator.SubmitAsync(reject, "afwijzen", new Dictionary<string, string>());
+        Assert.Contains("Kies waarom u dit koppelvoorstel afwijst.", withoutReason.Text, StringComparison.Ordinal);
+        Assert.Equal($"{ran.Location}?klaar=afgewezen", (await coordinator.SubmitAsync(reject, "afwijzen", new Dictionary<string, string> { ["Input.Reason"] = nameof(CohortRejection.NotSuitable) })).Location);
         // The page was open before the decisions: deciding again from it is refused, and nothing is proposed twice.
         var stale = await coordinator.PostFormAsync(review, "koppelbesluit", new Dictionary<string, string> { ["Input.Decision"] = accepts[0] });
         Assert.Contains("Over dit koppelvoorstel is intussen al besloten", stale.Text, StringComparison.Ordinal);
@@ -269,7 +272,7 @@ public sealed class MatchingTests
         Assert.Equal(HttpStatusCode.Forbidden, (await caseManager.GetAsync(ran.Location!)).Status);
     }
 
-    private static Dictionary<string, string> Cards(ThuisClient.Page page) =>
+    internal static Dictionary<string, string> Cards(ThuisClient.Page page) =>
         page.Document.QuerySelectorAll(".thuis-suggestions > li")
             .ToDictionary(li => li.QuerySelector("h3")!.TextContent.Trim(), li => li.TextContent);
 
@@ -279,21 +282,21 @@ public sealed class MatchingTests
         return double.Parse(card[at..card.IndexOf(')', at)], System.Globalization.CultureInfo.GetCultureInfo("nl-NL"));
     }
 
-    private static async Task<ThuisClient> SignInAsync(ThuisAppFactory app, TestWorld world, TestMunicipality municipality, string role)
+    internal static async Task<ThuisClient> SignInAsync(ThuisAppFactory app, TestWorld world, TestMunicipality municipality, string role)
     {
         var client = new ThuisClient(app);
         await client.SignInOrFailAsync(await world.CreateUserAsync(municipality, role));
         return client;
     }
 
-    private static async Task<T> InA<T>(ThuisAppFactory app, TestWorld world, Func<AppDbContext, Task<T>> read)
+    internal static async Task<T> InA<T>(ThuisAppFactory app, TestWorld world, Func<AppDbContext, Task<T>> read)
     {
         await using var scope = app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystemFor(world.A.Id);
         return await read(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
-    private static async Task<Guid> AddPersonAsync(ThuisAppFactory app, TestMunicipality municipality, string given, string family, string? talents = null,
+    internal static async Task<Guid> AddPersonAsync(ThuisAppFactory app, TestMunicipality municipality, string given, string family, string? talents = null,
         string[]? interests = null, (string Language, CefrLevel Level)[]? languages = null, string[]? knows = null)
     {
         var id = await PlanFields.AddNewcomerAsync(app, municipality, given, family, new DateOnly(1991, 2, 3));
@@ -316,7 +319,7 @@ public sealed class MatchingTests
         return id;
     }
 
-    private static async Task<Guid> AddOfferAsync(ThuisAppFactory app, TestMunicipality municipality, string title, OfferKind kind, string[] tags,
+    internal static async Task<Guid> AddOfferAsync(ThuisAppFactory app, TestMunicipality municipality, string title, OfferKind kind, string[] tags,
         ParticipationDomain domain, int? capacity = null, CefrLevel dutchNeeded = CefrLevel.None, TargetAudience[]? audiences = null)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -330,14 +333,14 @@ public sealed class MatchingTests
         return offer.Id;
     }
 
-    private static async Task<Guid> AddVolunteerAsync(ThuisAppFactory app, TestMunicipality municipality, string name, VolunteerRole role,
-        (string Language, CefrLevel Level)[] languages, int capacity)
+    internal static async Task<Guid> AddVolunteerAsync(ThuisAppFactory app, TestMunicipality municipality, string name, VolunteerRole role,
+        (string Language, CefrLevel Level)[] languages, int capacity, string? preferences = null)
     {
         await using var scope = app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystemFor(municipality.Id);
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var volunteer = new Volunteer(municipality.Id, new VolunteerDetails(name, [role], null, null,
-            [.. languages.Select(l => new VolunteerLanguage { Language = l.Language, Level = l.Level })], WeekGrid.Empty, capacity, null, null,
+            [.. languages.Select(l => new VolunteerLanguage { Language = l.Language, Level = l.Level })], WeekGrid.Empty, capacity, null, preferences,
             VogStatus.Received, new DateOnly(2026, 1, 5), null));
         db.Volunteers.Add(volunteer);
         await db.SaveChangesAsync();

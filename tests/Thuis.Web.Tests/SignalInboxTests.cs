@@ -3,8 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Thuis.Web.Data;
+using Thuis.Web.Features.Organisations;
 using Thuis.Web.Features.Referrals;
 using Thuis.Web.Features.Signals;
+using Thuis.Web.Features.SocialMap;
 using Thuis.Web.Platform.Auditing;
 using Thuis.Web.Platform.Security;
 using Thuis.Web.Tests.Infrastructure;
@@ -122,10 +124,34 @@ public sealed class SignalInboxTests
 
         var noOrganisation = await client.SubmitAsync(secondUrl, "doorgeven", new Dictionary<string, string> { ["Escalate.To"] = nameof(EscalatedTo.ProfessionalHelp) });
         Assert.Contains("Kies de organisatie voor professionele hulp.", noOrganisation.Text, StringComparison.Ordinal);
-        Assert.Equal($"{secondUrl}?opgeslagen=1", (await client.SubmitAsync(secondUrl, "doorgeven", new Dictionary<string, string>
+        // The list of professional help holds only organisations that give it: social work, debt help, VluchtelingenWerk.
+        Guid welfare;
+        await using (var setup = app.Services.CreateAsyncScope())
+        {
+            setup.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystemFor(world.A.Id);
+            var db0 = setup.ServiceProvider.GetRequiredService<AppDbContext>();
+            var work = new Organisation(world.A.Id, new OrganisationDetails("Maatschappelijk werk Vechtdal", OrganisationType.SocialWork, null, null, null, null,
+                null, null, null, null, false, [], [], false, null));
+            db0.Organisations.Add(work);
+            db0.Organisations.Add(new Organisation(world.A.Id, new OrganisationDetails("Voetbalclub Dalfsen", OrganisationType.SportsClub, null, null, null, null,
+                null, null, null, null, false, [], [], true, null)));
+            await db0.SaveChangesAsync();
+            welfare = work.Id;
+        }
+        var choices = (await client.GetAsync(secondUrl)).Document.QuerySelectorAll("select[name='Escalate.OrganisationId'] option").Select(o => o.TextContent.Trim()).ToList();
+        Assert.Contains("Maatschappelijk werk Vechtdal", choices);
+        Assert.DoesNotContain("Voetbalclub Dalfsen", choices);
+        Assert.DoesNotContain(choices, c => c.StartsWith("VluchtelingenWerk", StringComparison.Ordinal));
+        var club = await client.SubmitAsync(secondUrl, "doorgeven", new Dictionary<string, string>
         {
             ["Escalate.To"] = nameof(EscalatedTo.ProfessionalHelp),
             ["Escalate.OrganisationId"] = world.A.PartnerOrganisationId.ToString(),
+        });
+        Assert.Contains("Kies de organisatie voor professionele hulp.", club.Text, StringComparison.Ordinal);
+        Assert.Equal($"{secondUrl}?opgeslagen=1", (await client.SubmitAsync(secondUrl, "doorgeven", new Dictionary<string, string>
+        {
+            ["Escalate.To"] = nameof(EscalatedTo.ProfessionalHelp),
+            ["Escalate.OrganisationId"] = welfare.ToString(),
         })).Location);
         Assert.Equal("doorgegeven aan professionele hulp", await StateTextAsync(client, secondUrl));
 
@@ -133,7 +159,7 @@ public sealed class SignalInboxTests
         scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystemFor(world.A.Id);
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var proposal = await db.Proposals.SingleAsync(p => p.NewcomerId == samir);
-        Assert.Equal(world.A.PartnerOrganisationId, proposal.OrganisationId);
+        Assert.Equal(welfare, proposal.OrganisationId);
         Assert.Equal(NewcomerAnswer.Pending, proposal.Answer);
         Assert.StartsWith("Signaal: De periode 'niet nu' liep tot en met", proposal.Reasons, StringComparison.Ordinal);
         var audit = await db.AuditEntries.Where(a => a.ObjectType == nameof(Signal) && a.ObjectId == first.ToString()).ToListAsync();

@@ -68,6 +68,7 @@ public sealed class SignalsFollowEveryChangeTests(SignalsFollowEveryChangeTests.
         ["Matching.ProposeMatch"] = new Covered(nameof(Proposing_a_suggestion_tells_the_change_of_that_person)),
         ["Matching.ReadMatchingPeople"] = new WritesNoPeoplesData("reads only"),
         ["Matching.ReadMatchingPool"] = new WritesNoPeoplesData("reads only"),
+        ["Matching.WeighLoad"] = new WritesNoPeoplesData("reads only"),
         ["Matching.RunCohort"] = new Covered(nameof(A_cohort_run_tells_the_change_of_the_people_it_matched)),
         ["Matching.SuggestOffers"] = new WritesNoPeoplesData("reads only"),
         ["Matching.ViewCohortRun"] = new WritesNoPeoplesData("reads only"),
@@ -84,6 +85,7 @@ public sealed class SignalsFollowEveryChangeTests(SignalsFollowEveryChangeTests.
         ["Referrals.ListReferrals"] = new WritesNoPeoplesData("reads only"),
         ["Referrals.ProposeToNewcomer"] = new Covered(nameof(Proposing_something_tells_the_change_of_that_person)),
         ["Referrals.RecordNewcomerAnswer"] = new Covered(nameof(Recording_the_newcomers_answer_tells_the_change_of_that_person)),
+        ["Referrals.RecordArrangement"] = new Covered(nameof(Recording_who_arranged_a_yes_without_a_partner_tells_the_change_of_that_person)),
         ["Referrals.ReferNewcomer"] = new Covered(nameof(Referring_to_a_meeting_offer_closes_the_isolation_signal_in_the_same_request)),
         ["Referrals.ViewReferral"] = new WritesNoPeoplesData("audit of a view only"),
         ["Reports.BuildReport"] = new WritesNoPeoplesData("audit of a view only"),
@@ -490,6 +492,27 @@ public sealed class SignalsFollowEveryChangeTests(SignalsFollowEveryChangeTests.
         var url = $"/dossiers/{person}/voorstellen/{proposal}";
 
         await ToldAsync(person, url, () => client.SubmitAsync(url, "antwoord", new Dictionary<string, string> { ["Answer.Answer"] = nameof(NewcomerAnswer.Yes) }));
+    }
+
+    [Fact]
+    public async Task Recording_who_arranged_a_yes_without_a_partner_tells_the_change_of_that_person()
+    {
+        Guid proposal = default;
+        var person = await PersonAsync("Geregeld", arrange: (db, n) =>
+        {
+            var yes = new Proposal(n, TargetKind.Other, null, "Koor in de buurt", null, null, "test", Now, Today);
+            yes.RecordAnswer(NewcomerAnswer.Yes, Today, null);
+            db.Proposals.Add(yes);
+            proposal = yes.Id;
+        });
+        using var client = await SignedInAsync(Roles.CaseManager);
+        var url = $"/dossiers/{person}/voorstellen/{proposal}";
+
+        await ToldAsync(person, url, () => client.SubmitAsync(url, "geregeld", new Dictionary<string, string>
+        {
+            ["Arrangement.ArrangedBy"] = "de buurvrouw",
+            ["Arrangement.StartedOn"] = "2026-11-20",
+        }));
     }
 
     [Fact]

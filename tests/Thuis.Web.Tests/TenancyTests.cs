@@ -26,6 +26,8 @@ public sealed class TenancyTests(AppFixture fixture)
             ["ProposalId"] = b.ProposalId.ToString(),
             ["ReferralId"] = b.ReferralId.ToString(),
             ["RunId"] = b.RunId.ToString(),
+            // The round of the other municipality has no matches in the test world; an unknown match answers 404 the same way.
+            ["MatchId"] = Guid.NewGuid().ToString(),
             ["SignalId"] = b.SignalId.ToString(),
             // Shared interventions are everyone's; B's own addition is what A must never reach.
             ["InterventionId"] = b.InterventionId.ToString(),

@@ -64,6 +64,32 @@ public enum CohortMatchDecision
     Rejected,
 }
 
+/// <summary>Why the coordinator rejected a match. Every rejected pair stays out of later rounds.</summary>
+public enum CohortRejection
+{
+    /// <summary>Past niet bij de persoon.</summary>
+    NotSuitable,
+    /// <summary>Heeft al iets vergelijkbaars.</summary>
+    AlreadyHasSomething,
+    /// <summary>Tijden, taal of reisafstand passen niet.</summary>
+    PracticalMismatch,
+    /// <summary>Aanbod of vrijwilliger kan nu niet.</summary>
+    TargetUnavailable,
+    Other,
+}
+
+public static class CohortRejectionText
+{
+    public static string Dutch(this CohortRejection value) => value switch
+    {
+        CohortRejection.NotSuitable => "past niet bij de persoon",
+        CohortRejection.AlreadyHasSomething => "heeft al iets vergelijkbaars",
+        CohortRejection.PracticalMismatch => "tijden, taal of reisafstand passen niet",
+        CohortRejection.TargetUnavailable => "het aanbod of de vrijwilliger kan nu niet",
+        _ => "anders",
+    };
+}
+
 /// <summary>One reason of a match, kept as the engine gave it.</summary>
 public sealed class CohortReason
 {
@@ -113,6 +139,8 @@ public sealed class CohortMatch : IMunicipalityOwned, IPersonData
     public CohortMatchDecision Decision { get; private set; }
     public string? DecidedBy { get; private set; }
     public DateTimeOffset? DecidedAt { get; private set; }
+    public CohortRejection? RejectionReason { get; private set; }
+    public string? RejectionNote { get; private set; }
     /// <summary>The proposal to the newcomer an accepted match became.</summary>
     public Guid? ProposalId { get; private set; }
     public Guid Version { get; private set; }
@@ -125,10 +153,16 @@ public sealed class CohortMatch : IMunicipalityOwned, IPersonData
         Decide(by, at);
     }
 
-    public void Reject(string by, DateTimeOffset at)
+    public void Reject(CohortRejection reason, string? note, string by, DateTimeOffset at)
     {
         EnsureOpen();
+        if (reason == CohortRejection.Other && string.IsNullOrWhiteSpace(note))
+        {
+            throw new ArgumentException("Bij ‘anders’ hoort een toelichting.", nameof(note));
+        }
         Decision = CohortMatchDecision.Rejected;
+        RejectionReason = reason;
+        RejectionNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         Decide(by, at);
     }
 
@@ -169,6 +203,9 @@ internal sealed class CohortRunMapping : IEntityTypeConfiguration<CohortRun>, IE
         builder.Property(m => m.KindLabel).HasMaxLength(200);
         builder.Property(m => m.Organisation).HasMaxLength(200);
         builder.Property(m => m.DecidedBy).HasMaxLength(200);
+        builder.Property(m => m.RejectionReason).HasMaxLength(40);
+        builder.Property(m => m.RejectionNote).HasMaxLength(500);
+        builder.HasIndex(m => new { m.MunicipalityId, m.NewcomerId });
         builder.Property(m => m.Version).IsConcurrencyToken();
         builder.OwnsMany(m => m.Reasons, b => b.ToJson());
         builder.HasIndex(m => new { m.MunicipalityId, m.RunId });

@@ -13,7 +13,11 @@ namespace Thuis.Web.Features.Matching;
 /// </summary>
 public sealed record PoolItem(string Key, TargetKind Kind, Guid TargetId, string Title, string KindLabel, string? Organisation,
     Guid? OrganisationId, bool OrganisationIsPartner, IReadOnlyList<ParticipationDomain> Domains, int PlacesFree, string? Schedule,
-    bool WomenOnly = false);
+    bool WomenOnly = false, string KindKey = "")
+{
+    /// <summary>What someone who knows a person "bij" this offer's organisation has in common with it (<see cref="MatchingText.PlaceKey"/>).</summary>
+    public string PlaceKey => MatchingText.PlaceKey(Key);
+}
 
 /// <summary>Which part of the social map to match against: a domain, a kind of offer, or volunteers (of one role).</summary>
 public sealed record PoolFilter(ParticipationDomain? Domain, string? Kind)
@@ -28,7 +32,7 @@ public sealed record PoolFilter(ParticipationDomain? Domain, string? Kind)
         .. Enum.GetValues<VolunteerRole>().Select(r => ($"{Volunteers}.{r}", r.Dutch())),
     ];
 
-    private const string Volunteers = "Volunteer";
+    internal const string Volunteers = "Volunteer";
 
     public bool IsKnownKind => Kind is null || Kinds.Any(k => k.Key == Kind);
 
@@ -64,10 +68,11 @@ public sealed class ReadMatchingPool(AppDbContext db)
     /// <summary>An offer without a limit still has a limit for the engine; this is far above any cohort a municipality runs.</summary>
     private const int NoLimit = 10_000;
 
-    public async Task<MatchingPool> HandleAsync(PoolFilter filter, CancellationToken cancellationToken)
+    /// <remarks>A round's match being accepted now: its own place is the one it is about to take.</remarks>
+    public async Task<MatchingPool> HandleAsync(PoolFilter filter, CancellationToken cancellationToken, Guid? deciding = null)
     {
         var items = new List<(PoolItem Item, Engine.Offer Offer)>();
-        var promised = await PromisedPlacesAsync(cancellationToken);
+        var promised = await PromisedPlacesAsync(deciding, cancellationToken);
 
         if (filter.IncludesOffers(out var kind))
         {
@@ -83,7 +88,7 @@ public sealed class ReadMatchingPool(AppDbContext db)
                 items.Add((
                     new PoolItem(key, TargetKind.Offer, offer.Id, offer.Title, offer.Kind.Dutch(), row.Organisation.Name, row.Organisation.Id,
                         row.Organisation.IsPartner, offer.Domains, offer.Capacity is null ? -1 : free, offer.Schedule,
-                        offer.Audiences is [TargetAudience.Women]),
+                        offer.Audiences is [TargetAudience.Women], offer.Kind.ToString()),
                     ToEngine(key, offer, row.Organisation.Languages, row.Organisation.ContactPerson, free)));
             }
         }
@@ -113,7 +118,7 @@ public sealed class ReadMatchingPool(AppDbContext db)
                 items.Add((
                     new PoolItem(key, TargetKind.Volunteer, volunteer.Id, $"{Capitalised(shownRole.Dutch())} {volunteer.Name}",
                         string.Join(", ", roles.Select(r => r.Dutch())), organisation.Name, organisation.Name is null ? null : volunteer.OrganisationId,
-                        organisation.IsPartner, domains, free, null),
+                        organisation.IsPartner, domains, free, null, KindKey: $"{PoolFilter.Volunteers}.{shownRole}"),
                     ToEngine(key, volunteer, shownRole, free)));
             }
         }
@@ -123,14 +128,25 @@ public sealed class ReadMatchingPool(AppDbContext db)
             items.ToDictionary(i => i.Item.Key, i => i.Item, StringComparer.Ordinal));
     }
 
-    /// <summary>Places promised per offer or volunteer: proposals still open or accepted, whose referral did not end or get declined.</summary>
-    private async Task<Dictionary<Guid, int>> PromisedPlacesAsync(CancellationToken cancellationToken) =>
-        await db.Proposals.AsNoTracking()
+    /// <summary>
+    /// Places promised per offer or volunteer: proposals still open or accepted, whose referral did not end or get
+    /// declined, and matches of a round the coordinator has not decided on yet (a second round sees the first).
+    /// </summary>
+    private async Task<Dictionary<Guid, int>> PromisedPlacesAsync(Guid? deciding, CancellationToken cancellationToken)
+    {
+        var proposals = await db.Proposals.AsNoTracking()
             .Where(p => p.TargetId != null && (p.Answer == NewcomerAnswer.Pending || p.Answer == NewcomerAnswer.Yes))
             .Where(p => !db.Referrals.Any(r => r.ProposalId == p.Id && (r.State == ReferralState.Declined || r.State == ReferralState.Ended)))
             .GroupBy(p => p.TargetId!.Value)
             .Select(g => new { Target = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Target, g => g.Count, cancellationToken);
+            .ToListAsync(cancellationToken);
+        var undecided = await db.CohortMatches.AsNoTracking()
+            .Where(m => m.Decision == CohortMatchDecision.Open && m.Id != deciding)
+            .GroupBy(m => m.TargetId)
+            .Select(g => new { Target = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return proposals.Concat(undecided).GroupBy(p => p.Target).ToDictionary(g => g.Key, g => g.Sum(p => p.Count));
+    }
 
     private static Engine.Offer ToEngine(string key, Offer offer, IReadOnlyList<string> languages, string? contactPerson, int free) => new()
     {
@@ -152,8 +168,8 @@ public sealed class ReadMatchingPool(AppDbContext db)
         Capacity = free,
         Cost = offer.Cost,
         LowThreshold = offer.LowThreshold,
-        // Knowing the contact person is knowing someone there.
-        Members = contactPerson is { Length: > 0 } ? [MatchingText.PersonKey(contactPerson)] : [],
+        // Knowing the contact person is knowing someone there; so is knowing someone "bij" the club or organisation.
+        Members = contactPerson is { Length: > 0 } ? [MatchingText.PersonKey(contactPerson), MatchingText.PlaceKey(key)] : [MatchingText.PlaceKey(key)],
         MinAge = offer.Audiences.Contains(TargetAudience.Over50) ? 50 : null,
         MaxAge = offer.Audiences.Contains(TargetAudience.Youth) ? 27 : null,
     };
@@ -163,9 +179,11 @@ public sealed class ReadMatchingPool(AppDbContext db)
         Id = key,
         Title = volunteer.Name,
         Kind = Engine.OfferKind.Volunteer,
-        // How the reasons name the volunteer: "spreekt Arabisch, net als de buddy".
-        RoleName = role == VolunteerRole.HomeAdministration ? "vrijwilliger van de thuisadministratie" : role.Dutch(),
-        Tags = [.. TagsOf(role), .. MatchingText.TagsIn(volunteer.Preferences)],
+        // How the reasons name the volunteer: "spreekt Arabisch, net als het taalmaatje".
+        RoleName = role.WithArticle(),
+        Tags = [.. TagsOf(role)],
+        // The volunteer's own wishes ("liefst een gezin met kinderen") are theirs: reasons name them from their side.
+        PreferredTags = MatchingText.PreferencesIn(volunteer.Preferences),
         Languages = [.. volunteer.Languages.Select(l => l.Language)],
         // A taalmaatje practises Dutch, so a shared language is welcome but not needed; the other roles explain and
         // guide, which needs a language both speak.

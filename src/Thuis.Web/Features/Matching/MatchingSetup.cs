@@ -11,5 +11,6 @@ public static class MatchingSetup
         builder.Services.AddScoped<RunCohort>();
         builder.Services.AddScoped<DecideCohortMatch>();
         builder.Services.AddScoped<ViewCohortRun>();
+        builder.Services.AddScoped<WeighLoad>();
     }
 }

@@ -22,6 +22,61 @@ internal static class MatchingText
         return text.Length == 0 ? [] : OfferTags.All.Where(tag => StartsAWord(text, tag));
     }
 
+    /// <summary>
+    /// What a volunteer's preferences ask of a person, as the engine's preferred tags: facts of the person or household
+    /// ("liefst een gezin met kinderen" is <see cref="FamilyWithChildren"/>, not the topic "kinderen") and the social
+    /// map's tags for what the person should care for ("iemand die graag kookt" is not found: no stemming).
+    /// </summary>
+    public static IReadOnlyList<string> PreferencesIn(string? preferences)
+    {
+        if (string.IsNullOrWhiteSpace(preferences))
+        {
+            return [];
+        }
+        var text = preferences + " ";
+        var found = new List<string>();
+        foreach (var (fact, words) in Facts)
+        {
+            var said = words.Where(w => StartsAWord(text, w)).ToList();
+            if (said.Count > 0)
+            {
+                found.Add(fact);
+                foreach (var word in said)
+                {
+                    text = Dutch.IndexOf(text, word, CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace) is var at and >= 0
+                        ? text.Remove(at, word.Length).Insert(at, new string(' ', word.Length))
+                        : text;
+                }
+            }
+        }
+        return [.. found, .. TagsIn(text)];
+    }
+
+    /// <summary>The facts of a person and their household that a volunteer's preference can ask for.</summary>
+    public static IReadOnlyList<string> ProfileOf(Gender gender, int? age, bool hasChildren) =>
+    [
+        .. hasChildren ? [FamilyWithChildren] : Array.Empty<string>(),
+        .. gender switch { Gender.Female => [Woman], Gender.Male => [Man], _ => Array.Empty<string>() },
+        .. age is <= 27 ? [Young] : Array.Empty<string>(),
+    ];
+
+    public const string FamilyWithChildren = "een gezin met kinderen";
+    public const string Woman = "een vrouw";
+    public const string Man = "een man";
+    public const string Young = "een jongere";
+
+    // Longer words first, so "vrouwen" is taken away whole; "man" only as a word of its own.
+    private static readonly (string Fact, string[] Words)[] Facts =
+    [
+        (FamilyWithChildren, ["gezinnen", "gezin", "kinderen", "kind"]),
+        (Woman, ["vrouwen", "vrouw"]),
+        (Man, ["mannen", "man "]),
+        (Young, ["jongeren", "jongere", "jongvolwassen"]),
+    ];
+
+    /// <summary>The key for "someone at" an offer's club or organisation, as the informal network names it.</summary>
+    public static string PlaceKey(string offerKey) => $"bij:{offerKey}";
+
     /// <summary>A name as a key: "Anna de Vries" and "anna  de vries" are the same person in someone's network.</summary>
     public static string PersonKey(string name) => NameMatching.Normalise(name);
 

@@ -15,7 +15,8 @@ namespace Thuis.Web.Features.Matching;
 public sealed class ProposeMatch(AppDbContext db, ReadMatchingPool readPool, ReadMatchingPeople readPeople, CurrentUser currentUser, TimeProvider clock)
 {
     /// <returns>The new proposal's id, or why none was made.</returns>
-    public async Task<Outcome<Guid>> HandleAsync(Guid newcomerId, string key, CancellationToken cancellationToken)
+    /// <remarks>The round's match this proposal comes from: the place it holds is its own.</remarks>
+    public async Task<Outcome<Guid>> HandleAsync(Guid newcomerId, string key, CancellationToken cancellationToken, Guid? deciding = null)
     {
         var newcomer = await db.Newcomers.FindAsync([newcomerId], cancellationToken);
         if (newcomer is null)
@@ -27,7 +28,7 @@ public sealed class ProposeMatch(AppDbContext db, ReadMatchingPool readPool, Rea
         {
             return Outcome.Refused($"{newcomer.GivenNames} heeft ‘niet nu’ gevraagd tot en met {DutchFormat.Date(newcomer.PausedUntil!.Value)}. Tot dan komen er geen voorstellen.");
         }
-        var pool = await readPool.HandleAsync(PoolFilter.Everything, cancellationToken);
+        var pool = await readPool.HandleAsync(PoolFilter.Everything, cancellationToken, deciding);
         if (!pool.Items.TryGetValue(key, out var item))
         {
             return Outcome.Refused("Dit aanbod of deze vrijwilliger is er niet meer, of is niet meer beschikbaar.");

@@ -21,7 +21,12 @@ public sealed class ReadMatchingPeople(AppDbContext db, OccupationCatalogue occu
 {
     private const string DutchLanguage = "Nederlands";
 
-    public async Task<IReadOnlyList<Engine.Person>> HandleAsync(IReadOnlyList<Newcomer> newcomers, MatchingPool pool, CancellationToken cancellationToken)
+    /// <remarks>
+    /// For a matching round: a pair proposed before (whatever the answer) or in an earlier round (whatever the decision)
+    /// is never matched again. Suggestions still show an open proposal, marked as already proposed.
+    /// </remarks>
+    public async Task<IReadOnlyList<Engine.Person>> HandleAsync(IReadOnlyList<Newcomer> newcomers, MatchingPool pool, CancellationToken cancellationToken,
+        bool forRound = false)
     {
         var ids = newcomers.Select(n => n.Id).ToList();
         var strengths = await Read<StrengthsSection>(ids, cancellationToken);
@@ -32,14 +37,25 @@ public sealed class ReadMatchingPeople(AppDbContext db, OccupationCatalogue occu
         var work = await Read<WorkExperienceSection>(ids, cancellationToken);
         var network = await Read<NetworkSection>(ids, cancellationToken);
         var households = await Read<HouseholdSection>(ids, cancellationToken);
-        var refused = (await db.Proposals.AsNoTracking()
-                .Where(p => ids.Contains(p.NewcomerId) && p.Answer == NewcomerAnswer.No && p.TargetId != null)
-                .Select(p => new { p.NewcomerId, Target = p.TargetId!.Value })
-                .ToListAsync(cancellationToken))
+        var today = clock.InTheNetherlands();
+        var proposed = await db.Proposals.AsNoTracking()
+            .Where(p => ids.Contains(p.NewcomerId) && p.TargetId != null)
+            .Select(p => new { p.NewcomerId, Target = p.TargetId!.Value, p.Answer, p.NotNowUntil, p.NotNowKind })
+            .ToListAsync(cancellationToken);
+        // An earlier no, and a "niet nu" for this offer until the day the person chose, hold for suggestions too.
+        var refused = proposed
+            .Where(p => forRound || p.Answer == NewcomerAnswer.No || (p.Answer == NewcomerAnswer.NotNow && p.NotNowUntil >= today && p.NotNowKind == null))
             .ToLookup(p => p.NewcomerId, p => p.Target);
+        var kindsNotNow = proposed
+            .Where(p => p.Answer == NewcomerAnswer.NotNow && p.NotNowUntil >= today && p.NotNowKind != null)
+            .ToLookup(p => p.NewcomerId, p => p.NotNowKind!);
+        var matchedBefore = forRound
+            ? (await db.CohortMatches.AsNoTracking().Where(m => ids.Contains(m.NewcomerId)).Select(m => new { m.NewcomerId, m.TargetId }).ToListAsync(cancellationToken))
+                .ToLookup(m => m.NewcomerId, m => m.TargetId)
+            : Enumerable.Empty<Guid>().ToLookup(_ => Guid.Empty);
         var womenOnlyKeys = pool.Items.Values.Where(i => i.WomenOnly).Select(i => i.Key).ToList();
         var keyOfTarget = pool.Items.Values.ToDictionary(i => i.TargetId, i => i.Key);
-        var today = clock.InTheNetherlands();
+        var places = NetworkPlaces.Of(pool);
 
         return [.. newcomers.Select(n =>
         {
@@ -62,9 +78,14 @@ public sealed class ReadMatchingPeople(AppDbContext db, OccupationCatalogue occu
                     .OfType<Occupation>()
                     .Select(o => new Engine.Occupation(o.IscoGroup, o.LabelNl))],
                 Household = new Engine.Household(NeedsChildcare: NeedsChildcare(households.GetValueOrDefault(n.Id), today)),
-                ExcludedOfferIds = [.. refused[n.Id].Select(t => keyOfTarget.GetValueOrDefault(t)).OfType<string>()
-                    .Concat(n.Gender == Gender.Female ? [] : womenOnlyKeys)],
-                Knows = [.. (network.GetValueOrDefault(n.Id)?.Contacts ?? []).Select(c => MatchingText.PersonKey(c.Who)).Where(k => k.Length > 0)],
+                ExcludedOfferIds = [.. refused[n.Id].Concat(matchedBefore[n.Id]).Select(t => keyOfTarget.GetValueOrDefault(t)).OfType<string>()
+                    .Concat(pool.Items.Values.Where(i => kindsNotNow[n.Id].Contains(i.KindKey)).Select(i => i.Key))
+                    .Concat(n.Gender == Gender.Female ? [] : womenOnlyKeys)
+                    .Distinct(StringComparer.Ordinal)],
+                Knows = [.. (network.GetValueOrDefault(n.Id)?.Contacts ?? []).Select(c => MatchingText.PersonKey(c.Who)).Where(k => k.Length > 0)
+                    .Concat(places.KnownThrough(network.GetValueOrDefault(n.Id)?.Contacts ?? []))],
+                Profile = MatchingText.ProfileOf(n.Gender, IntegrationLaw.AgeOn(n.DateOfBirth, today),
+                    households.GetValueOrDefault(n.Id)?.Children.Count > 0),
                 NotNow = n.AsksNotNow(today),
                 Age = IntegrationLaw.AgeOn(n.DateOfBirth, today),
                 Gender = n.Gender.Dutch(),
@@ -84,4 +105,49 @@ public sealed class ReadMatchingPeople(AppDbContext db, OccupationCatalogue occu
     /// <summary>A child under four without a place at day care or school needs someone to look after them during an activity.</summary>
     private static bool NeedsChildcare(HouseholdSection? household, DateOnly today) =>
         household?.Children.Any(c => c.DateOfBirth is { } born && IntegrationLaw.AgeOn(born, today) < 4 && string.IsNullOrWhiteSpace(c.SchoolOrDayCare)) == true;
+}
+
+/// <summary>
+/// The clubs and organisations someone's informal network names: "kent iemand bij de voetbalclub" finds the offer
+/// "Voetbalclub SV Dalfsen". A word of five letters or more in who they know (or where) that starts a word of an
+/// offer's title or organisation counts; a word that many offers share (the town's name) says nothing and is skipped.
+/// </summary>
+internal sealed class NetworkPlaces
+{
+    private const int ShortestWord = 5;
+    private const int MostOffersForAWord = 3;
+
+    private static readonly HashSet<string> SaysNothing = new(StringComparer.Ordinal)
+    {
+        "iemand", "mensen", "persoon", "vriend", "vrienden", "vriendin", "familie", "kennis", "kennissen", "buren", "buurman", "buurvrouw",
+        "landgenoot", "landgenoten", "collega", "collegas", "zijn", "haar", "neef", "nicht", "broer", "zus", "oom", "tante", "via", "daar",
+    };
+
+    private readonly Dictionary<string, List<string>> _placesByWord;
+
+    private NetworkPlaces(Dictionary<string, List<string>> placesByWord) => _placesByWord = placesByWord;
+
+    public static NetworkPlaces Of(MatchingPool pool)
+    {
+        var byWord = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var item in pool.Items.Values.Where(i => i.Kind == TargetKind.Offer))
+        {
+            foreach (var word in Words($"{item.Title} {item.Organisation}").Distinct(StringComparer.Ordinal))
+            {
+                (byWord.TryGetValue(word, out var keys) ? keys : byWord[word] = []).Add(item.PlaceKey);
+            }
+        }
+        return new NetworkPlaces(byWord.Where(w => w.Value.Count <= MostOffersForAWord).ToDictionary(w => w.Key, w => w.Value, StringComparer.Ordinal));
+    }
+
+    public IEnumerable<string> KnownThrough(IEnumerable<Contact> contacts) =>
+        contacts
+            .SelectMany(c => Words($"{c.Who} {c.Place}"))
+            .SelectMany(word => _placesByWord.Where(p => p.Key.StartsWith(word, StringComparison.Ordinal)).SelectMany(p => p.Value))
+            .Distinct(StringComparer.Ordinal);
+
+    private static IEnumerable<string> Words(string text) =>
+        text.Split([' ', ',', '.', '(', ')', '/', '-', ';', ':', '\'', '’'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(NameMatching.Normalise)
+            .Where(w => w.Length >= ShortestWord && !SaysNothing.Contains(w));
 }

@@ -5,6 +5,7 @@ using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Features.Plans;
 using Thuis.Web.Platform.Auditing;
 using Thuis.Web.Platform.Editing;
+using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
 using Engine = Thuis.Matching;
 
@@ -21,10 +22,33 @@ public sealed class CohortForm
 
     /// <summary>The ticked people, as the form posts them: People[id]=true.</summary>
     public Dictionary<Guid, bool> People { get; set; } = [];
+
+    /// <summary>"alle" or "geen" when the coordinator ticks everyone shown or nobody, instead of running the round.</summary>
+    public string? Select { get; set; }
+}
+
+/// <summary>Who the list of people shows: a housing cohort ("2026-09" a month, "2026-K3" a quarter), a status, a case manager.</summary>
+public sealed record CohortQuery(string? Cohort, string? Status, string? CaseManager)
+{
+    public const string Active = "actief";
+    public const string AfterNotNow = "na-niet-nu";
+
+    public bool Includes(CohortCandidate person) =>
+        (string.IsNullOrEmpty(Cohort) || (person.HousingDate is { } housed && (Cohort == MonthOf(housed) || Cohort == QuarterOf(housed))))
+        && (string.IsNullOrEmpty(Status) || Status == (person.Status == DossierStatus.Active ? Active : AfterNotNow))
+        && (string.IsNullOrEmpty(CaseManager) || CaseManager == person.CaseManagerId);
+
+    public static string MonthOf(DateOnly day) => $"{day.Year:0000}-{day.Month:00}";
+
+    public static string QuarterOf(DateOnly day) => $"{day.Year:0000}-K{((day.Month - 1) / 3) + 1}";
 }
 
 /// <summary>Someone who can take part in a matching round.</summary>
-public sealed record CohortCandidate(Guid Id, string Name, string? CaseManager, DateOnly? HousingDate);
+public sealed record CohortCandidate(Guid Id, string Name, string? CaseManagerId, string? CaseManager, DateOnly? HousingDate, DossierStatus Status);
+
+/// <summary>The people the chosen filters show, and the choices the filters offer.</summary>
+public sealed record CohortCandidates(IReadOnlyList<CohortCandidate> Shown, IReadOnlyList<(string Key, string Label)> Cohorts,
+    IReadOnlyList<(string Id, string Name)> CaseManagers);
 
 /// <summary>
 /// A coordinator's matching round: the chosen people against one pool, assigned as well as possible at once
@@ -35,11 +59,28 @@ public sealed class RunCohort(AppDbContext db, ReadMatchingPool readPool, ReadMa
 {
     public const int MostPerPerson = 3;
 
-    /// <summary>Everyone still active, in the order of housing: the newest arrivals first.</summary>
-    public async Task<IReadOnlyList<CohortCandidate>> CandidatesAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Everyone who can be matched now, in the order of housing (the newest arrivals first), narrowed by the query:
+    /// an active dossier, or a "niet nu" that has ended. Someone housed in the future, or still asking "niet nu", is not offered.
+    /// </summary>
+    public async Task<CohortCandidates> CandidatesAsync(CohortQuery query, CancellationToken cancellationToken)
     {
+        var everyone = await EligibleAsync(cancellationToken);
+        var cohorts = everyone.Where(p => p.HousingDate is not null).Select(p => p.HousingDate!.Value)
+            .SelectMany(d => new[] { (Key: CohortQuery.QuarterOf(d), Sort: CohortQuery.QuarterOf(d) + "~", Label: $"kwartaal {(d.Month - 1) / 3 + 1} van {d.Year}"),
+                (Key: CohortQuery.MonthOf(d), Sort: CohortQuery.MonthOf(d), Label: DutchFormat.MonthYear(d)) })
+            .DistinctBy(c => c.Key).OrderByDescending(c => c.Sort, StringComparer.Ordinal).Select(c => (c.Key, c.Label)).ToList();
+        var caseManagers = everyone.Where(p => p.CaseManagerId is not null).DistinctBy(p => p.CaseManagerId)
+            .Select(p => (p.CaseManagerId!, p.CaseManager ?? "onbekend")).OrderBy(c => c.Item2, StringComparer.CurrentCulture).ToList();
+        return new CohortCandidates([.. everyone.Where(query.Includes)], cohorts, caseManagers);
+    }
+
+    private async Task<List<CohortCandidate>> EligibleAsync(CancellationToken cancellationToken)
+    {
+        var today = clock.InTheNetherlands();
         var people = await db.Newcomers.AsNoTracking()
-            .Where(n => n.Status == DossierStatus.Active)
+            .Where(n => n.Status == DossierStatus.Active || (n.Status == DossierStatus.Paused && n.PausedUntil != null && n.PausedUntil < today))
+            .Where(n => n.HousingDate == null || n.HousingDate <= today)
             .OrderByDescending(n => n.HousingDate).ThenBy(n => n.FamilyName).ThenBy(n => n.GivenNames)
             .Select(n => new
             {
@@ -47,10 +88,12 @@ public sealed class RunCohort(AppDbContext db, ReadMatchingPool readPool, ReadMa
                 n.GivenNames,
                 n.FamilyName,
                 n.HousingDate,
+                n.Status,
+                n.CaseManagerId,
                 CaseManager = db.Users.Where(u => u.Id == n.CaseManagerId).Select(u => u.DisplayName).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
-        return [.. people.Select(p => new CohortCandidate(p.Id, $"{p.GivenNames} {p.FamilyName}", p.CaseManager, p.HousingDate))];
+        return [.. people.Select(p => new CohortCandidate(p.Id, $"{p.GivenNames} {p.FamilyName}", p.CaseManagerId, p.CaseManager, p.HousingDate, p.Status))];
     }
 
     /// <returns>The round kept for review, or the fields that were not right.</returns>
@@ -62,8 +105,10 @@ public sealed class RunCohort(AppDbContext db, ReadMatchingPool readPool, ReadMa
         {
             errors[nameof(CohortForm.Kind)] = "Kies een soort aanbod uit de lijst.";
         }
-        var ids = form.People.Where(p => p.Value).Select(p => p.Key).ToList();
-        var newcomers = await db.Newcomers.AsNoTracking().Where(n => ids.Contains(n.Id) && n.Status == DossierStatus.Active).ToListAsync(cancellationToken);
+        var eligible = (await EligibleAsync(cancellationToken)).Select(c => c.Id).ToHashSet();
+        // Someone ticked on a page opened before they asked for "niet nu" (or a crafted form) is left out.
+        var ids = form.People.Where(p => p.Value && eligible.Contains(p.Key)).Select(p => p.Key).ToList();
+        var newcomers = await db.Newcomers.AsNoTracking().Where(n => ids.Contains(n.Id)).ToListAsync(cancellationToken);
         if (newcomers.Count == 0)
         {
             errors[nameof(CohortForm.People)] = "Kies minstens één persoon.";
@@ -78,7 +123,7 @@ public sealed class RunCohort(AppDbContext db, ReadMatchingPool readPool, ReadMa
         {
             return Outcome.Invalid(nameof(CohortForm.Kind), $"In ‘{filter.Describe()}’ is nu geen plek vrij. Kies een andere soort of een ander domein.");
         }
-        var people = await readPeople.HandleAsync(newcomers, pool, cancellationToken);
+        var people = await readPeople.HandleAsync(newcomers, pool, cancellationToken, forRound: true);
         var assignment = Engine.MatchingEngine.ProposeForCohort(people, pool.Index, new Engine.CohortOptions { MaxProposalsPerPerson = form.MaxPerPerson });
 
         var run = new CohortRun(currentUser.MunicipalityId!.Value, filter, form.MaxPerPerson, newcomers.Select(n => n.Id), Engine.MatchingEngine.RulesVersion,

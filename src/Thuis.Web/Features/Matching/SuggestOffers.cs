@@ -9,13 +9,13 @@ namespace Thuis.Web.Features.Matching;
 /// <summary>One suggestion as the page shows it: what it is, its score, the reasons that add up to it, and whether it was already proposed.</summary>
 public sealed record SuggestionView(PoolItem Item, double Score, IReadOnlyList<Engine.Reason> Reasons, Guid? OpenProposalId);
 
-public sealed record SuggestionsView(Newcomer Newcomer, bool NotNow, int PoolSize, IReadOnlyList<SuggestionView> Suggestions);
+public sealed record SuggestionsView(Newcomer Newcomer, bool NotNow, int PoolSize, IReadOnlyList<SuggestionView> Suggestions, Load Load);
 
 /// <summary>
 /// The best fitting offers and volunteers for one newcomer, with reasons a case manager can read and check with the
 /// person. The engine never decides: a case manager turns a suggestion into a proposal, the newcomer answers.
 /// </summary>
-public sealed class SuggestOffers(AppDbContext db, ReadMatchingPool readPool, ReadMatchingPeople readPeople)
+public sealed class SuggestOffers(AppDbContext db, ReadMatchingPool readPool, ReadMatchingPeople readPeople, WeighLoad weighLoad)
 {
     public const int Shown = 10;
 
@@ -34,7 +34,7 @@ public sealed class SuggestOffers(AppDbContext db, ReadMatchingPool readPool, Re
                 ? new SuggestionView(item, s.Score, s.Reasons, proposal)
                 : new SuggestionView(item, s.Score, s.Reasons, null))
             .ToList();
-        return new SuggestionsView(newcomer, person.NotNow, pool.Items.Count, suggestions);
+        return new SuggestionsView(newcomer, person.NotNow, pool.Items.Count, suggestions, await weighLoad.HandleAsync(newcomerId, cancellationToken));
     }
 
     /// <summary>What this person was proposed and has not said no to, by the offer or volunteer proposed.</summary>

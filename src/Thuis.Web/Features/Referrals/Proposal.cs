@@ -85,11 +85,51 @@ public sealed class Proposal : IMunicipalityOwned, IPersonData
     public NewcomerAnswer Answer { get; private set; }
     public DateOnly? AnsweredOn { get; private set; }
     public string? AnswerNote { get; private set; }
+    /// <summary>After "niet nu": until this day (inclusive) the offer — or every offer of its kind — is not suggested again.</summary>
+    public DateOnly? NotNowUntil { get; private set; }
+    /// <summary>After "niet nu" for a whole kind: the kind as the matching pool names it ("Activity", "Volunteer.Buddy"); none means this offer only.</summary>
+    public string? NotNowKind { get; private set; }
+    /// <summary>For a yes without a partner to refer to: who arranged it (the volunteer centre, a neighbour, the case manager).</summary>
+    public string? ArrangedBy { get; private set; }
+    public DateOnly? ArrangedStartedOn { get; private set; }
+    /// <summary>When it stopped; none while it still goes on.</summary>
+    public DateOnly? ArrangedEndedOn { get; private set; }
     public Guid Version { get; private set; }
 
-    /// <summary>Records the newcomer's answer. A yes comes with their consent, recorded beside it.</summary>
-    public void RecordAnswer(NewcomerAnswer answer, DateOnly on, string? note)
+    /// <summary>
+    /// What happened after a yes to something no partner organisation can receive a referral for: who arranged it,
+    /// when it started, and whether it still goes on — so it counts, instead of ending at "arrange it yourself".
+    /// </summary>
+    public void RecordArrangement(string arrangedBy, DateOnly startedOn, DateOnly? endedOn)
     {
+        if (Answer != NewcomerAnswer.Yes)
+        {
+            throw new InvalidOperationException("Alleen wat de persoon met ja heeft beantwoord, wordt geregeld.");
+        }
+        ArgumentException.ThrowIfNullOrWhiteSpace(arrangedBy);
+        if (endedOn is { } ended && ended < startedOn)
+        {
+            throw new ArgumentException("Het kan niet stoppen voordat het begon.", nameof(endedOn));
+        }
+        ArrangedBy = arrangedBy.Trim();
+        ArrangedStartedOn = startedOn;
+        ArrangedEndedOn = endedOn;
+        Version = Guid.NewGuid();
+    }
+
+    /// <summary>Records the newcomer's answer. A yes comes with their consent, recorded beside it.</summary>
+    public void RecordAnswer(NewcomerAnswer answer, DateOnly on, string? note) => RecordAnswer(answer, on, note, null, null);
+
+    /// <summary>
+    /// Records the newcomer's answer; with "niet nu", until when they do not want this offer (or, with
+    /// <paramref name="notNowKind"/>, anything of its kind) suggested again.
+    /// </summary>
+    public void RecordAnswer(NewcomerAnswer answer, DateOnly on, string? note, DateOnly? notNowUntil, string? notNowKind)
+    {
+        if (notNowUntil is { } until && (answer != NewcomerAnswer.NotNow || until < on))
+        {
+            throw new ArgumentException("Een periode hoort bij ‘niet nu’ en eindigt niet vóór vandaag.", nameof(notNowUntil));
+        }
         if (answer == NewcomerAnswer.Pending)
         {
             throw new ArgumentException("Een antwoord is ja, nee of niet nu.", nameof(answer));
@@ -101,6 +141,8 @@ public sealed class Proposal : IMunicipalityOwned, IPersonData
         Answer = answer;
         AnsweredOn = on;
         AnswerNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        NotNowUntil = notNowUntil;
+        NotNowKind = notNowUntil is null ? null : notNowKind;
         Version = Guid.NewGuid();
     }
 }
@@ -161,6 +203,8 @@ internal sealed class ProposalMapping : IEntityTypeConfiguration<Proposal>
         builder.Property(p => p.ProposedBy).HasMaxLength(200);
         builder.Property(p => p.AnswerNote).HasMaxLength(1000);
         builder.Property(p => p.MatchRulesVersion).HasMaxLength(20);
+        builder.Property(p => p.NotNowKind).HasMaxLength(60);
+        builder.Property(p => p.ArrangedBy).HasMaxLength(200);
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.HasIndex(p => new { p.MunicipalityId, p.NewcomerId });
         builder.HasOne<Newcomer>().WithMany().HasForeignKey(p => p.NewcomerId).OnDelete(DeleteBehavior.Cascade);

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
+using Thuis.Web.Features.SocialMap;
 using Thuis.Web.Platform.Editing;
 using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
@@ -18,6 +19,12 @@ public sealed class AnswerForm
     public string? Purpose { get; set; }
 
     public DateOnly? ConsentUntil { get; set; }
+
+    /// <summary>With "niet nu" for an offer or volunteer: until when the person does not want it suggested again.</summary>
+    public DateOnly? NotNowUntil { get; set; }
+
+    /// <summary>With "niet nu": true hides every offer of the same kind for that period, false only this one.</summary>
+    public bool NotNowWholeKind { get; set; }
 
     public Guid Version { get; set; }
 }
@@ -62,19 +69,35 @@ public sealed class RecordNewcomerAnswer(AppDbContext db, CurrentUser currentUse
                 errors[nameof(AnswerForm.ConsentUntil)] = "Kies tot wanneer de toestemming geldt: een datum na vandaag.";
             }
         }
+        var notNowUntil = form.Answer == NewcomerAnswer.NotNow && proposal.TargetId is not null ? form.NotNowUntil : null;
+        if (form.Answer == NewcomerAnswer.NotNow && proposal.TargetId is not null && (form.NotNowUntil is not { } pause || pause <= today))
+        {
+            errors[nameof(AnswerForm.NotNowUntil)] = "Kies tot wanneer de persoon dit niet meer voorgesteld wil krijgen: een datum na vandaag.";
+        }
         if (errors.Count > 0)
         {
             return Outcome.Invalid(errors);
         }
+        var kind = notNowUntil is not null && form.NotNowWholeKind ? await KindOfAsync(proposal, cancellationToken) : null;
         return await SaveVersionedChange.HandleAsync(db, proposal, form.Version, p =>
         {
-            p.RecordAnswer(form.Answer, today, form.Note);
+            p.RecordAnswer(form.Answer, today, form.Note, notNowUntil, kind);
             if (form.Answer == NewcomerAnswer.Yes)
             {
                 db.Consents.Add(new Consent(p, form.Purpose!, today, form.ConsentUntil!.Value, currentUser.DisplayName));
             }
         }, ChangedMeanwhile, cancellationToken);
     }
+
+    /// <summary>The kind of what was proposed, as the matching pool names it: the offer's kind or the volunteer's first role.</summary>
+    private async Task<string?> KindOfAsync(Proposal proposal, CancellationToken cancellationToken) => proposal.Kind switch
+    {
+        TargetKind.Offer => (await db.Offers.AsNoTracking().Where(o => o.Id == proposal.TargetId).Select(o => (OfferKind?)o.Kind).SingleOrDefaultAsync(cancellationToken))?.ToString(),
+        TargetKind.Volunteer => (await db.Volunteers.AsNoTracking().SingleOrDefaultAsync(v => v.Id == proposal.TargetId, cancellationToken))?.Roles.FirstOrDefault() is { } role
+            ? $"Volunteer.{role}"
+            : null,
+        _ => null,
+    };
 
     public static string DefaultPurpose(string what, string? organisation) =>
         organisation is null ? $"Doorverwijzing voor: {what}" : $"Doorverwijzing naar {organisation} voor: {what}";

@@ -7,6 +7,7 @@ public static class ReferralsSetup
         builder.Services.AddScoped<ProposeToNewcomer>();
         builder.Services.AddScoped<ViewProposals>();
         builder.Services.AddScoped<RecordNewcomerAnswer>();
+        builder.Services.AddScoped<RecordArrangement>();
         builder.Services.AddScoped<ReferNewcomer>();
         builder.Services.AddScoped<ViewReferral>();
         builder.Services.AddScoped<HandleReferral>();

@@ -104,8 +104,9 @@ public sealed class HandleSignal(AppDbContext db, CurrentUser currentUser, TimeP
         Proposal? proposal = null;
         if (to == EscalatedTo.ProfessionalHelp)
         {
+            var professional = SocialMap.SocialMapTexts.ProfessionalHelp.ToList();
             var organisation = form.OrganisationId is { } id
-                ? await db.Organisations.SingleOrDefaultAsync(o => o.Id == id, cancellationToken) : null;
+                ? await db.Organisations.SingleOrDefaultAsync(o => o.Id == id && professional.Contains(o.Type), cancellationToken) : null;
             if (organisation is null)
             {
                 return Outcome.Invalid(nameof(EscalateForm.OrganisationId), "Kies de organisatie voor professionele hulp.");

@@ -73,7 +73,8 @@ public sealed class ListSignals(AppDbContext db, CurrentUser currentUser, TimePr
             return null;
         }
         var name = await db.Newcomers.Where(n => n.Id == signal.NewcomerId).Select(n => n.GivenNames + " " + n.FamilyName).SingleAsync(cancellationToken);
-        var organisations = await db.Organisations.OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken);
+        var professional = SocialMap.SocialMapTexts.ProfessionalHelp.ToList();
+        var organisations = await db.Organisations.Where(o => professional.Contains(o.Type)).OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken);
         db.RecordAudit(AuditAction.View, nameof(Signal), signal.Id.ToString(), AuditResult.Success, "Signaal bekeken");
         await db.SaveChangesAsync(cancellationToken);
         return new SignalDetails(signal, name, [.. organisations.Select(o => (o.Id, o.Name))]);

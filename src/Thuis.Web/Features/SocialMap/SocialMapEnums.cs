@@ -14,6 +14,10 @@ public enum OrganisationType
     Welfare,
     DebtHelp,
     Library,
+    /// <summary>Maatschappelijk werk: professional social work.</summary>
+    SocialWork,
+    /// <summary>Zorg en GGZ: a GP practice, mental health care, youth care.</summary>
+    Healthcare,
     Other,
 }
 
@@ -72,6 +76,14 @@ public static class SocialMapTexts
     /// <summary>Names in the order a Dutch reader expects: "cbs De Wegwijzer" among the C, whatever the database sorts.</summary>
     public static StringComparer NameOrder { get; } = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("nl-NL"), ignoreCase: true);
 
+    /// <summary>
+    /// The kinds of organisation that give professional help — social work, care and mental health care, debt help,
+    /// VluchtelingenWerk's counsellors — to whom a case manager can escalate a signal. A club, a community centre
+    /// (welzijn) or an employer is not one.
+    /// </summary>
+    public static IReadOnlyList<OrganisationType> ProfessionalHelp { get; } =
+        [OrganisationType.SocialWork, OrganisationType.Healthcare, OrganisationType.DebtHelp, OrganisationType.VluchtelingenWerk];
+
     public static string Dutch(this OrganisationType value) => value switch
     {
         OrganisationType.SportsClub => "sportvereniging",
@@ -85,6 +97,8 @@ public static class SocialMapTexts
         OrganisationType.Welfare => "welzijn",
         OrganisationType.DebtHelp => "schuldhulp",
         OrganisationType.Library => "bibliotheek",
+        OrganisationType.SocialWork => "maatschappelijk werk",
+        OrganisationType.Healthcare => "zorg en GGZ",
         _ => "overig",
     };
 
@@ -114,6 +128,16 @@ public static class SocialMapTexts
         VolunteerRole.JobCoach => "jobcoach",
         VolunteerRole.RoleModel => "rolmodel",
         _ => "thuisadministratie",
+    };
+
+    /// <summary>The role with its article, as a sentence names the volunteer: "het taalmaatje", "de buddy".</summary>
+    public static string WithArticle(this VolunteerRole value) => value switch
+    {
+        VolunteerRole.LanguageBuddy => "het taalmaatje",
+        VolunteerRole.Buddy => "de buddy",
+        VolunteerRole.JobCoach => "de jobcoach",
+        VolunteerRole.RoleModel => "het rolmodel",
+        _ => "de vrijwilliger van de thuisadministratie",
     };
 
     public static string Dutch(this VogStatus value) => value switch

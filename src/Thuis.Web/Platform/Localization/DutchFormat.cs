@@ -14,4 +14,6 @@ public static class DutchFormat
     public static string Date(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, TimeZone).ToString("d MMMM yyyy", Culture);
 
     public static string DateTime(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, TimeZone).ToString("d MMMM yyyy HH:mm", Culture);
+
+    public static string MonthYear(DateOnly date) => date.ToString("MMMM yyyy", Culture);
 }

@@ -1043,6 +1043,14 @@ namespace Thuis.Web.Data.Migrations.Postgres
                     b.Property<Guid?>("ProposalId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("RejectionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<Guid>("RunId")
                         .HasColumnType("uuid");
 
@@ -1076,6 +1084,8 @@ namespace Thuis.Web.Data.Migrations.Postgres
                     b.HasIndex("NewcomerId");
 
                     b.HasIndex("RunId");
+
+                    b.HasIndex("MunicipalityId", "NewcomerId");
 
                     b.HasIndex("MunicipalityId", "RunId");
 
@@ -1657,6 +1667,16 @@ namespace Thuis.Web.Data.Migrations.Postgres
                     b.Property<DateOnly?>("AnsweredOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("ArrangedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("ArrangedEndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ArrangedStartedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1674,6 +1694,13 @@ namespace Thuis.Web.Data.Migrations.Postgres
 
                     b.Property<Guid>("NewcomerId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("NotNowKind")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateOnly?>("NotNowUntil")
+                        .HasColumnType("date");
 
                     b.Property<Guid?>("OrganisationId")
                         .HasColumnType("uuid");

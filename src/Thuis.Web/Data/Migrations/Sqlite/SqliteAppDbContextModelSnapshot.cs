@@ -1034,6 +1034,14 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                     b.Property<Guid?>("ProposalId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RejectionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("RunId")
                         .HasColumnType("TEXT");
 
@@ -1067,6 +1075,8 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                     b.HasIndex("NewcomerId");
 
                     b.HasIndex("RunId");
+
+                    b.HasIndex("MunicipalityId", "NewcomerId");
 
                     b.HasIndex("MunicipalityId", "RunId");
 
@@ -1648,6 +1658,16 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("AnsweredOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ArrangedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ArrangedEndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ArrangedStartedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1664,6 +1684,13 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("NewcomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NotNowKind")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NotNowUntil")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("OrganisationId")
