@@ -24,6 +24,50 @@ public sealed partial class ArchitectureTests
     }
 
     [Fact]
+    public void Every_form_with_fields_has_an_error_summary_and_every_field_is_described_by_its_error()
+    {
+        var features = Path.Combine(RepositoryRoot(), "src", "Thuis.Web", "Features");
+        var pages = Directory.EnumerateFiles(features, "*.razor", SearchOption.AllDirectories).ToList();
+        var problems = new List<string>();
+        foreach (var page in pages)
+        {
+            var text = File.ReadAllText(page);
+            var name = Path.GetRelativePath(features, page);
+            // A form whose page (or its field components) has fields lists its errors at the top.
+            foreach (Match form in EditForm().Matches(text))
+            {
+                var body = form.Groups["body"].Value;
+                var hasFields = body.Contains("<FormField", StringComparison.Ordinal) || body.Contains("Fields ", StringComparison.Ordinal)
+                    || body.Contains("<FieldLink", StringComparison.Ordinal);
+                if (hasFields && !body.Contains("<ErrorSummary", StringComparison.Ordinal))
+                {
+                    problems.Add($"{name}: een formulier zonder <ErrorSummary />");
+                }
+            }
+            // The input inside a FormField names the field's error message in aria-describedby.
+            foreach (Match field in FormFieldWithInput().Matches(text))
+            {
+                var id = field.Groups["id"].Value;
+                if (!field.Groups["input"].Value.Contains($"{id}-fout", StringComparison.Ordinal)
+                    && !field.Groups["input"].Value.Contains("-fout", StringComparison.Ordinal))
+                {
+                    problems.Add($"{name}: het veld {id} noemt zijn foutmelding niet in aria-describedby");
+                }
+            }
+        }
+        Assert.Contains(pages, p => File.ReadAllText(p).Contains("<ErrorSummary", StringComparison.Ordinal));
+        Assert.True(pages.Sum(p => FormFieldWithInput().Count(File.ReadAllText(p))) > 100, "De controle vindt de velden niet meer.");
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    [GeneratedRegex(@"<EditForm\b.*?>(?<body>.*?)</EditForm>", RegexOptions.Singleline)]
+    private static partial Regex EditForm();
+
+    // "=>" inside For="() => …" is not the end of a tag.
+    [GeneratedRegex(@"<FormField\b(?:=>|[^>])*?\bId=""(?<id>[^""]+)""(?:=>|[^>])*>\s*(?:<(?:=>|[^>])*>\s*)*?(?<input><(?:Input\w+|input|select|textarea)\b(?:=>|[^>])*?\bid=""\k<id>""(?:=>|[^>])*>)", RegexOptions.Singleline)]
+    private static partial Regex FormFieldWithInput();
+
+    [Fact]
     public void Only_the_platform_catches_a_concurrency_miss_every_feature_saves_through_SaveVersionedChange()
     {
         var web = Path.Combine(RepositoryRoot(), "src", "Thuis.Web");
