@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Thuis.Web.Data;
 using Thuis.Web.Features.Intake;
@@ -47,5 +48,36 @@ public sealed class CaseloadTests
         Assert.DoesNotContain("Talen", missing, StringComparison.Ordinal);
         Assert.DoesNotContain("Informeel netwerk", missing, StringComparison.Ordinal);
         Assert.Contains("Wensen en dromen", missing, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task People_without_a_case_manager_stay_in_the_whole_municipality_and_have_a_choice_of_their_own()
+    {
+        await using var app = new ThuisAppFactory();
+        var world = await TestWorld.SeedAsync(app);
+        var email = await world.CreateUserAsync(world.A, Roles.CaseManager);
+        var me = await world.UserIdOfAsync(email);
+        await Groups.NewcomerAsync(app, world.A, "Amal", "Zonderregisseur");
+        var guided = await Groups.NewcomerAsync(app, world.A, "Bilal", "Zonderregisseur");
+        await Groups.ReadAsync(app, world.A, async db =>
+        {
+            (await db.Newcomers.SingleAsync(n => n.Id == guided)).AssignCaseManager(me);
+            return await db.SaveChangesAsync();
+        });
+        using var caseManager = new ThuisClient(app);
+        await caseManager.SignInOrFailAsync(email);
+
+        static List<string> Names(ThuisClient.Page page) =>
+            [.. page.Document.QuerySelectorAll("tbody tr td:first-child").Select(td => td.TextContent.Trim())];
+
+        var without = await caseManager.GetAsync("/dossiers?wie=zonder&zoek=Zonderregisseur");
+        Assert.Equal(["Zonderregisseur, Amal"], Names(without));
+        Assert.Equal("zonder", without.Document.QuerySelector("select#wie option[selected]")?.GetAttribute("value"));
+        Assert.Equal("zonder klantregisseur", without.Document.QuerySelector("select#wie option[value='zonder']")?.TextContent.Trim());
+        Assert.Contains("geen", without.Document.QuerySelector("tbody tr")!.TextContent, StringComparison.Ordinal);
+
+        // "Hele gemeente" includes them; "mijn caseload" holds only the case manager's own.
+        Assert.Equal(["Zonderregisseur, Amal", "Zonderregisseur, Bilal"], Names(await caseManager.GetAsync("/dossiers?wie=alle&zoek=Zonderregisseur")));
+        Assert.Equal(["Zonderregisseur, Bilal"], Names(await caseManager.GetAsync("/dossiers?wie=mijn&zoek=Zonderregisseur")));
     }
 }

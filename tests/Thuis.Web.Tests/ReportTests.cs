@@ -72,6 +72,15 @@ public sealed class ReportTests
         // Occupation: P1 1 Oct, P3 1 Aug → 33.3%. Since active: P1 195, P3 0 → 97.5. Since housing: 264, 134 → 199.
         Assert.Equal(["2", "33,3%", "97,5", "199"], funnel["vrijwilligerswerk, opleiding of betaald werk"]);
 
+        // The one negative median is explained under the table: P1 was active before finishing the PVT.
+        Assert.Equal(["Actief in een domein: 1 persoon eerder dan ‘PVT afgerond’."],
+            page.Document.QuerySelectorAll("[data-testid='eerder-bereikt'] li").Select(li => li.TextContent.Trim()));
+        // Every step of the funnel says on the page how it is counted.
+        var definitions = page.Document.QuerySelectorAll("#hoe-tellen-we ~ dl dt").Select(dt => dt.TextContent.Trim()).ToList();
+        Assert.All(funnel.Keys, step => Assert.Contains(definitions, d => d.Equals(step, StringComparison.OrdinalIgnoreCase)
+            || d.EndsWith(" " + step, StringComparison.OrdinalIgnoreCase)));
+        Assert.Contains("Mediaan dagen", definitions);
+
         var domains = Table(page, ReportTables.Domains);
         Assert.Equal(["2", "33,3%"], domains["ontmoeten"]); // P1 step, P3 referral; P4's step was dropped, P5's only planned
         Assert.Equal(["0", "0%"], domains["voor anderen zorgen"]);
@@ -183,6 +192,31 @@ public sealed class ReportTests
         // Every view and export is recorded once as a report view: the page three times, three CSVs and the workbook.
         var audited = await ReportViewsAsync(app, raalte);
         Assert.Equal(7, audited);
+    }
+
+    [Fact]
+    public async Task Someone_with_a_housing_date_still_to_come_is_in_no_cohort_until_that_day()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(Today, new TimeOnly(9, 0), TimeSpan.Zero));
+        await using var app = new ThuisAppFactory { ConfigureTestServices = s => s.AddSingleton<TimeProvider>(clock) };
+        var (world, raalte) = await SeedWorldAsync(app, "Raalte");
+        // P9 gets a home on 30 April 2027, twenty days after "today".
+        await HouseTodayAsync(app, raalte, "P9", "Cohort Raalte", 1992, Today.AddDays(20));
+        using var coordinator = new ThuisClient(app);
+        await coordinator.SignInOrFailAsync(await world.CreateUserAsync(raalte, Roles.Coordinator));
+
+        var page = await coordinator.GetAsync("/rapportages");
+        Assert.StartsWith("Iedereen die gehuisvest is: 6 personen", Summary(page), StringComparison.Ordinal);
+        Assert.Equal("6", Table(page, ReportTables.Funnel)["gehuisvest"][0]);
+        Assert.StartsWith("Gehuisvest in april 2027: 0 personen", Summary(await coordinator.GetAsync("/rapportages?cohort=2027-04")), StringComparison.Ordinal);
+        var definition = page.Document.QuerySelector("#hoe-tellen-we ~ dl dd")!.TextContent;
+        Assert.Contains("wie pas later een woning krijgt, telt nog niet mee", definition, StringComparison.Ordinal);
+
+        // From the housing date on, P9 counts.
+        clock.Advance(TimeSpan.FromDays(20));
+        await coordinator.SignInOrFailAsync(await world.CreateUserAsync(raalte, Roles.Coordinator));
+        Assert.StartsWith("Iedereen die gehuisvest is: 7 personen", Summary(await coordinator.GetAsync("/rapportages")), StringComparison.Ordinal);
+        Assert.StartsWith("Gehuisvest in april 2027: 1 persoon", Summary(await coordinator.GetAsync("/rapportages?cohort=2027-04")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -363,12 +397,12 @@ public sealed class ReportTests
         Infrastructure.Groups.ReadAsync(app, municipality, db => db.AuditEntries.CountAsync(a => a.MunicipalityId == municipality.Id && a.ObjectType == "Rapportage"));
 
     /// <summary>Someone housed today, added after the report was counted.</summary>
-    private static Task<int> HouseTodayAsync(ThuisAppFactory app, TestMunicipality municipality, string firstName, string lastName, int bornIn) =>
+    private static Task<int> HouseTodayAsync(ThuisAppFactory app, TestMunicipality municipality, string firstName, string lastName, int bornIn, DateOnly? on = null) =>
         Infrastructure.Groups.ReadAsync(app, municipality, async db =>
         {
             db.Newcomers.Add(new Newcomer(municipality.Id,
                 new PersonDetails(firstName, lastName, new DateOnly(bornIn, 1, 1), Gender.Unknown, "Syrië", null, null, null, null, false, null, null),
-                new LegalFrame(TargetGroup.AsylumPermitHolder, new DateOnly(2026, 11, 1), Today, Today, null, null, null, null), At(Today)));
+                new LegalFrame(TargetGroup.AsylumPermitHolder, new DateOnly(2026, 11, 1), Today, on ?? Today, null, null, null, null), At(Today)));
             return await db.SaveChangesAsync();
         });
 

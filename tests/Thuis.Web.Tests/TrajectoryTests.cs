@@ -56,6 +56,50 @@ public sealed class TrajectoryTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Enrolling_in_a_PVT_group_part_way_warns_when_the_lessons_left_cannot_meet_the_requirement_but_still_enrols()
+    {
+        var (client, _) = await SignedInAsync(fixture.World.A, Roles.Coordinator);
+        using var _ = client;
+        var created = await client.SubmitAsync("/trajecten/nieuw", "groep-aanmaken", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "PVT Dalfsen halverwege",
+            ["Input.Provider"] = "Taalschool Vecht",
+            ["Input.StartDate"] = Iso(NextMonday),
+        });
+        var groupId = Guid.Parse(created.Location!.Split('/', '?')[2]);
+        var lessonDays = await Groups.ReadAsync(fixture.App, fixture.World.A, db => db.Sessions
+            .Where(s => s.GroupId == groupId && s.Kind == SessionKind.LanguageLesson).Select(s => s.Date).OrderBy(d => d).ToListAsync());
+        var fromStart = await Groups.NewcomerAsync(fixture.App, fixture.World.A, "Dana", "Vanafbegin");
+        var lateJoiner = await Groups.NewcomerAsync(fixture.App, fixture.World.A, "Elias", "Laatkomer");
+
+        // From the first day all 26 lessons and eight workshops are still ahead: no warning.
+        var onTime = await client.SubmitAsync($"/trajecten/{groupId}?zoek=Vanafbegin", "inschrijven", new Dictionary<string, string>
+        {
+            ["Enrol.NewcomerId"] = fromStart.ToString(),
+            ["Enrol.Since"] = Iso(NextMonday),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, onTime.Status);
+        var onTimePage = await client.GetAsync(onTime.Location!);
+        Assert.Contains("Dana Vanafbegin is ingeschreven.", onTimePage.Text, StringComparison.Ordinal);
+        Assert.Null(onTimePage.Document.QuerySelector(".utrecht-alert--warning"));
+
+        // Joining at the tenth lesson leaves 17 of the 26: a warning, and the enrolment stands.
+        var late = await client.SubmitAsync($"/trajecten/{groupId}?zoek=Laatkomer", "inschrijven", new Dictionary<string, string>
+        {
+            ["Enrol.NewcomerId"] = lateJoiner.ToString(),
+            ["Enrol.Since"] = Iso(lessonDays[9]),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, late.Status);
+        var latePage = await client.GetAsync(late.Location!);
+        Assert.Contains("Elias Laatkomer is ingeschreven.", latePage.Text, StringComparison.Ordinal);
+        var warning = latePage.Document.QuerySelector(".utrecht-alert--warning")?.TextContent ?? "";
+        Assert.Contains("zijn er in deze groep nog 17 taallessen", warning, StringComparison.Ordinal);
+        Assert.Contains("wordt de eis in deze groep niet gehaald", warning, StringComparison.Ordinal);
+        Assert.Contains("nog 9 lessen", warning, StringComparison.Ordinal);
+        Assert.Equal(1, await Groups.ReadAsync(fixture.App, fixture.World.A, db => db.Enrolments.CountAsync(e => e.GroupId == groupId && e.NewcomerId == lateJoiner)));
+    }
+
+    [Fact]
     public async Task A_template_that_cannot_fit_is_refused_beside_the_field_and_the_input_stays()
     {
         var (client, _) = await SignedInAsync(fixture.World.A, Roles.Coordinator);

@@ -5,7 +5,15 @@ using Thuis.Web.Platform.Security;
 
 namespace Thuis.Web.Features.Dossiers;
 
-public sealed record CaseloadQuery(string? Search, DossierStatus? Status, bool MineOnly, string Sort, int Page)
+/// <summary>Whose people the caseload lists: the case manager's own, the whole municipality, or those nobody guides yet.</summary>
+public enum CaseloadScope
+{
+    Mine,
+    All,
+    WithoutCaseManager,
+}
+
+public sealed record CaseloadQuery(string? Search, DossierStatus? Status, CaseloadScope Scope, string Sort, int Page)
 {
     public const int PageSize = 25;
 }
@@ -17,7 +25,8 @@ public sealed record CaseloadRow(
 public sealed record Caseload(IReadOnlyList<CaseloadRow> Rows, int Total, int Page, int Pages);
 
 /// <summary>
-/// The caseload: a case manager's own people by default, or the whole municipality; searchable,
+/// The caseload: a case manager's own people by default, the whole municipality (with those without a case manager),
+/// or only those without a case manager; searchable,
 /// sortable and paged, with what is still missing from each intake.
 /// </summary>
 public sealed class ListDossiers(AppDbContext db, CurrentUser currentUser)
@@ -29,9 +38,14 @@ public sealed class ListDossiers(AppDbContext db, CurrentUser currentUser)
         {
             people = people.Where(n => n.Status == status);
         }
-        if (query.MineOnly && currentUser.UserId is { } me)
+        if (query.Scope == CaseloadScope.Mine && currentUser.UserId is { } me)
         {
             people = people.Where(n => n.CaseManagerId == me);
+        }
+        else if (query.Scope == CaseloadScope.WithoutCaseManager)
+        {
+            // Nobody is assigned, or the one assigned no longer works here (an account removed or of another municipality).
+            people = people.Where(n => n.CaseManagerId == null || !db.Users.Any(u => u.Id == n.CaseManagerId));
         }
         people = query.Sort switch
         {

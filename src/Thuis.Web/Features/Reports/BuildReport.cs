@@ -21,7 +21,8 @@ namespace Thuis.Web.Features.Reports;
 ///
 /// The definitions, also shown on the page under "Hoe tellen we?":
 /// <list type="number">
-/// <item>Gehuisvest: the cohort, newcomers with a housing date in the chosen month or quarter (or any).</item>
+/// <item>Gehuisvest: the cohort, newcomers with a housing date in the chosen month or quarter (or any), up to today;
+/// someone to be housed later is in no cohort yet.</item>
 /// <item>Intake afgerond: every part of the broad intake recorded except the restricted one (personal circumstances,
 /// recorded only when relevant); on the day the last of them was recorded.</item>
 /// <item>Plan vastgesteld: a plan version with a decision date; on the earliest decision date.</item>
@@ -47,8 +48,11 @@ public sealed class BuildReport(AppDbContext db, CurrentUser currentUser, Report
     private sealed record StartedReferral(Guid NewcomerId, DateOnly StartedOn, TargetKind Kind, Guid? TargetId);
 
     /// <summary>The first housing date in the municipality, for the cohort choices.</summary>
-    public Task<DateOnly?> FirstHousingDateAsync(CancellationToken cancellationToken) =>
-        db.Newcomers.Where(n => n.HousingDate != null).MinAsync(n => n.HousingDate, cancellationToken);
+    public Task<DateOnly?> FirstHousingDateAsync(CancellationToken cancellationToken)
+    {
+        var today = clock.InTheNetherlands();
+        return db.Newcomers.Where(n => n.HousingDate != null && n.HousingDate <= today).MinAsync(n => n.HousingDate, cancellationToken);
+    }
 
     /// <summary>
     /// The report of the municipality for a cohort, counted at most every few minutes (see <see cref="ReportCache"/>), and
@@ -75,7 +79,7 @@ public sealed class BuildReport(AppDbContext db, CurrentUser currentUser, Report
 
     private async Task<ReportFigures> CountAsync(Cohort cohort, DateOnly today, CancellationToken cancellationToken)
     {
-        var cohortPeople = InCohort(cohort);
+        var cohortPeople = InCohort(cohort, today);
         var cohortIds = cohortPeople.Select(n => n.Id);
         var housed = await cohortPeople.Select(n => new Housed(n.Id, n.HousingDate!.Value)).ToListAsync(cancellationToken);
         var housingDates = housed.ToDictionary(h => h.Id, h => h.HousingDate);
@@ -160,7 +164,9 @@ public sealed class BuildReport(AppDbContext db, CurrentUser currentUser, Report
             var previous = i == 0 ? null : reached[i - 1].Dates;
             funnel.Add(new FunnelStep(label, dates.Count, Figures.Percentage(dates.Count, housed.Count),
                 previous is null ? null : MedianDays(previous, dates),
-                i == 0 ? null : MedianDays(housingDates, dates)));
+                i == 0 ? null : MedianDays(housingDates, dates),
+                previous is null ? 0 : Earlier(previous, dates),
+                i == 0 ? 0 : Earlier(housingDates, dates)));
         }
 
         var domains = ParticipationDomains.All
@@ -177,9 +183,10 @@ public sealed class BuildReport(AppDbContext db, CurrentUser currentUser, Report
             await SignalsAsync(cohortIds, cancellationToken));
     }
 
-    private IQueryable<Newcomer> InCohort(Cohort cohort)
+    /// <summary>Those housed by today: a housing date still to come is a plan, not a move, and counts in no cohort.</summary>
+    private IQueryable<Newcomer> InCohort(Cohort cohort, DateOnly today)
     {
-        var people = db.Newcomers.Where(n => n.HousingDate != null);
+        var people = db.Newcomers.Where(n => n.HousingDate != null && n.HousingDate <= today);
         if (cohort.From is { } from && cohort.Until is { } until)
         {
             people = people.Where(n => n.HousingDate >= from && n.HousingDate < until);
@@ -354,6 +361,10 @@ public sealed class BuildReport(AppDbContext db, CurrentUser currentUser, Report
             .Select(k => new OpenSignals(k, Count(k, SignalState.Open), Count(k, SignalState.Acknowledged), Count(k, SignalState.Snoozed), Count(k, SignalState.Escalated)))
             .OrderByDescending(s => s.Total).ThenBy(s => s.Kind.Dutch(), StringComparer.Create(DutchFormat.Culture, ignoreCase: true))];
     }
+
+    /// <summary>How many reached this step before the step it is compared with, and so count as negative days.</summary>
+    private static int Earlier(IReadOnlyDictionary<Guid, DateOnly> from, IReadOnlyDictionary<Guid, DateOnly> to) =>
+        to.Count(t => from.TryGetValue(t.Key, out var before) && t.Value < before);
 
     private static decimal? MedianDays(IReadOnlyDictionary<Guid, DateOnly> from, IReadOnlyDictionary<Guid, DateOnly> to) =>
         Figures.Median(to.Where(t => from.ContainsKey(t.Key)).Select(t => t.Value.DayNumber - from[t.Key].DayNumber));

@@ -7,9 +7,11 @@ namespace Thuis.Web.Features.Reports;
 
 /// <summary>
 /// One step of the cohort funnel: how many of the cohort reached it, as a share of the cohort, and the median number of
-/// days from the previous step and from housing, over the people who reached both.
+/// days from the previous step and from housing, over the people who reached both; and how many of those reached this
+/// step before the previous one or before housing (their days are negative), so the page can say why a median is.
 /// </summary>
-public sealed record FunnelStep(string Label, int Count, decimal? Percentage, decimal? MedianDaysFromPrevious, decimal? MedianDaysFromHousing);
+public sealed record FunnelStep(string Label, int Count, decimal? Percentage, decimal? MedianDaysFromPrevious, decimal? MedianDaysFromHousing,
+    int BeforePrevious = 0, int BeforeHousing = 0);
 
 /// <summary>People of the cohort active in one participation domain, or doing volunteer work, education or paid work.</summary>
 public sealed record ActivityCount(string Label, int Count, decimal? Percentage);

@@ -78,6 +78,41 @@ public sealed class EnrolNewcomer(AppDbContext db, CurrentUser currentUser, Time
         // Someone else enrolled the same person at the same moment; the unique index kept one enrolment.
         return saved.Kind == OutcomeKind.Conflict ? Outcome.Invalid(nameof(EnrolForm.NewcomerId), AlreadyEnrolled) : saved;
     }
+
+    /// <summary>
+    /// A warning when someone enrolled in a group can no longer meet its requirement there: even attending every
+    /// session from the day they join, the lessons, hours or themes left in the group fall short. Enrolling is still
+    /// allowed (they may finish in a later group); null when the requirement is within reach or the group has none.
+    /// </summary>
+    public async Task<string?> ShortfallAsync(Guid groupId, Guid newcomerId, CancellationToken cancellationToken)
+    {
+        var enrolment = await db.Enrolments.AsNoTracking()
+            .Where(e => e.GroupId == groupId && e.NewcomerId == newcomerId)
+            .Join(db.CourseGroups, e => e.GroupId, g => g.Id, (e, g) => new { e.Since, g.Kind })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (enrolment is null)
+        {
+            return null;
+        }
+        var requirement = TrajectoryRequirements.For(enrolment.Kind,
+            await TrajectoryRequirements.PracticeAsync(db, currentUser.MunicipalityId, cancellationToken));
+        if (requirement is null)
+        {
+            return null;
+        }
+        var sessions = await db.Sessions.AsNoTracking()
+            .Where(s => s.GroupId == groupId && s.Date >= enrolment.Since)
+            .Select(s => new SessionFact(s.Id, s.Date, s.StartTime, s.EndTime, s.Kind, s.Theme, true))
+            .ToListAsync(cancellationToken);
+        // As if present at every session left: what they can reach at best in this group.
+        var atBest = TrajectoryProgress.Compute(requirement, sessions, enrolment.Since, DateOnly.MaxValue,
+            sessions.ToDictionary(s => s.Id, _ => Attendance.Present));
+        return atBest.RequirementMet
+            ? null
+            : $"Let op: vanaf {Platform.Localization.DutchFormat.Date(enrolment.Since)} zijn er in deze groep nog {sessions.Count(s => s.Kind == SessionKind.LanguageLesson)} taallessen "
+                + $"en {TrajectoryProgress.Hours(sessions.Sum(s => s.Hours))} uur. Ook bij aanwezigheid bij alles wordt de eis in deze groep niet gehaald ({atBest.Verdict}). "
+                + "Plan de rest in een volgende groep.";
+    }
 }
 
 /// <summary>Takes someone out of a group; what they attended stays recorded.</summary>
