@@ -6,7 +6,8 @@ namespace Thuis.Browser.Tests;
 
 /// <summary>
 /// The pages people use most, on a phone (390 px) and at 400 % zoom (320 CSS px): nothing scrolls sideways, the
-/// header's words stay whole, its targets are large enough to tap, and axe finds nothing serious.
+/// header's words stay whole, its targets and every button and field are large enough to tap, and axe finds nothing
+/// serious; and at 1280 px every table fits without scrolling.
 /// </summary>
 public sealed class SmallScreenTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
@@ -37,6 +38,19 @@ public sealed class SmallScreenTests(BrowserFixture fixture) : BrowserTest(fixtu
         foreach (var path in new[] { group!, "/rapportages", "/trajecten/nieuw" })
         {
             await AssertFitsAsync(path);
+        }
+
+        // The report's charts write their labels and figures as text the size of the page's, also on a phone,
+        // so they grow with the reader's zoom instead of shrinking with the drawing.
+        foreach (var width in Widths)
+        {
+            await Page.SetViewportSizeAsync(width, 844);
+            await Page.GotoAsync("/rapportages");
+            var sizes = await Page.EvaluateAsync<double[]>(
+                "() => [...document.querySelectorAll('.thuis-chart__label, .thuis-chart__value')].map(e => parseFloat(getComputedStyle(e).fontSize))");
+            Assert.NotEmpty(sizes);
+            var body = await Page.EvaluateAsync<double>("() => parseFloat(getComputedStyle(document.querySelector('main p')).fontSize)");
+            Assert.All(sizes, size => Assert.True(size >= body, $"Een label van de grafiek is {size} px bij {width} px breed; de tekst is {body} px."));
         }
     }
 
@@ -101,12 +115,28 @@ public sealed class SmallScreenTests(BrowserFixture fixture) : BrowserTest(fixtu
                     })
                 """);
             Assert.True(broken.Length == 0, $"{path} bij {width} px: {string.Join("; ", broken)}");
+
+            // Every button on the page, and every field people tap, is at least 44 px high.
+            var small = await Page.EvaluateAsync<string[]>("""
+                () => [...document.querySelectorAll('main button, main input:not([type=checkbox]):not([type=radio]):not([type=hidden]), main select, main .utrecht-button-link')]
+                    .filter(e => e.offsetParent !== null && e.getBoundingClientRect().height < 44)
+                    .map(e => `${e.tagName.toLowerCase()} '${(e.textContent || e.name || e.id).trim()}' is ${Math.round(e.getBoundingClientRect().height)} px hoog`)
+                """);
+            Assert.True(small.Length == 0, $"{path} bij {width} px: {string.Join("; ", small)}");
             await Accessibility.AssertNoSeriousViolationsAsync(Page);
             await SaveScreenshotAsync($"{path.Trim('/').Replace('/', '-')}-{width}");
         }
         await Page.SetViewportSizeAsync(1280, 800);
         await Page.GotoAsync(path);
         await Accessibility.AssertNoSeriousViolationsAsync(Page);
+
+        // On a desktop screen every table fits without scrolling inside its region.
+        var wide = await Page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('main table')]
+                .filter(t => t.parentElement.scrollWidth > t.parentElement.clientWidth + 1)
+                .map(t => `'${(t.caption?.textContent ?? '').trim()}' is ${t.parentElement.scrollWidth} px breed in ${t.parentElement.clientWidth} px`)
+            """);
+        Assert.True(wide.Length == 0, $"{path} bij 1280 px: {string.Join("; ", wide)}");
     }
 
     private Task<int> OverflowAsync() =>

@@ -149,6 +149,50 @@ public sealed class SocialMapTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_long_list_of_offers_is_shown_25_at_a_time_keeping_the_filters_from_page_to_page()
+    {
+        await using var app = new ThuisAppFactory();
+        var world = await TestWorld.SeedAsync(app);
+        await Groups.ReadAsync(app, world.A, async db =>
+        {
+            var club = new Thuis.Web.Features.Organisations.Organisation(world.A.Id, "Sportpark Pagina", isPartner: false);
+            db.Organisations.Add(club);
+            for (var i = 1; i <= 30; i++)
+            {
+                db.Offers.Add(new Offer(club, new OfferDetails(OfferKind.Activity, $"Pagina-aanbod {i:00}", null, null, WeekGrid.Empty, null, 0, null,
+                    CefrLevel.None, i % 2 == 0, [Thuis.Web.Features.Plans.ParticipationDomain.Meeting], [], [])));
+            }
+            return await db.SaveChangesAsync();
+        });
+        using var client = new ThuisClient(app);
+        await client.SignInOrFailAsync(await world.CreateUserAsync(world.A, Roles.CaseManager));
+
+        static List<string> Titles(ThuisClient.Page page) =>
+            [.. page.Document.QuerySelectorAll("tbody tr").Select(tr => tr.TextContent).SelectMany(t => System.Text.RegularExpressions.Regex.Matches(t, "Pagina-aanbod \\d\\d").Select(m => m.Value))];
+
+        var first = await client.GetAsync("/sociale-kaart/aanbod?zoek=Pagina-aanbod");
+        Assert.Equal(25, Titles(first).Count);
+        Assert.Equal("30 aanbod gevonden, pagina 1 van 2", first.Document.QuerySelector("caption")!.TextContent.Trim());
+        Assert.StartsWith("Aanbod zoeken, pagina 1 van 2", first.Document.Title, StringComparison.Ordinal);
+        var next = first.Document.QuerySelector("nav.thuis-pages a[rel=next]")!.GetAttribute("href")!;
+        Assert.Null(first.Document.QuerySelector("nav.thuis-pages a[rel=prev]"));
+
+        var second = await client.GetAsync(next);
+        Assert.Equal(["Pagina-aanbod 26", "Pagina-aanbod 27", "Pagina-aanbod 28", "Pagina-aanbod 29", "Pagina-aanbod 30"], Titles(second));
+        Assert.NotNull(second.Document.QuerySelector("nav.thuis-pages a[rel=prev]"));
+
+        // The filters travel with the pages; fifteen low-threshold offers fit on one page, so there are no page links.
+        var lowThreshold = await client.GetAsync("/sociale-kaart/aanbod?zoek=Pagina-aanbod&laagdrempelig=ja");
+        Assert.Equal(15, Titles(lowThreshold).Count);
+        Assert.Null(lowThreshold.Document.QuerySelector("nav.thuis-pages"));
+        Assert.Contains("gratis=ja", (await client.GetAsync("/sociale-kaart/aanbod?zoek=Pagina-aanbod&gratis=ja")).Document
+            .QuerySelector("nav.thuis-pages a[rel=next]")!.GetAttribute("href"), StringComparison.Ordinal);
+
+        // A page beyond the last shows the last.
+        Assert.Equal(5, Titles(await client.GetAsync("/sociale-kaart/aanbod?zoek=Pagina-aanbod&pagina=9")).Count);
+    }
+
+    [Fact]
     public async Task An_offer_cannot_be_moved_to_or_added_to_another_municipalitys_organisation()
     {
         var world = fixture.World;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
 using Thuis.Web.Features.Intake;
+using Thuis.Web.Platform.Paging;
 using Thuis.Web.Platform.Security;
 
 namespace Thuis.Web.Features.Dossiers;
@@ -13,16 +14,11 @@ public enum CaseloadScope
     WithoutCaseManager,
 }
 
-public sealed record CaseloadQuery(string? Search, DossierStatus? Status, CaseloadScope Scope, string Sort, int Page)
-{
-    public const int PageSize = 25;
-}
+public sealed record CaseloadQuery(string? Search, DossierStatus? Status, CaseloadScope Scope, string Sort, int Page);
 
 public sealed record CaseloadRow(
     Guid Id, string GivenNames, string FamilyName, DateOnly DateOfBirth, string CountryOfOrigin, DossierStatus Status,
     DateOnly RegistrationDate, DateOnly? HousingDate, string? CaseManagerName, IReadOnlyList<string> MissingParts);
-
-public sealed record Caseload(IReadOnlyList<CaseloadRow> Rows, int Total, int Page, int Pages);
 
 /// <summary>
 /// The caseload: a case manager's own people by default, the whole municipality (with those without a case manager),
@@ -31,7 +27,7 @@ public sealed record Caseload(IReadOnlyList<CaseloadRow> Rows, int Total, int Pa
 /// </summary>
 public sealed class ListDossiers(AppDbContext db, CurrentUser currentUser)
 {
-    public async Task<Caseload> HandleAsync(CaseloadQuery query, CancellationToken cancellationToken)
+    public async Task<Paged<CaseloadRow>> HandleAsync(CaseloadQuery query, CancellationToken cancellationToken)
     {
         var people = SearchNewcomers.Filter(db.Newcomers.AsNoTracking(), query.Search) ?? db.Newcomers.AsNoTracking();
         if (query.Status is { } status)
@@ -57,10 +53,9 @@ public sealed class ListDossiers(AppDbContext db, CurrentUser currentUser)
         };
 
         var total = await people.CountAsync(cancellationToken);
-        var pages = Math.Max(1, (total + CaseloadQuery.PageSize - 1) / CaseloadQuery.PageSize);
-        var page = Math.Clamp(query.Page, 1, pages);
+        var (page, pages) = Paging.Clamp(total, query.Page);
         var rows = await people
-            .Skip((page - 1) * CaseloadQuery.PageSize).Take(CaseloadQuery.PageSize)
+            .Skip((page - 1) * Paging.PageSize).Take(Paging.PageSize)
             .Select(n => new
             {
                 n.Id,
@@ -79,6 +74,6 @@ public sealed class ListDossiers(AppDbContext db, CurrentUser currentUser)
         var result = rows.Select(r => new CaseloadRow(r.Id, r.GivenNames, r.FamilyName, r.DateOfBirth, r.CountryOfOrigin, r.Status,
             r.RegistrationDate, r.HousingDate, r.CaseManager,
             IntakePart.All.Except(recorded[r.Id].Select(p => p.Part)).Select(p => p.Title).ToList())).ToList();
-        return new Caseload(result, total, page, pages);
+        return new Paged<CaseloadRow>(result, total, page, pages);
     }
 }

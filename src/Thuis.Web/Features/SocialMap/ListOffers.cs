@@ -3,26 +3,27 @@ using Thuis.Web.Data;
 using Thuis.Web.Features.Intake;
 using Thuis.Web.Features.Occupations;
 using Thuis.Web.Features.Plans;
+using Thuis.Web.Platform.Paging;
 
 namespace Thuis.Web.Features.SocialMap;
 
 public sealed record OfferFilter(
     OfferKind? Kind, ParticipationDomain? Domain, TargetAudience? Audience, string? Tag, bool LowThresholdOnly, bool FreeOnly,
-    CefrLevel? MaxDutchLevel, bool IncludeInactive, string? Search);
+    CefrLevel? MaxDutchLevel, bool IncludeInactive, string? Search, int Page = 1);
 
 public sealed record OfferRow(
     Guid Id, Guid OrganisationId, string OrganisationName, bool OrganisationIsPartner, OfferKind Kind, string Title, string? Description,
     string? Schedule, WeekGrid When, string? Place, decimal Cost, int? Capacity, CefrLevel DutchLevelNeeded, bool LowThreshold,
     IReadOnlyList<ParticipationDomain> Domains, IReadOnlyList<TargetAudience> Audiences, IReadOnlyList<string> Tags, bool Active, string? InactiveReason);
 
-/// <summary>Offers of the municipality's organisations, filtered on what a case manager looks for.</summary>
+/// <summary>Offers of the municipality's organisations, filtered on what a case manager looks for, a page at a time.</summary>
 public sealed class ListOffers(AppDbContext db)
 {
-    public async Task<List<OfferRow>> HandleAsync(OfferFilter filter, CancellationToken cancellationToken)
+    public async Task<Paged<OfferRow>> HandleAsync(OfferFilter filter, CancellationToken cancellationToken)
     {
         var rows = await ReadAsync(db, null, cancellationToken);
         var search = string.IsNullOrWhiteSpace(filter.Search) ? null : SearchText.Normalise(filter.Search);
-        return rows
+        var found = rows
             .Where(o => filter.IncludeInactive || o.Active)
             .Where(o => filter.Kind is null || o.Kind == filter.Kind)
             .Where(o => filter.Domain is null || o.Domains.Contains(filter.Domain.Value))
@@ -33,6 +34,7 @@ public sealed class ListOffers(AppDbContext db)
             .Where(o => filter.MaxDutchLevel is null || o.DutchLevelNeeded <= filter.MaxDutchLevel)
             .Where(o => search is null || SearchText.Normalise(string.Join(' ', o.Title, o.Description, o.OrganisationName, o.Place, string.Join(' ', o.Tags))).Contains(search, StringComparison.Ordinal))
             .ToList();
+        return Paging.Of(found, filter.Page);
     }
 
     /// <summary>The offers with their organisation's name, of one organisation or all, by organisation and title.</summary>
