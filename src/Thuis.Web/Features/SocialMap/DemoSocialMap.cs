@@ -227,6 +227,15 @@ public static class DemoSocialMap
                 O("Hulp bij de thuisadministratie", Activity, "Een vrijwilliger komt thuis helpen met brieven en rekeningen.", "in overleg", "", 0, 15, CefrLevel.None, false, [FinancialHealth, SelfReliance], Everyone),
                 O("Geldspreekuur voor 50-plussers", Activity, "Over AOW-gat, pensioen en toeslagen.", "eerste maandag van de maand", "ma ochtend", 0, null, CefrLevel.A1, false, [FinancialHealth], [Over50]),
             ]),
+        new($"Maatschappelijk werk {city}", OrganisationType.SocialWork, false, "ma t/m vr 9.00–17.00", ["Engels", "Arabisch"], [SelfReliance, FinancialHealth],
+            "Maatschappelijk werkers helpen bij zorgen over geld, opvoeding, relaties en regels; ook thuis.",
+            [
+                O("Inloopspreekuur maatschappelijk werk", Activity, "Zonder afspraak binnenlopen met een vraag of een brief.", "dinsdag en donderdag 9.00–11.00", "di ochtend", 0, null, CefrLevel.None, true, [SelfReliance, FinancialHealth], Everyone),
+                O("Opvoedondersteuning", Activity, "Gesprekken over opvoeden in een nieuw land.", "op afspraak", "", 0, null, CefrLevel.None, false, [SelfReliance, CaringForOthers], [Parents]),
+            ]),
+        new($"GGZ-team {city}", OrganisationType.Healthcare, false, "op verwijzing van de huisarts", ["Engels", "Arabisch", "Farsi", "Tigrinya"], [SelfReliance],
+            "Zorg bij psychische klachten, zoals na oorlog en vlucht, met tolken; alleen op verwijzing, dus zonder aanbod om voor te stellen.",
+            []),
         new($"Kledingbank {city}", OrganisationType.VolunteerOrganisation, false, "za 10.00–13.00", [], [FinancialHealth, ContributingToSociety],
             "Gratis kleding voor wie weinig te besteden heeft.",
             [
