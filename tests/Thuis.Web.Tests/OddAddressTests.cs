@@ -158,6 +158,29 @@ public sealed class OddAddressTests(AppFixture fixture)
         Assert.DoesNotContain("Content-type", page.Text, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Theory]
+    [InlineData("PUT", "/dossiers")]
+    [InlineData("DELETE", "/dossiers/nieuw")]
+    [InlineData("PATCH", "/account/inloggen")]
+    [InlineData("OPTIONS", "/")]
+    public async Task Another_method_than_get_or_post_gets_the_Dutch_page_with_405_and_changes_nothing(string method, string url)
+    {
+        var email = await fixture.World.CreateUserAsync(fixture.World.A, Roles.CaseManager);
+        using var client = fixture.NewClient();
+        await client.SignInOrFailAsync(email);
+
+        using var request = new HttpRequestMessage(new HttpMethod(method), url);
+        using var response = await client.Http.SendAsync(request);
+        var page = await ThuisClient.Page.ReadAsync(response);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, page.Status);
+        Assert.Equal(["GET", "HEAD", "POST"], response.Content.Headers.Allow.Concat(response.Headers.TryGetValues("Allow", out var allow) ? allow : []).SelectMany(a => a.Split(", ")).Distinct());
+        Assert.Equal("Dit kan hier niet", page.Document.QuerySelector("h1")?.TextContent);
+        Assert.Equal("nl", page.Document.DocumentElement.GetAttribute("lang"));
+        // The page itself still answers as before.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(url == "/" ? "/" : url)).Status);
+    }
+
     private static List<string> QueryParameterNames(Type page)
     {
         var names = new List<string>();

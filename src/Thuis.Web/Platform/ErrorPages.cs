@@ -23,6 +23,23 @@ public static class ErrorPages
     /// </summary>
     public static void UseFriendlyErrorPages(this WebApplication app)
     {
+        // Thuis's pages are read with GET and HEAD and forms are sent with POST; any other method (PUT, DELETE, …)
+        // gets the Dutch page with 405, before routing would answer with an empty one.
+        app.Use(async (context, next) =>
+        {
+            var method = context.Request.Method;
+            if (!HttpMethods.IsGet(method) && !HttpMethods.IsHead(method) && !HttpMethods.IsPost(method))
+            {
+                context.Items[OriginalMethodKey] = method;
+                context.Request.Method = HttpMethods.Get;
+                context.Request.Path = "/fout/405";
+                context.Request.QueryString = QueryString.Empty;
+                context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+                context.Response.Headers.Allow = "GET, HEAD, POST";
+            }
+            await next(context);
+        });
+        app.UseRouting();
         app.UseExceptionHandler("/fout", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/fout/{0}", createScopeForStatusCodePages: true);
         app.Use(async (context, next) =>
