@@ -11,7 +11,7 @@ public sealed record PartStatus(IntakePart Part, bool Recorded, string? Recorded
 /// <summary>Where the plan being worked on stands, for the dossier at a glance.</summary>
 public sealed record PlanSummary(int Number, PlanState State, DateOnly? DecisionDate, int OpenSteps, DateOnly? NextProgressMeeting);
 
-public sealed record DossierView(Newcomer Newcomer, string? CaseManagerName, IReadOnlyList<PartStatus> Parts, NewcomerDeadlines Deadlines, PlanSummary? Plan)
+public sealed record DossierView(Newcomer Newcomer, string? CaseManagerName, IReadOnlyList<PartStatus> Parts, NewcomerDeadlines Deadlines, PlanSummary? Plan, IntakeSummary Intake)
 {
     public int PartsRecorded => Parts.Count(p => p.Recorded);
 }
@@ -42,6 +42,7 @@ public sealed class ViewDossier(AppDbContext db, TimeProvider clock)
             .Select(p => new PlanSummary(p.Number, p.State, p.DecisionDate,
                 p.Steps.Count(s => s.Status == StepStatus.Planned || s.Status == StepStatus.Doing), p.NextProgressMeeting))
             .FirstOrDefaultAsync(cancellationToken);
-        return new DossierView(newcomer, caseManager, parts, await NewcomerDeadlines.ForAsync(db, newcomer, clock.InTheNetherlands(), cancellationToken), plan);
+        return new DossierView(newcomer, caseManager, parts, await NewcomerDeadlines.ForAsync(db, newcomer, clock.InTheNetherlands(), cancellationToken), plan,
+            await IntakeSummary.ReadAsync(db, newcomerId, cancellationToken));
     }
 }

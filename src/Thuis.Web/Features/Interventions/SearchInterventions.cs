@@ -12,6 +12,9 @@ namespace Thuis.Web.Features.Interventions;
 /// <summary>What the guide knows of the person it searches for: only what the filters need.</summary>
 public sealed record GuidePerson(Guid Id, string Name, int Age, Gender Gender, CefrLevel? DutchLevel, bool? IsParent, bool NotLiterate);
 
+/// <summary>The plan the guide chooses for, when opened from a plan: the person it belongs to.</summary>
+public sealed record GuidePlan(Guid PlanId, Guid NewcomerId);
+
 /// <summary>
 /// The intervention guide's search: the shared catalogue and the municipality's own additions, each with where it
 /// runs, filtered and explained by <see cref="GuideFilter"/>.
@@ -39,6 +42,11 @@ public sealed class SearchInterventions(AppDbContext db, CurrentUser currentUser
             i.Id, i.Name, i.Summary, i.IsExample, !i.IsShared, i.Domains, i.Target, i.Recognition, i.Duration, i.CostPerParticipant,
             new GuideAvailability(here.GetValueOrDefault(i.Id), nearby.GetValueOrDefault(i.Id) ?? [])))];
     }
+
+    /// <summary>The plan named in the guide's address, when it is one of the municipality's (the tenant filter applies).</summary>
+    public async Task<GuidePlan?> PlanAsync(Guid planId, CancellationToken cancellationToken) =>
+        await db.IntegrationPlans.AsNoTracking().Where(p => p.Id == planId)
+            .Select(p => new GuidePlan(p.Id, p.NewcomerId)).SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>
     /// The person a case manager searches for, read from the dossier and the intake: age today, spoken Dutch

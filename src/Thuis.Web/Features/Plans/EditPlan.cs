@@ -12,7 +12,11 @@ namespace Thuis.Web.Features.Plans;
 /// </summary>
 public sealed record NewcomerPlan<T>(string Name, T? Plan) where T : class;
 
-public sealed record PlanEditing(int Number, PlanForm Form, IReadOnlyList<string> OfferChoices);
+/// <summary>
+/// The draft as the edit page shows it: the form, the offers to choose from and what the intake says. When the plan
+/// has no wishes yet, the form starts with the intake's (<see cref="WishesFromIntake"/>); what was typed stays.
+/// </summary>
+public sealed record PlanEditing(Guid PlanId, int Number, PlanForm Form, IReadOnlyList<string> OfferChoices, IntakeSummary Intake, bool WishesFromIntake);
 
 /// <summary>Saves the draft plan: its terms, goals and steps, only when nobody changed it since the form was loaded.</summary>
 public sealed class EditPlan(AppDbContext db, TimeProvider clock)
@@ -25,7 +29,18 @@ public sealed class EditPlan(AppDbContext db, TimeProvider clock)
         }
         var draft = await db.IntegrationPlans.AsNoTracking().AsSplitQuery().Include(p => p.Goals).Include(p => p.Steps)
             .SingleOrDefaultAsync(p => p.NewcomerId == newcomerId && p.State == PlanState.Draft, cancellationToken);
-        return new(name, draft is null ? null : new PlanEditing(draft.Number, PlanForm.From(draft), await OfferChoicesAsync(cancellationToken)));
+        if (draft is null)
+        {
+            return new(name, null);
+        }
+        var form = PlanForm.From(draft);
+        var intake = await IntakeSummary.ReadAsync(db, newcomerId, cancellationToken);
+        var fromIntake = form.NewcomerWishes is null && intake.WishesInOwnWords is not null;
+        if (fromIntake)
+        {
+            form.NewcomerWishes = intake.WishesInOwnWords;
+        }
+        return new(name, new PlanEditing(draft.Id, draft.Number, form, await OfferChoicesAsync(cancellationToken), intake, fromIntake));
     }
 
     public async Task<Outcome> HandleAsync(Guid newcomerId, PlanForm form, CancellationToken cancellationToken)

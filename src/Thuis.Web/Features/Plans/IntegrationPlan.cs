@@ -160,6 +160,21 @@ public sealed class IntegrationPlan : IMunicipalityOwned, IPersonData
         Touch();
     }
 
+    /// <summary>Adds one step after the others, such as an intervention chosen in the guide; only to a draft.</summary>
+    public PlanStep AddStep(StepContent content, DateOnly today)
+    {
+        EnsureDraft();
+        if (content.Id is not null)
+        {
+            throw new ArgumentException("Een nieuwe stap heeft nog geen id.", nameof(content));
+        }
+        var step = new PlanStep(this, today);
+        step.Describe(content, _steps.Count == 0 ? 0 : _steps.Max(s => s.Position) + 1);
+        _steps.Add(step);
+        Touch();
+        return step;
+    }
+
     /// <summary>Fixes the draft on its decision date. The caller has checked the route against the law.</summary>
     public void Fix(DateOnly decisionDate, string by, DateTimeOffset at)
     {

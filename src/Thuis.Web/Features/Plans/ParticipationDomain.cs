@@ -16,6 +16,11 @@ public static class ParticipationDomains
 {
     public static IReadOnlyList<ParticipationDomain> All { get; } = Enum.GetValues<ParticipationDomain>();
 
+    /// <summary>A domain as an address names it (?domein=Meeting); null for anything else, numbers included.</summary>
+    public static ParticipationDomain? Parse(string? value) =>
+        Enum.TryParse<ParticipationDomain>(value, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(value, out _)
+            ? parsed : null;
+
     public static string Dutch(this ParticipationDomain value) => value switch
     {
         ParticipationDomain.Meeting => "ontmoeten",

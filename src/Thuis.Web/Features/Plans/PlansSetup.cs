@@ -11,5 +11,6 @@ public static class PlansSetup
         builder.Services.AddScoped<RecordStepProgress>();
         builder.Services.AddScoped<RecordTermChange>();
         builder.Services.AddScoped<ListPlans>();
+        builder.Services.AddScoped<AddInterventionToPlan>();
     }
 }
