@@ -115,6 +115,9 @@ public sealed class IntakeToPlanTests(AppFixture fixture)
         var add = guide.Document.QuerySelectorAll(".thuis-guide-card a").Select(a => a.GetAttribute("href"))
             .Single(h => h!.StartsWith($"/interventiewijzer/{interventionId}/aan-plan", StringComparison.Ordinal))!;
         Assert.Equal($"/interventiewijzer/{interventionId}/aan-plan?plan={planId}", add);
+        Assert.Contains($"/interventiewijzer/{interventionId}?plan={planId}", guide.Document.QuerySelectorAll(".thuis-card__title a").Select(a => a.GetAttribute("href")));
+        var detail = await client.GetAsync($"/interventiewijzer/{interventionId}?plan={planId}");
+        Assert.Equal(add, detail.Document.QuerySelectorAll("a").Single(a => a.TextContent == "Voeg toe aan plan").GetAttribute("href"));
 
         var form = await client.GetAsync(add);
         Assert.Equal(HttpStatusCode.OK, form.Status);
@@ -200,6 +203,7 @@ public sealed class IntakeToPlanTests(AppFixture fixture)
         foreach (var url in new[]
         {
             $"/interventiewijzer?plan={planOfB}", $"/interventiewijzer?plan={Guid.NewGuid()}", "/interventiewijzer?plan=abc",
+            $"/interventiewijzer/{interventionId}?plan={planOfB}", $"/interventiewijzer/{interventionId}?plan=abc",
             $"/interventiewijzer/{interventionId}/aan-plan?plan={planOfB}", $"/interventiewijzer/{interventionId}/aan-plan?plan={Guid.NewGuid()}",
             $"/interventiewijzer/{interventionId}/aan-plan?plan=abc", $"/interventiewijzer/{interventionId}/aan-plan",
             $"/interventiewijzer/{World.B.InterventionId}/aan-plan?plan={ownPlan}", $"/interventiewijzer/{Guid.NewGuid()}/aan-plan?plan={ownPlan}",
@@ -233,6 +237,8 @@ public sealed class IntakeToPlanTests(AppFixture fixture)
 
         using var volunteers = await SignedInAsync(World.A, Roles.VolunteerCoordinator);
         Assert.Equal(HttpStatusCode.NotFound, (await volunteers.GetAsync($"/interventiewijzer?plan={ownPlan}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await volunteers.GetAsync($"/interventiewijzer/{interventionId}?plan={ownPlan}")).Status);
+        Assert.DoesNotContain("Voeg toe aan plan", (await volunteers.GetAsync($"/interventiewijzer/{interventionId}")).Text, StringComparison.Ordinal);
         var plain = await volunteers.GetAsync("/interventiewijzer");
         Assert.Equal(HttpStatusCode.OK, plain.Status);
         Assert.DoesNotContain("Voeg toe aan plan", plain.Text, StringComparison.Ordinal);
