@@ -37,6 +37,7 @@ public sealed class MatchingJourneyTests(BrowserFixture fixture) : BrowserTest(f
         await Page.GetByLabel("ja", new() { Exact = true }).CheckAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Antwoord vastleggen" }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Main)).ToContainTextAsync("gegeven op");
+        await Page.GetByLabel("neemt zelf contact op").CheckAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Verwijzing versturen" }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("De verwijzing is verstuurd naar de partner.");
         await Expect(Page.GetByRole(AriaRole.Row).Filter(new() { HasText = title })).ToContainTextAsync("verstuurd");

@@ -34,6 +34,10 @@ public sealed class ReferralJourneyTests(BrowserFixture fixture) : BrowserTest(f
         await Page.GetByRole(AriaRole.Button, new() { Name = "Antwoord vastleggen" }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Main)).ToContainTextAsync("gegeven op");
         await Page.GetByLabel("Bericht voor de partner (optioneel)").FillAsync("Spreekt Arabisch en een beetje Nederlands.");
+        await Expect(Page.GetByRole(AriaRole.Radio, new() { Checked = true })).ToHaveCountAsync(0);
+        await Page.GetByLabel("neemt contact op met Samira").CheckAsync();
+        await Page.GetByLabel("telefoonnummer delen").CheckAsync();
+        await AccessibleAtBothWidthsAsync("02a-doorverwijzen");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Verwijzing versturen" }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("De verwijzing is verstuurd naar de partner.");
         await Expect(Page.GetByRole(AriaRole.Row).Filter(new() { HasText = "vrouwengroep" })).ToContainTextAsync("verstuurd");
@@ -49,11 +53,60 @@ public sealed class ReferralJourneyTests(BrowserFixture fixture) : BrowserTest(f
         await row.GetByRole(AriaRole.Link).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Main)).ToContainTextAsync("Spreekt Arabisch en een beetje Nederlands.");
         await Expect(Page.GetByRole(AriaRole.Main)).Not.ToContainTextAsync("BSN");
-        await Accessibility.AssertNoSeriousViolationsAsync(Page);
+        await Expect(Page.GetByRole(AriaRole.Main)).ToContainTextAsync("telefoonnummer delen met");
+        await AccessibleAtBothWidthsAsync("02b-partner-ziet-verwijzing");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Verwijzing aannemen" }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Opgeslagen.");
         await Expect(Page.GetByRole(AriaRole.Main)).ToContainTextAsync("geaccepteerd");
         await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Gestart" })).ToBeVisibleAsync();
         await SaveScreenshotAsync("03-aangenomen");
+    }
+
+    [Fact]
+    public async Task A_partner_ending_a_referral_chooses_the_outcome_themselves_and_still_going_waits_for_three_months()
+    {
+        await SignInAsync(PartnerOfDalfsen);
+        await Page.GotoAsync("/verwijzingen");
+        // A demo referral that started about a month ago.
+        await Page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Taalcafé op donderdagavond" }).Filter(new() { HasText = "gestart" })
+            .First.GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Verwijzing: Taalcafé op donderdagavond");
+
+        var attendance = Page.GetByRole(AriaRole.Table, new() { Name = "Aanwezigheid per datum" });
+        await Expect(attendance).ToBeVisibleAsync();
+        await Expect(attendance).ToContainTextAsync("aangepast; eerst afwezig");
+        await Expect(Page.GetByRole(AriaRole.Main)).ToContainTextAsync("telefoonnummer");
+
+        var outcome = Page.GetByRole(AriaRole.Group, new() { Name = "Uitkomst" });
+        await Expect(outcome.GetByRole(AriaRole.Radio)).ToHaveCountAsync(2);
+        await Expect(outcome.GetByRole(AriaRole.Radio, new() { Checked = true })).ToHaveCountAsync(0);
+        var stillGoing = outcome.GetByRole(AriaRole.Radio, new() { Name = "doet na drie maanden nog mee" });
+        await Expect(stillGoing).ToBeDisabledAsync();
+        await Expect(outcome).ToContainTextAsync("kan vanaf");
+        await Expect(outcome.GetByRole(AriaRole.Radio, new() { Name = "gestopt" })).ToBeEnabledAsync();
+        await AccessibleAtBothWidthsAsync("04-uitkomst");
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Beëindigen" }).ClickAsync();
+        var summary = Page.Locator(".thuis-error-summary");
+        await Expect(summary).ToBeVisibleAsync();
+        await Expect(summary).ToContainTextAsync("Kies de uitkomst van de verwijzing.");
+        await Expect(Page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("^Fout: Verwijzing"));
+        await Expect(Page.Locator("#uitkomst-fout")).ToContainTextAsync("Kies de uitkomst van de verwijzing.");
+        await Expect(Page.GetByRole(AriaRole.Main)).ToContainTextAsync("gestart");
+        await Expect(summary.GetByRole(AriaRole.Link).First).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("#uitkomst-Stopped$"));
+        await AccessibleAtBothWidthsAsync("05-uitkomst-kiezen");
+    }
+
+    private async Task AccessibleAtBothWidthsAsync(string step)
+    {
+        await Page.SetViewportSizeAsync(1280, 900);
+        await Accessibility.AssertNoSeriousViolationsAsync(Page);
+        await SaveScreenshotAsync($"{step}-1280");
+        await Page.SetViewportSizeAsync(390, 844);
+        var overflow = await Page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"De pagina schuift {overflow} px opzij op een telefoon ({step}).");
+        await Accessibility.AssertNoSeriousViolationsAsync(Page);
+        await SaveScreenshotAsync($"{step}-390");
+        await Page.SetViewportSizeAsync(1280, 900);
     }
 }

@@ -175,7 +175,7 @@ public sealed class MatchingTests
         await caseManager.SubmitAsync(proposalUrl, "antwoord", new Dictionary<string, string> { ["Answer.Answer"] = nameof(NewcomerAnswer.Yes) });
         var withYes = await caseManager.GetAsync(proposalUrl);
         Assert.Contains($"Doorverwijzen naar {centre}", withYes.Text, StringComparison.Ordinal);
-        Assert.NotNull((await caseManager.SubmitAsync(proposalUrl, "doorverwijzen", new Dictionary<string, string>())).Location);
+        Assert.NotNull((await caseManager.SubmitAsync(proposalUrl, "doorverwijzen", new Dictionary<string, string> { ["Refer.ContactNeeded"] = "false" })).Location);
 
         var partner = await SignInAsync(app, world, world.A, Roles.PartnerWorker);
         var referrals = await partner.GetAsync("/verwijzingen");

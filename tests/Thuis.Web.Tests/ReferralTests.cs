@@ -56,7 +56,7 @@ public sealed partial class ReferralTests
         var withYes = await caseManager.GetAsync(proposalUrl);
         Assert.Contains("geldig tot en met 1 september 2027", withYes.Text, StringComparison.Ordinal);
         Assert.Equal($"{proposals}?klaar=verstuurd", (await caseManager.SubmitAsync(proposalUrl, "doorverwijzen",
-            new Dictionary<string, string> { ["NoteForPartner"] = "Hij spreekt een beetje Engels." })).Location);
+            new Dictionary<string, string> { ["Refer.NoteForPartner"] = "Hij spreekt een beetje Engels.", ["Refer.ContactNeeded"] = "false" })).Location);
         Assert.Equal(1, await CountReferralsAsync(app, world.A.Id, newcomer));
 
         // The partner sees the first name, contact and language — not the family name or any BSN.

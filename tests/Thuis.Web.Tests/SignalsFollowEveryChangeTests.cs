@@ -444,7 +444,7 @@ public sealed class SignalsFollowEveryChangeTests(SignalsFollowEveryChangeTests.
         using var client = await SignedInAsync(Roles.CaseManager);
 
         await ClosesAsync(person, SignalKind.Isolation, () =>
-            client.SubmitAsync($"/dossiers/{person}/voorstellen/{proposal}", "doorverwijzen", new Dictionary<string, string>()));
+            client.SubmitAsync($"/dossiers/{person}/voorstellen/{proposal}", "doorverwijzen", new Dictionary<string, string> { ["Refer.ContactNeeded"] = "false" }));
     }
 
     [Fact]

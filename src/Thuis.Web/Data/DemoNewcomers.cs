@@ -216,6 +216,12 @@ public sealed class DemoNewcomers
         }
     }
 
+    // Numbers of the 06-0000 range and addresses under .example: nobody real is reached from the demo.
+    private static string DemoPhone(int index) => $"06-0000{index:D4}";
+
+    private static string DemoEmail(string given, int index) =>
+        $"{new string([.. given.Split(' ')[0].Normalize(System.Text.NormalizationForm.FormD).Where(char.IsAsciiLetter)]).ToLowerInvariant()}{index}@voorbeeld.example";
+
     private void Make(AppDbContext db, Guid municipalityId, int index, string caseManagerId)
     {
         var first = index == 0;
@@ -245,7 +251,7 @@ public sealed class DemoNewcomers
         var newcomer = new Newcomer(municipalityId,
             new PersonDetails(given, family, born, female ? Gender.Female : Gender.Male, origin.Country,
                 origin.Country == "Syrië" && Chance(0.08) ? "staatloos" : origin.Nationality,
-                null, null, preferred, interpreter, bsn, vNumber),
+                DemoPhone(index), index % 3 == 0 ? DemoEmail(given, index) : null, preferred, interpreter, bsn, vNumber),
             new LegalFrame(TargetGroup.AsylumPermitHolder, permit, registered, housed,
                 Pick(_town.Streets), $"{_random.Next(1, 140)}{(Chance(0.15) ? "a" : "")}", Postcode(), _town.City),
             registeredAt < _now ? registeredAt : _now);

@@ -8,7 +8,9 @@ namespace Thuis.Web.Features.Referrals;
 
 /// <summary>
 /// Proposals and referrals for the demo: a few people said yes and were referred to the partner, in every state of a
-/// referral's life, one waits too long for an answer, and a few proposals still wait for the newcomer's answer.
+/// referral's life, one waits too long for an answer, and a few proposals still wait for the newcomer's answer. Most
+/// people agreed to share their phone number (some also their e-mail address) so the partner can call them; one
+/// contacts the partner without sharing anything. The running ones show their attendance per date, one day corrected.
 /// </summary>
 internal static class DemoReferrals
 {
@@ -46,7 +48,11 @@ internal static class DemoReferrals
             proposal.RecordAnswer(NewcomerAnswer.Yes, answeredOn, null);
             var consent = new Consent(proposal, RecordNewcomerAnswer.DefaultPurpose(proposal.What, partner.Name), answeredOn, answeredOn.AddMonths(12), caseManagerName);
             db.Consents.Add(consent);
-            var referral = new Referral(proposal, consent, partner, "Graag contact opnemen in het Engels of met een tolk.", answeredOn);
+            var contact = i % 4 == 2
+                ? ContactSharing.Nothing
+                : new ContactSharing(true, person.Phone is not null, person.Email is not null);
+            var referral = new Referral(proposal, consent, partner, person,
+                contact.ContactNeeded ? "Graag contact opnemen in het Engels of met een tolk." : "Komt zelf langs op het spreekuur.", contact, answeredOn);
             referral.Send(answeredOn);
             // The referrals move along their life as far as the time since sending allows.
             switch (i % 6)
@@ -55,8 +61,16 @@ internal static class DemoReferrals
                 case 3:
                     referral.Accept(answeredOn.AddDays(2));
                     referral.Start(answeredOn.AddDays(7));
-                    referral.RecordAttendance(answeredOn.AddDays(7), true);
-                    referral.RecordAttendance(answeredOn.AddDays(14), i != 3);
+                    for (var week = 1; answeredOn.AddDays(7 * week) < today; week++)
+                    {
+                        referral.RecordAttendance(answeredOn.AddDays(7 * week), week != 2 || i != 3);
+                    }
+                    if (i == 0 && answeredOn.AddDays(14) < today)
+                    {
+                        // First noted as absent, then corrected: the list shows both.
+                        referral.RecordAttendance(answeredOn.AddDays(14), false);
+                        referral.RecordAttendance(answeredOn.AddDays(14), true);
+                    }
                     break;
                 case 1:
                     referral.Accept(answeredOn.AddDays(3));

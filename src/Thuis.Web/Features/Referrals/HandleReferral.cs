@@ -20,8 +20,12 @@ public sealed class ReferralStepForm
 {
     public ReferralStep Step { get; set; }
     public DateOnly? On { get; set; }
-    public bool Present { get; set; } = true;
-    public ReferralOutcome Outcome { get; set; }
+
+    /// <summary>Aanwezig or afwezig: none until the partner chooses.</summary>
+    public bool? Present { get; set; }
+
+    /// <summary>How it ended: none until the partner chooses, so no outcome is recorded by default.</summary>
+    public ReferralOutcome? Outcome { get; set; }
 
     [StringLength(1000, ErrorMessage = "Hoogstens 1000 tekens.")]
     public string? Note { get; set; }
@@ -56,12 +60,31 @@ public sealed class HandleReferral(AppDbContext db, CurrentUser currentUser, Tim
         {
             errors[nameof(ReferralStepForm.On)] = "Kies een datum die niet na vandaag ligt.";
         }
-        if ((form.Step == ReferralStep.Decline || (form.Step == ReferralStep.End && form.Outcome == ReferralOutcome.Stopped))
-            && string.IsNullOrWhiteSpace(form.Note))
+        if (form.Step == ReferralStep.Decline && string.IsNullOrWhiteSpace(form.Note))
         {
-            errors[nameof(ReferralStepForm.Note)] = form.Step == ReferralStep.Decline
-                ? "Schrijf op waarom u de verwijzing niet aanneemt, zodat de klantregisseur iets anders kan zoeken."
-                : "Schrijf op waarom het gestopt is.";
+            errors[nameof(ReferralStepForm.Note)] = "Schrijf op waarom u de verwijzing niet aanneemt, zodat de klantregisseur iets anders kan zoeken.";
+        }
+        if (form.Step == ReferralStep.Attendance && form.Present is null)
+        {
+            errors[nameof(ReferralStepForm.Present)] = "Kies of de persoon er was: aanwezig of afwezig.";
+        }
+        if (form.Step == ReferralStep.End)
+        {
+            if (form.Outcome is not { } outcome)
+            {
+                errors[nameof(ReferralStepForm.Outcome)] = "Kies de uitkomst van de verwijzing.";
+            }
+            else
+            {
+                if (referral.CannotRecordOutcome(outcome, on) is { } outcomeRefusal)
+                {
+                    errors[nameof(ReferralStepForm.Outcome)] = outcomeRefusal;
+                }
+                if (Referral.CannotEndWithNote(outcome, form.Note) is { } noteRefusal)
+                {
+                    errors[nameof(ReferralStepForm.Note)] = noteRefusal;
+                }
+            }
         }
         if (errors.Count > 0)
         {
@@ -81,8 +104,8 @@ public sealed class HandleReferral(AppDbContext db, CurrentUser currentUser, Tim
                 case ReferralStep.Accept: r.Accept(today); break;
                 case ReferralStep.Decline: r.Decline(today, form.Note!); break;
                 case ReferralStep.Start: r.Start(on); break;
-                case ReferralStep.Attendance: r.RecordAttendance(on, form.Present); break;
-                default: r.End(on, form.Outcome, form.Note); break;
+                case ReferralStep.Attendance: r.RecordAttendance(on, form.Present!.Value); break;
+                default: r.End(on, form.Outcome!.Value, form.Note); break;
             }
         }, ChangedMeanwhile, cancellationToken);
     }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
 using Thuis.Web.Platform.Editing;
@@ -5,13 +6,29 @@ using Thuis.Web.Platform.Localization;
 
 namespace Thuis.Web.Features.Referrals;
 
+public sealed class ReferForm
+{
+    [StringLength(1000, ErrorMessage = "Hoogstens 1000 tekens.")]
+    public string? NoteForPartner { get; set; }
+
+    /// <summary>Whether the organisation reaches out to the person: none until the case manager chooses.</summary>
+    public bool? ContactNeeded { get; set; }
+
+    /// <summary>The person agreed to share their phone number with the organisation.</summary>
+    public bool SharePhone { get; set; }
+
+    /// <summary>The person agreed to share their e-mail address with the organisation.</summary>
+    public bool ShareEmail { get; set; }
+}
+
 /// <summary>
-/// Sends a referral to the partner organisation of a proposal the newcomer said yes to, while their consent holds.
-/// Without a recorded yes there is no referral: the entity refuses it, whatever the page sends.
+/// Sends a referral to the partner organisation of a proposal the newcomer said yes to, while their consent holds,
+/// with what the newcomer agreed about contact. Without a recorded yes there is no referral: the entity refuses it,
+/// whatever the page sends.
 /// </summary>
 public sealed class ReferNewcomer(AppDbContext db, TimeProvider clock)
 {
-    public async Task<Outcome> HandleAsync(Guid proposalId, string? noteForPartner, CancellationToken cancellationToken)
+    public async Task<Outcome> HandleAsync(Guid proposalId, ReferForm form, CancellationToken cancellationToken)
     {
         var proposal = await db.Proposals.AsNoTracking().SingleOrDefaultAsync(p => p.Id == proposalId, cancellationToken);
         if (proposal is null)
@@ -32,7 +49,18 @@ public sealed class ReferNewcomer(AppDbContext db, TimeProvider clock)
         {
             return Outcome.Refused(refusal);
         }
-        var referral = new Referral(proposal, consent!, organisation!, noteForPartner, today);
+        if (form.ContactNeeded is not { } contactNeeded)
+        {
+            return Outcome.Invalid(nameof(ReferForm.ContactNeeded), "Kies wie het eerste contact legt: de organisatie, of de persoon zelf.");
+        }
+        var newcomer = await db.Newcomers.AsNoTracking().SingleAsync(n => n.Id == proposal.NewcomerId, cancellationToken);
+        var contact = new ContactSharing(contactNeeded, form.SharePhone, form.ShareEmail);
+        var contactRefusals = Referral.ContactRefusals(contact, newcomer, organisation!.Name);
+        if (contactRefusals.Count > 0)
+        {
+            return Outcome.Invalid(contactRefusals);
+        }
+        var referral = new Referral(proposal, consent!, organisation, newcomer, form.NoteForPartner, contact, today);
         referral.Send(today);
         db.Referrals.Add(referral);
         await db.SaveChangesAsync(cancellationToken);

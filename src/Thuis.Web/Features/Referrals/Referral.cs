@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Features.Organisations;
 using Thuis.Web.Platform.Changes;
+using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Tenancy;
 
 namespace Thuis.Web.Features.Referrals;
@@ -24,8 +25,37 @@ public enum ReferralOutcome
     Stopped,
 }
 
-/// <summary>One day the newcomer was expected at the partner, and whether they came.</summary>
-public sealed record ReferralAttendance(DateOnly On, bool Present);
+/// <summary>
+/// One day the newcomer was expected at the partner, and whether they came. A second entry for the same day changes
+/// this one, and keeps what it said before so the change stays visible.
+/// </summary>
+public sealed class ReferralAttendance(DateOnly on, bool present)
+{
+    public DateOnly On { get; private set; } = on;
+
+    public bool Present { get; private set; } = present;
+
+    /// <summary>What this day said before it was changed; none when it was never changed.</summary>
+    public bool? WasPresent { get; private set; }
+
+    internal void Change(bool present)
+    {
+        if (present != Present)
+        {
+            WasPresent = Present;
+            Present = present;
+        }
+    }
+}
+
+/// <summary>
+/// Whether the organisation is to reach the newcomer, and which of their contact details the newcomer agreed to share
+/// with it for this referral. Without that agreement the partner sees no phone number or e-mail address.
+/// </summary>
+public sealed record ContactSharing(bool ContactNeeded, bool SharePhone, bool ShareEmail)
+{
+    public static readonly ContactSharing Nothing = new(false, false, false);
+}
 
 /// <summary>
 /// A warm referral to a partner organisation, made only from a proposal the newcomer said yes to, with their consent
@@ -40,7 +70,61 @@ public sealed class Referral : IMunicipalityOwned, IPersonData
         What = "";
     }
 
+    /// <summary>A referral on which the organisation does not reach out and no contact details are shared.</summary>
     public Referral(Proposal proposal, Consent consent, Organisation organisation, string? noteForPartner, DateOnly today)
+    {
+        Begin(proposal, consent, organisation, noteForPartner, today);
+        What = proposal.What;
+    }
+
+    /// <summary>
+    /// A referral with what the newcomer agreed about contact: the organisation reaches out only through a phone number
+    /// or e-mail address the newcomer agreed to share and the dossier holds.
+    /// </summary>
+    public Referral(Proposal proposal, Consent consent, Organisation organisation, Newcomer newcomer, string? noteForPartner, ContactSharing contact, DateOnly today)
+    {
+        if (newcomer.Id != proposal.NewcomerId)
+        {
+            throw new ArgumentException("De persoon hoort niet bij dit voorstel.", nameof(newcomer));
+        }
+        if (ContactRefusals(contact, newcomer, organisation.Name).Values.FirstOrDefault() is { } refusal)
+        {
+            throw new ArgumentException(refusal, nameof(contact));
+        }
+        Begin(proposal, consent, organisation, noteForPartner, today);
+        What = proposal.What;
+        ContactNeeded = contact.ContactNeeded;
+        SharesPhone = contact.SharePhone;
+        SharesEmail = contact.ShareEmail;
+    }
+
+    /// <summary>
+    /// Why this agreement about contact cannot go with a referral, keyed by the <see cref="ContactSharing"/> part it is
+    /// about: sharing a phone number or e-mail address the dossier does not hold, or asking the organisation to reach
+    /// out without any way to reach the person. Empty when it can.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> ContactRefusals(ContactSharing contact, Newcomer newcomer, string organisationName)
+    {
+        var refusals = new Dictionary<string, string>();
+        var hasPhone = !string.IsNullOrWhiteSpace(newcomer.Phone);
+        var hasEmail = !string.IsNullOrWhiteSpace(newcomer.Email);
+        if (contact.SharePhone && !hasPhone)
+        {
+            refusals[nameof(ContactSharing.SharePhone)] = "Er staat geen telefoonnummer in het dossier. Vul het eerst in bij de gegevens van de persoon.";
+        }
+        if (contact.ShareEmail && !hasEmail)
+        {
+            refusals[nameof(ContactSharing.ShareEmail)] = "Er staat geen e-mailadres in het dossier. Vul het eerst in bij de gegevens van de persoon.";
+        }
+        if (contact.ContactNeeded && !(contact.SharePhone && hasPhone) && !(contact.ShareEmail && hasEmail))
+        {
+            refusals[nameof(ContactSharing.ContactNeeded)] =
+                $"{organisationName} neemt contact op, maar kan de persoon dan nergens bereiken: leg vast dat de persoon toestemming geeft om het telefoonnummer of het e-mailadres te delen, of kies dat de persoon zelf contact opneemt.";
+        }
+        return refusals;
+    }
+
+    private void Begin(Proposal proposal, Consent consent, Organisation organisation, string? noteForPartner, DateOnly today)
     {
         if (proposal.Answer != NewcomerAnswer.Yes || consent.ProposalId != proposal.Id)
         {
@@ -60,7 +144,6 @@ public sealed class Referral : IMunicipalityOwned, IPersonData
         ProposalId = proposal.Id;
         ConsentId = consent.Id;
         OrganisationId = organisation.Id;
-        What = proposal.What;
         NoteForPartner = string.IsNullOrWhiteSpace(noteForPartner) ? null : noteForPartner.Trim();
         State = ReferralState.Proposed;
         CreatedOn = today;
@@ -75,6 +158,12 @@ public sealed class Referral : IMunicipalityOwned, IPersonData
     public Guid OrganisationId { get; private set; }
     public string What { get; private set; }
     public string? NoteForPartner { get; private set; }
+    /// <summary>The organisation reaches out to the newcomer, rather than the newcomer or case manager to the organisation.</summary>
+    public bool ContactNeeded { get; private set; }
+    /// <summary>The newcomer agreed to share their phone number with the organisation for this referral.</summary>
+    public bool SharesPhone { get; private set; }
+    /// <summary>The newcomer agreed to share their e-mail address with the organisation for this referral.</summary>
+    public bool SharesEmail { get; private set; }
     public ReferralState State { get; private set; }
     public DateOnly CreatedOn { get; private set; }
     public DateOnly? SentOn { get; private set; }
@@ -86,7 +175,11 @@ public sealed class Referral : IMunicipalityOwned, IPersonData
     public string? EndNote { get; private set; }
     public Guid Version { get; private set; }
 
-    public IReadOnlyList<ReferralAttendance> Attendance => _attendance;
+    /// <summary>Per date, the earliest first (kept in the order recorded, so an entry is changed in place).</summary>
+    public IReadOnlyList<ReferralAttendance> Attendance => [.. _attendance.OrderBy(a => a.On)];
+
+    /// <summary>The day, when attendance for it is already recorded: recording it again changes that entry.</summary>
+    public DateOnly? RecordedDay(DateOnly on) => _attendance.Exists(a => a.On == on) ? on : null;
 
     /// <summary>Sent and not yet answered by the partner after this many days: visible as waiting too long.</summary>
     public const int AnswerWithinDays = 10;
@@ -119,6 +212,22 @@ public sealed class Referral : IMunicipalityOwned, IPersonData
 
     public string? CannotEnd(DateOnly on) => on < StartedOn ? EndBeforeStart : CannotMove(ReferralState.Started, ReferralState.Ended);
 
+    /// <summary>Months after the start from which "still going" can be recorded: calendar months, so 31 May gives 31 August and 30 November 28 February.</summary>
+    public const int StillGoingAfterMonths = 3;
+
+    /// <summary>The first day on which "doet na drie maanden nog mee" can be recorded; none before the start.</summary>
+    public DateOnly? StillGoingPossibleFrom => StartedOn?.AddMonths(StillGoingAfterMonths);
+
+    /// <summary>Why this outcome cannot be recorded on that day; null when it can. <see cref="End"/> refuses the same.</summary>
+    public string? CannotRecordOutcome(ReferralOutcome outcome, DateOnly on) =>
+        outcome == ReferralOutcome.StillGoingAtThreeMonths && StillGoingPossibleFrom is { } from && on < from
+            ? $"‘{ReferralOutcome.StillGoingAtThreeMonths.Dutch()}’ kan pas vanaf {DutchFormat.Date(from)}: drie maanden na de start op {DutchFormat.Date(StartedOn!.Value)}. Tot dan loopt de verwijzing door, of kiest u ‘{ReferralOutcome.Stopped.Dutch()}’."
+            : null;
+
+    /// <summary>Why the end cannot be recorded with this note; null when it can.</summary>
+    public static string? CannotEndWithNote(ReferralOutcome outcome, string? note) =>
+        outcome == ReferralOutcome.Stopped && string.IsNullOrWhiteSpace(note) ? "Schrijf op waarom het gestopt is." : null;
+
     public void Start(DateOnly on)
     {
         if (on < AnsweredOn)
@@ -128,27 +237,37 @@ public sealed class Referral : IMunicipalityOwned, IPersonData
         Move(ReferralState.Accepted, ReferralState.Started, () => StartedOn = on);
     }
 
+    /// <summary>Records whether the newcomer came on a day; a day already recorded is changed, keeping what it said before.</summary>
     public void RecordAttendance(DateOnly on, bool present)
     {
         if (State != ReferralState.Started || on < StartedOn)
         {
             throw new InvalidOperationException(AttendanceOnlyWhileRunning);
         }
-        _attendance.RemoveAll(a => a.On == on);
-        _attendance.Add(new ReferralAttendance(on, present));
-        _attendance.Sort((a, b) => a.On.CompareTo(b.On));
+        if (_attendance.Find(a => a.On == on) is { } earlier)
+        {
+            earlier.Change(present);
+        }
+        else
+        {
+            _attendance.Add(new ReferralAttendance(on, present));
+        }
         Version = Guid.NewGuid();
     }
 
     public void End(DateOnly on, ReferralOutcome outcome, string? note)
     {
-        if (outcome == ReferralOutcome.Stopped && string.IsNullOrWhiteSpace(note))
+        if (CannotEndWithNote(outcome, note) is { } noteRefusal)
         {
-            throw new ArgumentException("Schrijf op waarom het gestopt is.", nameof(note));
+            throw new ArgumentException(noteRefusal, nameof(note));
         }
         if (on < StartedOn)
         {
             throw new ArgumentException(EndBeforeStart, nameof(on));
+        }
+        if (CannotRecordOutcome(outcome, on) is { } outcomeRefusal)
+        {
+            throw new ArgumentException(outcomeRefusal, nameof(outcome));
         }
         Move(ReferralState.Started, ReferralState.Ended, () =>
         {
@@ -201,6 +320,22 @@ public static class ReferralTexts
     {
         ReferralOutcome.StillGoingAtThreeMonths => "doet na drie maanden nog mee",
         _ => "gestopt",
+    };
+
+    public static string Dutch(this ReferralAttendance day) =>
+        (day.Present ? "aanwezig" : "afwezig") + (day.WasPresent is { } was ? $" (aangepast; eerst {(was ? "aanwezig" : "afwezig")})" : "");
+
+    /// <summary>Who reaches out first, in words for the referral page.</summary>
+    public static string FirstContact(this Referral referral, string organisation) =>
+        referral.ContactNeeded ? $"{organisation} neemt contact op met de persoon" : "De persoon of de klantregisseur neemt zelf contact op";
+
+    /// <summary>Which contact details the person agreed to share with the organisation.</summary>
+    public static string ContactConsent(this Referral referral, string organisation) => (referral.SharesPhone, referral.SharesEmail) switch
+    {
+        (true, true) => $"telefoonnummer en e-mailadres delen met {organisation}",
+        (true, false) => $"telefoonnummer delen met {organisation}",
+        (false, true) => $"e-mailadres delen met {organisation}",
+        _ => $"geen telefoonnummer of e-mailadres delen met {organisation}",
     };
 
     public static string Dutch(this TargetKind value) => value switch

@@ -11,9 +11,11 @@ public sealed record ProposalsView(string Name, IReadOnlyList<OrganisationOption
 
 /// <summary>
 /// One proposal to a newcomer with what followed it: the organisation, the consent and the referral. A new
-/// proposal's answer form starts from the usual purpose and the usual consent period.
+/// proposal's answer form starts from the usual purpose and the usual consent period. The phone number and e-mail
+/// address in the dossier, so the case manager sees what the person may agree to share with the organisation.
 /// </summary>
-public sealed record ProposalView(string Name, Proposal Proposal, Organisation? Organisation, Consent? Consent, Referral? Referral, AnswerForm Answer);
+public sealed record ProposalView(string Name, Proposal Proposal, Organisation? Organisation, Consent? Consent, Referral? Referral, AnswerForm Answer,
+    string? Phone = null, string? Email = null);
 
 /// <summary>What was put to a newcomer, their own answers, and the referrals that followed.</summary>
 public sealed class ViewProposals(AppDbContext db, ProposeToNewcomer proposeToNewcomer, TimeProvider clock)
@@ -51,7 +53,8 @@ public sealed class ViewProposals(AppDbContext db, ProposeToNewcomer proposeToNe
             ConsentUntil = clock.InTheNetherlands().AddMonths(RecordNewcomerAnswer.DefaultConsentMonths),
             Version = proposal.Version,
         };
-        return new ProposalView(name, proposal, organisation, consent, referral, answer);
+        var contact = await db.Newcomers.AsNoTracking().Where(n => n.Id == newcomerId).Select(n => new { n.Phone, n.Email }).SingleAsync(cancellationToken);
+        return new ProposalView(name, proposal, organisation, consent, referral, answer, contact.Phone, contact.Email);
     }
 
     private Task<string?> NameAsync(Guid newcomerId, CancellationToken cancellationToken) =>

@@ -8,7 +8,8 @@ namespace Thuis.Web.Features.Referrals;
 
 /// <summary>
 /// The least a partner needs to welcome someone: first name, how to reach them, their language and what the referral
-/// is for. Never a BSN, health or money. Contact details only while the newcomer's consent holds.
+/// is for. Never a BSN, health or money. A phone number or e-mail address only when the newcomer agreed to share it
+/// with the organisation, and only while their consent holds.
 /// </summary>
 public sealed record ReferralContact(string FirstName, string? Phone, string? Email, string? Language, bool InterpreterNeeded);
 
@@ -38,8 +39,14 @@ public sealed class ViewReferral(AppDbContext db, CurrentUser currentUser, TimeP
             .Select(n => new ReferralContact(n.GivenNames, n.Phone, n.Email, n.PreferredLanguage, n.InterpreterNeeded))
             .SingleAsync(cancellationToken);
         var forPartner = currentUser.SeesReferralsAsPartner;
+        contact = contact with { FirstName = FirstName(contact.FirstName) };
+        var shared = contact with
+        {
+            Phone = referral.SharesPhone ? contact.Phone : null,
+            Email = referral.SharesEmail ? contact.Email : null,
+        };
         return new ReferralView(referral, organisation,
-            valid ? contact with { FirstName = FirstName(contact.FirstName) } : forPartner ? null : contact,
+            !forPartner ? contact : valid ? shared : null,
             consent.Purpose, consent.ExpiresOn, valid, forPartner ? null : referral.NewcomerId);
     }
 

@@ -1751,6 +1751,9 @@ namespace Thuis.Web.Data.Migrations.Postgres
                     b.Property<Guid>("ConsentId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("ContactNeeded")
+                        .HasColumnType("boolean");
+
                     b.Property<DateOnly>("CreatedOn")
                         .HasColumnType("date");
 
@@ -1787,6 +1790,12 @@ namespace Thuis.Web.Data.Migrations.Postgres
 
                     b.Property<DateOnly?>("SentOn")
                         .HasColumnType("date");
+
+                    b.Property<bool>("SharesEmail")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("SharesPhone")
+                        .HasColumnType("boolean");
 
                     b.Property<DateOnly?>("StartedOn")
                         .HasColumnType("date");
@@ -3000,6 +3009,8 @@ namespace Thuis.Web.Data.Migrations.Postgres
                             b1.Property<DateOnly>("On");
 
                             b1.Property<bool>("Present");
+
+                            b1.Property<bool?>("WasPresent");
 
                             b1.HasKey("ReferralId", "__synthesizedOrdinal");
 

@@ -1742,6 +1742,9 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("ConsentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ContactNeeded")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("CreatedOn")
                         .HasColumnType("TEXT");
 
@@ -1778,6 +1781,12 @@ namespace Thuis.Web.Data.Migrations.Sqlite
 
                     b.Property<DateOnly?>("SentOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("SharesEmail")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SharesPhone")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("StartedOn")
                         .HasColumnType("TEXT");
@@ -2989,6 +2998,8 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                             b1.Property<DateOnly>("On");
 
                             b1.Property<bool>("Present");
+
+                            b1.Property<bool?>("WasPresent");
 
                             b1.HasKey("ReferralId", "__synthesizedOrdinal");
 
