@@ -75,6 +75,7 @@ public sealed class SignalsFollowEveryChangeTests(SignalsFollowEveryChangeTests.
         ["Milestones.RecordMilestones"] = new Covered(nameof(Recording_a_milestone_as_behind_raises_the_signal_in_the_same_request)),
         ["Milestones.UpdateSettlingChecklist"] = new Covered(nameof(Ticking_the_last_settling_item_closes_the_milestone_signal_in_the_same_request)),
         ["Milestones.ViewMilestones"] = new WritesNoPeoplesData("reads only"),
+        ["Plans.AddInterventionToPlan"] = new Covered(nameof(Adding_an_intervention_to_a_draft_plan_tells_the_change_of_that_person)),
         ["Plans.DraftPlan"] = new Covered(nameof(Drafting_a_plan_closes_the_not_yet_invited_signal_in_the_same_request)),
         ["Plans.EditPlan"] = new Covered(nameof(Editing_a_draft_plan_tells_the_change_of_that_person)),
         ["Plans.FixPlan"] = new Covered(nameof(Fixing_the_plan_closes_the_PIP_deadline_signal_in_the_same_request)),
@@ -281,6 +282,22 @@ public sealed class SignalsFollowEveryChangeTests(SignalsFollowEveryChangeTests.
 
         await ToldAsync(person, $"/dossiers/{person}/plan/bewerken", () =>
             client.SubmitAsync($"/dossiers/{person}/plan/bewerken", "plan", new Dictionary<string, string> { ["Input.NewcomerWishes"] = "Eerst een eigen fiets." }));
+    }
+
+    [Fact]
+    public async Task Adding_an_intervention_to_a_draft_plan_tells_the_change_of_that_person()
+    {
+        var person = await PersonAsync("Interventiestap", arrange: (db, n) => db.IntegrationPlans.Add(Plan(n, fixedOn: null, (ParticipationDomain.Meeting, StepStatus.Planned))));
+        var intervention = await Guide.AddOwnInterventionAsync(fixture.App, fixture.World.A, Guide.Details($"Samen wandelen {Guid.NewGuid().ToString("N")[..6]}", domain: ParticipationDomain.Meeting));
+        var plan = await ReadAsync(fixture.World.A, db => db.IntegrationPlans.Where(p => p.NewcomerId == person).Select(p => p.Id).SingleAsync());
+        using var client = await SignedInAsync(Roles.CaseManager);
+        var path = $"/interventiewijzer/{intervention}/aan-plan";
+
+        await ToldAsync(person, path, async () =>
+        {
+            var form = await client.GetAsync($"{path}?plan={plan}");
+            return await client.PostFormAsync(form, "interventie-aan-plan", new Dictionary<string, string> { ["Input.Due"] = Iso(Today.AddDays(10)) });
+        });
     }
 
     [Fact]
