@@ -74,19 +74,6 @@ public sealed class IntakeToPlanJourneyTests(BrowserFixture fixture) : BrowserTe
         await AccessibleAtBothWidthsAsync("05-plan-met-stap");
     }
 
-    private async Task AccessibleAtBothWidthsAsync(string step)
-    {
-        await Page.SetViewportSizeAsync(1280, 900);
-        await Accessibility.AssertNoSeriousViolationsAsync(Page);
-        await SaveScreenshotAsync($"{step}-1280");
-        await Page.SetViewportSizeAsync(390, 844);
-        var overflow = await Page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        Assert.True(overflow <= 0, $"De pagina schuift {overflow} px opzij op een telefoon ({step}).");
-        await Accessibility.AssertNoSeriousViolationsAsync(Page);
-        await SaveScreenshotAsync($"{step}-390");
-        await Page.SetViewportSizeAsync(1280, 900);
-    }
-
     /// <summary>A newcomer of Dalfsen of this journey's own, whose intake names talents, languages and wishes.</summary>
     private async Task<Guid> AddPersonWithIntakeAsync()
     {

@@ -101,19 +101,6 @@ public sealed partial class MatchingRoundsJourneyTests(BrowserFixture fixture) :
         return new Round(new Uri(Page.Url).PathAndQuery, pairs);
     }
 
-    private async Task AccessibleAtBothWidthsAsync(string step)
-    {
-        await Page.SetViewportSizeAsync(1280, 900);
-        await Accessibility.AssertNoSeriousViolationsAsync(Page);
-        await SaveScreenshotAsync($"{step}-1280");
-        await Page.SetViewportSizeAsync(390, 844);
-        var overflow = await Page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        Assert.True(overflow <= 0, $"De pagina schuift {overflow} px opzij op een telefoon ({step}).");
-        await Accessibility.AssertNoSeriousViolationsAsync(Page);
-        await SaveScreenshotAsync($"{step}-390");
-        await Page.SetViewportSizeAsync(1280, 900);
-    }
-
     [GeneratedRegex("^Afwijzen")]
     private static partial Regex AfwijzenRegex();
 

@@ -96,17 +96,4 @@ public sealed class ReferralJourneyTests(BrowserFixture fixture) : BrowserTest(f
         await Expect(summary.GetByRole(AriaRole.Link).First).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("#uitkomst-Stopped$"));
         await AccessibleAtBothWidthsAsync("05-uitkomst-kiezen");
     }
-
-    private async Task AccessibleAtBothWidthsAsync(string step)
-    {
-        await Page.SetViewportSizeAsync(1280, 900);
-        await Accessibility.AssertNoSeriousViolationsAsync(Page);
-        await SaveScreenshotAsync($"{step}-1280");
-        await Page.SetViewportSizeAsync(390, 844);
-        var overflow = await Page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        Assert.True(overflow <= 0, $"De pagina schuift {overflow} px opzij op een telefoon ({step}).");
-        await Accessibility.AssertNoSeriousViolationsAsync(Page);
-        await SaveScreenshotAsync($"{step}-390");
-        await Page.SetViewportSizeAsync(1280, 900);
-    }
 }

@@ -43,6 +43,23 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         await Expect(Page).ToHaveURLAsync(new Uri(Fixture.BaseAddress, "/").ToString());
     }
 
+    /// <summary>
+    /// Axe finds nothing serious at 1280 px and on a phone (390 px), where the page does not scroll sideways either;
+    /// a screenshot of each width is kept. Ends at 1280 px.
+    /// </summary>
+    protected async Task AccessibleAtBothWidthsAsync(string step)
+    {
+        await Page.SetViewportSizeAsync(1280, 900);
+        await Accessibility.AssertNoSeriousViolationsAsync(Page);
+        await SaveScreenshotAsync($"{step}-1280");
+        await Page.SetViewportSizeAsync(390, 844);
+        var overflow = await Page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"De pagina schuift {overflow} px opzij op een telefoon ({step}).");
+        await Accessibility.AssertNoSeriousViolationsAsync(Page);
+        await SaveScreenshotAsync($"{step}-390");
+        await Page.SetViewportSizeAsync(1280, 900);
+    }
+
     /// <summary>Keeps a full-page screenshot in TestResults/screenshots, named after the test and the step.</summary>
     protected async Task SaveScreenshotAsync(string step)
     {
