@@ -90,6 +90,26 @@ public sealed partial class ArchitectureTests
         Assert.True(catching.Count == 0, "Deze bestanden vangen zelf een gelijktijdige wijziging af; gebruik SaveVersionedChange: " + string.Join(", ", catching));
     }
 
+    [Fact]
+    public void Every_CSV_file_is_written_by_the_platform_so_none_lets_a_formula_through()
+    {
+        var web = Path.Combine(RepositoryRoot(), "src", "Thuis.Web");
+        var platform = Path.Combine(web, "Platform", "Files", "CsvFile.cs");
+        var sources = Directory.EnumerateFiles(web, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .ToList();
+        // The pattern finds the platform's own writer, so it would find another one anywhere else.
+        Assert.Matches(WritesCsv(), File.ReadAllText(platform));
+
+        var writing = sources.Where(f => f != platform && WritesCsv().IsMatch(File.ReadAllText(f))).Select(f => Path.GetRelativePath(web, f)).ToList();
+
+        Assert.True(writing.Count == 0, "Deze bestanden schrijven zelf CSV; gebruik CsvFile.Write: " + string.Join(", ", writing));
+    }
+
+    [GeneratedRegex(@"""text/csv|AppendJoin\(\s*';'|CsvWriter\.Create|new\s+CsvWriter\b")]
+    private static partial Regex WritesCsv();
+
     [GeneratedRegex(@"catch\s*\(\s*[\w.]*DbUpdateConcurrencyException\b|\bis\s+[\w.]*DbUpdateConcurrencyException\b")]
     private static partial Regex CatchesConcurrencyMiss();
 

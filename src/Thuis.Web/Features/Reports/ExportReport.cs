@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Thuis.Web.Platform.Files;
 
 namespace Thuis.Web.Features.Reports;
 
@@ -12,25 +12,16 @@ namespace Thuis.Web.Features.Reports;
 /// </summary>
 public static class ExportReport
 {
-    public const string CsvType = "text/csv; charset=utf-8";
+    public const string CsvType = CsvFile.ContentType;
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     public static string FileName(ReportFigures figures, string what, string extension) =>
         string.Create(CultureInfo.InvariantCulture, $"rapportage-{what}-{figures.Cohort.Key}-{figures.Today:yyyy-MM-dd}.{extension}");
 
-    public static byte[] Csv(ReportTable table)
-    {
-        var text = new StringBuilder();
-        text.AppendJoin(';', [Field(table.RowHeader), .. table.Columns.Select(c => Field(c.Title))]).Append("\r\n");
-        foreach (var row in table.Rows)
-        {
-            text.AppendJoin(';', [Field(row.Label), .. row.Values.Select(ReportTables.Format)]).Append("\r\n");
-        }
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
-    }
-
-    private static string Field(string value) =>
-        value.IndexOfAny([';', '"', '\r', '\n']) >= 0 || value.StartsWith(' ') ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+    /// <summary>One table as CSV: its row header and column titles, then a row per label with the figures as the page shows them.</summary>
+    public static byte[] Csv(ReportTable table) =>
+        CsvFile.Write([table.RowHeader, .. table.Columns.Select(c => c.Title)],
+            table.Rows.Select(row => (IEnumerable<string>)[row.Label, .. row.Values.Select(ReportTables.Format)]));
 
     public static byte[] Xlsx(ReportFigures figures, IReadOnlyList<ReportTable> tables)
     {

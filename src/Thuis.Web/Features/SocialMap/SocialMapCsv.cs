@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using System.Text;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
@@ -48,7 +47,7 @@ internal sealed class ImportRow(CsvRecord record, IReadOnlyDictionary<string, in
     public bool Has(string column) => positions.ContainsKey(column);
 
     public string? Value(string column) =>
-        positions.TryGetValue(column, out var i) && i < record.Fields.Count && record.Fields[i].Trim() is { Length: > 0 } value ? SocialMapCsv.Undefused(value) : null;
+        positions.TryGetValue(column, out var i) && i < record.Fields.Count && record.Fields[i].Trim() is { Length: > 0 } value ? CsvFile.Undefused(value) : null;
 
     public bool YesNo(string column, bool whenEmpty)
     {
@@ -282,17 +281,9 @@ internal static class SocialMapCsv
         return rows;
     }
 
-    /// <summary>Semicolon-separated UTF-8 with a byte order mark, as Dutch Excel opens it; values quoted when needed.</summary>
-    public static byte[] Write(IReadOnlyList<ImportColumn> columns, IEnumerable<IReadOnlyList<string>> rows)
-    {
-        var text = new StringBuilder();
-        text.AppendJoin(';', columns.Select(c => Quote(c.Name))).Append("\r\n");
-        foreach (var row in rows)
-        {
-            text.AppendJoin(';', row.Select(Quote)).Append("\r\n");
-        }
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
-    }
+    /// <summary>The file with its columns' names as the header, written like every CSV file of Thuis.</summary>
+    public static byte[] Write(IReadOnlyList<ImportColumn> columns, IEnumerable<IReadOnlyList<string>> rows) =>
+        CsvFile.Write(columns.Select(c => c.Name), rows);
 
     public static string YesNo(bool value) => value ? "ja" : "nee";
 
@@ -305,21 +296,6 @@ internal static class SocialMapCsv
     public static string Domains(IEnumerable<ParticipationDomain> domains) => List(domains, d => d.Dutch());
 
     public static string Level(CefrLevel level) => level.Dutch();
-
-    /// <summary>A value a spreadsheet would run as a formula gets an apostrophe in front; the import takes it off again.</summary>
-    internal static string Defused(string value) =>
-        value.Length > 0 && (value[0] is '=' or '@' || (value[0] is '+' or '-' && value.Length > 1 && !char.IsDigit(value[1]) && value[1] != ' ')) ? "'" + value : value;
-
-    internal static string Undefused(string value) =>
-        value.Length > 1 && value[0] == '\'' && value[1] is '=' or '@' or '+' or '-' ? value[1..] : value;
-
-    private static string Quote(string raw)
-    {
-        var value = Defused(raw);
-        return value.IndexOfAny([';', ',', '"', '\r', '\n']) >= 0 || value.StartsWith(' ') || value.EndsWith(' ')
-            ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\""
-            : value;
-    }
 
     private static string Key(string header) => header.Trim().Replace(' ', '_').Replace('-', '_').ToLowerInvariant();
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Thuis.Web.Data;
 using Thuis.Web.Platform.Auditing;
+using Thuis.Web.Platform.Files;
 
 namespace Thuis.Web.Features.SocialMap;
 
@@ -31,10 +32,10 @@ public static class SocialMapSetup
     public static void MapSocialMapExports(this WebApplication app)
     {
         app.MapGet(OrganisationsExportPath, async (ImportOrganisations export, CancellationToken cancellationToken) =>
-                Results.File(await export.ExportAsync(cancellationToken), "text/csv; charset=utf-8", "organisaties.csv"))
+                Results.File(await export.ExportAsync(cancellationToken), CsvFile.ContentType, "organisaties.csv"))
             .RequireAuthorization(new AuthorizeAttribute { Roles = SocialMapRoles.MapReaders });
         app.MapGet(OffersExportPath, async (ImportOffers export, CancellationToken cancellationToken) =>
-                Results.File(await export.ExportAsync(cancellationToken), "text/csv; charset=utf-8", "aanbod.csv"))
+                Results.File(await export.ExportAsync(cancellationToken), CsvFile.ContentType, "aanbod.csv"))
             .RequireAuthorization(new AuthorizeAttribute { Roles = SocialMapRoles.MapReaders });
         app.MapGet(VolunteersExportPath, async (ImportVolunteers export, AppDbContext db, CancellationToken cancellationToken) =>
             {
@@ -42,7 +43,7 @@ public static class SocialMapSetup
                 // A list of people leaves the application: that is recorded like viewing one of them.
                 db.RecordAudit(AuditAction.View, nameof(Volunteer), "export", AuditResult.Success, "Vrijwilligers exporteren naar CSV");
                 await db.SaveChangesAsync(cancellationToken);
-                return Results.File(file, "text/csv; charset=utf-8", "vrijwilligers.csv");
+                return Results.File(file, CsvFile.ContentType, "vrijwilligers.csv");
             })
             .RequireAuthorization(new AuthorizeAttribute { Roles = SocialMapRoles.VolunteerReaders });
     }
