@@ -156,4 +156,23 @@ public sealed class IntakePartTests(AppFixture fixture)
         Assert.True(views.Count >= 2, $"{views.Count} inzages vastgelegd");
         Assert.All(views, v => Assert.DoesNotContain("Slaapt", v.Details ?? "", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Opening_any_part_of_the_intake_is_recorded_in_the_audit_trail_with_its_purpose()
+    {
+        var (client, id) = await CaseManagerWithNewcomerAsync();
+        using var _ = client;
+
+        foreach (var part in IntakePart.All)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/dossiers/{id}/intake/{part.Slug}")).Status);
+        }
+
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        var views = await scope.ServiceProvider.GetRequiredService<AppDbContext>().AuditEntries.IgnoreQueryFilters()
+            .Where(a => a.ObjectId == id.ToString() && a.Action == AuditAction.View)
+            .ToListAsync();
+        Assert.All(IntakePart.All, part => Assert.Contains(views, v => v.ObjectType == part.Section.Name && v.Result == AuditResult.Success));
+        Assert.Contains(views, v => v.ObjectType == nameof(FinancesSection) && v.Purpose == "Brede intake inzien: financiën");
+    }
 }

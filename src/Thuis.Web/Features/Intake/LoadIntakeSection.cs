@@ -9,7 +9,10 @@ public sealed record LoadedSection<TSection>(string? NewcomerName, TSection? Sec
     public bool NewcomerFound => NewcomerName is not null;
 }
 
-/// <summary>Reads one intake part of a newcomer of the user's municipality; reading a restricted part is audited.</summary>
+/// <summary>
+/// Reads one intake part of a newcomer of the user's municipality. Every reading is audited, whether the part holds
+/// health notes, money, household or languages: each is part of the dossier.
+/// </summary>
 public sealed class LoadIntakeSection(AppDbContext db)
 {
     public async Task<LoadedSection<TSection>> HandleAsync<TSection>(Guid newcomerId, CancellationToken cancellationToken) where TSection : IntakeSection
@@ -19,12 +22,11 @@ public sealed class LoadIntakeSection(AppDbContext db)
         var section = found
             ? await db.Set<TSection>().AsNoTracking().SingleOrDefaultAsync(s => s.NewcomerId == newcomerId, cancellationToken)
             : null;
-        if (IntakePart.All.Single(p => p.Section == typeof(TSection)).Restricted)
-        {
-            db.RecordAudit(AuditAction.View, typeof(TSection).Name, newcomerId.ToString(),
-                found ? AuditResult.Success : AuditResult.NotFound, "Persoonlijke omstandigheden inzien voor begeleiding");
-            await db.SaveChangesAsync(cancellationToken);
-        }
+        var part = IntakePart.All.Single(p => p.Section == typeof(TSection));
+        db.RecordAudit(AuditAction.View, typeof(TSection).Name, newcomerId.ToString(),
+            found ? AuditResult.Success : AuditResult.NotFound,
+            part.Restricted ? "Persoonlijke omstandigheden inzien voor begeleiding" : $"Brede intake inzien: {part.Title.ToLowerInvariant()}");
+        await db.SaveChangesAsync(cancellationToken);
         return new LoadedSection<TSection>(name, section);
     }
 }
