@@ -41,9 +41,36 @@ public static class DataSetup
         if (builder.DataSource is not (":memory:" or "") && builder.Mode != SqliteOpenMode.Memory)
         {
             var path = Path.IsPathRooted(builder.DataSource) ? builder.DataSource : Path.Combine(contentRoot, builder.DataSource);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            CreateOwnerOnly(path);
             builder.DataSource = path;
         }
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// Makes the database's folder and file readable and writable by the account Thuis runs as only, so that nobody
+    /// else on the machine can read people's data; SQLite gives its journal files the file's permissions.
+    /// </summary>
+    internal static void CreateOwnerOnly(string path)
+    {
+        var folder = Path.GetDirectoryName(path)!;
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(folder);
+            return;
+        }
+        if (!Directory.Exists(folder))
+        {
+            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        if (!File.Exists(path))
+        {
+            using var _ = new FileStream(path, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            });
+        }
     }
 }
