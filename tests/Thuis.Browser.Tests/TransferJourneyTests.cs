@@ -1,5 +1,10 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Thuis.Browser.Tests.Infrastructure;
+using Thuis.Web.Data;
+using Thuis.Web.Features.Dossiers;
+using Thuis.Web.Platform.Security;
 using static Microsoft.Playwright.Assertions;
 
 namespace Thuis.Browser.Tests;
@@ -11,11 +16,12 @@ public sealed class TransferJourneyTests(BrowserFixture fixture) : BrowserTest(f
     [Fact]
     public async Task Dalfsen_hands_a_dossier_over_and_Zoetermeer_previews_and_receives_it()
     {
+        // A person of its own, with a BSN, so no other journey's dossier moves away under it.
+        var id = await AddPersonAsync();
+        const string name = "Selam Verhuizer";
         await SignInAsync(CaseManagerOfDalfsen);
-        // The last dossier of the caseload, so the journeys that start from the first ones are not disturbed.
-        await Page.GotoAsync("/dossiers?wie=alle");
-        await Page.Locator("table tbody tr a[href^='/dossiers/']").Last.ClickAsync();
-        var name = (await Page.GetByRole(AriaRole.Heading, new() { Level = 1 }).TextContentAsync())!.Trim();
+        await Page.GotoAsync($"/dossiers/{id}");
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(name);
 
         await Page.GetByRole(AriaRole.Link, new() { Name = "Dossier overdragen", Exact = true }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Dossier overdragen", Level = 1 })).ToBeVisibleAsync();
@@ -76,5 +82,21 @@ public sealed class TransferJourneyTests(BrowserFixture fixture) : BrowserTest(f
         await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Overdracht ontvangen", Exact = true })).ToHaveCountAsync(0);
         await SaveScreenshotAsync("06-al-ontvangen");
         File.Delete(file);
+    }
+
+    private async Task<Guid> AddPersonAsync()
+    {
+        await using var scope = Fixture.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var dalfsen = await db.Municipalities.Where(m => m.Name == "Dalfsen").Select(m => m.Id).SingleAsync(TestContext.Current.CancellationToken);
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystemFor(dalfsen);
+        var today = DateOnly.FromDateTime(DateTime.Today);
+        var newcomer = new Newcomer(dalfsen,
+            new PersonDetails("Selam", "Verhuizer", new DateOnly(1991, 3, 8), Gender.Female, "Eritrea", null, null, null, null, false, "999998006", null),
+            new LegalFrame(TargetGroup.AsylumPermitHolder, today.AddMonths(-5), today.AddMonths(-2), today.AddMonths(-2), null, null, null, null),
+            DateTimeOffset.UtcNow);
+        db.Newcomers.Add(newcomer);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return newcomer.Id;
     }
 }
