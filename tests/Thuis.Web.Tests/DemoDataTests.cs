@@ -36,6 +36,16 @@ public sealed class DemoDataTests
 
         using var zoetermeer = new ThuisClient(app);
         Assert.Equal("/", (await zoetermeer.SignInAsync("beheerder@zoetermeer.example", DemoData.Password)).Location);
+
+        foreach (var domain in new[] { "dalfsen.example", "zoetermeer.example" })
+        {
+            using var newcomer = new ThuisClient(app);
+            await newcomer.SignInAsync($"nieuwkomer@{domain}", DemoData.Password);
+            Assert.Equal("/mijn", (await newcomer.GetAsync("/")).Location);
+            var plan = await newcomer.GetAsync("/mijn/plan");
+            Assert.Equal(HttpStatusCode.OK, plan.Status);
+            Assert.NotEmpty(plan.Document.QuerySelectorAll("[data-testid=own-step]"));
+        }
     }
 
     [Fact]

@@ -9,6 +9,7 @@ using Thuis.Web.Features.Matching;
 using Thuis.Web.Features.Milestones;
 using Thuis.Web.Features.Municipalities;
 using Thuis.Web.Features.Organisations;
+using Thuis.Web.Features.Own;
 using Thuis.Web.Features.Plans;
 using Thuis.Web.Features.Referrals;
 using Thuis.Web.Features.Signals;
@@ -63,6 +64,7 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
     public DbSet<InterventionAvailability> InterventionAvailabilities => Set<InterventionAvailability>();
     public DbSet<Transfer> Transfers => Set<Transfer>();
     public DbSet<Signal> Signals => Set<Signal>();
+    public DbSet<OwnAccessInvitation> OwnAccessInvitations => Set<OwnAccessInvitation>();
     public DbSet<SignalSettings> SignalSettings => Set<SignalSettings>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     internal DbSet<ReadinessProbe> ReadinessProbes => Set<ReadinessProbe>();

@@ -112,19 +112,34 @@ public static class DemoData
             await db.SaveChangesAsync();
             await Features.Reports.DemoReports.AddToAsync(db, caseManager.DisplayName, services.GetRequiredService<TimeProvider>());
             await db.SaveChangesAsync();
+            await AddOwnAccountAsync(db, users, municipality.Id, m.Domain);
         }
         await DemoSignals.RaiseAsync(app.Services);
     }
 
     public static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)
     {
-        foreach (var role in Roles.All)
+        foreach (var role in Roles.Existing)
         {
             if (!await roles.RoleExistsAsync(role))
             {
                 await roles.CreateAsync(new IdentityRole(role));
             }
         }
+    }
+
+    /// <summary>
+    /// One person per municipality with their own Thuis, as if they had activated the letter: someone with a plan in
+    /// force and open steps. Two-step verification follows the municipality, as for the staff's demo accounts.
+    /// </summary>
+    private static async Task AddOwnAccountAsync(AppDbContext db, UserManager<ThuisUser> users, Guid municipalityId, string domain)
+    {
+        var person = await db.IntegrationPlans
+            .Where(p => p.State == PlanState.Fixed && p.Steps.Any(s => s.Status == StepStatus.Planned || s.Status == StepStatus.Doing))
+            .Join(db.Newcomers, p => p.NewcomerId, n => n.Id, (p, n) => new { n.Id, n.GivenNames, n.FamilyName })
+            .OrderBy(n => n.FamilyName).ThenBy(n => n.GivenNames).FirstAsync();
+        var account = ThuisUser.ForNewcomer($"nieuwkomer@{domain}", person.GivenNames, municipalityId, person.Id);
+        await CreateUserAsync(users, account, Password, Roles.Newcomer);
     }
 
     public static async Task CreateUserAsync(UserManager<ThuisUser> users, ThuisUser user, string password, string role)

@@ -65,6 +65,21 @@ public sealed class TestWorld(ThuisAppFactory app, TestMunicipality a, TestMunic
         return email;
     }
 
+    /// <summary>A newcomer's own account, as if activated from the letter, bound to a new person of the municipality.</summary>
+    public async Task<string> CreateNewcomerUserAsync(TestMunicipality municipality)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystemFor(municipality.Id);
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var person = People.Newcomer(municipality.Id, "Eigen", $"Thuis{Guid.NewGuid():N}"[..16], new DateOnly(1995, 3, 3));
+        db.Newcomers.Add(person);
+        await db.SaveChangesAsync();
+        var signInName = $"nieuwkomer-{Guid.NewGuid():N}@{municipality.Name.ToLowerInvariant()}.test";
+        var user = ThuisUser.ForNewcomer(signInName, person.GivenNames, municipality.Id, person.Id);
+        await DemoData.CreateUserAsync(scope.ServiceProvider.GetRequiredService<UserManager<ThuisUser>>(), user, Password, Roles.Newcomer);
+        return signInName;
+    }
+
     /// <summary>
     /// Another municipality, for tests that need one no other test touches (its guide shows only the shared catalogue
     /// and its own addition) or several in one region.

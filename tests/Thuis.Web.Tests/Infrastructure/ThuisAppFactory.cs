@@ -24,6 +24,7 @@ public class ThuisAppFactory : WebApplicationFactory<Program>
             ["Database:Provider"] = Database.Provider,
             ["Database:ConnectionString"] = Database.ConnectionString,
             ["SignIn:PermitPerMinutePerAddress"] = "100000",
+            ["Activation:PermitPerMinutePerAddress"] = "100000",
             // Tests evaluate signals and count reports themselves, on their own clock.
             ["Signals:Evaluate"] = "false",
             ["Reports:CountAtStart"] = "false",

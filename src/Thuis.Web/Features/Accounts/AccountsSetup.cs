@@ -82,6 +82,7 @@ public static class AccountsSetup
         services.AddScoped<SetUpTwoFactor>();
 
         var permitPerMinute = builder.Configuration.GetValue("SignIn:PermitPerMinutePerAddress", 10);
+        var activationsPerMinute = builder.Configuration.GetValue("Activation:PermitPerMinutePerAddress", 5);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -90,6 +91,11 @@ public static class AccountsSetup
                     ? RateLimitPartition.GetFixedWindowLimiter(
                         context.Connection.RemoteIpAddress?.ToString() ?? "onbekend",
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = permitPerMinute, Window = TimeSpan.FromMinutes(1) })
+                // Activation codes are short enough to type from paper, so guessing them is slowed down separately.
+                : IsActivationAttempt(context.Request)
+                    ? RateLimitPartition.GetFixedWindowLimiter(
+                        "activeren " + (context.Connection.RemoteIpAddress?.ToString() ?? "onbekend"),
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = activationsPerMinute, Window = TimeSpan.FromMinutes(1) })
                     : RateLimitPartition.GetNoLimiter(""));
         });
     }
@@ -97,6 +103,13 @@ public static class AccountsSetup
     private static bool IsSignInAttempt(HttpRequest request) =>
         HttpMethods.IsPost(request.Method)
         && request.Path.StartsWithSegments(SignInPath, StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsActivationAttempt(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method)
+        && request.Path.StartsWithSegments(ActivationPath, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Where a newcomer activates their own Thuis with the code from the letter.</summary>
+    public const string ActivationPath = "/mijn/activeren";
 
     /// <summary>Sign-out renews the security stamp, so the old cookie is refused everywhere, then clears this browser's.</summary>
     public static void MapAccountEndpoints(this WebApplication app)

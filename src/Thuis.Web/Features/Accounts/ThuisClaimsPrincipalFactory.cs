@@ -33,6 +33,10 @@ internal sealed class ThuisClaimsPrincipalFactory(
         {
             identity.AddClaim(new Claim(ThuisClaims.OrganisationId, organisationId.ToString()));
         }
+        if (user.NewcomerId is { } newcomerId)
+        {
+            identity.AddClaim(new Claim(ThuisClaims.NewcomerId, newcomerId.ToString()));
+        }
         if (municipality.RequireTwoFactor && !user.TwoFactorEnabled)
         {
             identity.AddClaim(new Claim(ThuisClaims.TwoFactorSetupRequired, "true"));

@@ -1,12 +1,16 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Features.Municipalities;
 using Thuis.Web.Features.Organisations;
 
 namespace Thuis.Web.Features.Accounts;
 
-/// <summary>A person who works in Thuis. Belongs to one municipality; a partner worker also to one organisation.</summary>
+/// <summary>
+/// A person who works in Thuis, or a newcomer in their own Thuis. Belongs to one municipality; a partner worker also to
+/// one organisation, a newcomer's own account to exactly one person.
+/// </summary>
 public sealed class ThuisUser : IdentityUser
 {
     private ThuisUser() => DisplayName = "";
@@ -23,7 +27,17 @@ public sealed class ThuisUser : IdentityUser
         LockoutEnabled = true;
     }
 
+    /// <summary>A newcomer's own account, bound to their dossier; made when the case manager first invites them.</summary>
+    public static ThuisUser ForNewcomer(string signInName, string displayName, Guid municipalityId, Guid newcomerId) =>
+        new(signInName, displayName, municipalityId) { NewcomerId = newcomerId };
+
     public string DisplayName { get; private set; }
+
+    /// <summary>The person this account belongs to, for a newcomer's own account; null for staff.</summary>
+    public Guid? NewcomerId { get; private set; }
+
+    /// <summary>When the account last signed in, shown to the case manager for a newcomer's own account.</summary>
+    public DateTimeOffset? LastSignInAt { get; private set; }
 
     public Guid MunicipalityId { get; private set; }
 
@@ -38,5 +52,8 @@ internal sealed class ThuisUserMapping : IEntityTypeConfiguration<ThuisUser>
         builder.HasOne<Municipality>().WithMany().HasForeignKey(u => u.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(u => u.MunicipalityId);
+        builder.HasOne<Newcomer>().WithMany().HasForeignKey(u => u.NewcomerId).OnDelete(DeleteBehavior.Restrict);
+        // One own account per person: a new invitation gives the same account a new start.
+        builder.HasIndex(u => u.NewcomerId).IsUnique();
     }
 }

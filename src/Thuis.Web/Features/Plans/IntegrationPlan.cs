@@ -210,6 +210,17 @@ public sealed class IntegrationPlan : IMunicipalityOwned, IPersonData
         Touch();
     }
 
+    /// <summary>The newcomer says a step of their plan in force is not going well; the case manager gets a signal.</summary>
+    public void RaiseConcern(Guid stepId, string? words, DateOnly today)
+    {
+        if (State != PlanState.Fixed)
+        {
+            throw new InvalidOperationException("Alleen over het plan dat geldt, kan de statushouder zelf iets zeggen.");
+        }
+        _steps.Single(s => s.Id == stepId).RaiseConcern(words, today);
+        Touch();
+    }
+
     private void ApplyTerms(PlanTerms terms)
     {
         if (terms.PiezoPhase is < 0 or > PiezoPhaseMax)

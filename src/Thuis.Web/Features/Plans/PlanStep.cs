@@ -64,6 +64,10 @@ public sealed class PlanStep : IMunicipalityOwned, ISharedByPeople
     /// <summary>The day the step got its current status, so a stalled plan can be noticed.</summary>
     public DateOnly StatusSince { get; private set; }
     public string? DroppedReason { get; private set; }
+    /// <summary>The day the newcomer said in their own Thuis that this step is not going well; until it is done or stopped.</summary>
+    public DateOnly? ConcernSince { get; private set; }
+    /// <summary>What the newcomer wrote about it, in their own words, if anything.</summary>
+    public string? Concern { get; private set; }
 
     public bool IsOpen => Status is StepStatus.Planned or StepStatus.Doing;
 
@@ -92,6 +96,21 @@ public sealed class PlanStep : IMunicipalityOwned, ISharedByPeople
         }
         Status = status;
         DroppedReason = status == StepStatus.Dropped ? droppedReason!.Trim() : null;
+        if (!IsOpen)
+        {
+            ConcernSince = null;
+            Concern = null;
+        }
+    }
+
+    internal void RaiseConcern(string? words, DateOnly today)
+    {
+        if (!IsOpen)
+        {
+            throw new InvalidOperationException("Over een stap die klaar of gestopt is, is geen zorg meer te melden.");
+        }
+        ConcernSince ??= today;
+        Concern = IntegrationPlan.Clean(words) ?? Concern;
     }
 
     internal PlanStep CopyTo(IntegrationPlan plan) => new()
@@ -110,6 +129,8 @@ public sealed class PlanStep : IMunicipalityOwned, ISharedByPeople
         Status = Status,
         StatusSince = StatusSince,
         DroppedReason = DroppedReason,
+        ConcernSince = ConcernSince,
+        Concern = Concern,
     };
 }
 
@@ -123,6 +144,7 @@ internal sealed class PlanStepMapping : IEntityTypeConfiguration<PlanStep>
         builder.Property(s => s.OwnerName).HasMaxLength(200);
         builder.Property(s => s.Offer).HasMaxLength(300);
         builder.Property(s => s.DroppedReason).HasMaxLength(1000);
+        builder.Property(s => s.Concern).HasMaxLength(1000);
         builder.Ignore(s => s.IsOpen);
         builder.HasIndex(s => new { s.PlanId, s.Position });
         builder.HasIndex(s => new { s.MunicipalityId, s.Status });

@@ -97,6 +97,7 @@ public static class SignalTexts
         SignalKind.DebtsWithoutHelp => "schulden zonder hulp",
         SignalKind.IntakeInvitation => "uitnodiging intake",
         SignalKind.MilestoneBehind => "mijlpaal loopt achter",
+        SignalKind.StepConcern => "stap gaat niet goed",
         _ => "einde ‘niet nu’",
     };
 

@@ -39,6 +39,30 @@ public sealed class AttendanceRule : ISignalRule
     }
 }
 
+/// <summary>The newcomer said in their own Thuis that an open step of the plan in force is not going well.</summary>
+public sealed class StepConcernRule : ISignalRule
+{
+    public SignalKind Kind => SignalKind.StepConcern;
+
+    public async Task<IReadOnlyList<SignalFinding>> FindAsync(SignalScope scope, CancellationToken cancellationToken)
+    {
+        var db = scope.Db;
+        var concerns = await (from p in db.IntegrationPlans
+                              join n in scope.Active on p.NewcomerId equals n.Id
+                              from s in p.Steps
+                              where p.State == PlanState.Fixed && s.ConcernSince != null
+                                  && (s.Status == StepStatus.Planned || s.Status == StepStatus.Doing)
+                              select new { n.Id, n.GivenNames, Step = s.Id, s.What, s.Concern, Since = s.ConcernSince!.Value })
+            .ToListAsync(cancellationToken);
+        return [.. concerns.Select(c => new SignalFinding(c.Id, c.Step, 2,
+            c.Concern is null
+                ? $"{c.GivenNames} zegt dat de stap ‘{c.What}’ niet goed gaat"
+                : $"{c.GivenNames} zegt dat de stap ‘{c.What}’ niet goed gaat: ‘{c.Concern}’",
+            $"Vraag {c.GivenNames} wat er niet goed gaat en pas zo nodig de stap aan",
+            c.Since))];
+    }
+}
+
 /// <summary>A fixed plan with open steps, but no step started or done for N weeks.</summary>
 public sealed class StagnationRule : ISignalRule
 {

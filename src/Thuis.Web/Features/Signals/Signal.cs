@@ -22,6 +22,8 @@ public enum SignalKind
     NotNowEnded,
     IntakeInvitation,
     MilestoneBehind,
+    /// <summary>The newcomer said in their own Thuis that a step is not going well.</summary>
+    StepConcern,
 }
 
 public enum SignalState

@@ -10,6 +10,7 @@ public static class SignalsSetup
         builder.Services.AddScoped<ISignalRule, IntegrationTermRule>();
         builder.Services.AddScoped<ISignalRule, AttendanceRule>();
         builder.Services.AddScoped<ISignalRule, StagnationRule>();
+        builder.Services.AddScoped<ISignalRule, StepConcernRule>();
         builder.Services.AddScoped<ISignalRule, IsolationRule>();
         builder.Services.AddScoped<ISignalRule, OverAskedRule>();
         builder.Services.AddScoped<ISignalRule, ReferralUnansweredRule>();

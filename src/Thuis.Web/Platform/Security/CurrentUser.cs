@@ -23,6 +23,9 @@ public sealed class CurrentUser(IHttpContextAccessor httpContextAccessor)
 
     public string? MunicipalityName => Principal?.FindFirstValue(ThuisClaims.MunicipalityName);
 
+    /// <summary>The person a newcomer's own account belongs to; null for staff and the system.</summary>
+    public Guid? NewcomerId => _system is not null ? null : ParseGuid(Principal?.FindFirstValue(ThuisClaims.NewcomerId));
+
     public Guid? OrganisationId => ParseGuid(Principal?.FindFirstValue(ThuisClaims.OrganisationId));
 
     /// <summary>The signed-in user's id; null for the system and for anonymous requests.</summary>

@@ -9,8 +9,21 @@ public static class Roles
     public const string VolunteerCoordinator = nameof(VolunteerCoordinator);
     public const string PartnerWorker = nameof(PartnerWorker);
 
+    /// <summary>
+    /// A newcomer in their own Thuis: bound to one person, sees only their own pages under <c>/mijn</c> and none of the
+    /// staff's. Given only by an invitation from the dossier, never by the administrator.
+    /// </summary>
+    public const string Newcomer = nameof(Newcomer);
+
+    /// <summary>The roles of the people who work in Thuis, which the administrator gives.</summary>
     public static IReadOnlyList<string> All { get; } =
         [Administrator, Coordinator, CaseManager, VolunteerCoordinator, PartnerWorker];
+
+    /// <summary>Every role that exists, the newcomer's included.</summary>
+    public static IReadOnlyList<string> Existing { get; } = [.. All, Newcomer];
+
+    /// <summary>Everyone who works in Thuis: the pages that are not the newcomer's own.</summary>
+    public const string Staff = Administrator + "," + Coordinator + "," + CaseManager + "," + VolunteerCoordinator + "," + PartnerWorker;
 
     /// <summary>Roles that work with newcomers' dossiers inside the municipality.</summary>
     public const string DossierReaders = Coordinator + "," + CaseManager;
@@ -25,6 +38,7 @@ public static class Roles
         CaseManager => "klantregisseur",
         VolunteerCoordinator => "coördinator vrijwilligers",
         PartnerWorker => "medewerker partnerorganisatie",
+        Newcomer => "statushouder (eigen Thuis)",
         _ => role,
     };
 }

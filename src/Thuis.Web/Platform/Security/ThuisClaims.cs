@@ -8,6 +8,9 @@ public static class ThuisClaims
     public const string OrganisationId = "thuis:organisation";
     public const string DisplayName = "thuis:display_name";
 
+    /// <summary>The one person a newcomer's account belongs to; every <c>/mijn</c> page reads the person from here.</summary>
+    public const string NewcomerId = "thuis:newcomer";
+
     /// <summary>Present when the municipality requires two-factor sign-in and the user has not set it up yet.</summary>
     public const string TwoFactorSetupRequired = "thuis:2fa_setup_required";
 }
