@@ -44,7 +44,7 @@ public sealed class OwnThuisJourneyTests(BrowserFixture fixture) : BrowserTest(f
 
         await Expect(phone.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Tweestapsverificatie");
         var key = (await phone.GetByTestId("shared-key").TextContentAsync())!;
-        await phone.GetByLabel("Code uit de authenticator-app").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));
+        await phone.GetByLabel("Code uit de authenticator-app").FillAsync(Thuis.Web.Tests.Infrastructure.Totp.Code(key, DateTimeOffset.UtcNow));
         await phone.GetByRole(AriaRole.Button, new() { Name = "Tweestapsverificatie aanzetten", Exact = true }).ClickAsync();
         await Expect(phone.GetByTestId("recovery-codes")).ToBeVisibleAsync();
 
