@@ -247,22 +247,9 @@ public sealed class OwnAccessTests(AppFixture fixture)
         var own = await PersonWithPlanAsync(fixture.App, World.A);
         using var newcomer = await ActivatedAsync(own);
         var b = World.B;
-        var ids = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["NewcomerId"] = own.Id.ToString(),
-            ["GroupId"] = b.GroupId.ToString(),
-            ["SessionId"] = b.SessionId.ToString(),
-            ["ProposalId"] = b.ProposalId.ToString(),
-            ["ReferralId"] = b.ReferralId.ToString(),
-            ["RunId"] = b.RunId.ToString(),
-            ["MatchId"] = Guid.NewGuid().ToString(),
-            ["SignalId"] = b.SignalId.ToString(),
-            ["InterventionId"] = b.InterventionId.ToString(),
-            ["OrganisationId"] = b.PartnerOrganisationId.ToString(),
-            ["OfferId"] = b.OfferId.ToString(),
-            ["VolunteerId"] = b.VolunteerId.ToString(),
-            ["StepId"] = own.StepId.ToString(),
-        };
+        var ids = b.RouteIds();
+        ids["NewcomerId"] = own.Id.ToString();
+        ids["StepId"] = own.StepId.ToString();
         var staffPages = StaffPageTemplates(fixture.App.Services);
         Assert.Contains("/dossiers/{NewcomerId:guid}/eigen-thuis", staffPages);
         Assert.Contains("/dossiers", staffPages);

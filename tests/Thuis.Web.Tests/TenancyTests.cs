@@ -16,25 +16,8 @@ public sealed class TenancyTests(AppFixture fixture)
     public async Task Every_page_with_a_record_in_its_address_answers_404_for_a_record_of_another_municipality()
     {
         var b = fixture.World.B;
-        // Each route parameter that names a record, with a record of municipality B. A new page whose
-        // parameter is missing here fails this test until its parameter is added.
-        var recordsOfB = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["NewcomerId"] = b.NewcomerId.ToString(),
-            ["GroupId"] = b.GroupId.ToString(),
-            ["SessionId"] = b.SessionId.ToString(),
-            ["ProposalId"] = b.ProposalId.ToString(),
-            ["ReferralId"] = b.ReferralId.ToString(),
-            ["RunId"] = b.RunId.ToString(),
-            // The round of the other municipality has no matches in the test world; an unknown match answers 404 the same way.
-            ["MatchId"] = Guid.NewGuid().ToString(),
-            ["SignalId"] = b.SignalId.ToString(),
-            // Shared interventions are everyone's; B's own addition is what A must never reach.
-            ["InterventionId"] = b.InterventionId.ToString(),
-            ["OrganisationId"] = b.PartnerOrganisationId.ToString(),
-            ["OfferId"] = b.OfferId.ToString(),
-            ["VolunteerId"] = b.VolunteerId.ToString(),
-        };
+        // Each route parameter that names a record, with a record of municipality B.
+        var recordsOfB = b.RouteIds();
         var email = await fixture.World.CreateUserAsync(fixture.World.A, Roles.All.ToArray());
         using var client = fixture.NewClient();
         await client.SignInOrFailAsync(email);

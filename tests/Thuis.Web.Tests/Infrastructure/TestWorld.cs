@@ -25,7 +25,30 @@ namespace Thuis.Web.Tests.Infrastructure;
 /// </summary>
 public sealed record TestMunicipality(
     Guid Id, string Name, Guid NewcomerId, string NewcomerName, string NewcomerBsn, Guid PartnerOrganisationId, Guid GroupId, Guid SessionId,
-    Guid InterventionId, Guid OfferId, Guid VolunteerId, string VolunteerName, Guid ProposalId, Guid ReferralId, Guid RunId, Guid SignalId);
+    Guid InterventionId, Guid OfferId, Guid VolunteerId, string VolunteerName, Guid ProposalId, Guid ReferralId, Guid RunId, Guid SignalId)
+{
+    /// <summary>
+    /// Each route parameter that names a record, with this municipality's record, for tests that walk every page with
+    /// another's records. A new page whose parameter is missing here fails those tests until it is added.
+    /// </summary>
+    public Dictionary<string, string> RouteIds() => new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["NewcomerId"] = NewcomerId.ToString(),
+        ["GroupId"] = GroupId.ToString(),
+        ["SessionId"] = SessionId.ToString(),
+        ["ProposalId"] = ProposalId.ToString(),
+        ["ReferralId"] = ReferralId.ToString(),
+        ["RunId"] = RunId.ToString(),
+        // The round has no matches in the test world; an unknown match answers 404 the same way.
+        ["MatchId"] = Guid.NewGuid().ToString(),
+        ["SignalId"] = SignalId.ToString(),
+        // Shared interventions are everyone's; the municipality's own addition is what no other may reach.
+        ["InterventionId"] = InterventionId.ToString(),
+        ["OrganisationId"] = PartnerOrganisationId.ToString(),
+        ["OfferId"] = OfferId.ToString(),
+        ["VolunteerId"] = VolunteerId.ToString(),
+    };
+}
 
 /// <summary>Two municipalities with a newcomer each, and users made on demand, for tests that need people and roles.</summary>
 public sealed class TestWorld(ThuisAppFactory app, TestMunicipality a, TestMunicipality b)
