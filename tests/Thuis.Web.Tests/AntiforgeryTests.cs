@@ -20,6 +20,7 @@ public sealed class AntiforgeryTests(AppFixture fixture)
             ["SessionId"] = world.A.SessionId.ToString(),
             ["ProposalId"] = world.A.ProposalId.ToString(),
             ["ReferralId"] = world.A.ReferralId.ToString(),
+            ["ConsentId"] = world.A.ConsentId.ToString(),
             ["RunId"] = world.A.RunId.ToString(),
             ["MatchId"] = Guid.NewGuid().ToString(),
             ["SignalId"] = world.A.SignalId.ToString(),

@@ -25,6 +25,7 @@ public sealed class OddAddressTests(AppFixture fixture)
             ["SessionId"] = world.A.SessionId.ToString(),
             ["ProposalId"] = world.A.ProposalId.ToString(),
             ["ReferralId"] = world.A.ReferralId.ToString(),
+            ["ConsentId"] = world.A.ConsentId.ToString(),
             ["RunId"] = world.A.RunId.ToString(),
             ["SignalId"] = world.A.SignalId.ToString(),
             ["InterventionId"] = world.A.InterventionId.ToString(),

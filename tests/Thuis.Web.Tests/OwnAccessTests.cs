@@ -205,23 +205,36 @@ public sealed class OwnAccessTests(AppFixture fixture)
         var own = await PersonWithPlanAsync(fixture.App, World.A);
         var neighbour = await PersonWithPlanAsync(fixture.App, World.A);
         var elsewhere = await PersonWithPlanAsync(fixture.App, World.B);
+        var ownYes = await OwnProposalsTests.AddAnsweredYesAsync(fixture.App, World.A, own.Id);
+        var neighbourYes = await OwnProposalsTests.AddAnsweredYesAsync(fixture.App, World.A, neighbour.Id);
+        var elsewhereYes = await OwnProposalsTests.AddAnsweredYesAsync(fixture.App, World.B, elsewhere.Id);
         using var newcomer = await ActivatedAsync(own);
 
-        foreach (var url in new[] { "/mijn", "/mijn/plan", $"/mijn/plan/stap/{own.StepId}" })
+        foreach (var url in new[] { "/mijn", "/mijn/plan", $"/mijn/plan/stap/{own.StepId}", "/mijn/voorstellen", "/mijn/toestemmingen",
+            $"/mijn/voorstellen/{ownYes.ProposalId}", $"/mijn/toestemmingen/{ownYes.ConsentId}/intrekken" })
         {
             var page = await newcomer.GetAsync(url);
             Assert.True(page.Status == HttpStatusCode.OK, $"{url} gaf {page.Status}");
             Assert.DoesNotContain(own.Bsn, page.Text, StringComparison.Ordinal);
             Assert.DoesNotContain(neighbour.Step, page.Text, StringComparison.Ordinal);
             Assert.DoesNotContain(elsewhere.Step, page.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain(neighbourYes.What, page.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain(elsewhereYes.What, page.Text, StringComparison.Ordinal);
         }
         Assert.Contains(own.Step, (await newcomer.GetAsync("/mijn/plan")).Text, StringComparison.Ordinal);
+        Assert.Contains(ownYes.What, (await newcomer.GetAsync("/mijn/toestemmingen")).Text, StringComparison.Ordinal);
 
-        foreach (var other in new[] { neighbour, elsewhere })
+        foreach (var (other, yes) in new[] { (neighbour, neighbourYes), (elsewhere, elsewhereYes) })
         {
             var page = await newcomer.GetAsync($"/mijn/plan/stap/{other.StepId}");
             Assert.Equal(HttpStatusCode.NotFound, page.Status);
             Assert.DoesNotContain(other.Step, page.Text, StringComparison.Ordinal);
+            foreach (var url in new[] { $"/mijn/voorstellen/{yes.ProposalId}", $"/mijn/toestemmingen/{yes.ConsentId}/intrekken" })
+            {
+                var record = await newcomer.GetAsync(url);
+                Assert.True(record.Status == HttpStatusCode.NotFound, $"{url} gaf {record.Status}");
+                Assert.DoesNotContain(yes.What, record.Text, StringComparison.Ordinal);
+            }
         }
         // A form posted for another person's step, with the own plan's version, changes nothing there.
         var form = await newcomer.GetAsync($"/mijn/plan/stap/{own.StepId}");
@@ -261,7 +274,7 @@ public sealed class OwnAccessTests(AppFixture fixture)
             Assert.DoesNotContain(own.Bsn, page.Text, StringComparison.Ordinal);
         }
         Assert.Equal("/mijn", (await newcomer.GetAsync("/")).Location);
-        Assert.Equal(["/mijn", "/mijn/plan"],
+        Assert.Equal(["/mijn", "/mijn/plan", "/mijn/voorstellen", "/mijn/toestemmingen"],
             [.. (await newcomer.GetAsync("/mijn")).Document.QuerySelectorAll("nav.thuis-nav a[href]").Select(a => a.GetAttribute("href")!)]);
     }
 
@@ -271,7 +284,8 @@ public sealed class OwnAccessTests(AppFixture fixture)
         var email = await World.CreateUserAsync(World.A, [.. Roles.All]);
         using var staff = fixture.NewClient();
         await staff.SignInOrFailAsync(email);
-        foreach (var url in new[] { "/mijn", "/mijn/plan", $"/mijn/plan/stap/{Guid.NewGuid()}" })
+        foreach (var url in new[] { "/mijn", "/mijn/plan", $"/mijn/plan/stap/{Guid.NewGuid()}", "/mijn/voorstellen", $"/mijn/voorstellen/{World.A.ProposalId}",
+            "/mijn/toestemmingen", $"/mijn/toestemmingen/{World.A.ConsentId}/intrekken" })
         {
             Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync(url)).Status);
         }

@@ -112,7 +112,7 @@ public static class DemoData
             await db.SaveChangesAsync();
             await Features.Reports.DemoReports.AddToAsync(db, caseManager.DisplayName, services.GetRequiredService<TimeProvider>());
             await db.SaveChangesAsync();
-            await AddOwnAccountAsync(db, users, municipality.Id, m.Domain);
+            await AddOwnAccountAsync(db, users, municipality.Id, m.Domain, partner, caseManager.DisplayName, services.GetRequiredService<TimeProvider>());
         }
         await DemoSignals.RaiseAsync(app.Services);
     }
@@ -130,14 +130,19 @@ public static class DemoData
 
     /// <summary>
     /// One person per municipality with their own Thuis, as if they had activated the letter: someone with a plan in
-    /// force and open steps. Two-step verification follows the municipality, as for the staff's demo accounts.
+    /// force and open steps, a proposal waiting for their answer and a consent that holds. Two-step verification follows
+    /// the municipality, as for the staff's demo accounts.
     /// </summary>
-    private static async Task AddOwnAccountAsync(AppDbContext db, UserManager<ThuisUser> users, Guid municipalityId, string domain)
+    private static async Task AddOwnAccountAsync(AppDbContext db, UserManager<ThuisUser> users, Guid municipalityId, string domain,
+        Organisation partner, string caseManagerName, TimeProvider clock)
     {
         var person = await db.IntegrationPlans
             .Where(p => p.State == PlanState.Fixed && p.Steps.Any(s => s.Status == StepStatus.Planned || s.Status == StepStatus.Doing))
-            .Join(db.Newcomers, p => p.NewcomerId, n => n.Id, (p, n) => new { n.Id, n.GivenNames, n.FamilyName })
+            .Join(db.Newcomers, p => p.NewcomerId, n => n.Id, (p, n) => new { n.Id, n.GivenNames, n.FamilyName, n.Status })
+            .Where(n => n.Status == Features.Dossiers.DossierStatus.Active)
             .OrderBy(n => n.FamilyName).ThenBy(n => n.GivenNames).FirstAsync();
+        await DemoReferrals.AddForOwnAccountAsync(db, person.Id, partner, caseManagerName, clock);
+        await db.SaveChangesAsync();
         var account = ThuisUser.ForNewcomer($"nieuwkomer@{domain}", person.GivenNames, municipalityId, person.Id);
         await CreateUserAsync(users, account, Password, Roles.Newcomer);
     }

@@ -110,12 +110,22 @@ public sealed class ViewJourney(AppDbContext db, TimeProvider clock)
         }
 
         var proposals = await db.Proposals.AsNoTracking().Where(p => p.NewcomerId == n.Id)
-            .Select(p => new { p.Id, p.What, p.ProposedAt, p.Answer, p.AnsweredOn }).ToListAsync(cancellationToken);
+            .Select(p => new { p.Id, p.What, p.ProposedAt, p.Answer, p.AnsweredOn, p.AnsweredBy, p.AnsweredThemselves }).ToListAsync(cancellationToken);
         foreach (var proposal in proposals)
         {
             var href = $"{dossier}/voorstellen/{proposal.Id}";
             Add(Today.DayInTheNetherlands(proposal.ProposedAt), JourneyTopic.Proposals, $"Voorgesteld: {proposal.What}", href);
-            Add(proposal.AnsweredOn, JourneyTopic.Proposals, $"Antwoord op ‘{proposal.What}’: {proposal.Answer.Dutch()}", href);
+            Add(proposal.AnsweredOn, JourneyTopic.Proposals,
+                $"Antwoord op ‘{proposal.What}’: {proposal.Answer.Dutch()}{(proposal.AnsweredThemselves ? $" (door {proposal.AnsweredBy} zelf)" : "")}", href);
+        }
+        var withdrawals = await db.Consents.AsNoTracking().Where(c => c.NewcomerId == n.Id && c.WithdrawnOn != null)
+            .Join(db.Proposals, c => c.ProposalId, p => p.Id, (c, p) => new { p.Id, p.What, c.WithdrawnOn, c.WithdrawnBy, c.WithdrawnThemselves })
+            .ToListAsync(cancellationToken);
+        foreach (var withdrawal in withdrawals)
+        {
+            Add(withdrawal.WithdrawnOn, JourneyTopic.Proposals,
+                $"Toestemming voor ‘{withdrawal.What}’ ingetrokken{(withdrawal.WithdrawnThemselves ? $" (door {withdrawal.WithdrawnBy} zelf)" : "")}",
+                $"{dossier}/voorstellen/{withdrawal.Id}");
         }
         var referrals = await db.Referrals.AsNoTracking().Where(r => r.NewcomerId == n.Id)
             .Join(db.Organisations, r => r.OrganisationId, o => o.Id, (r, o) => new { r.Id, r.State, r.SentOn, r.AnsweredOn, r.StartedOn, r.EndedOn, r.Outcome, Organisation = o.Name })

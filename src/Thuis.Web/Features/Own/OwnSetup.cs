@@ -21,6 +21,10 @@ public static class OwnSetup
         services.AddScoped<ActivateOwnAccess>();
         services.AddScoped<ViewOwnPlan>();
         services.AddScoped<ReportOwnStep>();
+        services.AddScoped<ListOwnProposals>();
+        services.AddScoped<AnswerOwnProposal>();
+        services.AddScoped<ListOwnConsents>();
+        services.AddScoped<WithdrawOwnConsent>();
         services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o =>
         {
             var signedIn = o.Events.OnSignedIn;

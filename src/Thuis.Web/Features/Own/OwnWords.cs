@@ -1,9 +1,14 @@
 using Microsoft.Extensions.Localization;
 using Thuis.Web.Features.Plans;
+using Thuis.Web.Features.Referrals;
+using Thuis.Web.Platform.Localization;
 
 namespace Thuis.Web.Features.Own;
 
-/// <summary>The fixed words around a step, in the person's language; the step's own wording stays as staff wrote it.</summary>
+/// <summary>
+/// The fixed words around a step, a proposal or a consent, in the person's language; what staff wrote (a step, a
+/// proposal, a purpose) stays as written.
+/// </summary>
 public static class OwnWords
 {
     public static string Who(OwnStep step, IStringLocalizer<OwnTexts> texts)
@@ -17,6 +22,33 @@ public static class OwnWords
         };
         return step.OwnerName is { } name ? $"{who} ({name})" : who;
     }
+
+    public static string Answer(NewcomerAnswer answer, IStringLocalizer<OwnTexts> texts) => answer switch
+    {
+        NewcomerAnswer.Yes => texts["AnswerWordYes"],
+        NewcomerAnswer.No => texts["AnswerWordNo"],
+        _ => texts["AnswerWordNotNow"],
+    };
+
+    /// <summary>"U zei: ja. Op 6 december 2026." — or that the case manager wrote the answer down for them.</summary>
+    public static string Answered(OwnProposal proposal, IStringLocalizer<OwnTexts> texts)
+    {
+        var on = proposal.AnsweredOn is { } day ? DutchFormat.Date(day) : "";
+        var answered = texts[proposal.AnsweredThemselves ? "AnsweredThemselves" : "AnsweredForYou", Answer(proposal.Answer, texts), on];
+        return proposal.Answer == NewcomerAnswer.NotNow && proposal.NotNowUntil is { } until
+            ? $"{answered} {texts["NotNowUntilShown", DutchFormat.Date(until)]}"
+            : answered;
+    }
+
+    /// <summary>Which of the person's data the organisation receives with this consent, in a short list of words.</summary>
+    public static string Shared(OwnConsent consent, IStringLocalizer<OwnTexts> texts) =>
+        string.Join(", ", new[]
+        {
+            texts["SharedFirstName"].Value,
+            texts["SharedLanguage"].Value,
+            consent.SharesPhone ? texts["SharedPhone"].Value : null,
+            consent.SharesEmail ? texts["SharedEmail"].Value : null,
+        }.OfType<string>());
 
     public static string Status(StepStatus status, IStringLocalizer<OwnTexts> texts) => status switch
     {

@@ -63,6 +63,38 @@ public sealed class StepConcernRule : ISignalRule
     }
 }
 
+/// <summary>
+/// The newcomer withdrew a consent in their own Thuis: the organisation no longer sees them, and the case manager hears
+/// it from Thuis rather than from the partner. The withdrawal is news for as many days as a resolved signal stays quiet,
+/// so a signal the case manager resolved does not come back for the same withdrawal.
+/// </summary>
+public sealed class ConsentWithdrawnRule : ISignalRule
+{
+    public SignalKind Kind => SignalKind.ConsentWithdrawn;
+
+    public async Task<IReadOnlyList<SignalFinding>> FindAsync(SignalScope scope, CancellationToken cancellationToken)
+    {
+        var db = scope.Db;
+        var since = scope.Today.AddDays(-Math.Max(1, scope.Settings.QuietDaysAfterResolve));
+        var withdrawn = await (from c in db.Consents
+                               join n in scope.Active on c.NewcomerId equals n.Id
+                               join p in db.Proposals on c.ProposalId equals p.Id
+                               join o in db.Organisations on p.OrganisationId equals o.Id into organisations
+                               from o in organisations.DefaultIfEmpty()
+                               where c.WithdrawnThemselves && c.WithdrawnOn != null && c.WithdrawnOn > since
+                               select new { n.Id, n.GivenNames, Consent = c.Id, p.What, Organisation = o == null ? null : o.Name, On = c.WithdrawnOn!.Value })
+            .ToListAsync(cancellationToken);
+        return [.. withdrawn.Select(w => new SignalFinding(w.Id, w.Consent, 2,
+            w.Organisation is null
+                ? $"{w.GivenNames} heeft de toestemming voor ‘{w.What}’ zelf ingetrokken op {SignalScope.Date(w.On)}"
+                : $"{w.GivenNames} heeft de toestemming voor ‘{w.What}’ zelf ingetrokken op {SignalScope.Date(w.On)}; {w.Organisation} ziet de gegevens niet meer",
+            w.Organisation is null
+                ? $"Vraag {w.GivenNames} waarom, en zoek samen iets wat wel past"
+                : $"Vraag {w.GivenNames} waarom, laat {w.Organisation} weten dat het stopt, en zoek samen iets wat wel past",
+            w.On))];
+    }
+}
+
 /// <summary>A fixed plan with open steps, but no step started or done for N weeks.</summary>
 public sealed class StagnationRule : ISignalRule
 {

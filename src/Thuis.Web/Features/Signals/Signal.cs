@@ -24,6 +24,8 @@ public enum SignalKind
     MilestoneBehind,
     /// <summary>The newcomer said in their own Thuis that a step is not going well.</summary>
     StepConcern,
+    /// <summary>The newcomer withdrew a consent in their own Thuis.</summary>
+    ConsentWithdrawn,
 }
 
 public enum SignalState

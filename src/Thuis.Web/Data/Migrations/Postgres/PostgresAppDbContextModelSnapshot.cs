@@ -1691,8 +1691,14 @@ namespace Thuis.Web.Data.Migrations.Postgres
                     b.Property<DateOnly>("ExpiresOn")
                         .HasColumnType("date");
 
+                    b.Property<DateTimeOffset?>("GivenAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateOnly>("GivenOn")
                         .HasColumnType("date");
+
+                    b.Property<bool>("GivenThemselves")
+                        .HasColumnType("boolean");
 
                     b.Property<Guid>("MunicipalityId")
                         .HasColumnType("uuid");
@@ -1713,8 +1719,24 @@ namespace Thuis.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<bool?>("SharesEmail")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool?>("SharesPhone")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateOnly?>("WithdrawnOn")
                         .HasColumnType("date");
+
+                    b.Property<bool>("WithdrawnThemselves")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 
@@ -1738,8 +1760,18 @@ namespace Thuis.Web.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateOnly?>("AnsweredOn")
                         .HasColumnType("date");
+
+                    b.Property<bool>("AnsweredThemselves")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("ArrangedBy")
                         .HasMaxLength(200)

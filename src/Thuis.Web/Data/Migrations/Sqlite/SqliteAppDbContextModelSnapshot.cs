@@ -1682,8 +1682,14 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly>("ExpiresOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTimeOffset?>("GivenAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("GivenOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("GivenThemselves")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("MunicipalityId")
                         .HasColumnType("TEXT");
@@ -1704,8 +1710,24 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("SharesEmail")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("SharesPhone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("WithdrawnOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("WithdrawnThemselves")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1729,8 +1751,18 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("AnsweredOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("AnsweredThemselves")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ArrangedBy")
                         .HasMaxLength(200)
