@@ -45,6 +45,8 @@ public sealed class DemoDataTests
             var plan = await newcomer.GetAsync("/mijn/plan");
             Assert.Equal(HttpStatusCode.OK, plan.Status);
             Assert.NotEmpty(plan.Document.QuerySelectorAll("[data-testid=own-step]"));
+            Assert.NotEmpty((await newcomer.GetAsync("/mijn/voorstellen")).Document.QuerySelectorAll("[data-testid=own-proposal]"));
+            Assert.NotEmpty((await newcomer.GetAsync("/mijn/toestemmingen")).Document.QuerySelectorAll("[data-testid=own-consent]"));
         }
     }
 
