@@ -321,18 +321,18 @@ public static class ReferralTexts
     /// Who put the answer into Thuis, for the case manager: "beantwoord door Amina zelf op 6 december 2026", or
     /// "vastgelegd door Karin Klantregisseur op …"; empty for an answer recorded before this was kept.
     /// </summary>
-    public static string AnsweredBy(this Proposal proposal) =>
+    public static string WhoAnswered(this Proposal proposal) =>
         proposal.AnsweredBy is not { } name ? ""
             : proposal.AnsweredThemselves ? $"beantwoord door {name} zelf op {When(proposal.AnsweredAt, proposal.AnsweredOn)}"
             : $"vastgelegd door {name} op {When(proposal.AnsweredAt, proposal.AnsweredOn)}";
 
     /// <summary>Who gave the consent and who withdrew it, for the case manager: "gegeven door Amina zelf op …".</summary>
-    public static string GivenBy(this Consent consent) =>
+    public static string WhoGave(this Consent consent) =>
         (consent.GivenThemselves ? $"gegeven door {consent.RecordedBy} zelf op " : $"gegeven op ") + When(consent.GivenAt, consent.GivenOn)
         + (consent.GivenThemselves ? "" : $", vastgelegd door {consent.RecordedBy}");
 
     /// <summary>"ingetrokken door Amina zelf op …", "ingetrokken op …", or empty while it was not withdrawn.</summary>
-    public static string WithdrawnBy(this Consent consent) => consent.WithdrawnOn is not { } on ? ""
+    public static string WhoWithdrew(this Consent consent) => consent.WithdrawnOn is not { } on ? ""
         : consent.WithdrawnThemselves ? $"ingetrokken door {consent.WithdrawnBy} zelf op {When(consent.WithdrawnAt, on)}"
         : consent.WithdrawnBy is { } name ? $"ingetrokken door {name} op {When(consent.WithdrawnAt, on)}"
         : $"ingetrokken op {DutchFormat.Date(on)}";
