@@ -72,6 +72,7 @@ app.MapLanguageEndpoint();
 app.MapSocialMapExports();
 app.MapTransferExport();
 app.MapReportExports();
+app.MapOwnDataDownload();
 app.MapRazorComponents<App>();
 
 app.Run();

@@ -207,7 +207,7 @@ public sealed class OwnAccessTests(AppFixture fixture)
         var elsewhere = await PersonWithPlanAsync(fixture.App, World.B);
         using var newcomer = await ActivatedAsync(own);
 
-        foreach (var url in new[] { "/mijn", "/mijn/plan", $"/mijn/plan/stap/{own.StepId}" })
+        foreach (var url in new[] { "/mijn", "/mijn/plan", $"/mijn/plan/stap/{own.StepId}", "/mijn/taal" })
         {
             var page = await newcomer.GetAsync(url);
             Assert.True(page.Status == HttpStatusCode.OK, $"{url} gaf {page.Status}");
@@ -261,7 +261,7 @@ public sealed class OwnAccessTests(AppFixture fixture)
             Assert.DoesNotContain(own.Bsn, page.Text, StringComparison.Ordinal);
         }
         Assert.Equal("/mijn", (await newcomer.GetAsync("/")).Location);
-        Assert.Equal(["/mijn", "/mijn/plan"],
+        Assert.Equal(["/mijn", "/mijn/plan", "/mijn/gegevens"],
             [.. (await newcomer.GetAsync("/mijn")).Document.QuerySelectorAll("nav.thuis-nav a[href]").Select(a => a.GetAttribute("href")!)]);
     }
 
@@ -271,7 +271,7 @@ public sealed class OwnAccessTests(AppFixture fixture)
         var email = await World.CreateUserAsync(World.A, [.. Roles.All]);
         using var staff = fixture.NewClient();
         await staff.SignInOrFailAsync(email);
-        foreach (var url in new[] { "/mijn", "/mijn/plan", $"/mijn/plan/stap/{Guid.NewGuid()}" })
+        foreach (var url in new[] { "/mijn", "/mijn/plan", $"/mijn/plan/stap/{Guid.NewGuid()}", "/mijn/taal", "/mijn/gegevens", "/mijn/gegevens/download" })
         {
             Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync(url)).Status);
         }
@@ -366,10 +366,13 @@ public sealed class OwnAccessTests(AppFixture fixture)
         return new Person(newcomer.Id, plan.Steps.Single().Id, step, bsn, municipality);
     }
 
-    private async Task<ThuisClient> ActivatedAsync(Person person)
+    private Task<ThuisClient> ActivatedAsync(Person person) => ActivatedAsync(fixture, person);
+
+    /// <summary>The person, invited by a case manager of their municipality, with their own Thuis activated (no authenticator yet).</summary>
+    internal static async Task<ThuisClient> ActivatedAsync(AppFixture fixture, Person person)
     {
         using var caseManager = new ThuisClient(fixture.App);
-        await caseManager.SignInOrFailAsync(await World.CreateUserAsync(person.Municipality, Roles.CaseManager));
+        await caseManager.SignInOrFailAsync(await fixture.World.CreateUserAsync(person.Municipality, Roles.CaseManager));
         var letter = await InviteAsync(caseManager, person.Id);
         var newcomer = fixture.NewClient();
         var activated = await ActivateAsync(newcomer, letter.SignInName, letter.Code);
@@ -377,9 +380,10 @@ public sealed class OwnAccessTests(AppFixture fixture)
         return newcomer;
     }
 
-    internal static async Task<Letter> InviteAsync(ThuisClient caseManager, Guid newcomerId)
+    internal static async Task<Letter> InviteAsync(ThuisClient caseManager, Guid newcomerId, string? language = null)
     {
-        var page = await caseManager.SubmitAsync($"/dossiers/{newcomerId}/eigen-thuis", "uitnodigen", new Dictionary<string, string>());
+        var page = await caseManager.SubmitAsync($"/dossiers/{newcomerId}/eigen-thuis", "uitnodigen",
+            language is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["InviteInput.Language"] = language });
         Assert.True(page.Status == HttpStatusCode.OK, $"Uitnodigen gaf {page.Status}: {page.Text}");
         string Read(string id) => page.Document.QuerySelector($"[data-testid={id}]")?.TextContent.Trim()
             ?? throw new InvalidOperationException($"Geen {id} in de brief: {page.Text}");

@@ -1,17 +1,47 @@
+using System.Globalization;
+using System.Resources;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
+using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
 
 namespace Thuis.Web.Features.Own;
 
-/// <summary>Fixed texts of the newcomer's own pages: Dutch in OwnTexts.resx, English in OwnTexts.en.resx.</summary>
-public sealed class OwnTexts;
+/// <summary>
+/// Fixed texts of the newcomer's own pages, one resource file per language: plain Dutch in OwnTexts.resx, the others in
+/// OwnTexts.{culture}.resx. Pages use <c>IStringLocalizer&lt;OwnTexts&gt;</c>; the static members serve the letter, which
+/// prints two languages at once, and validation attributes, which read a static property in the request's language.
+/// </summary>
+public sealed class OwnTexts
+{
+    private static readonly ResourceManager Resources = new(typeof(OwnTexts).FullName!, typeof(OwnTexts).Assembly);
+
+    public static string In(Language language, string key) => Resources.GetString(key, language.Culture) ?? key;
+
+    public static string TooLong => Current(nameof(TooLong));
+
+    public static string SignInNameMissing => Current(nameof(SignInNameMissing));
+
+    public static string CodeMissing => Current(nameof(CodeMissing));
+
+    public static string PasswordMissing => Current(nameof(PasswordMissing));
+
+    public static string PasswordTooShort => Current(nameof(PasswordTooShort));
+
+    public static string RepeatMissing => Current(nameof(RepeatMissing));
+
+    public static string RepeatDifferent => Current(nameof(RepeatDifferent));
+
+    private static string Current(string key) => Resources.GetString(key, CultureInfo.CurrentUICulture) ?? key;
+}
 
 public static class OwnSetup
 {
     public const string StartPath = "/mijn";
+
+    public const string LanguagePath = "/mijn/taal";
 
     public static void AddOwnThuis(this WebApplicationBuilder builder)
     {
@@ -21,6 +51,8 @@ public static class OwnSetup
         services.AddScoped<ActivateOwnAccess>();
         services.AddScoped<ViewOwnPlan>();
         services.AddScoped<ReportOwnStep>();
+        services.AddScoped<ChooseOwnLanguage>();
+        services.AddScoped<ViewOwnData>();
         services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o =>
         {
             var signedIn = o.Events.OnSignedIn;
@@ -33,12 +65,29 @@ public static class OwnSetup
                 {
                     var clock = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
                     var now = clock.GetUtcNow();
-                    await context.HttpContext.RequestServices.GetRequiredService<AppDbContext>().Users.Where(u => u.Id == userId)
-                        .ExecuteUpdateAsync(u => u.SetProperty(x => x.LastSignInAt, now));
+                    var accounts = context.HttpContext.RequestServices.GetRequiredService<AppDbContext>().Users.Where(u => u.Id == userId);
+                    await accounts.ExecuteUpdateAsync(u => u.SetProperty(x => x.LastSignInAt, now));
+                    // The person's language follows them to every phone they sign in on.
+                    if (Languages.Find(await accounts.Select(u => u.OwnLanguage).SingleOrDefaultAsync()) is { } language)
+                    {
+                        context.Response.RememberLanguage(language);
+                    }
                 }
             };
         });
     }
+
+    public const string DataPath = "/mijn/gegevens";
+
+    public const string DataDownloadPath = "/mijn/gegevens/download";
+
+    /// <summary>The person's own data as a file; a page cannot answer with a file, so this is an endpoint of its own.</summary>
+    public static void MapOwnDataDownload(this WebApplication app) =>
+        app.MapGet(DataDownloadPath, async (ViewOwnData data, TimeProvider clock, CancellationToken cancellationToken) =>
+                await data.DownloadAsync(cancellationToken) is { } file
+                    ? Results.File(file, "application/json", $"mijn-gegevens-{clock.InTheNetherlands():yyyy-MM-dd}.json")
+                    : Results.NotFound())
+            .RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { Roles = Roles.Newcomer });
 
     /// <summary>A newcomer who opens the start address lands on their own start page, not on the staff's.</summary>
     public static void UseOwnStartForNewcomers(this WebApplication app)

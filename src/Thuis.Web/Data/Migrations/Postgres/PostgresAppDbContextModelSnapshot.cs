@@ -205,6 +205,10 @@ namespace Thuis.Web.Data.Migrations.Postgres
                     b.Property<Guid?>("OrganisationId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("OwnLanguage")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text");
 
@@ -2456,6 +2460,9 @@ namespace Thuis.Web.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("PreviousHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -2476,6 +2483,8 @@ namespace Thuis.Web.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "PersonId");
 
                     b.HasIndex("MunicipalityId", "Sequence")
                         .IsUnique();
