@@ -14,6 +14,8 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+# The newcomer's pages in Tigrinya (Ethiopic script) need a font with its letters, as every phone has, for the screenshots.
+{ command -v fc-list >/dev/null 2>&1 && fc-list :lang=ti | grep -q .; } || missing+=(fonts-noto-core)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing from Debian: ${missing[*]}"
   as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null \
