@@ -72,6 +72,7 @@ app.MapLanguageEndpoint();
 app.MapSocialMapExports();
 app.MapTransferExport();
 app.MapReportExports();
+app.MapOwnCalendar();
 app.MapRazorComponents<App>();
 
 app.Run();

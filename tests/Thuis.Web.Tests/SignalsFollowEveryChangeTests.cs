@@ -77,6 +77,7 @@ public sealed class SignalsFollowEveryChangeTests(SignalsFollowEveryChangeTests.
         ["Milestones.ViewMilestones"] = new WritesNoPeoplesData("reads only"),
         ["Own.ActivateOwnAccess"] = new Covered(nameof(OwnAccessTests.Inviting_activating_and_revoking_tell_the_change_of_that_person), typeof(OwnAccessTests)),
         ["Own.InviteToOwnThuis"] = new Covered(nameof(OwnAccessTests.Inviting_activating_and_revoking_tell_the_change_of_that_person), typeof(OwnAccessTests)),
+        ["Own.ListOwnAppointments"] = new WritesNoPeoplesData("reads only the signed-in newcomer's own appointments"),
         ["Own.ReportOwnStep"] = new Covered(nameof(OwnAccessTests.Marking_a_step_done_and_saying_one_is_not_going_well_reach_the_case_managers_plan_and_signals), typeof(OwnAccessTests)),
         ["Own.RevokeOwnAccess"] = new Covered(nameof(OwnAccessTests.Inviting_activating_and_revoking_tell_the_change_of_that_person), typeof(OwnAccessTests)),
         ["Own.ViewOwnPlan"] = new WritesNoPeoplesData("reads only the signed-in newcomer's own plan"),
