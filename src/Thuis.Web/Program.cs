@@ -73,6 +73,7 @@ app.MapSocialMapExports();
 app.MapTransferExport();
 app.MapReportExports();
 app.MapOwnDataDownload();
+app.MapOwnCalendar();
 app.MapRazorComponents<App>();
 
 app.Run();

@@ -45,6 +45,8 @@ public sealed class DemoDataTests
             var plan = await newcomer.GetAsync("/mijn/plan");
             Assert.Equal(HttpStatusCode.OK, plan.Status);
             Assert.NotEmpty(plan.Document.QuerySelectorAll("[data-testid=own-step]"));
+            var appointments = await newcomer.GetAsync("/mijn/afspraken");
+            Assert.Contains(appointments.Document.QuerySelectorAll("[data-testid=own-day] [data-testid=own-appointment]"), a => a.GetAttribute("data-key")!.StartsWith("bijeenkomst-", StringComparison.Ordinal));
         }
     }
 

@@ -207,7 +207,7 @@ public sealed class OwnAccessTests(AppFixture fixture)
         var elsewhere = await PersonWithPlanAsync(fixture.App, World.B);
         using var newcomer = await ActivatedAsync(own);
 
-        foreach (var url in new[] { "/mijn", "/mijn/plan", $"/mijn/plan/stap/{own.StepId}", "/mijn/taal" })
+        foreach (var url in new[] { "/mijn", "/mijn/plan", $"/mijn/plan/stap/{own.StepId}", "/mijn/taal", OwnSetup.AppointmentsPath, $"{OwnSetup.AppointmentsPath}?weergave=week", OwnSetup.CalendarPath })
         {
             var page = await newcomer.GetAsync(url);
             Assert.True(page.Status == HttpStatusCode.OK, $"{url} gaf {page.Status}");
@@ -222,6 +222,15 @@ public sealed class OwnAccessTests(AppFixture fixture)
             var page = await newcomer.GetAsync($"/mijn/plan/stap/{other.StepId}");
             Assert.Equal(HttpStatusCode.NotFound, page.Status);
             Assert.DoesNotContain(other.Step, page.Text, StringComparison.Ordinal);
+        }
+        // Another person's lesson or referral, of this municipality or another, has no calendar file for this newcomer.
+        foreach (var key in new[] { $"bijeenkomst-{World.A.SessionId:N}", $"bijeenkomst-{World.B.SessionId:N}", $"verwijzing-{World.A.ReferralId:N}",
+            $"verwijzing-{World.B.ReferralId:N}", $"geregeld-{World.A.ProposalId:N}", $"geregeld-{World.B.ProposalId:N}" })
+        {
+            var file = await newcomer.GetAsync($"{OwnSetup.AppointmentsPath}/{key}.ics");
+            Assert.True(file.Status == HttpStatusCode.NotFound, $"{key} gaf {file.Status}");
+            Assert.DoesNotContain(World.A.NewcomerName, file.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain(World.B.NewcomerName, file.Text, StringComparison.Ordinal);
         }
         // A form posted for another person's step, with the own plan's version, changes nothing there.
         var form = await newcomer.GetAsync($"/mijn/plan/stap/{own.StepId}");
@@ -261,7 +270,7 @@ public sealed class OwnAccessTests(AppFixture fixture)
             Assert.DoesNotContain(own.Bsn, page.Text, StringComparison.Ordinal);
         }
         Assert.Equal("/mijn", (await newcomer.GetAsync("/")).Location);
-        Assert.Equal(["/mijn", "/mijn/plan", "/mijn/gegevens"],
+        Assert.Equal(["/mijn", "/mijn/plan", OwnSetup.AppointmentsPath, "/mijn/gegevens"],
             [.. (await newcomer.GetAsync("/mijn")).Document.QuerySelectorAll("nav.thuis-nav a[href]").Select(a => a.GetAttribute("href")!)]);
     }
 
@@ -271,7 +280,8 @@ public sealed class OwnAccessTests(AppFixture fixture)
         var email = await World.CreateUserAsync(World.A, [.. Roles.All]);
         using var staff = fixture.NewClient();
         await staff.SignInOrFailAsync(email);
-        foreach (var url in new[] { "/mijn", "/mijn/plan", $"/mijn/plan/stap/{Guid.NewGuid()}", "/mijn/taal", "/mijn/gegevens", "/mijn/gegevens/download" })
+        foreach (var url in new[] { "/mijn", "/mijn/plan", $"/mijn/plan/stap/{Guid.NewGuid()}", "/mijn/taal", "/mijn/gegevens", "/mijn/gegevens/download",
+            OwnSetup.AppointmentsPath, OwnSetup.CalendarPath, $"{OwnSetup.AppointmentsPath}/bijeenkomst-{World.A.SessionId:N}.ics" })
         {
             Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync(url)).Status);
         }

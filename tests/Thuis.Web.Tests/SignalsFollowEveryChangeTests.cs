@@ -75,10 +75,13 @@ public sealed class SignalsFollowEveryChangeTests(SignalsFollowEveryChangeTests.
         ["Milestones.RecordMilestones"] = new Covered(nameof(Recording_a_milestone_as_behind_raises_the_signal_in_the_same_request)),
         ["Milestones.UpdateSettlingChecklist"] = new Covered(nameof(Ticking_the_last_settling_item_closes_the_milestone_signal_in_the_same_request)),
         ["Milestones.ViewMilestones"] = new WritesNoPeoplesData("reads only"),
+        ["Own.ChooseOwnLanguage"] = new WritesNoPeoplesData("writes only the language on the newcomer's own account, which no signal reads"),
         ["Own.ActivateOwnAccess"] = new Covered(nameof(OwnAccessTests.Inviting_activating_and_revoking_tell_the_change_of_that_person), typeof(OwnAccessTests)),
         ["Own.InviteToOwnThuis"] = new Covered(nameof(OwnAccessTests.Inviting_activating_and_revoking_tell_the_change_of_that_person), typeof(OwnAccessTests)),
+        ["Own.ListOwnAppointments"] = new WritesNoPeoplesData("reads only the signed-in newcomer's own appointments"),
         ["Own.ReportOwnStep"] = new Covered(nameof(OwnAccessTests.Marking_a_step_done_and_saying_one_is_not_going_well_reach_the_case_managers_plan_and_signals), typeof(OwnAccessTests)),
         ["Own.RevokeOwnAccess"] = new Covered(nameof(OwnAccessTests.Inviting_activating_and_revoking_tell_the_change_of_that_person), typeof(OwnAccessTests)),
+        ["Own.ViewOwnData"] = new WritesNoPeoplesData("reads the signed-in newcomer's own data and audit trail; writes only the audit entry of that look"),
         ["Own.ViewOwnPlan"] = new WritesNoPeoplesData("reads only the signed-in newcomer's own plan"),
         ["Plans.AddInterventionToPlan"] = new Covered(nameof(Adding_an_intervention_to_a_draft_plan_tells_the_change_of_that_person)),
         ["Plans.DraftPlan"] = new Covered(nameof(Drafting_a_plan_closes_the_not_yet_invited_signal_in_the_same_request)),
@@ -126,6 +129,7 @@ public sealed class SignalsFollowEveryChangeTests(SignalsFollowEveryChangeTests.
         ["Trajectories.ViewNewcomerLessons"] = new WritesNoPeoplesData("reads only"),
         ["Transfers.ExportDossier"] = new Covered(nameof(Transferring_a_dossier_away_closes_its_signals_in_the_same_request)),
         ["Transfers.ListTransfers"] = new WritesNoPeoplesData("reads only"),
+        ["Transfers.ReadDossierContents"] = new WritesNoPeoplesData("reads the whole dossier; writes only the audit entry of that look"),
         ["Transfers.ReceiveTransfer"] = new Covered(nameof(Receiving_a_dossier_of_someone_housed_long_ago_raises_the_PVT_signal_in_the_same_request)),
     };
 

@@ -10,6 +10,7 @@ using Thuis.Web.Features.Referrals;
 using Thuis.Web.Features.Signals;
 using Thuis.Web.Features.SocialMap;
 using Thuis.Web.Features.Trajectories;
+using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
 
 namespace Thuis.Web.Data;
@@ -112,7 +113,7 @@ public static class DemoData
             await db.SaveChangesAsync();
             await Features.Reports.DemoReports.AddToAsync(db, caseManager.DisplayName, services.GetRequiredService<TimeProvider>());
             await db.SaveChangesAsync();
-            await AddOwnAccountAsync(db, users, municipality.Id, m.Domain);
+            await AddOwnAccountAsync(db, users, municipality.Id, m.Domain, services.GetRequiredService<TimeProvider>());
         }
         await DemoSignals.RaiseAsync(app.Services);
     }
@@ -130,14 +131,22 @@ public static class DemoData
 
     /// <summary>
     /// One person per municipality with their own Thuis, as if they had activated the letter: someone with a plan in
-    /// force and open steps. Two-step verification follows the municipality, as for the staff's demo accounts.
+    /// force and open steps, and lessons still to come in a group they are in, so Mijn afspraken has something to show.
+    /// Two-step verification follows the municipality, as for the staff's demo accounts.
     /// </summary>
-    private static async Task AddOwnAccountAsync(AppDbContext db, UserManager<ThuisUser> users, Guid municipalityId, string domain)
+    private static async Task AddOwnAccountAsync(AppDbContext db, UserManager<ThuisUser> users, Guid municipalityId, string domain, TimeProvider clock)
     {
+        var today = clock.InTheNetherlands();
         var person = await db.IntegrationPlans
             .Where(p => p.State == PlanState.Fixed && p.Steps.Any(s => s.Status == StepStatus.Planned || s.Status == StepStatus.Doing))
-            .Join(db.Newcomers, p => p.NewcomerId, n => n.Id, (p, n) => new { n.Id, n.GivenNames, n.FamilyName })
-            .OrderBy(n => n.FamilyName).ThenBy(n => n.GivenNames).FirstAsync();
+            .Join(db.Newcomers, p => p.NewcomerId, n => n.Id, (p, n) => new
+            {
+                n.Id,
+                n.GivenNames,
+                n.FamilyName,
+                Lessons = db.Enrolments.Any(e => e.NewcomerId == n.Id && db.Sessions.Any(s => s.GroupId == e.GroupId && s.Date >= today)),
+            })
+            .OrderByDescending(n => n.Lessons).ThenBy(n => n.FamilyName).ThenBy(n => n.GivenNames).FirstAsync();
         var account = ThuisUser.ForNewcomer($"nieuwkomer@{domain}", person.GivenNames, municipalityId, person.Id);
         await CreateUserAsync(users, account, Password, Roles.Newcomer);
     }

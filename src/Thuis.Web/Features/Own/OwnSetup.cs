@@ -1,8 +1,11 @@
 using System.Globalization;
 using System.Resources;
+using System.Text;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Thuis.Web.Data;
 using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
@@ -40,6 +43,12 @@ public sealed class OwnTexts
 public static class OwnSetup
 {
     public const string StartPath = "/mijn";
+    public const string AppointmentsPath = "/mijn/afspraken";
+    public const string CalendarPath = "/mijn/afspraken.ics";
+    public const string AppointmentCalendarPath = "/mijn/afspraken/{Key}.ics";
+
+    /// <summary>The address of one appointment's own calendar file.</summary>
+    public static string AppointmentCalendar(OwnAppointment appointment) => $"{AppointmentsPath}/{appointment.Key}.ics";
 
     public const string LanguagePath = "/mijn/taal";
 
@@ -53,6 +62,7 @@ public static class OwnSetup
         services.AddScoped<ReportOwnStep>();
         services.AddScoped<ChooseOwnLanguage>();
         services.AddScoped<ViewOwnData>();
+        services.AddScoped<ListOwnAppointments>();
         services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o =>
         {
             var signedIn = o.Events.OnSignedIn;
@@ -88,6 +98,40 @@ public static class OwnSetup
                     ? Results.File(file, "application/json", $"mijn-gegevens-{clock.InTheNetherlands():yyyy-MM-dd}.json")
                     : Results.NotFound())
             .RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { Roles = Roles.Newcomer });
+    /// <summary>
+    /// The person's appointments as calendar files: all coming ones in one, and each on its own. Like the pages, they take
+    /// the person from the signed-in account; another person's appointment is not found.
+    /// </summary>
+    public static void MapOwnCalendar(this WebApplication app)
+    {
+        app.MapGet(CalendarPath, async (HttpContext context, ListOwnAppointments appointments, CurrentUser currentUser, TimeProvider clock,
+                IStringLocalizer<OwnTexts> texts, CancellationToken cancellationToken) =>
+            {
+                var coming = await appointments.HandleAsync(appointments.Today, appointments.Latest, cancellationToken);
+                return coming is null || currentUser.NewcomerId is not { } newcomerId
+                    ? Results.NotFound()
+                    : CalendarFile(context, OwnCalendarFile.Write(coming.Items, newcomerId, coming.Municipality, context.Request.Host.Host,
+                        clock.GetUtcNow(), texts), OwnCalendarFile.AllFileName);
+            })
+            .RequireAuthorization(new AuthorizeAttribute { Roles = Roles.Newcomer });
+        app.MapGet(AppointmentCalendarPath, async (string key, HttpContext context, ListOwnAppointments appointments, CurrentUser currentUser,
+                TimeProvider clock, IStringLocalizer<OwnTexts> texts, CancellationToken cancellationToken) =>
+            {
+                var appointment = await appointments.FindAsync(key, cancellationToken);
+                return appointment is null || currentUser.NewcomerId is not { } newcomerId
+                    ? Results.NotFound()
+                    : CalendarFile(context, OwnCalendarFile.Write([appointment], newcomerId, currentUser.MunicipalityName ?? "", context.Request.Host.Host,
+                        clock.GetUtcNow(), texts), OwnCalendarFile.FileName(appointment));
+            })
+            .RequireAuthorization(new AuthorizeAttribute { Roles = Roles.Newcomer });
+    }
+
+    private static IResult CalendarFile(HttpContext context, string calendar, string fileName)
+    {
+        // Someone's own appointments: not kept by a shared cache or the browser's.
+        context.Response.Headers.CacheControl = "private, no-store";
+        return Results.File(Encoding.UTF8.GetBytes(calendar), OwnCalendarFile.ContentType, fileName);
+    }
 
     /// <summary>A newcomer who opens the start address lands on their own start page, not on the staff's.</summary>
     public static void UseOwnStartForNewcomers(this WebApplication app)
