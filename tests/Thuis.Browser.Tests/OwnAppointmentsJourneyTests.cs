@@ -37,7 +37,7 @@ public sealed class OwnAppointmentsJourneyTests(BrowserFixture fixture) : Browse
         await card.GetByRole(AriaRole.Link, new() { Name = "Bekijk mijn afspraken", Exact = true }).ClickAsync();
 
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Mijn afspraken");
-        await Expect(Page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdnavigatie" }).GetByRole(AriaRole.Link, new() { Name = "Mijn afspraken" }))
+        await Expect(Page.GetByRole(AriaRole.Navigation, new() { Name = "Menu van Mijn Thuis" }).GetByRole(AriaRole.Link, new() { Name = "Mijn afspraken" }))
             .ToHaveAttributeAsync("aria-current", "page");
         await Expect(Page.GetByTestId("own-day")).ToHaveCountAsync(3);
         await Expect(Page.GetByTestId("own-day").First).ToContainTextAsync("Taalles · PVT");
