@@ -63,13 +63,13 @@ public sealed class ActivateOwnAccess(
         {
             return refused;
         }
-        var weak = new List<string>();
+        // The validators' own messages are Dutch only; the person reads one plain message in their language.
+        var weak = false;
         foreach (var validator in users.PasswordValidators)
         {
-            var result = await validator.ValidateAsync(users, account, form.Password);
-            weak.AddRange(result.Errors.Select(e => e.Description));
+            weak |= !(await validator.ValidateAsync(users, account, form.Password)).Succeeded;
         }
-        if (weak.Count > 0)
+        if (weak)
         {
             return Outcome.Invalid(nameof(ActivationForm.Password), OwnTexts.In(Languages.Current, "PasswordWeak"));
         }
