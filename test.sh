@@ -14,6 +14,8 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+# The newcomer's pages in Tigrinya (Ethiopic script) need a font with its letters, as every phone has, for the screenshots.
+{ command -v fc-list >/dev/null 2>&1 && fc-list :lang=ti | grep -q .; } || missing+=(fonts-noto-core)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing from Debian: ${missing[*]}"
   as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null \
@@ -66,7 +68,20 @@ PY
 )
   read -r p f n <<<"$counts"
   [ "$n" = "0" ] && f=1
-  if [ "$f" != "0" ]; then grep -E '\[FAIL\]|Assert|Exception' "$results/${label//[^A-Za-z]/}.log" | head -40; fi
+  # Each failed test by name with the first lines of its message; the full output stays in the log.
+  if [ "$f" != "0" ]; then python3 - "$report" <<'PY'
+import sys, xml.etree.ElementTree as ET
+try:
+    for t in ET.parse(sys.argv[1]).getroot().iter('test'):
+        if t.get('result') in ('Fail', 'Skip', 'NotRun'):
+            message = (t.findtext('failure/message') or t.findtext('reason') or '').strip().splitlines()
+            print(f"  [{t.get('result').upper()}] {t.get('name')}")
+            for line in message[:6]: print(f"      {line[:300]}")
+except Exception as e:
+    print(f"  no readable report: {e}")
+PY
+    grep -E '\[FAIL\]' "$results/${label//[^A-Za-z]/}.log" | head -20
+  fi
   echo "$label: $p passed, $f failed"
   passed_total=$((passed_total + p)); failed_total=$((failed_total + f))
 }

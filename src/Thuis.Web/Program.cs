@@ -72,6 +72,8 @@ app.MapLanguageEndpoint();
 app.MapSocialMapExports();
 app.MapTransferExport();
 app.MapReportExports();
+app.MapOwnDataDownload();
+app.MapOwnCalendar();
 app.MapRazorComponents<App>();
 
 app.Run();

@@ -73,6 +73,56 @@ public sealed class OwnThuisJourneyTests(BrowserFixture fixture) : BrowserTest(f
         await phone.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task The_newcomer_chooses_Arabic_and_reads_their_Thuis_right_to_left_then_Tigrinya_each_page_clean_on_a_phone()
+    {
+        await Page.SetViewportSizeAsync(390, 844);
+        await Page.GotoAsync("/account/inloggen");
+        await Page.GetByLabel("E-mailadres", new() { Exact = true }).FillAsync("nieuwkomer@zoetermeer.example");
+        await Page.GetByLabel("Wachtwoord", new() { Exact = true }).FillAsync(Thuis.Web.Data.DemoData.Password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Inloggen", Exact = true }).ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new Uri(Fixture.BaseAddress, "/mijn").ToString());
+        var html = Page.Locator("html");
+        try
+        {
+            await Page.GetByRole(AriaRole.Link, new() { Name = "Taal: Nederlands" }).ClickAsync();
+            await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Kies uw taal");
+            await Accessibility.AssertNoSeriousViolationsAsync(Page);
+            await Page.GetByRole(AriaRole.Button, new() { Name = "العربية", Exact = true }).ClickAsync();
+            await Expect(html).ToHaveAttributeAsync("dir", "rtl");
+            await Expect(html).ToHaveAttributeAsync("lang", "ar");
+            await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("تم حفظ لغتك");
+            foreach (var (url, heading, step) in new[] { ("/mijn", "أهلاً بك", "01-ar-start"), ("/mijn/plan", "خطتي", "02-ar-plan"), ("/mijn/gegevens", "بياناتي", "03-ar-gegevens") })
+            {
+                await Page.GotoAsync(url);
+                await Expect(html).ToHaveAttributeAsync("dir", "rtl");
+                await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(heading);
+                Assert.True(await Page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"{url} schuift opzij op 390 px in het Arabisch");
+                await Accessibility.AssertNoSeriousViolationsAsync(Page);
+                await SaveScreenshotAsync(step);
+            }
+            // The menu starts on the right, as Arabic reads.
+            var brand = await Page.Locator(".thuis-brand").BoundingBoxAsync();
+            Assert.True(brand!.X > 390 / 2 - brand.Width, $"Het merk staat links ({brand.X}) in een pagina van rechts naar links");
+
+            await Page.GotoAsync("/mijn/taal");
+            await Page.GetByRole(AriaRole.Button, new() { Name = "ትግርኛ", Exact = true }).ClickAsync();
+            await Expect(html).ToHaveAttributeAsync("lang", "ti");
+            await Expect(html).ToHaveAttributeAsync("dir", "ltr");
+            await Page.GotoAsync("/mijn/plan");
+            await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("መደበይ");
+            Assert.True(await Page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "Mijn plan schuift opzij op 390 px in het Tigrinya");
+            await Accessibility.AssertNoSeriousViolationsAsync(Page);
+            await SaveScreenshotAsync("04-ti-plan");
+        }
+        finally
+        {
+            // The demo person reads Dutch again for the journeys after this one.
+            await Page.GotoAsync("/mijn/taal");
+            await Page.GetByRole(AriaRole.Button, new() { Name = "Nederlands", Exact = true }).ClickAsync();
+        }
+    }
+
     /// <summary>A newcomer of Zoetermeer of this journey's own, with a plan in force and one open step.</summary>
     private async Task<Guid> AddPersonWithPlanAsync()
     {

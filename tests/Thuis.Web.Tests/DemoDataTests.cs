@@ -47,6 +47,8 @@ public sealed class DemoDataTests
             Assert.NotEmpty(plan.Document.QuerySelectorAll("[data-testid=own-step]"));
             Assert.NotEmpty((await newcomer.GetAsync("/mijn/voorstellen")).Document.QuerySelectorAll("[data-testid=own-proposal]"));
             Assert.NotEmpty((await newcomer.GetAsync("/mijn/toestemmingen")).Document.QuerySelectorAll("[data-testid=own-consent]"));
+            var appointments = await newcomer.GetAsync("/mijn/afspraken");
+            Assert.Contains(appointments.Document.QuerySelectorAll("[data-testid=own-day] [data-testid=own-appointment]"), a => a.GetAttribute("data-key")!.StartsWith("bijeenkomst-", StringComparison.Ordinal));
         }
     }
 

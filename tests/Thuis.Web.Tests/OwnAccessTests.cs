@@ -210,8 +210,8 @@ public sealed class OwnAccessTests(AppFixture fixture)
         var elsewhereYes = await OwnProposalsTests.AddAnsweredYesAsync(fixture.App, World.B, elsewhere.Id);
         using var newcomer = await ActivatedAsync(own);
 
-        foreach (var url in new[] { "/mijn", "/mijn/plan", $"/mijn/plan/stap/{own.StepId}", "/mijn/voorstellen", "/mijn/toestemmingen",
-            $"/mijn/voorstellen/{ownYes.ProposalId}", $"/mijn/toestemmingen/{ownYes.ConsentId}/intrekken" })
+        foreach (var url in new[] { "/mijn", "/mijn/plan", $"/mijn/plan/stap/{own.StepId}", "/mijn/taal", OwnSetup.AppointmentsPath, $"{OwnSetup.AppointmentsPath}?weergave=week", OwnSetup.CalendarPath,
+            "/mijn/voorstellen", "/mijn/toestemmingen", $"/mijn/voorstellen/{ownYes.ProposalId}", $"/mijn/toestemmingen/{ownYes.ConsentId}/intrekken" })
         {
             var page = await newcomer.GetAsync(url);
             Assert.True(page.Status == HttpStatusCode.OK, $"{url} gaf {page.Status}");
@@ -235,6 +235,15 @@ public sealed class OwnAccessTests(AppFixture fixture)
                 Assert.True(record.Status == HttpStatusCode.NotFound, $"{url} gaf {record.Status}");
                 Assert.DoesNotContain(yes.What, record.Text, StringComparison.Ordinal);
             }
+        }
+        // Another person's lesson or referral, of this municipality or another, has no calendar file for this newcomer.
+        foreach (var key in new[] { $"bijeenkomst-{World.A.SessionId:N}", $"bijeenkomst-{World.B.SessionId:N}", $"verwijzing-{World.A.ReferralId:N}",
+            $"verwijzing-{World.B.ReferralId:N}", $"geregeld-{World.A.ProposalId:N}", $"geregeld-{World.B.ProposalId:N}" })
+        {
+            var file = await newcomer.GetAsync($"{OwnSetup.AppointmentsPath}/{key}.ics");
+            Assert.True(file.Status == HttpStatusCode.NotFound, $"{key} gaf {file.Status}");
+            Assert.DoesNotContain(World.A.NewcomerName, file.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain(World.B.NewcomerName, file.Text, StringComparison.Ordinal);
         }
         // A form posted for another person's step, with the own plan's version, changes nothing there.
         var form = await newcomer.GetAsync($"/mijn/plan/stap/{own.StepId}");
@@ -274,7 +283,7 @@ public sealed class OwnAccessTests(AppFixture fixture)
             Assert.DoesNotContain(own.Bsn, page.Text, StringComparison.Ordinal);
         }
         Assert.Equal("/mijn", (await newcomer.GetAsync("/")).Location);
-        Assert.Equal(["/mijn", "/mijn/plan", "/mijn/voorstellen", "/mijn/toestemmingen"],
+        Assert.Equal(["/mijn", "/mijn/plan", OwnSetup.AppointmentsPath, "/mijn/voorstellen", "/mijn/toestemmingen", "/mijn/gegevens"],
             [.. (await newcomer.GetAsync("/mijn")).Document.QuerySelectorAll("nav.thuis-nav a[href]").Select(a => a.GetAttribute("href")!)]);
     }
 
@@ -284,8 +293,9 @@ public sealed class OwnAccessTests(AppFixture fixture)
         var email = await World.CreateUserAsync(World.A, [.. Roles.All]);
         using var staff = fixture.NewClient();
         await staff.SignInOrFailAsync(email);
-        foreach (var url in new[] { "/mijn", "/mijn/plan", $"/mijn/plan/stap/{Guid.NewGuid()}", "/mijn/voorstellen", $"/mijn/voorstellen/{World.A.ProposalId}",
-            "/mijn/toestemmingen", $"/mijn/toestemmingen/{World.A.ConsentId}/intrekken" })
+        foreach (var url in new[] { "/mijn", "/mijn/plan", $"/mijn/plan/stap/{Guid.NewGuid()}", "/mijn/taal", "/mijn/gegevens", "/mijn/gegevens/download",
+            OwnSetup.AppointmentsPath, OwnSetup.CalendarPath, $"{OwnSetup.AppointmentsPath}/bijeenkomst-{World.A.SessionId:N}.ics",
+            "/mijn/voorstellen", $"/mijn/voorstellen/{World.A.ProposalId}", "/mijn/toestemmingen", $"/mijn/toestemmingen/{World.A.ConsentId}/intrekken" })
         {
             Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync(url)).Status);
         }
@@ -380,10 +390,13 @@ public sealed class OwnAccessTests(AppFixture fixture)
         return new Person(newcomer.Id, plan.Steps.Single().Id, step, bsn, municipality);
     }
 
-    private async Task<ThuisClient> ActivatedAsync(Person person)
+    private Task<ThuisClient> ActivatedAsync(Person person) => ActivatedAsync(fixture, person);
+
+    /// <summary>The person, invited by a case manager of their municipality, with their own Thuis activated (no authenticator yet).</summary>
+    internal static async Task<ThuisClient> ActivatedAsync(AppFixture fixture, Person person)
     {
         using var caseManager = new ThuisClient(fixture.App);
-        await caseManager.SignInOrFailAsync(await World.CreateUserAsync(person.Municipality, Roles.CaseManager));
+        await caseManager.SignInOrFailAsync(await fixture.World.CreateUserAsync(person.Municipality, Roles.CaseManager));
         var letter = await InviteAsync(caseManager, person.Id);
         var newcomer = fixture.NewClient();
         var activated = await ActivateAsync(newcomer, letter.SignInName, letter.Code);
@@ -391,9 +404,10 @@ public sealed class OwnAccessTests(AppFixture fixture)
         return newcomer;
     }
 
-    internal static async Task<Letter> InviteAsync(ThuisClient caseManager, Guid newcomerId)
+    internal static async Task<Letter> InviteAsync(ThuisClient caseManager, Guid newcomerId, string? language = null)
     {
-        var page = await caseManager.SubmitAsync($"/dossiers/{newcomerId}/eigen-thuis", "uitnodigen", new Dictionary<string, string>());
+        var page = await caseManager.SubmitAsync($"/dossiers/{newcomerId}/eigen-thuis", "uitnodigen",
+            language is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["InviteInput.Language"] = language });
         Assert.True(page.Status == HttpStatusCode.OK, $"Uitnodigen gaf {page.Status}: {page.Text}");
         string Read(string id) => page.Document.QuerySelector($"[data-testid={id}]")?.TextContent.Trim()
             ?? throw new InvalidOperationException($"Geen {id} in de brief: {page.Text}");

@@ -75,13 +75,16 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
     // Read by the query filters on every query; EF Core parameterises it per context instance.
     internal Guid CurrentMunicipalityId => currentUser.MunicipalityId ?? Guid.Empty;
 
-    /// <summary>Adds an audit entry for something other than a change, such as viewing a dossier.</summary>
-    public void RecordAudit(AuditAction action, string objectType, string objectId, AuditResult result, string purpose)
+    /// <summary>
+    /// Adds an audit entry for something other than a change, such as viewing a dossier. Give the person whose dossier it
+    /// is about, when it is someone's: that person sees the entry in their own Thuis.
+    /// </summary>
+    public void RecordAudit(AuditAction action, string objectType, string objectId, AuditResult result, string purpose, Guid? personId = null)
     {
         var municipalityId = currentUser.MunicipalityId
             ?? throw new InvalidOperationException("Zonder gemeente kan niets worden vastgelegd in de audittrail.");
         AuditEntries.Add(new AuditEntry(municipalityId, clock.GetUtcNow(), currentUser.ActorId, currentUser.RoleNames,
-            action, objectType, objectId, result, currentUser.Origin, purpose, details: null));
+            action, objectType, objectId, result, currentUser.Origin, purpose, details: null, personId));
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
@@ -232,7 +235,8 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
                 : null;
             var auditEntry = new AuditEntry(owned.MunicipalityId, clock.GetUtcNow(), currentUser.ActorId, currentUser.RoleNames,
                 action, entry.Metadata.ClrType.Name, KeyOf(entry), AuditResult.Success, currentUser.Origin, AuditPurpose,
-                changedFields is null ? null : $"Gewijzigd: {changedFields}");
+                changedFields is null ? null : $"Gewijzigd: {changedFields}",
+                entry.Entity is IPersonData data ? data.NewcomerId : null);
             AuditEntries.Add(auditEntry);
             made.Add(auditEntry);
         }

@@ -10,6 +10,7 @@ using Thuis.Web.Features.Referrals;
 using Thuis.Web.Features.Signals;
 using Thuis.Web.Features.SocialMap;
 using Thuis.Web.Features.Trajectories;
+using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
 
 namespace Thuis.Web.Data;
@@ -130,17 +131,26 @@ public static class DemoData
 
     /// <summary>
     /// One person per municipality with their own Thuis, as if they had activated the letter: someone with a plan in
-    /// force and open steps, a proposal waiting for their answer and a consent that holds. Two-step verification follows
-    /// the municipality, as for the staff's demo accounts.
+    /// force and open steps, lessons still to come in a group they are in (so Mijn afspraken has something to show), a
+    /// proposal waiting for their answer and a consent that holds. Two-step verification follows the municipality, as
+    /// for the staff's demo accounts.
     /// </summary>
     private static async Task AddOwnAccountAsync(AppDbContext db, UserManager<ThuisUser> users, Guid municipalityId, string domain,
         Organisation partner, string caseManagerName, TimeProvider clock)
     {
+        var today = clock.InTheNetherlands();
         var person = await db.IntegrationPlans
             .Where(p => p.State == PlanState.Fixed && p.Steps.Any(s => s.Status == StepStatus.Planned || s.Status == StepStatus.Doing))
-            .Join(db.Newcomers, p => p.NewcomerId, n => n.Id, (p, n) => new { n.Id, n.GivenNames, n.FamilyName, n.Status })
+            .Join(db.Newcomers, p => p.NewcomerId, n => n.Id, (p, n) => new
+            {
+                n.Id,
+                n.GivenNames,
+                n.FamilyName,
+                n.Status,
+                Lessons = db.Enrolments.Any(e => e.NewcomerId == n.Id && db.Sessions.Any(s => s.GroupId == e.GroupId && s.Date >= today)),
+            })
             .Where(n => n.Status == Features.Dossiers.DossierStatus.Active)
-            .OrderBy(n => n.FamilyName).ThenBy(n => n.GivenNames).FirstAsync();
+            .OrderByDescending(n => n.Lessons).ThenBy(n => n.FamilyName).ThenBy(n => n.GivenNames).FirstAsync();
         await DemoReferrals.AddForOwnAccountAsync(db, person.Id, partner, caseManagerName, clock);
         await db.SaveChangesAsync();
         var account = ThuisUser.ForNewcomer($"nieuwkomer@{domain}", person.GivenNames, municipalityId, person.Id);

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Features.Municipalities;
 using Thuis.Web.Features.Organisations;
+using Thuis.Web.Platform.Localization;
 
 namespace Thuis.Web.Features.Accounts;
 
@@ -39,9 +40,22 @@ public sealed class ThuisUser : IdentityUser
     /// <summary>When the account last signed in, shown to the case manager for a newcomer's own account.</summary>
     public DateTimeOffset? LastSignInAt { get; private set; }
 
+    /// <summary>The language a newcomer chose for their own Thuis (a culture name such as "ar"), remembered on every device.</summary>
+    public string? OwnLanguage { get; private set; }
+
     public Guid MunicipalityId { get; private set; }
 
     public Guid? OrganisationId { get; private set; }
+
+    /// <summary>Remembers the language of a newcomer's own Thuis; only the languages it speaks can be chosen.</summary>
+    public void ChooseOwnLanguage(Language language)
+    {
+        if (NewcomerId is null)
+        {
+            throw new InvalidOperationException("Alleen een eigen Thuis van een nieuwkomer onthoudt een taal.");
+        }
+        OwnLanguage = language.Name;
+    }
 }
 
 internal sealed class ThuisUserMapping : IEntityTypeConfiguration<ThuisUser>
@@ -49,6 +63,7 @@ internal sealed class ThuisUserMapping : IEntityTypeConfiguration<ThuisUser>
     public void Configure(EntityTypeBuilder<ThuisUser> builder)
     {
         builder.Property(u => u.DisplayName).HasMaxLength(200);
+        builder.Property(u => u.OwnLanguage).HasMaxLength(10);
         builder.HasOne<Municipality>().WithMany().HasForeignKey(u => u.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(u => u.MunicipalityId);

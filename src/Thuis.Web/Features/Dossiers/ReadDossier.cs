@@ -14,7 +14,7 @@ internal static class ReadDossier
     {
         var newcomer = await db.Newcomers.AsNoTracking().SingleOrDefaultAsync(n => n.Id == newcomerId, cancellationToken);
         db.RecordAudit(AuditAction.View, objectType, newcomerId.ToString(),
-            newcomer is null ? AuditResult.NotFound : AuditResult.Success, purpose);
+            newcomer is null ? AuditResult.NotFound : AuditResult.Success, purpose, newcomer?.Id);
         await db.SaveChangesAsync(cancellationToken);
         return newcomer;
     }

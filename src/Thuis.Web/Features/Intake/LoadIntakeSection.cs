@@ -25,7 +25,8 @@ public sealed class LoadIntakeSection(AppDbContext db)
         var part = IntakePart.All.Single(p => p.Section == typeof(TSection));
         db.RecordAudit(AuditAction.View, typeof(TSection).Name, newcomerId.ToString(),
             found ? AuditResult.Success : AuditResult.NotFound,
-            part.Restricted ? "Persoonlijke omstandigheden inzien voor begeleiding" : $"Brede intake inzien: {part.Title.ToLowerInvariant()}");
+            part.Restricted ? "Persoonlijke omstandigheden inzien voor begeleiding" : $"Brede intake inzien: {part.Title.ToLowerInvariant()}",
+            found ? newcomerId : null);
         await db.SaveChangesAsync(cancellationToken);
         return new LoadedSection<TSection>(name, section);
     }

@@ -59,7 +59,7 @@ public sealed class SearchInterventions(AppDbContext db, CurrentUser currentUser
             .Select(n => new { n.Id, n.GivenNames, n.FamilyName, n.DateOfBirth, n.Gender })
             .SingleOrDefaultAsync(cancellationToken);
         db.RecordAudit(AuditAction.View, nameof(Newcomer), newcomerId.ToString(),
-            newcomer is null ? AuditResult.NotFound : AuditResult.Success, Purpose);
+            newcomer is null ? AuditResult.NotFound : AuditResult.Success, Purpose, newcomer is null ? null : newcomerId);
         await db.SaveChangesAsync(cancellationToken);
         if (newcomer is null)
         {

@@ -137,7 +137,7 @@ public sealed class RunCohort(AppDbContext db, ReadMatchingPool readPool, ReadMa
         foreach (var newcomer in newcomers)
         {
             // The round read each person's intake to match them.
-            db.RecordAudit(AuditAction.View, nameof(Newcomer), newcomer.Id.ToString(), AuditResult.Success, "Koppelronde");
+            db.RecordAudit(AuditAction.View, nameof(Newcomer), newcomer.Id.ToString(), AuditResult.Success, "Koppelronde", newcomer.Id);
         }
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Saved(run.Id);

@@ -4,26 +4,28 @@ using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
 using Thuis.Web.Features.Accounts;
 using Thuis.Web.Platform.Editing;
+using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
 
 namespace Thuis.Web.Features.Own;
 
+/// <summary>The activation form; its messages are in the language of the page (see <see cref="OwnTexts"/>).</summary>
 public sealed class ActivationForm
 {
-    [Required(ErrorMessage = "Vul uw gebruikersnaam in. Die staat in de brief.")]
-    [StringLength(256, ErrorMessage = "Deze gebruikersnaam is te lang.")]
+    [Required(ErrorMessageResourceType = typeof(OwnTexts), ErrorMessageResourceName = nameof(OwnTexts.SignInNameMissing))]
+    [StringLength(256, ErrorMessageResourceType = typeof(OwnTexts), ErrorMessageResourceName = nameof(OwnTexts.TooLong))]
     public string SignInName { get; set; } = "";
 
-    [Required(ErrorMessage = "Vul de code uit de brief in.")]
-    [StringLength(40, ErrorMessage = "Deze code is te lang.")]
+    [Required(ErrorMessageResourceType = typeof(OwnTexts), ErrorMessageResourceName = nameof(OwnTexts.CodeMissing))]
+    [StringLength(40, ErrorMessageResourceType = typeof(OwnTexts), ErrorMessageResourceName = nameof(OwnTexts.TooLong))]
     public string Code { get; set; } = "";
 
-    [Required(ErrorMessage = "Kies een wachtwoord.")]
-    [StringLength(200, MinimumLength = 12, ErrorMessage = "Kies een wachtwoord van minstens 12 tekens.")]
+    [Required(ErrorMessageResourceType = typeof(OwnTexts), ErrorMessageResourceName = nameof(OwnTexts.PasswordMissing))]
+    [StringLength(200, MinimumLength = 12, ErrorMessageResourceType = typeof(OwnTexts), ErrorMessageResourceName = nameof(OwnTexts.PasswordTooShort))]
     public string Password { get; set; } = "";
 
-    [Required(ErrorMessage = "Typ het wachtwoord nog een keer.")]
-    [Compare(nameof(Password), ErrorMessage = "De twee wachtwoorden zijn niet hetzelfde.")]
+    [Required(ErrorMessageResourceType = typeof(OwnTexts), ErrorMessageResourceName = nameof(OwnTexts.RepeatMissing))]
+    [Compare(nameof(Password), ErrorMessageResourceType = typeof(OwnTexts), ErrorMessageResourceName = nameof(OwnTexts.RepeatDifferent))]
     public string RepeatPassword { get; set; } = "";
 }
 
@@ -39,11 +41,13 @@ public sealed class ActivateOwnAccess(
     CurrentUser currentUser,
     TimeProvider clock)
 {
-    public const string WrongCode = "De gebruikersnaam of de code klopt niet, of de code is niet meer geldig. Kijk goed in de brief. Lukt het niet? Vraag uw klantregisseur om een nieuwe brief.";
+    /// <summary>One answer for a wrong name, a wrong code and a used or expired code, in the page's language.</summary>
+    public static string WrongCode => OwnTexts.In(Languages.Current, nameof(WrongCode));
 
     public async Task<Outcome> HandleAsync(ActivationForm form, CancellationToken cancellationToken)
     {
-        var refused = Outcome.Invalid(nameof(ActivationForm.Code), WrongCode);
+        var wrongCode = WrongCode;
+        var refused = Outcome.Invalid(nameof(ActivationForm.Code), wrongCode);
         var account = await users.FindByNameAsync(form.SignInName.Trim());
         if (account?.NewcomerId is null)
         {
@@ -59,20 +63,22 @@ public sealed class ActivateOwnAccess(
         {
             return refused;
         }
-        var weak = new List<string>();
+        // The validators' own messages are Dutch only; the person reads one plain message in their language.
+        var weak = false;
         foreach (var validator in users.PasswordValidators)
         {
-            var result = await validator.ValidateAsync(users, account, form.Password);
-            weak.AddRange(result.Errors.Select(e => e.Description));
+            weak |= !(await validator.ValidateAsync(users, account, form.Password)).Succeeded;
         }
-        if (weak.Count > 0)
+        if (weak)
         {
-            return Outcome.Invalid(nameof(ActivationForm.Password), string.Join(' ', weak));
+            return Outcome.Invalid(nameof(ActivationForm.Password), OwnTexts.In(Languages.Current, "PasswordWeak"));
         }
 
         currentUser.ActAsSystemFor(invitation.MunicipalityId);
         invitation.Activate(now);
-        var used = await SaveVersionedChange.SaveAsync(db, WrongCode, cancellationToken);
+        // The language the person activated in is the language of their own Thuis from now on.
+        account.ChooseOwnLanguage(Languages.Current);
+        var used = await SaveVersionedChange.SaveAsync(db, wrongCode, cancellationToken);
         if (!used.IsSaved)
         {
             return refused;
@@ -84,7 +90,7 @@ public sealed class ActivateOwnAccess(
         var set = await users.AddPasswordAsync(account, form.Password);
         if (!set.Succeeded)
         {
-            return Outcome.Invalid(nameof(ActivationForm.Password), string.Join(' ', set.Errors.Select(e => e.Description)));
+            return Outcome.Invalid(nameof(ActivationForm.Password), OwnTexts.In(Languages.Current, "PasswordWeak"));
         }
         await users.ResetAccessFailedCountAsync(account);
         await users.SetLockoutEndDateAsync(account, null);

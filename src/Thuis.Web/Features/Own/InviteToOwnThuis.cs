@@ -18,7 +18,8 @@ public sealed record OwnAccessStatus(
     bool HasAccess,
     DateTimeOffset? Since,
     DateTimeOffset? LastSignIn,
-    DateTimeOffset? OpenInvitationExpires);
+    DateTimeOffset? OpenInvitationExpires,
+    Language Language);
 
 /// <summary>What the printed letter shows; the code exists only here and on paper.</summary>
 public sealed record ActivationLetter(
@@ -29,7 +30,8 @@ public sealed record ActivationLetter(
     string Code,
     string ActivationAddress,
     DateOnly ValidUntil,
-    string QrSvg);
+    string QrSvg,
+    Language Language);
 
 /// <summary>
 /// Invites a person to their own Thuis: makes their own account the first time, revokes an earlier invitation and ends
@@ -44,13 +46,13 @@ public sealed class InviteToOwnThuis(AppDbContext db, UserManager<ThuisUser> use
     public async Task<OwnAccessStatus?> LoadAsync(Guid newcomerId, CancellationToken cancellationToken)
     {
         var person = await db.Newcomers.AsNoTracking().Where(n => n.Id == newcomerId)
-            .Select(n => new { n.GivenNames, n.FamilyName }).SingleOrDefaultAsync(cancellationToken);
+            .Select(n => new { n.GivenNames, n.FamilyName, n.PreferredLanguage }).SingleOrDefaultAsync(cancellationToken);
         if (person is null)
         {
             return null;
         }
         var account = await db.Users.AsNoTracking().Where(u => u.NewcomerId == newcomerId)
-            .Select(u => new { u.UserName, u.PasswordHash, u.LastSignInAt }).SingleOrDefaultAsync(cancellationToken);
+            .Select(u => new { u.UserName, u.PasswordHash, u.LastSignInAt, u.OwnLanguage }).SingleOrDefaultAsync(cancellationToken);
         var invitations = await db.OwnAccessInvitations.AsNoTracking().Where(i => i.NewcomerId == newcomerId)
             .ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
@@ -61,10 +63,12 @@ public sealed class InviteToOwnThuis(AppDbContext db, UserManager<ThuisUser> use
             hasAccess,
             hasAccess ? invitations.Max(i => i.ActivatedAt) : null,
             account?.LastSignInAt,
-            invitations.Where(i => i.IsOpen(now)).Max(i => (DateTimeOffset?)i.ExpiresAt));
+            invitations.Where(i => i.IsOpen(now)).Max(i => (DateTimeOffset?)i.ExpiresAt),
+            Languages.Find(account?.OwnLanguage) ?? Languages.FromDutchName(person.PreferredLanguage) ?? Languages.Dutch);
     }
 
-    public async Task<Outcome<ActivationLetter>> HandleAsync(Guid newcomerId, string siteAddress, CancellationToken cancellationToken)
+    /// <summary>Issues a new code and returns the letter, in Dutch and in <paramref name="language"/>, the person's language from now on.</summary>
+    public async Task<Outcome<ActivationLetter>> HandleAsync(Guid newcomerId, Language language, string siteAddress, CancellationToken cancellationToken)
     {
         var newcomer = await db.Newcomers.SingleOrDefaultAsync(n => n.Id == newcomerId, cancellationToken);
         if (newcomer is null)
@@ -88,6 +92,7 @@ public sealed class InviteToOwnThuis(AppDbContext db, UserManager<ThuisUser> use
             await OwnAccess.EndAsync(users, account);
         }
 
+        account.ChooseOwnLanguage(language);
         var now = clock.GetUtcNow();
         foreach (var earlier in await db.OwnAccessInvitations.Where(i => i.NewcomerId == newcomerId && i.ActivatedAt == null && i.RevokedAt == null)
             .ToListAsync(cancellationToken))
@@ -104,9 +109,9 @@ public sealed class InviteToOwnThuis(AppDbContext db, UserManager<ThuisUser> use
 
         var printed = OwnAccessInvitation.Printed(code);
         var address = siteAddress.TrimEnd('/') + ActivationPath;
-        var withCode = $"{address}?code={printed}&naam={Uri.EscapeDataString(account.UserName!)}";
+        var withCode = $"{address}?code={printed}&naam={Uri.EscapeDataString(account.UserName!)}&{LocalizationSetup.LanguageParameter}={language.Name}";
         return Outcome.Saved(new ActivationLetter(newcomer.GivenNames, $"{newcomer.GivenNames} {newcomer.FamilyName}", municipality,
-            account.UserName!, printed, address, Today.DayInTheNetherlands(invitation.ExpiresAt), QrSvg(withCode)));
+            account.UserName!, printed, address, Today.DayInTheNetherlands(invitation.ExpiresAt), QrSvg(withCode), language));
     }
 
     /// <summary>A sign-in name a person can read and type: their first name, four letters, and the municipality.</summary>
@@ -157,7 +162,7 @@ public sealed class RevokeOwnAccess(AppDbContext db, UserManager<ThuisUser> user
             open.Revoke(now);
         }
         db.RecordAudit(Platform.Auditing.AuditAction.Update, "OwnAccess", newcomerId.ToString(), Platform.Auditing.AuditResult.Success,
-            "Toegang tot eigen Thuis ingetrokken");
+            "Toegang tot eigen Thuis ingetrokken", newcomerId);
         var saved = await SaveVersionedChange.SaveAsync(db, "Iemand anders heeft de toegang net ook gewijzigd.", cancellationToken);
         if (saved.IsSaved && await db.Users.SingleOrDefaultAsync(u => u.NewcomerId == newcomerId, cancellationToken) is { } account)
         {

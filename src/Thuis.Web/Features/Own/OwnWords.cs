@@ -11,6 +11,14 @@ namespace Thuis.Web.Features.Own;
 /// </summary>
 public static class OwnWords
 {
+    /// <summary>A date as the person reads it: day, month name in their language, year, on the Gregorian calendar.</summary>
+    public static string Date(DateOnly date, Language? language = null) =>
+        date.ToString("d MMMM yyyy", (language ?? Languages.Current).Culture);
+
+    /// <summary>The day of a moment in the Netherlands, as the person reads it.</summary>
+    public static string Date(DateTimeOffset instant, Language? language = null) =>
+        Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, DutchFormat.TimeZone).DateTime), language);
+
     public static string Who(OwnStep step, IStringLocalizer<OwnTexts> texts)
     {
         var who = step.Owner switch
@@ -33,10 +41,10 @@ public static class OwnWords
     /// <summary>"U zei: ja. Op 6 december 2026." — or that the case manager wrote the answer down for them.</summary>
     public static string Answered(OwnProposal proposal, IStringLocalizer<OwnTexts> texts)
     {
-        var on = proposal.AnsweredOn is { } day ? DutchFormat.Date(day) : "";
+        var on = proposal.AnsweredOn is { } day ? OwnWords.Date(day) : "";
         var answered = texts[proposal.AnsweredThemselves ? "AnsweredThemselves" : "AnsweredForYou", Answer(proposal.Answer, texts), on];
         return proposal.Answer == NewcomerAnswer.NotNow && proposal.NotNowUntil is { } until
-            ? $"{answered} {texts["NotNowUntilShown", DutchFormat.Date(until)]}"
+            ? $"{answered} {texts["NotNowUntilShown", OwnWords.Date(until)]}"
             : answered;
     }
 

@@ -15,7 +15,7 @@ public sealed class OwnStepDoneForm
 
 public sealed class OwnStepConcernForm
 {
-    [StringLength(1000, ErrorMessage = "Schrijf hoogstens 1000 tekens.")]
+    [StringLength(1000, ErrorMessageResourceType = typeof(OwnTexts), ErrorMessageResourceName = nameof(OwnTexts.TooLong))]
     public string? Words { get; set; }
 
     public Guid Version { get; set; }
@@ -49,6 +49,6 @@ public sealed class ReportOwnStep(AppDbContext db, CurrentUser currentUser, Time
         }
         var today = clock.InTheNetherlands();
         return await SaveVersionedChange.HandleAsync(db, plan, version, p => change(p, today),
-            "Uw plan is net veranderd. Kijk nog een keer naar de stap.", cancellationToken);
+            OwnTexts.In(Languages.Current, "PlanChanged"), cancellationToken);
     }
 }

@@ -86,7 +86,7 @@ public sealed class AddInterventionToPlan(AppDbContext db, CurrentUser currentUs
     {
         var context = await ContextAsync(planId, interventionId, cancellationToken);
         db.RecordAudit(AuditAction.View, nameof(IntegrationPlan), planId.ToString(),
-            context is null ? AuditResult.NotFound : AuditResult.Success, SearchInterventions.Purpose);
+            context is null ? AuditResult.NotFound : AuditResult.Success, SearchInterventions.Purpose, context?.Working.NewcomerId);
         await db.SaveChangesAsync(cancellationToken);
         if (context is null)
         {

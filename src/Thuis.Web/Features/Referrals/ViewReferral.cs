@@ -31,7 +31,7 @@ public sealed class ViewReferral(AppDbContext db, CurrentUser currentUser, TimeP
     public async Task<ReferralView?> HandleAsync(Guid referralId, CancellationToken cancellationToken)
     {
         var referral = await Visible(db, currentUser).AsNoTracking().SingleOrDefaultAsync(r => r.Id == referralId, cancellationToken);
-        db.RecordAudit(AuditAction.View, nameof(Referral), referralId.ToString(), referral is null ? AuditResult.NotFound : AuditResult.Success, Purpose);
+        db.RecordAudit(AuditAction.View, nameof(Referral), referralId.ToString(), referral is null ? AuditResult.NotFound : AuditResult.Success, Purpose, referral?.NewcomerId);
         await db.SaveChangesAsync(cancellationToken);
         if (referral is null)
         {

@@ -75,7 +75,7 @@ public sealed class ListSignals(AppDbContext db, CurrentUser currentUser, TimePr
         var name = await db.Newcomers.Where(n => n.Id == signal.NewcomerId).Select(n => n.GivenNames + " " + n.FamilyName).SingleAsync(cancellationToken);
         var professional = SocialMap.SocialMapTexts.ProfessionalHelp.ToList();
         var organisations = await db.Organisations.Where(o => professional.Contains(o.Type)).OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken);
-        db.RecordAudit(AuditAction.View, nameof(Signal), signal.Id.ToString(), AuditResult.Success, "Signaal bekeken");
+        db.RecordAudit(AuditAction.View, nameof(Signal), signal.Id.ToString(), AuditResult.Success, "Signaal bekeken", signal.NewcomerId);
         await db.SaveChangesAsync(cancellationToken);
         return new SignalDetails(signal, name, [.. organisations.Select(o => (o.Id, o.Name))]);
     }

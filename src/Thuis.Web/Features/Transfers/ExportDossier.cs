@@ -3,15 +3,9 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
-using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Features.Intake;
-using Thuis.Web.Features.Milestones;
-using Thuis.Web.Features.Plans;
-using Thuis.Web.Features.Referrals;
-using Thuis.Web.Features.Trajectories;
 using Thuis.Web.Platform.Auditing;
 using Thuis.Web.Platform.Editing;
 using Thuis.Web.Platform.Localization;
@@ -50,8 +44,7 @@ public sealed record TransferDownload(byte[] File, string FileName);
 /// one save. Reading the dossier for this is audited like any other look at it.
 /// </summary>
 public sealed class ExportDossier(
-    AppDbContext db, CurrentUser currentUser, TimeProvider clock, ViewPlan viewPlan, ViewMilestones viewMilestones, ViewNewcomerLessons viewLessons,
-    ListTransfers listTransfers)
+    AppDbContext db, CurrentUser currentUser, TimeProvider clock, ReadDossierContents readContents, ListTransfers listTransfers)
 {
     public const string ElsewhereChoice = "elders";
     public const string Purpose = "Dossier overdragen aan de nieuwe gemeente (warme overdracht)";
@@ -127,28 +120,17 @@ public sealed class ExportDossier(
                 : Outcome.NotFound();
         }
         db.AuditPurpose = Purpose;
-        var newcomer = await ReadDossier.NewcomerAsync(db, newcomerId, nameof(Newcomer), Purpose, cancellationToken);
-        var plans = await viewPlan.HandleAsync(newcomerId, cancellationToken);
-        var milestones = await viewMilestones.HandleAsync(newcomerId, cancellationToken);
-        var lessons = await viewLessons.HandleAsync(newcomerId, cancellationToken);
-        if (newcomer is null || plans is null || milestones is null || lessons is null)
+        var dossier = await readContents.HandleAsync(newcomerId, form.IncludeHealth, Purpose, cancellationToken);
+        if (dossier is null)
         {
             return Outcome.NotFound();
         }
-
-        var intake = new Dictionary<string, JsonObject>();
-        foreach (var part in IntakeTransfer.All.Where(t => form.IncludeHealth || !t.Part.Restricted))
-        {
-            if (await part.ExportAsync(db, newcomerId, cancellationToken) is { } content)
-            {
-                intake[part.Part.Slug] = content;
-            }
-        }
+        var newcomer = dossier.Newcomer;
         if (form.IncludeHealth)
         {
             // Restricted data (AVG art. 9) leaving the municipality is recorded on its own line of the trail.
             db.RecordAudit(AuditAction.View, nameof(CircumstancesSection), newcomerId.ToString(), AuditResult.Success,
-                "Persoonlijke omstandigheden meesturen bij warme overdracht, met toestemming van de persoon");
+                "Persoonlijke omstandigheden meesturen bij warme overdracht, met toestemming van de persoon", newcomerId);
         }
 
         var now = clock.GetUtcNow();
@@ -157,21 +139,8 @@ public sealed class ExportDossier(
         var file = new TransferFile(
             TransferFile.FormatName, TransferFile.CurrentVersion, Guid.CreateVersion7(), now, from, to, form.MovingDate!.Value,
             Clean(form.Reason), currentUser.DisplayName, form.IncludeHealth,
-            new PersonDetails(newcomer.GivenNames, newcomer.FamilyName, newcomer.DateOfBirth, newcomer.Gender, newcomer.CountryOfOrigin,
-                newcomer.Nationality, newcomer.Phone, newcomer.Email, newcomer.PreferredLanguage, newcomer.InterpreterNeeded, newcomer.Bsn, newcomer.VNumber),
-            new LegalFrame(newcomer.TargetGroup, newcomer.PermitDate, newcomer.RegistrationDate, newcomer.HousingDate,
-                newcomer.Street, newcomer.HouseNumber, newcomer.Postcode, newcomer.City),
-            intake,
-            [.. plans.Versions.Select(PlanOf)],
-            milestones.ChecklistUpdatedBy is { } updatedBy
-                ? new TransferSettling([.. milestones.Settling.Select(r => new SettlingItem { Code = r.Definition.Code, Status = r.Status, DoneOn = r.DoneOn, DoneBy = r.DoneBy, Note = r.Note })],
-                    updatedBy, milestones.ChecklistUpdatedAt!.Value)
-                : null,
-            [.. milestones.Milestones.Where(m => m.Kind != MilestoneKind.Settle && m.RecordedBy is not null)
-                .Select(m => new TransferMilestone(m.Kind, m.Recorded, m.ReachedOn, m.Signs, m.Note, m.RecordedBy!, m.RecordedAt!.Value))],
-            [.. lessons.Groups.Select(LessonsOf)],
-            await ProposalsAsync(newcomerId, cancellationToken),
-            plans.Deadlines.TermChanges);
+            dossier.Person, dossier.LegalFrame, dossier.Intake, dossier.Plans, dossier.Settling, dossier.Milestones, dossier.Lessons,
+            dossier.Proposals, dossier.TermChanges);
         var bytes = JsonSerializer.SerializeToUtf8Bytes(file, TransferFile.Options);
 
         var tracked = await db.Newcomers.SingleAsync(n => n.Id == newcomerId, cancellationToken);
@@ -203,60 +172,6 @@ public sealed class ExportDossier(
         }
         var name = plain.ToString().Trim('-');
         return $"overdracht-{(name.Length > 0 ? name : "dossier")}-{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.json";
-    }
-
-    private static TransferPlan PlanOf(IntegrationPlan plan) => new(
-        plan.Number, plan.State, plan.Terms, plan.DecisionDate, plan.DraftedBy, plan.DraftedAt, plan.FixedBy, plan.FixedAt,
-        [.. plan.Goals.OrderBy(g => g.Domain).Select(g => new TransferGoal(g.Domain, g.Description))],
-        [.. plan.Steps.OrderBy(s => s.Position).Select(s => new TransferStep(s.Position, s.Domain, s.What, s.Owner, s.OwnerName, s.Due,
-            s.LowThreshold, s.Offer, s.Status, s.StatusSince, s.DroppedReason))]);
-
-    private static PreviousLessons LessonsOf(PersonGroup group) => new()
-    {
-        Group = group.Name,
-        Kind = group.Kind.Dutch(),
-        Provider = group.Provider,
-        Since = group.Since,
-        SessionsHeld = group.Progress.SessionsHeld,
-        Present = group.Progress.Present,
-        LessonsAttended = group.Progress.LessonsAttended,
-        HoursAttended = group.Progress.HoursAttended,
-        ExcusedAbsences = group.Progress.ExcusedAbsences,
-        UnexcusedAbsences = group.Progress.UnexcusedAbsences,
-        ThemesCovered = group.Progress.ThemesCovered.Count == 0 ? null : string.Join(", ", group.Progress.ThemesCovered.Select(t => t.Dutch())),
-        Verdict = group.Progress.Verdict,
-    };
-
-    private async Task<List<PreviousProposal>> ProposalsAsync(Guid newcomerId, CancellationToken cancellationToken)
-    {
-        var rows = await db.Proposals.AsNoTracking().Where(p => p.NewcomerId == newcomerId)
-            .Select(p => new
-            {
-                p.What,
-                p.Kind,
-                Organisation = db.Organisations.Where(o => o.Id == p.OrganisationId).Select(o => o.Name).FirstOrDefault(),
-                p.ProposedAt,
-                p.Answer,
-                p.AnsweredOn,
-                Referral = db.Referrals.Where(r => r.ProposalId == p.Id)
-                    .Select(r => new { r.State, r.SentOn, r.StartedOn, r.EndedOn, r.Outcome }).FirstOrDefault(),
-            })
-            .ToListAsync(cancellationToken);
-        // Ordered here: SQLite cannot order by a moment with its offset.
-        return [.. rows.OrderBy(p => p.ProposedAt).Select(p => new PreviousProposal
-        {
-            What = p.What,
-            Kind = p.Kind,
-            Organisation = p.Organisation,
-            ProposedOn = Today.DayInTheNetherlands(p.ProposedAt),
-            Answer = p.Answer,
-            AnsweredOn = p.AnsweredOn,
-            ReferralState = p.Referral?.State,
-            ReferralSentOn = p.Referral?.SentOn,
-            ReferralStartedOn = p.Referral?.StartedOn,
-            ReferralEndedOn = p.Referral?.EndedOn,
-            Outcome = p.Referral?.Outcome,
-        })];
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

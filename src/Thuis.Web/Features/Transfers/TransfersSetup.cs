@@ -18,6 +18,7 @@ public static class TransfersSetup
     public static void AddTransfers(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<ExportDossier>();
+        builder.Services.AddScoped<ReadDossierContents>();
         builder.Services.AddScoped<ReceiveTransfer>();
         builder.Services.AddScoped<ListTransfers>();
     }

@@ -39,7 +39,7 @@ public sealed class AuditEntry : IMunicipalityOwned
 
     public AuditEntry(
         Guid municipalityId, DateTimeOffset occurredAt, string actorId, string actorRoles, AuditAction action,
-        string objectType, string objectId, AuditResult result, string? origin, string purpose, string? details)
+        string objectType, string objectId, AuditResult result, string? origin, string purpose, string? details, Guid? personId = null)
     {
         MunicipalityId = municipalityId;
         // PostgreSQL keeps microseconds; truncating first keeps the hash stable on every provider.
@@ -53,6 +53,7 @@ public sealed class AuditEntry : IMunicipalityOwned
         Origin = origin;
         Purpose = purpose;
         Details = details;
+        PersonId = personId;
         PreviousHash = Hash = "";
     }
 
@@ -84,6 +85,9 @@ public sealed class AuditEntry : IMunicipalityOwned
     /// <summary>For changes: the names of the changed fields, never their values.</summary>
     public string? Details { get; private set; }
 
+    /// <summary>Whose dossier the entry is about, so a person can see who looked at theirs; null when it is nobody's.</summary>
+    public Guid? PersonId { get; private set; }
+
     public string PreviousHash { get; private set; }
 
     public string Hash { get; private set; }
@@ -102,7 +106,9 @@ public sealed class AuditEntry : IMunicipalityOwned
             Sequence.ToString(CultureInfo.InvariantCulture),
             OccurredAt.UtcTicks.ToString(CultureInfo.InvariantCulture),
             ActorId, ActorRoles, Action.ToString(), ObjectType, ObjectId, Result.ToString(),
-            Origin ?? "", Purpose, Details ?? "", PreviousHash);
+            Origin ?? "", Purpose, Details ?? "", PreviousHash)
+            // Entries from before people could see their own trail have no person; their hashes stay as they were.
+            + (PersonId is { } person ? '\u001f' + person.ToString("D") : "");
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 }
@@ -113,6 +119,7 @@ internal sealed class AuditEntryMapping : IEntityTypeConfiguration<AuditEntry>
     {
         builder.HasIndex(a => new { a.MunicipalityId, a.Sequence }).IsUnique();
         builder.HasIndex(a => new { a.MunicipalityId, a.ObjectType, a.ObjectId });
+        builder.HasIndex(a => new { a.MunicipalityId, a.PersonId });
         builder.Property(a => a.ActorId).HasMaxLength(64);
         builder.Property(a => a.ActorRoles).HasMaxLength(200);
         builder.Property(a => a.Action).HasMaxLength(20);

@@ -205,6 +205,10 @@ namespace Thuis.Web.Data.Migrations.Postgres
                     b.Property<Guid?>("OrganisationId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("OwnLanguage")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text");
 
@@ -2488,6 +2492,9 @@ namespace Thuis.Web.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("PreviousHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -2508,6 +2515,8 @@ namespace Thuis.Web.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "PersonId");
 
                     b.HasIndex("MunicipalityId", "Sequence")
                         .IsUnique();

@@ -12,7 +12,7 @@ using Thuis.Web.Data;
 namespace Thuis.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261206172915_ProposalsAndConsentInTheirOwnHands")]
+    [Migration("20261206202904_ProposalsAndConsentInTheirOwnHands")]
     partial class ProposalsAndConsentInTheirOwnHands
     {
         /// <inheritdoc />
@@ -197,6 +197,10 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnLanguage")
+                        .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PasswordHash")
@@ -2480,6 +2484,9 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PreviousHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -2500,6 +2507,8 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "PersonId");
 
                     b.HasIndex("MunicipalityId", "Sequence")
                         .IsUnique();
