@@ -92,7 +92,8 @@ public sealed class OwnThuisJourneyTests(BrowserFixture fixture) : BrowserTest(f
             await Expect(html).ToHaveAttributeAsync("dir", "rtl");
             await Expect(html).ToHaveAttributeAsync("lang", "ar");
             await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("تم حفظ لغتك");
-            foreach (var (url, heading, step) in new[] { ("/mijn", "أهلاً بك", "01-ar-start"), ("/mijn/plan", "خطتي", "02-ar-plan"), ("/mijn/gegevens", "بياناتي", "03-ar-gegevens") })
+            foreach (var (url, heading, step) in new[] { ("/mijn", "أهلاً بك", "01-ar-start"), ("/mijn/plan", "خطتي", "02-ar-plan"), ("/mijn/gegevens", "بياناتي", "03-ar-gegevens"),
+                ("/mijn/afspraken", "مواعيدي", "03-ar-afspraken"), ("/mijn/voorstellen", "الاقتراحات", "03-ar-voorstellen"), ("/mijn/toestemmingen", "موافقاتي", "03-ar-toestemmingen") })
             {
                 await Page.GotoAsync(url);
                 await Expect(html).ToHaveAttributeAsync("dir", "rtl");
@@ -101,6 +102,15 @@ public sealed class OwnThuisJourneyTests(BrowserFixture fixture) : BrowserTest(f
                 await Accessibility.AssertNoSeriousViolationsAsync(Page);
                 await SaveScreenshotAsync(step);
             }
+            // The proposal waiting for the demo person's answer, with its yes, no and not now, reads right to left too.
+            await Page.GotoAsync("/mijn/voorstellen");
+            await Page.Locator("a[href^='/mijn/voorstellen/']").First.ClickAsync();
+            // What the case manager proposed stays in their Dutch, marked as Dutch for the screen reader.
+            await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveAttributeAsync("lang", "nl");
+            await Expect(Page.GetByLabel("نعم، أريد ذلك")).ToBeVisibleAsync();
+            Assert.True(await Page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "Een voorstel schuift opzij op 390 px in het Arabisch");
+            await Accessibility.AssertNoSeriousViolationsAsync(Page);
+            await SaveScreenshotAsync("03-ar-voorstel");
             // The menu starts on the right, as Arabic reads.
             var brand = await Page.Locator(".thuis-brand").BoundingBoxAsync();
             Assert.True(brand!.X > 390 / 2 - brand.Width, $"Het merk staat links ({brand.X}) in een pagina van rechts naar links");
@@ -114,6 +124,11 @@ public sealed class OwnThuisJourneyTests(BrowserFixture fixture) : BrowserTest(f
             Assert.True(await Page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "Mijn plan schuift opzij op 390 px in het Tigrinya");
             await Accessibility.AssertNoSeriousViolationsAsync(Page);
             await SaveScreenshotAsync("04-ti-plan");
+            await Page.GotoAsync("/mijn/toestemmingen");
+            await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("ፍቓዳተይ");
+            Assert.True(await Page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "Mijn toestemmingen schuift opzij op 390 px in het Tigrinya");
+            await Accessibility.AssertNoSeriousViolationsAsync(Page);
+            await SaveScreenshotAsync("05-ti-toestemmingen");
         }
         finally
         {

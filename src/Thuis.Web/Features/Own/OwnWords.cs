@@ -19,6 +19,16 @@ public static class OwnWords
     public static string Date(DateTimeOffset instant, Language? language = null) =>
         Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, DutchFormat.TimeZone).DateTime), language);
 
+    /// <summary>
+    /// Text staff wrote or a name, set apart from the sentence around it (Unicode first-strong isolate), so that
+    /// "Taalhuis (demo)" or "06-12345678" keeps its own direction inside an Arabic or Dari sentence.
+    /// </summary>
+    public static string Isolate(string? text) => text is null ? "" : $"\u2068{text}\u2069";
+
+    /// <summary>The person's language as recorded in Dutch ("Arabisch"), in its own name when Thuis speaks it.</summary>
+    public static string LanguageName(string language) =>
+        Languages.FromDutchName(language)?.NativeName ?? Isolate(language);
+
     public static string Who(OwnStep step, IStringLocalizer<OwnTexts> texts)
     {
         var who = step.Owner switch
