@@ -5,6 +5,7 @@ using Thuis.Web.Features.Interventions;
 using Thuis.Web.Features.Milestones;
 using Thuis.Web.Features.Municipalities;
 using Thuis.Web.Features.Organisations;
+using Thuis.Web.Features.Own;
 using Thuis.Web.Features.Plans;
 using Thuis.Web.Features.Referrals;
 using Thuis.Web.Features.Signals;
@@ -112,7 +113,7 @@ public static class DemoData
             await db.SaveChangesAsync();
             await Features.Reports.DemoReports.AddToAsync(db, caseManager.DisplayName, services.GetRequiredService<TimeProvider>());
             await db.SaveChangesAsync();
-            await AddOwnAccountAsync(db, users, municipality.Id, m.Domain);
+            await AddOwnAccountAsync(db, users, municipality.Id, m.Domain, caseManager.DisplayName, services.GetRequiredService<TimeProvider>());
         }
         await DemoSignals.RaiseAsync(app.Services);
     }
@@ -130,9 +131,11 @@ public static class DemoData
 
     /// <summary>
     /// One person per municipality with their own Thuis, as if they had activated the letter: someone with a plan in
-    /// force and open steps. Two-step verification follows the municipality, as for the staff's demo accounts.
+    /// force and open steps, and a taalmaatje who started sixteen days ago, so "Hoe gaat het?" has a question waiting.
+    /// Two-step verification follows the municipality, as for the staff's demo accounts.
     /// </summary>
-    private static async Task AddOwnAccountAsync(AppDbContext db, UserManager<ThuisUser> users, Guid municipalityId, string domain)
+    private static async Task AddOwnAccountAsync(AppDbContext db, UserManager<ThuisUser> users, Guid municipalityId, string domain,
+        string caseManagerName, TimeProvider clock)
     {
         var person = await db.IntegrationPlans
             .Where(p => p.State == PlanState.Fixed && p.Steps.Any(s => s.Status == StepStatus.Planned || s.Status == StepStatus.Doing))
@@ -140,6 +143,23 @@ public static class DemoData
             .OrderBy(n => n.FamilyName).ThenBy(n => n.GivenNames).FirstAsync();
         var account = ThuisUser.ForNewcomer($"nieuwkomer@{domain}", person.GivenNames, municipalityId, person.Id);
         await CreateUserAsync(users, account, Password, Roles.Newcomer);
+
+        var newcomer = await db.Newcomers.SingleAsync(n => n.Id == person.Id);
+        var buddy = (await db.Volunteers.ToListAsync()).Where(v => v.Roles.Contains(VolunteerRole.LanguageBuddy))
+            .OrderBy(v => v.Name, StringComparer.Ordinal).FirstOrDefault();
+        var today = Platform.Localization.Today.InTheNetherlands(clock);
+        var startedOn = today.AddDays(-(OwnActivity.TwoWeeksDays + 2));
+        var proposedOn = startedOn.AddDays(-10);
+        var proposal = new Proposal(newcomer, buddy is null ? TargetKind.Other : TargetKind.Volunteer, buddy?.Id,
+            buddy is null ? "Een taalmaatje" : $"Taalmaatje {buddy.Name.Split(' ')[0]}", null,
+            "Wil Nederlands oefenen in het dagelijks leven; de taalmaatje woont in de buurt.", caseManagerName,
+            new DateTimeOffset(proposedOn.ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero), proposedOn);
+        proposal.RecordAnswer(NewcomerAnswer.Yes, proposedOn.AddDays(3), null);
+        db.Proposals.Add(proposal);
+        db.Consents.Add(new Consent(proposal, "Kennismaken met een taalmaatje van de vrijwilligerscentrale", proposedOn.AddDays(3),
+            proposedOn.AddDays(3).AddMonths(12), caseManagerName));
+        proposal.RecordArrangement("Vrijwilligerscentrale", startedOn, null);
+        await db.SaveChangesAsync();
     }
 
     public static async Task CreateUserAsync(UserManager<ThuisUser> users, ThuisUser user, string password, string role)

@@ -21,6 +21,9 @@ public static class OwnSetup
         services.AddScoped<ActivateOwnAccess>();
         services.AddScoped<ViewOwnPlan>();
         services.AddScoped<ReportOwnStep>();
+        services.AddScoped<ListOwnFeedbackQuestions>();
+        services.AddScoped<AnswerOwnFeedback>();
+        services.AddScoped<EditOwnWishes>();
         services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o =>
         {
             var signedIn = o.Events.OnSignedIn;

@@ -25,4 +25,19 @@ public static class OwnWords
         StepStatus.Done => texts["StatusDone"],
         _ => texts["StatusDropped"],
     };
+
+    public static string Face(int face, IStringLocalizer<OwnTexts> texts) => texts[$"Face{Math.Clamp(face, ActivityFeedback.LowestFace, ActivityFeedback.HighestFace)}"];
+
+    public static string Continue(WantsToContinue answer, IStringLocalizer<OwnTexts> texts) => answer switch
+    {
+        WantsToContinue.Yes => texts["ContinueYes"],
+        WantsToContinue.No => texts["ContinueNo"],
+        _ => texts["ContinueDontKnow"],
+    };
+
+    public static string Moment(FeedbackMoment moment, IStringLocalizer<OwnTexts> texts) =>
+        moment == FeedbackMoment.TwoWeeks ? texts["FeedbackAfterTwoWeeks"] : texts["FeedbackAfterThreeMonths"];
+
+    /// <summary>A day as the person's language writes it ("3 december 2026", "3 December 2026").</summary>
+    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.CurrentCulture);
 }

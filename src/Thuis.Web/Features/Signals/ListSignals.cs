@@ -98,6 +98,7 @@ public static class SignalTexts
         SignalKind.IntakeInvitation => "uitnodiging intake",
         SignalKind.MilestoneBehind => "mijlpaal loopt achter",
         SignalKind.StepConcern => "stap gaat niet goed",
+        SignalKind.ActivityNotGoingWell => "activiteit gaat niet goed",
         _ => "einde ‘niet nu’",
     };
 

@@ -392,6 +392,9 @@ namespace Thuis.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<bool>("RecordedByNewcomer")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("ShortTerm")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -437,6 +440,9 @@ namespace Thuis.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<bool>("RecordedByNewcomer")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("TraumaCare")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -477,6 +483,9 @@ namespace Thuis.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("RecordedByNewcomer")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Valuation")
                         .IsRequired()
@@ -542,6 +551,9 @@ namespace Thuis.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<bool>("RecordedByNewcomer")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
@@ -583,6 +595,9 @@ namespace Thuis.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<bool>("RecordedByNewcomer")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
@@ -607,6 +622,9 @@ namespace Thuis.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("RecordedByNewcomer")
+                        .HasColumnType("boolean");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -637,6 +655,9 @@ namespace Thuis.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("RecordedByNewcomer")
+                        .HasColumnType("boolean");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -675,6 +696,9 @@ namespace Thuis.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<bool>("RecordedByNewcomer")
+                        .HasColumnType("boolean");
+
                     b.Property<int?>("Score")
                         .HasColumnType("integer");
 
@@ -705,6 +729,9 @@ namespace Thuis.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("RecordedByNewcomer")
+                        .HasColumnType("boolean");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -738,6 +765,9 @@ namespace Thuis.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("RecordedByNewcomer")
+                        .HasColumnType("boolean");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -780,6 +810,9 @@ namespace Thuis.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<bool>("RecordedByNewcomer")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Skills")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -812,6 +845,9 @@ namespace Thuis.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("RecordedByNewcomer")
+                        .HasColumnType("boolean");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -1380,6 +1416,66 @@ namespace Thuis.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Organisations");
+                });
+
+            modelBuilder.Entity("Thuis.Web.Features.Own.ActivityFeedback", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ActivityKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("AnsweredOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Face")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Moment")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("NewcomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("WantsToContinue")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Words")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "ActivityKind", "ActivityId");
+
+                    b.HasIndex("NewcomerId", "ActivityId", "Moment")
+                        .IsUnique();
+
+                    b.ToTable("ActivityFeedbacks");
                 });
 
             modelBuilder.Entity("Thuis.Web.Features.Own.OwnAccessInvitation", b =>
@@ -2990,6 +3086,15 @@ namespace Thuis.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Thuis.Web.Features.Own.ActivityFeedback", b =>
+                {
+                    b.HasOne("Thuis.Web.Features.Dossiers.Newcomer", null)
+                        .WithMany()
+                        .HasForeignKey("NewcomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -383,6 +383,9 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("RecordedByNewcomer")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ShortTerm")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -428,6 +431,9 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("RecordedByNewcomer")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("TraumaCare")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -468,6 +474,9 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("RecordedByNewcomer")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Valuation")
                         .IsRequired()
@@ -533,6 +542,9 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("RecordedByNewcomer")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -574,6 +586,9 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("RecordedByNewcomer")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -598,6 +613,9 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("RecordedByNewcomer")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -628,6 +646,9 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("RecordedByNewcomer")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -666,6 +687,9 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("RecordedByNewcomer")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("Score")
                         .HasColumnType("INTEGER");
 
@@ -696,6 +720,9 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("RecordedByNewcomer")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -729,6 +756,9 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("RecordedByNewcomer")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -771,6 +801,9 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("RecordedByNewcomer")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Skills")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -803,6 +836,9 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("RecordedByNewcomer")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -1371,6 +1407,66 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Organisations");
+                });
+
+            modelBuilder.Entity("Thuis.Web.Features.Own.ActivityFeedback", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActivityKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AnsweredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Face")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Moment")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NewcomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WantsToContinue")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Words")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "ActivityKind", "ActivityId");
+
+                    b.HasIndex("NewcomerId", "ActivityId", "Moment")
+                        .IsUnique();
+
+                    b.ToTable("ActivityFeedbacks");
                 });
 
             modelBuilder.Entity("Thuis.Web.Features.Own.OwnAccessInvitation", b =>
@@ -2979,6 +3075,15 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Thuis.Web.Features.Own.ActivityFeedback", b =>
+                {
+                    b.HasOne("Thuis.Web.Features.Dossiers.Newcomer", null)
+                        .WithMany()
+                        .HasForeignKey("NewcomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
