@@ -45,6 +45,9 @@ public sealed class DemoDataTests
             var plan = await newcomer.GetAsync("/mijn/plan");
             Assert.Equal(HttpStatusCode.OK, plan.Status);
             Assert.NotEmpty(plan.Document.QuerySelectorAll("[data-testid=own-step]"));
+            // One question "Hoe gaat het?" waits, on the start page and on its own page.
+            Assert.NotNull((await newcomer.GetAsync("/mijn")).Document.QuerySelector("[data-testid=own-question-card]"));
+            Assert.Single((await newcomer.GetAsync("/mijn/hoe-gaat-het")).Document.QuerySelectorAll("[data-testid=own-question]"));
         }
     }
 

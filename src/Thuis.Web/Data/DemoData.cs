@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Features.Accounts;
+using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Features.Interventions;
 using Thuis.Web.Features.Milestones;
 using Thuis.Web.Features.Municipalities;
@@ -131,26 +132,42 @@ public static class DemoData
 
     /// <summary>
     /// One person per municipality with their own Thuis, as if they had activated the letter: someone with a plan in
-    /// force and open steps, and a taalmaatje who started sixteen days ago, so "Hoe gaat het?" has a question waiting.
-    /// Two-step verification follows the municipality, as for the staff's demo accounts.
+    /// force and open steps, and one question "Hoe gaat het?" waiting: about a course group that started a few weeks ago,
+    /// or else about a taalmaatje who started sixteen days ago. Two-step verification follows the municipality, as for the
+    /// staff's demo accounts.
     /// </summary>
     private static async Task AddOwnAccountAsync(AppDbContext db, UserManager<ThuisUser> users, Guid municipalityId, string domain,
         string caseManagerName, TimeProvider clock)
     {
-        var person = await db.IntegrationPlans
+        var today = Platform.Localization.Today.InTheNetherlands(clock);
+        var candidates = await db.IntegrationPlans
             .Where(p => p.State == PlanState.Fixed && p.Steps.Any(s => s.Status == StepStatus.Planned || s.Status == StepStatus.Doing))
-            .Join(db.Newcomers, p => p.NewcomerId, n => n.Id, (p, n) => new { n.Id, n.GivenNames, n.FamilyName })
-            .OrderBy(n => n.FamilyName).ThenBy(n => n.GivenNames).FirstAsync();
+            .Join(db.Newcomers, p => p.NewcomerId, n => n.Id, (p, n) => n)
+            .OrderBy(n => n.FamilyName).ThenBy(n => n.GivenNames).ToListAsync();
+        Newcomer? person = null;
+        var waiting = 0;
+        foreach (var candidate in candidates)
+        {
+            waiting = (await OwnActivities.ReadAsync(db, candidate.Id, CancellationToken.None)).Count(a => a.Asked(today, [], candidate.Status) is not null);
+            if (waiting <= 1)
+            {
+                person = candidate;
+                break;
+            }
+        }
+        person ??= candidates[0];
         var account = ThuisUser.ForNewcomer($"nieuwkomer@{domain}", person.GivenNames, municipalityId, person.Id);
         await CreateUserAsync(users, account, Password, Roles.Newcomer);
+        if (waiting > 0)
+        {
+            return;
+        }
 
-        var newcomer = await db.Newcomers.SingleAsync(n => n.Id == person.Id);
         var buddy = (await db.Volunteers.ToListAsync()).Where(v => v.Roles.Contains(VolunteerRole.LanguageBuddy))
             .OrderBy(v => v.Name, StringComparer.Ordinal).FirstOrDefault();
-        var today = Platform.Localization.Today.InTheNetherlands(clock);
         var startedOn = today.AddDays(-(OwnActivity.TwoWeeksDays + 2));
         var proposedOn = startedOn.AddDays(-10);
-        var proposal = new Proposal(newcomer, buddy is null ? TargetKind.Other : TargetKind.Volunteer, buddy?.Id,
+        var proposal = new Proposal(person, buddy is null ? TargetKind.Other : TargetKind.Volunteer, buddy?.Id,
             buddy is null ? "Een taalmaatje" : $"Taalmaatje {buddy.Name.Split(' ')[0]}", null,
             "Wil Nederlands oefenen in het dagelijks leven; de taalmaatje woont in de buurt.", caseManagerName,
             new DateTimeOffset(proposedOn.ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero), proposedOn);
