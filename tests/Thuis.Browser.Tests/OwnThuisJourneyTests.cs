@@ -92,6 +92,7 @@ public sealed class OwnThuisJourneyTests(BrowserFixture fixture) : BrowserTest(f
         await Expect(phone.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Welkom, Selam");
         await Expect(phone.GetByTestId("own-question-card")).ToContainTextAsync("hoe gaat het met ‘Taalmaatje Marloes’?");
         await Accessibility.AssertNoSeriousViolationsAsync(phone);
+        await PhoneScreenshotAsync(phone, "mijn-met-vraag-390");
         await phone.GetByTestId("own-question-card").GetByRole(AriaRole.Link, new() { Name = "Beantwoord de vraag" }).ClickAsync();
 
         await Expect(phone.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Hoe gaat het?");
