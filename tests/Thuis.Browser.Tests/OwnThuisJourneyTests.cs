@@ -1,10 +1,13 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Thuis.Browser.Tests.Infrastructure;
 using Thuis.Web.Data;
+using Thuis.Web.Features.Accounts;
 using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Features.Plans;
+using Thuis.Web.Features.Referrals;
 using Thuis.Web.Platform.Security;
 using static Microsoft.Playwright.Assertions;
 
@@ -93,7 +96,8 @@ public sealed class OwnThuisJourneyTests(BrowserFixture fixture) : BrowserTest(f
             await Expect(html).ToHaveAttributeAsync("lang", "ar");
             await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("تم حفظ لغتك");
             foreach (var (url, heading, step) in new[] { ("/mijn", "أهلاً بك", "01-ar-start"), ("/mijn/plan", "خطتي", "02-ar-plan"), ("/mijn/gegevens", "بياناتي", "03-ar-gegevens"),
-                ("/mijn/afspraken", "مواعيدي", "03-ar-afspraken"), ("/mijn/voorstellen", "الاقتراحات", "03-ar-voorstellen"), ("/mijn/toestemmingen", "موافقاتي", "03-ar-toestemmingen") })
+                ("/mijn/afspraken", "مواعيدي", "03-ar-afspraken"), ("/mijn/voorstellen", "الاقتراحات", "03-ar-voorstellen"), ("/mijn/toestemmingen", "موافقاتي", "03-ar-toestemmingen"),
+                ("/mijn/hoe-gaat-het", "كيف تسير الأمور؟", "03-ar-hoe-gaat-het"), ("/mijn/wat-ik-wil", "ما أريده", "03-ar-wat-ik-wil") })
             {
                 await Page.GotoAsync(url);
                 await Expect(html).ToHaveAttributeAsync("dir", "rtl");
@@ -129,6 +133,11 @@ public sealed class OwnThuisJourneyTests(BrowserFixture fixture) : BrowserTest(f
             Assert.True(await Page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "Mijn toestemmingen schuift opzij op 390 px in het Tigrinya");
             await Accessibility.AssertNoSeriousViolationsAsync(Page);
             await SaveScreenshotAsync("05-ti-toestemmingen");
+            await Page.GotoAsync("/mijn/wat-ik-wil");
+            await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("ዝደልዮ");
+            Assert.True(await Page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "Wat ik wil schuift opzij op 390 px in het Tigrinya");
+            await Accessibility.AssertNoSeriousViolationsAsync(Page);
+            await SaveScreenshotAsync("06-ti-wat-ik-wil");
         }
         finally
         {
@@ -136,6 +145,105 @@ public sealed class OwnThuisJourneyTests(BrowserFixture fixture) : BrowserTest(f
             await Page.GotoAsync("/mijn/taal");
             await Page.GetByRole(AriaRole.Button, new() { Name = "Nederlands", Exact = true }).ClickAsync();
         }
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_newcomer_says_an_activity_goes_badly_and_the_case_manager_sees_the_signal_with_their_words()
+    {
+        const string Words = "Mijn taalmaatje komt vaak niet opdagen";
+        var (person, signInName) = await AddPersonWithBuddyAsync();
+        var phone = await (await Fixture.NewContextAsync()).NewPageAsync();
+        await phone.SetViewportSizeAsync(390, 844);
+        await phone.GotoAsync(SignInPath);
+        await phone.GetByLabel("E-mailadres", new() { Exact = true }).FillAsync(signInName);
+        await phone.GetByLabel("Wachtwoord", new() { Exact = true }).FillAsync(Web.Data.DemoData.Password);
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Inloggen", Exact = true }).ClickAsync();
+
+        await Expect(phone).ToHaveURLAsync(new Uri(Fixture.BaseAddress, "/mijn").ToString());
+        await Expect(phone.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Welkom, Selam");
+        await Expect(phone.GetByTestId("own-question-card")).ToContainTextAsync("hoe gaat het met ‘Taalmaatje Marloes’?");
+        await Accessibility.AssertNoSeriousViolationsAsync(phone);
+        await PhoneScreenshotAsync(phone, "mijn-met-vraag-390");
+        await phone.GetByTestId("own-question-card").GetByRole(AriaRole.Link, new() { Name = "Beantwoord de vraag" }).ClickAsync();
+
+        await Expect(phone.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Hoe gaat het?");
+        Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "‘Hoe gaat het?’ schuift opzij op 390 px");
+        foreach (var face in new[] { "Heel slecht", "Slecht", "Gaat wel", "Goed", "Heel goed", "Ja", "Nee", "Weet ik niet" })
+        {
+            var box = await phone.Locator("label.thuis-face").Filter(new() { HasText = face }).First.BoundingBoxAsync();
+            Assert.True(box!.Height >= 44, $"‘{face}’ is {box.Height} px hoog");
+        }
+        await Accessibility.AssertNoSeriousViolationsAsync(phone);
+        await phone.GetByRole(AriaRole.Radio, new() { Name = "Slecht", Exact = true }).CheckAsync();
+        await phone.GetByLabel("Wilt u nog iets vertellen? (mag leeg blijven)").FillAsync(Words);
+        await phone.GetByRole(AriaRole.Radio, new() { Name = "Nee", Exact = true }).CheckAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(phone);
+        await PhoneScreenshotAsync(phone, "hoe-gaat-het-390");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Versturen", Exact = true }).ClickAsync();
+
+        await Expect(phone.GetByRole(AriaRole.Status)).ToContainTextAsync("Uw klantregisseur weet nu dat het niet goed gaat.");
+        await Expect(phone.GetByTestId("own-answer")).ToContainTextAsync(Words);
+        await Accessibility.AssertNoSeriousViolationsAsync(phone);
+        await PhoneScreenshotAsync(phone, "hoe-gaat-het-verstuurd-390");
+
+        // "Wat ik wil", in the person's own words; the case manager sees below that they wrote it themselves.
+        await phone.GetByRole(AriaRole.Link, new() { Name = "Wat ik wil", Exact = true }).ClickAsync();
+        await Expect(phone.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Wat ik wil");
+        await Accessibility.AssertNoSeriousViolationsAsync(phone);
+        await phone.GetByLabel("Wat wilt u dit jaar doen of leren?").FillAsync("Zwemmen leren met mijn dochter");
+        await phone.GetByLabel("Wat doet u graag voor anderen?").FillAsync("Koken voor de buren");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Opslaan", Exact = true }).ClickAsync();
+        await Expect(phone.GetByRole(AriaRole.Status)).ToContainTextAsync("Bewaard.");
+        Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "‘Wat ik wil’ schuift opzij op 390 px");
+        await Accessibility.AssertNoSeriousViolationsAsync(phone);
+        await PhoneScreenshotAsync(phone, "wat-ik-wil-390");
+        await phone.SetViewportSizeAsync(1280, 900);
+        await Accessibility.AssertNoSeriousViolationsAsync(phone);
+        await PhoneScreenshotAsync(phone, "wat-ik-wil-1280");
+        await phone.Context.CloseAsync();
+
+        await SignInAsync("klantregisseur@zoetermeer.example");
+        await Page.GotoAsync("/signalen");
+        var signal = Page.GetByRole(AriaRole.Row).Filter(new() { HasText = Words });
+        await Expect(signal).ToContainTextAsync("Selam zegt na twee weken over ‘Taalmaatje Marloes’: slecht, doorgaan: nee");
+        await Accessibility.AssertNoSeriousViolationsAsync(Page);
+        await Page.GotoAsync($"/dossiers/{person}");
+        await Expect(Page.GetByTestId("dossier-feedback")).ToContainTextAsync(Words);
+        await Expect(Page.GetByTestId("intake-wensen")).ToContainTextAsync("aangepast door Selam zelf op");
+        await AccessibleAtBothWidthsAsync("dossier-hoe-gaat-het");
+    }
+
+    private static async Task PhoneScreenshotAsync(IPage phone, string step) =>
+        await phone.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots", $"OwnThuis--{step}.png"), FullPage = true });
+
+    /// <summary>
+    /// A newcomer of Zoetermeer of this journey's own, in the demo case manager's caseload, with a taalmaatje arranged
+    /// fifteen days ago and an own account with the demo password.
+    /// </summary>
+    private async Task<(Guid Person, string SignInName)> AddPersonWithBuddyAsync()
+    {
+        await using var scope = Fixture.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var zoetermeer = await db.Municipalities.Where(m => m.Name == "Zoetermeer").Select(m => m.Id).SingleAsync(TestContext.Current.CancellationToken);
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystemFor(zoetermeer);
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ThuisUser>>();
+        var caseManager = await users.FindByEmailAsync("klantregisseur@zoetermeer.example");
+        var today = DateOnly.FromDateTime(DateTime.Today);
+        var newcomer = new Newcomer(zoetermeer,
+            new PersonDetails("Selam", "Taalmaatje", new DateOnly(1996, 8, 1), Gender.Female, "Eritrea", null, null, null, null, false, null, null),
+            new LegalFrame(TargetGroup.AsylumPermitHolder, today.AddMonths(-3), today.AddDays(-40), today.AddDays(-40), null, null, null, null),
+            DateTimeOffset.UtcNow);
+        newcomer.AssignCaseManager(caseManager!.Id);
+        db.Newcomers.Add(newcomer);
+        var proposal = new Proposal(newcomer, TargetKind.Other, null, "Taalmaatje Marloes", null, null, "Karin Klantregisseur", DateTimeOffset.UtcNow, today.AddDays(-20));
+        proposal.RecordAnswer(NewcomerAnswer.Yes, today.AddDays(-20), null);
+        proposal.RecordArrangement("Vrijwilligerscentrale", today.AddDays(-15), null);
+        db.Proposals.Add(proposal);
+        db.Consents.Add(new Consent(proposal, "Kennismaken met een taalmaatje", today.AddDays(-20), today.AddMonths(12), "Karin Klantregisseur"));
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        var signInName = $"selam.{Guid.NewGuid().ToString("N")[..6]}@zoetermeer.thuis";
+        await Web.Data.DemoData.CreateUserAsync(users, ThuisUser.ForNewcomer(signInName, "Selam", zoetermeer, newcomer.Id), Web.Data.DemoData.Password, Roles.Newcomer);
+        return (newcomer.Id, signInName);
     }
 
     /// <summary>A newcomer of Zoetermeer of this journey's own, with a plan in force and one open step.</summary>

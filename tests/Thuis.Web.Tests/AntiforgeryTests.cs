@@ -29,6 +29,7 @@ public sealed class AntiforgeryTests(AppFixture fixture)
             ["OfferId"] = world.A.OfferId.ToString(),
             ["VolunteerId"] = world.A.VolunteerId.ToString(),
             ["StepId"] = Guid.NewGuid().ToString(),
+            ["ActivityId"] = Guid.NewGuid().ToString(),
             ["StatusCode"] = "404",
         };
         var email = await world.CreateUserAsync(world.A, Roles.All.ToArray());

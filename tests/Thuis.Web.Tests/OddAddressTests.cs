@@ -33,6 +33,7 @@ public sealed class OddAddressTests(AppFixture fixture)
             ["OfferId"] = world.A.OfferId.ToString(),
             ["VolunteerId"] = world.A.VolunteerId.ToString(),
             ["StepId"] = Guid.NewGuid().ToString(),
+            ["ActivityId"] = Guid.NewGuid().ToString(),
             ["StatusCode"] = "404",
         };
         // Every page's query parameters are read from the pages themselves: a new one is tried as soon as it exists.

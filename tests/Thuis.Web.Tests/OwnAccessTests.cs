@@ -211,7 +211,8 @@ public sealed class OwnAccessTests(AppFixture fixture)
         using var newcomer = await ActivatedAsync(own);
 
         foreach (var url in new[] { "/mijn", "/mijn/plan", $"/mijn/plan/stap/{own.StepId}", "/mijn/taal", OwnSetup.AppointmentsPath, $"{OwnSetup.AppointmentsPath}?weergave=week", OwnSetup.CalendarPath,
-            "/mijn/voorstellen", "/mijn/toestemmingen", $"/mijn/voorstellen/{ownYes.ProposalId}", $"/mijn/toestemmingen/{ownYes.ConsentId}/intrekken" })
+            "/mijn/voorstellen", "/mijn/toestemmingen", $"/mijn/voorstellen/{ownYes.ProposalId}", $"/mijn/toestemmingen/{ownYes.ConsentId}/intrekken",
+            "/mijn/hoe-gaat-het", "/mijn/wat-ik-wil" })
         {
             var page = await newcomer.GetAsync(url);
             Assert.True(page.Status == HttpStatusCode.OK, $"{url} gaf {page.Status}");
@@ -264,6 +265,51 @@ public sealed class OwnAccessTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Another_persons_activity_answers_404_on_hoe_gaat_het_and_their_wishes_never_show()
+    {
+        var own = await PersonWithPlanAsync(fixture.App, World.A);
+        var neighbour = await PersonWithPlanAsync(fixture.App, World.A);
+        var elsewhere = await PersonWithPlanAsync(fixture.App, World.B);
+        var today = Platform.Localization.Today.InTheNetherlands(TimeProvider.System);
+        var ownActivity = await OwnFeedbackTests.StartedAsync(fixture.App, AsOwn(own), ActivityKind.Arranged, today.AddDays(-15), "Mijn eigen taalmaatje");
+        var theirs = new List<(Person Person, Guid Activity)>();
+        foreach (var other in new[] { neighbour, elsewhere })
+        {
+            foreach (var kind in Enum.GetValues<ActivityKind>())
+            {
+                theirs.Add((other, await OwnFeedbackTests.StartedAsync(fixture.App, AsOwn(other), kind, today.AddDays(-15), $"Activiteit van {other.Step}")));
+            }
+            await using var scope = fixture.App.Services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystemFor(other.Municipality.Id);
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var wishes = new Features.Intake.AspirationsSection(other.Id, other.Municipality.Id);
+            wishes.Update($"Wens van {other.Step}", null);
+            wishes.MarkRecorded("test", DateTimeOffset.UtcNow);
+            db.Add(wishes);
+            await db.SaveChangesAsync();
+        }
+        using var newcomer = await ActivatedAsync(own);
+
+        Assert.Equal(HttpStatusCode.OK, (await newcomer.GetAsync($"/mijn/hoe-gaat-het/{ownActivity}")).Status);
+        foreach (var (other, activity) in theirs)
+        {
+            var page = await newcomer.GetAsync($"/mijn/hoe-gaat-het/{activity}");
+            Assert.True(page.Status == HttpStatusCode.NotFound, $"De activiteit van een ander ({other.Municipality.Name}) gaf {page.Status}");
+            Assert.DoesNotContain(other.Step, page.Text, StringComparison.Ordinal);
+        }
+        foreach (var url in new[] { "/mijn", "/mijn/hoe-gaat-het", "/mijn/wat-ik-wil" })
+        {
+            var page = await newcomer.GetAsync(url);
+            Assert.DoesNotContain(neighbour.Step, page.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain(elsewhere.Step, page.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain(own.Bsn, page.Text, StringComparison.Ordinal);
+        }
+        Assert.Contains("Mijn eigen taalmaatje", (await newcomer.GetAsync("/mijn/hoe-gaat-het")).Text, StringComparison.Ordinal);
+    }
+
+    private static OwnFeedbackTests.OwnPerson AsOwn(Person person) => new(person.Id, "Hana", "", person.Municipality);
+
+    [Fact]
     public async Task Every_staff_page_answers_403_to_a_newcomer()
     {
         var own = await PersonWithPlanAsync(fixture.App, World.A);
@@ -283,7 +329,7 @@ public sealed class OwnAccessTests(AppFixture fixture)
             Assert.DoesNotContain(own.Bsn, page.Text, StringComparison.Ordinal);
         }
         Assert.Equal("/mijn", (await newcomer.GetAsync("/")).Location);
-        Assert.Equal(["/mijn", "/mijn/plan", OwnSetup.AppointmentsPath, "/mijn/voorstellen", "/mijn/toestemmingen", "/mijn/gegevens"],
+        Assert.Equal(["/mijn", "/mijn/plan", "/mijn/wat-ik-wil", OwnSetup.AppointmentsPath, "/mijn/voorstellen", "/mijn/hoe-gaat-het", "/mijn/gegevens"],
             [.. (await newcomer.GetAsync("/mijn")).Document.QuerySelectorAll("nav.thuis-nav a[href]").Select(a => a.GetAttribute("href")!)]);
     }
 
@@ -295,7 +341,8 @@ public sealed class OwnAccessTests(AppFixture fixture)
         await staff.SignInOrFailAsync(email);
         foreach (var url in new[] { "/mijn", "/mijn/plan", $"/mijn/plan/stap/{Guid.NewGuid()}", "/mijn/taal", "/mijn/gegevens", "/mijn/gegevens/download",
             OwnSetup.AppointmentsPath, OwnSetup.CalendarPath, $"{OwnSetup.AppointmentsPath}/bijeenkomst-{World.A.SessionId:N}.ics",
-            "/mijn/voorstellen", $"/mijn/voorstellen/{World.A.ProposalId}", "/mijn/toestemmingen", $"/mijn/toestemmingen/{World.A.ConsentId}/intrekken" })
+            "/mijn/voorstellen", $"/mijn/voorstellen/{World.A.ProposalId}", "/mijn/toestemmingen", $"/mijn/toestemmingen/{World.A.ConsentId}/intrekken",
+            "/mijn/hoe-gaat-het", $"/mijn/hoe-gaat-het/{World.A.ReferralId}", "/mijn/wat-ik-wil" })
         {
             Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync(url)).Status);
         }

@@ -3,6 +3,7 @@ using Thuis.Web.Data;
 using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Features.Intake;
 using Thuis.Web.Features.Milestones;
+using Thuis.Web.Features.Own;
 using Thuis.Web.Features.Plans;
 using Thuis.Web.Features.Referrals;
 using Thuis.Web.Features.Signals;
@@ -21,6 +22,8 @@ public enum JourneyTopic
     Lessons,
     Milestones,
     Proposals,
+    /// <summary>What the person said themselves in their own Thuis.</summary>
+    OwnVoice,
     Signals,
 }
 
@@ -59,7 +62,8 @@ public sealed class ViewJourney(AppDbContext db, TimeProvider clock)
 
         foreach (var mark in (await IntakePart.RecordedAsync(db, [n.Id], cancellationToken))[n.Id])
         {
-            Add(Today.DayInTheNetherlands(mark.RecordedAt), JourneyTopic.Intake, $"Intake: {mark.Part.Title} vastgelegd door {mark.RecordedBy}", $"{dossier}/intake/{mark.Part.Slug}");
+            Add(Today.DayInTheNetherlands(mark.RecordedAt), JourneyTopic.Intake,
+                $"Intake: {mark.Part.Title} {(mark.ByNewcomer ? "aangepast" : "vastgelegd")} door {mark.By}", $"{dossier}/intake/{mark.Part.Slug}");
         }
 
         var plans = await db.IntegrationPlans.AsNoTracking().Where(p => p.NewcomerId == n.Id)
@@ -138,6 +142,13 @@ public sealed class ViewJourney(AppDbContext db, TimeProvider clock)
                 referral.State == ReferralState.Declined ? $"{referral.Organisation} wees de verwijzing af" : $"{referral.Organisation} nam de verwijzing aan", href);
             Add(referral.StartedOn, JourneyTopic.Proposals, $"Gestart bij {referral.Organisation}", href);
             Add(referral.EndedOn, JourneyTopic.Proposals, $"Beëindigd bij {referral.Organisation}{(referral.Outcome is { } o ? $": {o.Dutch()}" : "")}", href);
+        }
+
+        foreach (var answer in await FeedbackLine.ReadAsync(db, n.Id, cancellationToken))
+        {
+            Add(answer.AnsweredOn, JourneyTopic.OwnVoice,
+                $"{n.GivenNames} zegt {FeedbackWords.Moment(answer.Moment)} over ‘{answer.What}’: {FeedbackWords.Face(answer.Face)}, doorgaan: {FeedbackWords.Continue(answer.WantsToContinue)}"
+                + (answer.Words is { } words ? $" — ‘{words}’" : ""), dossier);
         }
 
         var signals = await db.Signals.AsNoTracking().Where(s => s.NewcomerId == n.Id)

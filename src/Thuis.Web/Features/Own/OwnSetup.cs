@@ -67,6 +67,9 @@ public static class OwnSetup
         services.AddScoped<ChooseOwnLanguage>();
         services.AddScoped<ViewOwnData>();
         services.AddScoped<ListOwnAppointments>();
+        services.AddScoped<ListOwnFeedbackQuestions>();
+        services.AddScoped<AnswerOwnFeedback>();
+        services.AddScoped<EditOwnWishes>();
         services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o =>
         {
             var signedIn = o.Events.OnSignedIn;

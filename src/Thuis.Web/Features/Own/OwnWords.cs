@@ -21,9 +21,11 @@ public static class OwnWords
 
     /// <summary>
     /// Text staff wrote or a name, set apart from the sentence around it (Unicode first-strong isolate), so that
-    /// "Taalhuis (demo)" or "06-12345678" keeps its own direction inside an Arabic or Dari sentence.
+    /// "Taalhuis (demo)" or "06-12345678" keeps its own direction inside an Arabic or Dari sentence. A left-to-right
+    /// page needs no isolate, and its text stays as it is.
     /// </summary>
-    public static string Isolate(string? text) => text is null ? "" : $"\u2068{text}\u2069";
+    public static string Isolate(string? text) =>
+        text is null ? "" : Languages.Current.RightToLeft ? $"\u2068{text}\u2069" : text;
 
     /// <summary>The person's language as recorded in Dutch ("Arabisch"), in its own name when Thuis speaks it.</summary>
     public static string LanguageName(string language) =>
@@ -75,4 +77,19 @@ public static class OwnWords
         StepStatus.Done => texts["StatusDone"],
         _ => texts["StatusDropped"],
     };
+
+    public static string Face(int face, IStringLocalizer<OwnTexts> texts) => texts[$"Face{Math.Clamp(face, ActivityFeedback.LowestFace, ActivityFeedback.HighestFace)}"];
+
+    public static string Continue(WantsToContinue answer, IStringLocalizer<OwnTexts> texts) => answer switch
+    {
+        WantsToContinue.Yes => texts["ContinueYes"],
+        WantsToContinue.No => texts["ContinueNo"],
+        _ => texts["ContinueDontKnow"],
+    };
+
+    public static string Moment(FeedbackMoment moment, IStringLocalizer<OwnTexts> texts) =>
+        moment == FeedbackMoment.TwoWeeks ? texts["FeedbackAfterTwoWeeks"] : texts["FeedbackAfterThreeMonths"];
+
+    /// <summary>A day as the person's language writes it ("3 december 2026", "3 December 2026").</summary>
+    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.CurrentCulture);
 }

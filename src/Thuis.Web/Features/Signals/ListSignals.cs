@@ -99,6 +99,7 @@ public static class SignalTexts
         SignalKind.MilestoneBehind => "mijlpaal loopt achter",
         SignalKind.StepConcern => "stap gaat niet goed",
         SignalKind.ConsentWithdrawn => "toestemming ingetrokken",
+        SignalKind.ActivityNotGoingWell => "activiteit gaat niet goed",
         _ => "einde ‘niet nu’",
     };
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Features.Intake;
+using Thuis.Web.Features.Own;
 using Thuis.Web.Features.Plans;
 using Thuis.Web.Features.Referrals;
 using Thuis.Web.Features.Trajectories;
@@ -93,6 +94,52 @@ public sealed class ConsentWithdrawnRule : ISignalRule
                 : $"Vraag {w.GivenNames} waarom, laat {w.Organisation} weten dat het stopt, en zoek samen iets wat wel past",
             w.On))];
     }
+}
+
+/// <summary>
+/// The newcomer answered "Hoe gaat het?" about an activity with one of the two lowest faces, or said they do not want
+/// to go on. It asks for attention until the case manager resolved it, or a later answer about the same activity is
+/// happy again; a new unhappy answer at the next moment is a new signal.
+/// </summary>
+public sealed class ActivityFeedbackRule : ISignalRule
+{
+    // Reason and next action are kept to 500 characters: a long activity name or long words are cut short here, never in the answer itself.
+    private const int WhatShown = 100;
+    private const int WordsShown = 200;
+
+    public SignalKind Kind => SignalKind.ActivityNotGoingWell;
+
+    public async Task<IReadOnlyList<SignalFinding>> FindAsync(SignalScope scope, CancellationToken cancellationToken)
+    {
+        var db = scope.Db;
+        var answers = await (from f in db.ActivityFeedbacks
+                             join n in scope.Active on f.NewcomerId equals n.Id
+                             select new
+                             {
+                                 f.Id,
+                                 NewcomerId = n.Id,
+                                 n.GivenNames,
+                                 f.ActivityId,
+                                 f.What,
+                                 f.Moment,
+                                 f.Face,
+                                 f.Words,
+                                 f.WantsToContinue,
+                                 f.AnsweredOn,
+                                 Resolved = db.Signals.Any(s => s.Kind == SignalKind.ActivityNotGoingWell && s.SubjectId == f.Id && s.State == SignalState.Resolved),
+                             }).ToListAsync(cancellationToken);
+        return [.. answers.GroupBy(a => (a.NewcomerId, a.ActivityId))
+            .Select(g => g.MaxBy(a => a.Moment)!)
+            .Where(a => ActivityFeedback.IsUnhappyAnswer(a.Face, a.WantsToContinue) && !a.Resolved)
+            .Select(a => new SignalFinding(a.NewcomerId, a.Id, 2,
+                $"{a.GivenNames} zegt {(a.Moment == FeedbackMoment.TwoWeeks ? "na twee weken" : "na drie maanden")} over ‘{Cut(a.What, WhatShown)}’: "
+                    + $"{FeedbackWords.Face(a.Face)}, doorgaan: {FeedbackWords.Continue(a.WantsToContinue)}"
+                    + (a.Words is { } words ? $": ‘{Cut(words, WordsShown)}’" : ""),
+                $"Vraag {a.GivenNames} wat er niet goed gaat bij ‘{Cut(a.What, WhatShown)}’ en zoek samen wat beter past",
+                a.AnsweredOn))];
+    }
+
+    private static string Cut(string text, int length) => text.Length <= length ? text : string.Concat(text.AsSpan(0, length - 1), "…");
 }
 
 /// <summary>A fixed plan with open steps, but no step started or done for N weeks.</summary>

@@ -26,6 +26,8 @@ public enum SignalKind
     StepConcern,
     /// <summary>The newcomer withdrew a consent in their own Thuis.</summary>
     ConsentWithdrawn,
+    /// <summary>The newcomer answered "Hoe gaat het?" about an activity unhappily, or does not want to go on.</summary>
+    ActivityNotGoingWell,
 }
 
 public enum SignalState
