@@ -45,6 +45,12 @@ public sealed class OwnThuisJourneyTests(BrowserFixture fixture) : BrowserTest(f
         await phone.GetByLabel("Wachtwoord nog een keer", new() { Exact = true }).FillAsync("mijn wandelgroep op dinsdag");
         await phone.GetByRole(AriaRole.Button, new() { Name = "Aanzetten", Exact = true }).ClickAsync();
 
+        // The person chooses how to sign in from now on: here a password with a code app (the passkey has its own journey).
+        await Expect(phone.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Zo logt u in");
+        Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "‘Zo logt u in’ schuift opzij op 390 px");
+        await Accessibility.AssertNoSeriousViolationsAsync(phone);
+        await PhoneScreenshotAsync(phone, "zo-logt-u-in-390");
+        await phone.GetByRole(AriaRole.Link, new() { Name = "Code-app instellen", Exact = true }).ClickAsync();
         await Expect(phone.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Tweestapsverificatie");
         var key = (await phone.GetByTestId("shared-key").TextContentAsync())!;
         await phone.GetByLabel("Code uit de authenticator-app").FillAsync(Thuis.Web.Tests.Infrastructure.Totp.Code(key, DateTimeOffset.UtcNow));
@@ -211,6 +217,67 @@ public sealed class OwnThuisJourneyTests(BrowserFixture fixture) : BrowserTest(f
         await Expect(Page.GetByTestId("dossier-feedback")).ToContainTextAsync(Words);
         await Expect(Page.GetByTestId("intake-wensen")).ToContainTextAsync("aangepast door Selam zelf op");
         await AccessibleAtBothWidthsAsync("dossier-hoe-gaat-het");
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_newcomer_adds_a_passkey_and_signs_in_with_it_without_a_password()
+    {
+        var (_, signInName) = await AddPersonWithBuddyAsync();
+        // A passkey belongs to a host name; the app is the same, reached as localhost instead of 127.0.0.1.
+        var localhost = new UriBuilder(Fixture.BaseAddress) { Host = "localhost" }.Uri;
+        var context = await Fixture.NewContextAsync(localhost);
+        var phone = await context.NewPageAsync();
+        await phone.SetViewportSizeAsync(390, 844);
+        // Chromium's virtual authenticator stands in for the phone's fingerprint reader.
+        var devtools = await context.NewCDPSessionAsync(phone);
+        await devtools.SendAsync("WebAuthn.enable");
+        await devtools.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
+        {
+            ["options"] = new Dictionary<string, object>
+            {
+                ["protocol"] = "ctap2",
+                ["transport"] = "internal",
+                ["hasResidentKey"] = true,
+                ["hasUserVerification"] = true,
+                ["isUserVerified"] = true,
+                ["automaticPresenceSimulation"] = true,
+            },
+        });
+
+        await phone.GotoAsync(SignInPath);
+        await phone.GetByLabel("E-mailadres", new() { Exact = true }).FillAsync(signInName);
+        await phone.GetByLabel("Wachtwoord", new() { Exact = true }).FillAsync(Web.Data.DemoData.Password);
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Inloggen", Exact = true }).ClickAsync();
+        await Expect(phone).ToHaveURLAsync(new Uri(localhost, "/mijn").ToString());
+        await phone.GotoAsync("/mijn/inloggen");
+        await Expect(phone.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Zo logt u in");
+        await Expect(phone.GetByTestId("own-passkeys")).ToContainTextAsync("U heeft nog geen passkey.");
+        await phone.GetByLabel("Naam van de passkey (mag leeg blijven)").FillAsync("Mijn telefoon");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Passkey toevoegen", Exact = true }).ClickAsync();
+        await Expect(phone.GetByRole(AriaRole.Status)).ToContainTextAsync("Uw passkey is toegevoegd.");
+        await Expect(phone.GetByTestId("own-passkey")).ToContainTextAsync("Mijn telefoon");
+        Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "‘Zo logt u in’ schuift opzij op 390 px");
+        await Accessibility.AssertNoSeriousViolationsAsync(phone);
+        await PhoneScreenshotAsync(phone, "passkey-toegevoegd-390");
+
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Uitloggen", Exact = true }).ClickAsync();
+        await Expect(phone.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Inloggen");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Inloggen met een passkey", Exact = true }).ClickAsync();
+        await Expect(phone).ToHaveURLAsync(new Uri(localhost, "/mijn").ToString());
+        await Expect(phone.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Welkom, Selam");
+
+        // Removing asks first; after it, the passkey no longer signs in.
+        await phone.GotoAsync("/mijn/inloggen");
+        await phone.GetByTestId("own-passkey").GetByRole(AriaRole.Link, new() { Name = "Verwijderen" }).ClickAsync();
+        await Expect(phone.GetByText("Wilt u deze passkey echt verwijderen?")).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(phone);
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Ja, verwijderen", Exact = true }).ClickAsync();
+        await Expect(phone.GetByRole(AriaRole.Status)).ToContainTextAsync("De passkey is verwijderd.");
+        await Expect(phone.GetByTestId("own-passkeys")).ToContainTextAsync("U heeft nog geen passkey.");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Uitloggen", Exact = true }).ClickAsync();
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Inloggen met een passkey", Exact = true }).ClickAsync();
+        await Expect(phone.GetByRole(AriaRole.Alert)).ToContainTextAsync("Deze passkey is niet herkend.");
+        await context.CloseAsync();
     }
 
     private static async Task PhoneScreenshotAsync(IPage phone, string step) =>

@@ -38,9 +38,12 @@ public sealed class OwnAccessTests(AppFixture fixture)
 
         using var newcomer = fixture.NewClient();
         var activated = await ActivateAsync(newcomer, letter.SignInName, letter.Code.ToLowerInvariant().Replace("-", " ", StringComparison.Ordinal));
-        Assert.Equal($"{AccountsSetup.TwoFactorSetupPath}?nieuw=1", activated.Location);
+        Assert.Equal($"{AccountsSetup.OwnSignInSetupPath}?nieuw=1", activated.Location);
 
-        var setup = await newcomer.GetAsync(activated.Location!);
+        var choice = await newcomer.GetAsync(activated.Location!);
+        Assert.Equal(HttpStatusCode.OK, choice.Status);
+        Assert.NotNull(choice.Document.QuerySelector("[data-testid=own-passkeys] thuis-passkey[operation=create]"));
+        var setup = await newcomer.GetAsync(AccountsSetup.TwoFactorSetupPath);
         var key = setup.Document.QuerySelector("[data-testid=shared-key]")!.TextContent;
         var enabled = await newcomer.SubmitAsync(AccountsSetup.TwoFactorSetupPath, "aanzetten",
             new Dictionary<string, string> { ["EnableInput.Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
@@ -85,7 +88,7 @@ public sealed class OwnAccessTests(AppFixture fixture)
         });
         Assert.Contains("minstens 12 tekens", shortPassword.Text, StringComparison.Ordinal);
         // The code was not used up by a refused attempt.
-        Assert.Equal($"{AccountsSetup.TwoFactorSetupPath}?nieuw=1", (await ActivateAsync(newcomer, letter.SignInName, letter.Code)).Location);
+        Assert.Equal($"{AccountsSetup.OwnSignInSetupPath}?nieuw=1", (await ActivateAsync(newcomer, letter.SignInName, letter.Code)).Location);
     }
 
     [Fact]
@@ -127,7 +130,7 @@ public sealed class OwnAccessTests(AppFixture fixture)
         var unused = await InviteAsync(caseManager, person.Id);
         using var newcomer = fixture.NewClient();
         Assert.Contains(ActivateOwnAccess.WrongCode, (await ActivateAsync(newcomer, first.SignInName, first.Code)).Text, StringComparison.Ordinal);
-        Assert.Equal($"{AccountsSetup.TwoFactorSetupPath}?nieuw=1", (await ActivateAsync(newcomer, unused.SignInName, unused.Code)).Location);
+        Assert.Equal($"{AccountsSetup.OwnSignInSetupPath}?nieuw=1", (await ActivateAsync(newcomer, unused.SignInName, unused.Code)).Location);
         Assert.Equal(HttpStatusCode.OK, (await newcomer.GetAsync("/mijn/plan")).Status);
 
         var third = await InviteAsync(caseManager, person.Id);
@@ -139,7 +142,7 @@ public sealed class OwnAccessTests(AppFixture fixture)
         using var withOldPassword = fixture.NewClient();
         Assert.Equal(HttpStatusCode.OK, (await withOldPassword.SignInAsync(first.SignInName, NewPassword)).Status);
         Assert.Contains(ActivateOwnAccess.WrongCode, (await ActivateAsync(withOldPassword, unused.SignInName, unused.Code)).Text, StringComparison.Ordinal);
-        Assert.Equal($"{AccountsSetup.TwoFactorSetupPath}?nieuw=1", (await ActivateAsync(withOldPassword, third.SignInName, third.Code)).Location);
+        Assert.Equal($"{AccountsSetup.OwnSignInSetupPath}?nieuw=1", (await ActivateAsync(withOldPassword, third.SignInName, third.Code)).Location);
     }
 
     [Fact]
@@ -178,7 +181,7 @@ public sealed class OwnAccessTests(AppFixture fixture)
 
         clock.Advance(TimeSpan.FromDays(14) - TimeSpan.FromMinutes(1));
         using var first = new ThuisClient(app);
-        Assert.Equal($"{AccountsSetup.TwoFactorSetupPath}?nieuw=1", (await ActivateAsync(first, inTimeLetter.SignInName, inTimeLetter.Code)).Location);
+        Assert.Equal($"{AccountsSetup.OwnSignInSetupPath}?nieuw=1", (await ActivateAsync(first, inTimeLetter.SignInName, inTimeLetter.Code)).Location);
 
         clock.Advance(TimeSpan.FromMinutes(1));
         using var second = new ThuisClient(app);
@@ -212,7 +215,7 @@ public sealed class OwnAccessTests(AppFixture fixture)
 
         foreach (var url in new[] { "/mijn", "/mijn/plan", $"/mijn/plan/stap/{own.StepId}", "/mijn/taal", OwnSetup.AppointmentsPath, $"{OwnSetup.AppointmentsPath}?weergave=week", OwnSetup.CalendarPath,
             "/mijn/voorstellen", "/mijn/toestemmingen", $"/mijn/voorstellen/{ownYes.ProposalId}", $"/mijn/toestemmingen/{ownYes.ConsentId}/intrekken",
-            "/mijn/hoe-gaat-het", "/mijn/wat-ik-wil" })
+            "/mijn/hoe-gaat-het", "/mijn/wat-ik-wil", OwnSetup.SignInSetupPath })
         {
             var page = await newcomer.GetAsync(url);
             Assert.True(page.Status == HttpStatusCode.OK, $"{url} gaf {page.Status}");
@@ -342,7 +345,7 @@ public sealed class OwnAccessTests(AppFixture fixture)
         foreach (var url in new[] { "/mijn", "/mijn/plan", $"/mijn/plan/stap/{Guid.NewGuid()}", "/mijn/taal", "/mijn/gegevens", "/mijn/gegevens/download",
             OwnSetup.AppointmentsPath, OwnSetup.CalendarPath, $"{OwnSetup.AppointmentsPath}/bijeenkomst-{World.A.SessionId:N}.ics",
             "/mijn/voorstellen", $"/mijn/voorstellen/{World.A.ProposalId}", "/mijn/toestemmingen", $"/mijn/toestemmingen/{World.A.ConsentId}/intrekken",
-            "/mijn/hoe-gaat-het", $"/mijn/hoe-gaat-het/{World.A.ReferralId}", "/mijn/wat-ik-wil" })
+            "/mijn/hoe-gaat-het", $"/mijn/hoe-gaat-het/{World.A.ReferralId}", "/mijn/wat-ik-wil", OwnSetup.SignInSetupPath })
         {
             Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync(url)).Status);
         }
@@ -447,7 +450,7 @@ public sealed class OwnAccessTests(AppFixture fixture)
         var letter = await InviteAsync(caseManager, person.Id);
         var newcomer = fixture.NewClient();
         var activated = await ActivateAsync(newcomer, letter.SignInName, letter.Code);
-        Assert.Equal($"{AccountsSetup.TwoFactorSetupPath}?nieuw=1", activated.Location);
+        Assert.Equal($"{AccountsSetup.OwnSignInSetupPath}?nieuw=1", activated.Location);
         return newcomer;
     }
 

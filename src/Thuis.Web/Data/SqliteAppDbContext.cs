@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Thuis.Web.Platform.Changes;
@@ -16,13 +17,25 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAppDbContext>
 {
     public SqliteAppDbContext CreateDbContext(string[] args) => new(
-        new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=design.db").Options,
+        new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=design.db").UseIdentityOfTheApp().Options,
         new CurrentUser(new HttpContextAccessor()), TimeProvider.System, DataChangeNotifier.Nobody);
 }
 
 internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresAppDbContext>
 {
     public PostgresAppDbContext CreateDbContext(string[] args) => new(
-        new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql("Host=localhost;Database=thuis_design").Options,
+        new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql("Host=localhost;Database=thuis_design").UseIdentityOfTheApp().Options,
         new CurrentUser(new HttpContextAccessor()), TimeProvider.System, DataChangeNotifier.Nobody);
+}
+
+internal static class DesignTimeIdentity
+{
+    /// <summary>
+    /// Identity reads its schema version (version 3: with passkeys) from the app's options; the design-time context
+    /// that writes the migrations gets the same, so its model is the running app's.
+    /// </summary>
+    public static DbContextOptionsBuilder<T> UseIdentityOfTheApp<T>(this DbContextOptionsBuilder<T> options) where T : DbContext =>
+        options.UseApplicationServiceProvider(new ServiceCollection()
+            .Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3)
+            .BuildServiceProvider());
 }

@@ -43,6 +43,9 @@ public sealed class OwnTexts
 public static class OwnSetup
 {
     public const string StartPath = "/mijn";
+
+    /// <summary>How the person signs in: passkeys and the authenticator app.</summary>
+    public const string SignInSetupPath = Accounts.AccountsSetup.OwnSignInSetupPath;
     public const string AppointmentsPath = "/mijn/afspraken";
     public const string CalendarPath = "/mijn/afspraken.ics";
     public const string AppointmentCalendarPath = "/mijn/afspraken/{Key}.ics";
@@ -70,6 +73,7 @@ public static class OwnSetup
         services.AddScoped<ListOwnFeedbackQuestions>();
         services.AddScoped<AnswerOwnFeedback>();
         services.AddScoped<EditOwnWishes>();
+        services.AddScoped<ManageOwnPasskeys>();
         services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o =>
         {
             var signedIn = o.Events.OnSignedIn;
