@@ -20,7 +20,7 @@ public sealed class PasskeyTests(AppFixture fixture)
     public async Task The_sign_in_options_ask_for_a_discoverable_passkey_with_the_persons_own_verification()
     {
         using var anyone = fixture.NewClient();
-        using var response = await anyone.Http.PostAsync(Passkeys.RequestOptionsPath, new FormUrlEncodedContent([]));
+        using var response = await PostWithTokenAsync(anyone, AccountsSetup.SignInPath, Passkeys.RequestOptionsPath);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var options = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
@@ -34,12 +34,12 @@ public sealed class PasskeyTests(AppFixture fixture)
     public async Task Only_a_signed_in_person_gets_options_for_a_new_passkey_made_out_to_their_own_account()
     {
         using var anyone = fixture.NewClient();
-        using var refused = await anyone.Http.PostAsync(Passkeys.CreationOptionsPath, new FormUrlEncodedContent([]));
+        using var refused = await PostWithTokenAsync(anyone, AccountsSetup.SignInPath, Passkeys.CreationOptionsPath);
         Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
 
         var person = await OwnAccessTests.PersonWithPlanAsync(fixture.App, fixture.World.A);
         using var newcomer = await OwnAccessTests.ActivatedAsync(fixture, person);
-        using var response = await newcomer.Http.PostAsync(Passkeys.CreationOptionsPath, new FormUrlEncodedContent([]));
+        using var response = await PostWithTokenAsync(newcomer, OwnSetup.SignInSetupPath, Passkeys.CreationOptionsPath);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var options = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Equal("required", options.RootElement.GetProperty("authenticatorSelection").GetProperty("residentKey").GetString());
@@ -83,6 +83,14 @@ public sealed class PasskeyTests(AppFixture fixture)
 
         Assert.Contains("Deze passkey is niet herkend.", page.Text, StringComparison.Ordinal);
         Assert.Equal(AccountsSetup.SignInPath, new Uri(new Uri("http://thuis"), (await anyone.GetAsync("/mijn")).Location).AbsolutePath);
+    }
+
+    /// <summary>Asks for passkey options as the page's script does: with the antiforgery token of the page's form.</summary>
+    private static async Task<HttpResponseMessage> PostWithTokenAsync(ThuisClient client, string pageUrl, string optionsPath)
+    {
+        var page = await client.GetAsync(pageUrl);
+        var token = page.Document.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value") ?? "";
+        return await client.Http.PostAsync(optionsPath, new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
     }
 
     private async Task<string> UserIdAsync(Guid newcomerId)

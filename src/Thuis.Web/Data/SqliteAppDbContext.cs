@@ -28,14 +28,18 @@ internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<Po
         new CurrentUser(new HttpContextAccessor()), TimeProvider.System, DataChangeNotifier.Nobody);
 }
 
-internal static class DesignTimeIdentity
+/// <summary>
+/// Identity reads its schema version from the app's options, not from the context; every context that builds the
+/// model outside the running app (the design-time factories that write migrations, the migration tests) is given the
+/// same options here, so all build the running app's model.
+/// </summary>
+public static class IdentityModel
 {
-    /// <summary>
-    /// Identity reads its schema version (version 3: with passkeys) from the app's options; the design-time context
-    /// that writes the migrations gets the same, so its model is the running app's.
-    /// </summary>
+    /// <summary>Version 3: passwords, authenticator keys and passkeys.</summary>
+    public static Version SchemaVersion => IdentitySchemaVersions.Version3;
+
     public static DbContextOptionsBuilder<T> UseIdentityOfTheApp<T>(this DbContextOptionsBuilder<T> options) where T : DbContext =>
         options.UseApplicationServiceProvider(new ServiceCollection()
-            .Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3)
+            .Configure<IdentityOptions>(o => o.Stores.SchemaVersion = SchemaVersion)
             .BuildServiceProvider());
 }

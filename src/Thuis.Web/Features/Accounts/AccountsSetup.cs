@@ -45,7 +45,7 @@ public static class AccountsSetup
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequiredUniqueChars = 1;
                 // Version 3 keeps passkeys beside passwords and authenticator keys.
-                o.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+                o.Stores.SchemaVersion = IdentityModel.SchemaVersion;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()

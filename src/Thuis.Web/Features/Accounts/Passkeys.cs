@@ -55,10 +55,12 @@ public static class Passkeys
                 var entity = new PasskeyUserEntity { Id = user.Id, Name = user.UserName ?? user.Id, DisplayName = user.DisplayName };
                 return Results.Content(await signIn.MakePasskeyCreationOptionsAsync(entity), "application/json");
             })
-            .RequireAuthorization();
+            .RequireAuthorization()
+            .WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
         app.MapPost(RequestOptionsPath, async (SignInManager<ThuisUser> signIn) =>
                 Results.Content(await signIn.MakePasskeyRequestOptionsAsync(null), "application/json"))
-            .AllowAnonymous();
+            .AllowAnonymous()
+            .WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
     }
 
     /// <summary>Whether the user signs in with a passkey of their own, which counts as two-step verification.</summary>
