@@ -22,10 +22,7 @@ public sealed class OwnProposalsJourneyTests(BrowserFixture fixture) : BrowserTe
     {
         var signInName = await AddPersonWithProposalAsync();
         await Page.SetViewportSizeAsync(390, 844);
-        await Page.GotoAsync(SignInPath);
-        await Page.GetByLabel("E-mailadres", new() { Exact = true }).FillAsync(signInName);
-        await Page.GetByLabel("Wachtwoord", new() { Exact = true }).FillAsync(DemoData.Password);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Inloggen", Exact = true }).ClickAsync();
+        await SignInWithPasswordAsync(Page, signInName);
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Welkom, Hana");
         await Expect(Page.GetByTestId("own-waiting-proposals")).ToHaveTextAsync("Er wacht 1 voorstel op uw antwoord.");
         await AssertFitsOnThePhoneAsync("mijn");

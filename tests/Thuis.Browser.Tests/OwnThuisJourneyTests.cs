@@ -86,10 +86,7 @@ public sealed class OwnThuisJourneyTests(BrowserFixture fixture) : BrowserTest(f
     public async Task The_newcomer_chooses_Arabic_and_reads_their_Thuis_right_to_left_then_Tigrinya_each_page_clean_on_a_phone()
     {
         await Page.SetViewportSizeAsync(390, 844);
-        await Page.GotoAsync("/account/inloggen");
-        await Page.GetByLabel("E-mailadres", new() { Exact = true }).FillAsync("nieuwkomer@zoetermeer.example");
-        await Page.GetByLabel("Wachtwoord", new() { Exact = true }).FillAsync(Thuis.Web.Data.DemoData.Password);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Inloggen", Exact = true }).ClickAsync();
+        await SignInWithPasswordAsync(Page, "nieuwkomer@zoetermeer.example");
         await Expect(Page).ToHaveURLAsync(new Uri(Fixture.BaseAddress, "/mijn").ToString());
         var html = Page.Locator("html");
         try
@@ -160,10 +157,7 @@ public sealed class OwnThuisJourneyTests(BrowserFixture fixture) : BrowserTest(f
         var (person, signInName) = await AddPersonWithBuddyAsync();
         var phone = await (await Fixture.NewContextAsync()).NewPageAsync();
         await phone.SetViewportSizeAsync(390, 844);
-        await phone.GotoAsync(SignInPath);
-        await phone.GetByLabel("E-mailadres", new() { Exact = true }).FillAsync(signInName);
-        await phone.GetByLabel("Wachtwoord", new() { Exact = true }).FillAsync(Web.Data.DemoData.Password);
-        await phone.GetByRole(AriaRole.Button, new() { Name = "Inloggen", Exact = true }).ClickAsync();
+        await SignInWithPasswordAsync(phone, signInName);
 
         await Expect(phone).ToHaveURLAsync(new Uri(Fixture.BaseAddress, "/mijn").ToString());
         await Expect(phone.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Welkom, Selam");
@@ -244,10 +238,7 @@ public sealed class OwnThuisJourneyTests(BrowserFixture fixture) : BrowserTest(f
             },
         });
 
-        await phone.GotoAsync(SignInPath);
-        await phone.GetByLabel("E-mailadres", new() { Exact = true }).FillAsync(signInName);
-        await phone.GetByLabel("Wachtwoord", new() { Exact = true }).FillAsync(Web.Data.DemoData.Password);
-        await phone.GetByRole(AriaRole.Button, new() { Name = "Inloggen", Exact = true }).ClickAsync();
+        await SignInWithPasswordAsync(phone, signInName);
         await Expect(phone).ToHaveURLAsync(new Uri(localhost, "/mijn").ToString());
         await phone.GotoAsync("/mijn/inloggen");
         await Expect(phone.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Zo logt u in");

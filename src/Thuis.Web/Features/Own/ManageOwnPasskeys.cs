@@ -37,7 +37,7 @@ public sealed class ManageOwnPasskeys(
         var passkeys = await users.GetPasskeysAsync(user);
         return new OwnSignIn(
             [.. passkeys.OrderBy(p => p.CreatedAt).Select(p => new OwnPasskey(Base64Url.EncodeToString(p.CredentialId), p.Name ?? "",
-                DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(p.CreatedAt, Platform.Localization.DutchFormat.TimeZone).DateTime)))],
+                Platform.Localization.Today.DayInTheNetherlands(p.CreatedAt)))],
             status.Enabled, status.RequiredByMunicipality);
     }
 
@@ -74,7 +74,8 @@ public sealed class ManageOwnPasskeys(
         {
             return Outcome.Refused(texts["PasskeyFailed"]);
         }
-        attestation.Passkey.Name = string.IsNullOrWhiteSpace(name) ? texts["PasskeyDefaultName"] : name.Trim()[..Math.Min(name.Trim().Length, 50)];
+        var named = name?.Trim() ?? "";
+        attestation.Passkey.Name = named.Length == 0 ? texts["PasskeyDefaultName"] : named[..Math.Min(named.Length, 50)];
         if (!(await users.AddOrUpdatePasskeyAsync(user, attestation.Passkey)).Succeeded)
         {
             return Outcome.Refused(texts["PasskeyFailed"]);

@@ -17,7 +17,7 @@ public static class OwnWords
 
     /// <summary>The day of a moment in the Netherlands, as the person reads it.</summary>
     public static string Date(DateTimeOffset instant, Language? language = null) =>
-        Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, DutchFormat.TimeZone).DateTime), language);
+        Date(Today.DayInTheNetherlands(instant), language);
 
     /// <summary>
     /// Text staff wrote or a name, set apart from the sentence around it (Unicode first-strong isolate), so that
