@@ -8,6 +8,7 @@ using Thuis.Web.Data;
 using Thuis.Web.Features.Accounts;
 using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Features.Referrals;
+using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
 using static Microsoft.Playwright.Assertions;
 
@@ -108,7 +109,7 @@ public sealed class OwnProposalsJourneyTests(BrowserFixture fixture) : BrowserTe
         var zoetermeer = await db.Municipalities.Where(m => m.Name == "Zoetermeer").Select(m => m.Id).SingleAsync(token);
         scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystemFor(zoetermeer);
         var partner = await db.Organisations.Where(o => o.IsPartner && o.Name == "Taalhuis Zoetermeer (demo)").SingleAsync(token);
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = TimeProvider.System.InTheNetherlands();
         var newcomer = new Newcomer(zoetermeer,
             new PersonDetails("Hana", "Kookgraag", new DateOnly(1991, 8, 9), Gender.Female, "Syrië", null, "06 9876 5432", null, "Arabisch", false, null, null),
             new LegalFrame(TargetGroup.AsylumPermitHolder, today.AddMonths(-3), today.AddDays(-20), today.AddDays(-20), null, null, null, null),

@@ -8,6 +8,7 @@ using Thuis.Web.Features.Accounts;
 using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Features.Plans;
 using Thuis.Web.Features.Referrals;
+using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
 using static Microsoft.Playwright.Assertions;
 
@@ -286,7 +287,7 @@ public sealed class OwnThuisJourneyTests(BrowserFixture fixture) : BrowserTest(f
         scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystemFor(zoetermeer);
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ThuisUser>>();
         var caseManager = await users.FindByEmailAsync("klantregisseur@zoetermeer.example");
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = TimeProvider.System.InTheNetherlands();
         var newcomer = new Newcomer(zoetermeer,
             new PersonDetails("Selam", "Taalmaatje", new DateOnly(1996, 8, 1), Gender.Female, "Eritrea", null, null, null, null, false, null, null),
             new LegalFrame(TargetGroup.AsylumPermitHolder, today.AddMonths(-3), today.AddDays(-40), today.AddDays(-40), null, null, null, null),
@@ -311,7 +312,7 @@ public sealed class OwnThuisJourneyTests(BrowserFixture fixture) : BrowserTest(f
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var zoetermeer = await db.Municipalities.Where(m => m.Name == "Zoetermeer").Select(m => m.Id).SingleAsync(TestContext.Current.CancellationToken);
         scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystemFor(zoetermeer);
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = TimeProvider.System.InTheNetherlands();
         var newcomer = new Newcomer(zoetermeer,
             new PersonDetails("Yonas", "Wandelaar", new DateOnly(1993, 2, 14), Gender.Male, "Eritrea", null, null, null, null, false, null, null),
             new LegalFrame(TargetGroup.AsylumPermitHolder, today.AddMonths(-3), today.AddDays(-20), today.AddDays(-20), null, null, null, null),
