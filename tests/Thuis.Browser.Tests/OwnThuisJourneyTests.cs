@@ -52,11 +52,16 @@ public sealed class OwnThuisJourneyTests(BrowserFixture fixture) : BrowserTest(f
         await Accessibility.AssertNoSeriousViolationsAsync(phone);
         await PhoneScreenshotAsync(phone, "zo-logt-u-in-390");
         await phone.GetByRole(AriaRole.Link, new() { Name = "Code-app instellen", Exact = true }).ClickAsync();
-        await Expect(phone.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Tweestapsverificatie");
+        await Expect(phone.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Code-app instellen");
+        Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "‘Code-app instellen’ schuift opzij op 390 px");
+        await Accessibility.AssertNoSeriousViolationsAsync(phone);
+        await PhoneScreenshotAsync(phone, "code-app-390");
         var key = (await phone.GetByTestId("shared-key").TextContentAsync())!;
-        await phone.GetByLabel("Code uit de authenticator-app").FillAsync(Thuis.Web.Tests.Infrastructure.Totp.Code(key, DateTimeOffset.UtcNow));
-        await phone.GetByRole(AriaRole.Button, new() { Name = "Tweestapsverificatie aanzetten", Exact = true }).ClickAsync();
+        await phone.GetByLabel("Code van zes cijfers").FillAsync(Thuis.Web.Tests.Infrastructure.Totp.Code(key, DateTimeOffset.UtcNow));
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Code-app aanzetten", Exact = true }).ClickAsync();
         await Expect(phone.GetByTestId("recovery-codes")).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(phone);
+        await PhoneScreenshotAsync(phone, "herstelcodes-390");
 
         await phone.GotoAsync("/");
         await Expect(phone.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Welkom, Yonas");
@@ -87,9 +92,20 @@ public sealed class OwnThuisJourneyTests(BrowserFixture fixture) : BrowserTest(f
     public async Task The_newcomer_chooses_Arabic_and_reads_their_Thuis_right_to_left_then_Tigrinya_each_page_clean_on_a_phone()
     {
         await Page.SetViewportSizeAsync(390, 844);
-        await SignInWithPasswordAsync(Page, "nieuwkomer@zoetermeer.example");
-        await Expect(Page).ToHaveURLAsync(new Uri(Fixture.BaseAddress, "/mijn").ToString());
         var html = Page.Locator("html");
+        // Their own pages send them to their own sign-in, which they read in Arabic before Thuis knows who they are.
+        await Page.GotoAsync("/mijn");
+        await Expect(Page).ToHaveURLAsync(new Uri(Fixture.BaseAddress, "/mijn/aanmelden?ReturnUrl=%2Fmijn").ToString());
+        await Page.GetByRole(AriaRole.Link, new() { Name = "العربية", Exact = true }).ClickAsync();
+        await Expect(html).ToHaveAttributeAsync("dir", "rtl");
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("تسجيل الدخول");
+        Assert.True(await Page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "Inloggen schuift opzij op 390 px in het Arabisch");
+        await Accessibility.AssertNoSeriousViolationsAsync(Page);
+        await SaveScreenshotAsync("00-ar-aanmelden");
+        await Page.GetByLabel("اسم المستخدم", new() { Exact = true }).FillAsync("nieuwkomer@zoetermeer.example");
+        await Page.GetByLabel("كلمة المرور", new() { Exact = true }).FillAsync(DemoData.Password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "تسجيل الدخول", Exact = true }).ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new Uri(Fixture.BaseAddress, "/mijn").ToString());
         try
         {
             await Page.GetByRole(AriaRole.Link, new() { Name = "Taal: Nederlands" }).ClickAsync();

@@ -19,7 +19,7 @@ namespace Thuis.Web.Tests;
 [Collection(AppCollection.Name)]
 public sealed class OwnAccessTests(AppFixture fixture)
 {
-    private const string NewPassword = "mijn eigen lange wachtwoord";
+    internal const string NewPassword = "mijn eigen lange wachtwoord";
 
     private TestWorld World => fixture.World;
 
@@ -43,9 +43,9 @@ public sealed class OwnAccessTests(AppFixture fixture)
         var choice = await newcomer.GetAsync(activated.Location!);
         Assert.Equal(HttpStatusCode.OK, choice.Status);
         Assert.NotNull(choice.Document.QuerySelector("[data-testid=own-passkeys] thuis-passkey[operation=create]"));
-        var setup = await newcomer.GetAsync(AccountsSetup.TwoFactorSetupPath);
+        var setup = await newcomer.GetAsync(OwnSetup.CodeAppPath);
         var key = setup.Document.QuerySelector("[data-testid=shared-key]")!.TextContent;
-        var enabled = await newcomer.SubmitAsync(AccountsSetup.TwoFactorSetupPath, "aanzetten",
+        var enabled = await newcomer.SubmitAsync(OwnSetup.CodeAppPath, "aanzetten",
             new Dictionary<string, string> { ["EnableInput.Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
         Assert.NotEmpty(enabled.Document.QuerySelectorAll("[data-testid=recovery-codes] li"));
         Assert.Equal("/mijn", (await newcomer.GetAsync("/")).Location);

@@ -120,10 +120,10 @@ public sealed class ThuisClient : IDisposable
             $"Inloggen als {email} mislukte: {page.Status} {page.Location} {page.Text}");
     }
 
-    /// <summary>Presses "Uitloggen" in the header of the start page.</summary>
-    public async Task<Page> SubmitSignOutAsync()
+    /// <summary>Presses "Uitloggen" in the header of the start page (for a newcomer: their own, <c>/mijn</c>).</summary>
+    public async Task<Page> SubmitSignOutAsync(string from = "/")
     {
-        var start = await GetAsync("/");
+        var start = await GetAsync(from);
         var token = start.Document.QuerySelector($"form[action='{AccountsSetup.SignOutPath}'] input[name='__RequestVerificationToken']")
             ?.GetAttribute("value") ?? throw new InvalidOperationException("Geen uitlogknop op de startpagina.");
         using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token });

@@ -18,6 +18,9 @@ public static class AccountsSetup
     /// <summary>The newcomer's own page for how they sign in: passkeys and the authenticator app.</summary>
     public const string OwnSignInSetupPath = "/mijn/inloggen";
 
+    /// <summary>Where a newcomer signs in, in their own language; their own pages send them here, not to the staff's.</summary>
+    public const string OwnSignInPath = "/mijn/aanmelden";
+
     /// <summary>BIO-level sign-in: lockout, strong hashing, long passwords, TOTP, sessions that end on sign-out.</summary>
     public static void AddAccounts(this WebApplicationBuilder builder)
     {
@@ -70,6 +73,15 @@ public static class AccountsSetup
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+            var toSignIn = o.Events.OnRedirectToLogin;
+            o.Events.OnRedirectToLogin = context =>
+            {
+                if (context.Request.Path.StartsWithSegments(Platform.Localization.LocalizationSetup.OwnArea, StringComparison.OrdinalIgnoreCase))
+                {
+                    context.RedirectUri = OwnSignInPath + QueryString.Create("ReturnUrl", context.Request.PathBase + context.Request.Path + context.Request.QueryString);
+                }
+                return toSignIn(context);
+            };
             o.Events.OnRedirectToAccessDenied = context =>
             {
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
@@ -85,6 +97,7 @@ public static class AccountsSetup
         services.AddHttpContextAccessor();
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<SetUpTwoFactor>();
+        services.AddScoped<SignIn>();
 
         var permitPerMinute = builder.Configuration.GetValue("SignIn:PermitPerMinutePerAddress", 10);
         var activationsPerMinute = builder.Configuration.GetValue("Activation:PermitPerMinutePerAddress", 5);
@@ -107,7 +120,8 @@ public static class AccountsSetup
 
     private static bool IsSignInAttempt(HttpRequest request) =>
         HttpMethods.IsPost(request.Method)
-        && request.Path.StartsWithSegments(SignInPath, StringComparison.OrdinalIgnoreCase);
+        && (request.Path.StartsWithSegments(SignInPath, StringComparison.OrdinalIgnoreCase)
+            || request.Path.StartsWithSegments(OwnSignInPath, StringComparison.OrdinalIgnoreCase));
 
     private static bool IsActivationAttempt(HttpRequest request) =>
         HttpMethods.IsPost(request.Method)
@@ -127,13 +141,14 @@ public static class AccountsSetup
             {
                 return Results.BadRequest();
             }
+            var newcomer = context.User.IsInRole(Roles.Newcomer);
             if (await userManager.GetUserAsync(context.User) is { } user)
             {
                 await userManager.UpdateSecurityStampAsync(user);
             }
             await signInManager.SignOutAsync();
             await context.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
-            return Results.LocalRedirect($"{SignInPath}?uitgelogd=1");
+            return Results.LocalRedirect($"{(newcomer ? OwnSignInPath : SignInPath)}?uitgelogd=1");
         })
         .WithMetadata(new RequireAntiforgeryTokenAttribute())
         .DisableRateLimiting();

@@ -25,6 +25,12 @@ public sealed class OwnTexts
 
     public static string TooLong => Current(nameof(TooLong));
 
+    public static string LogInPasswordMissing => Current(nameof(LogInPasswordMissing));
+
+    public static string LogInCodeMissing => Current(nameof(LogInCodeMissing));
+
+    public static string CodeAppCodeFormat => Current(nameof(CodeAppCodeFormat));
+
     public static string SignInNameMissing => Current(nameof(SignInNameMissing));
 
     public static string CodeMissing => Current(nameof(CodeMissing));
@@ -46,6 +52,15 @@ public static class OwnSetup
 
     /// <summary>How the person signs in: passkeys and the authenticator app.</summary>
     public const string SignInSetupPath = Accounts.AccountsSetup.OwnSignInSetupPath;
+
+    /// <summary>Signing in to the own Thuis, in the person's language: passkey first, or name and password.</summary>
+    public const string SignInPath = Accounts.AccountsSetup.OwnSignInPath;
+
+    /// <summary>The second step after a password: the code app's code or a recovery code, in one field.</summary>
+    public const string SignInCodePath = "/mijn/aanmelden/code";
+
+    /// <summary>Setting up the code app (TOTP) in the person's language.</summary>
+    public const string CodeAppPath = "/mijn/inloggen/code-app";
     public const string AppointmentsPath = "/mijn/afspraken";
     public const string CalendarPath = "/mijn/afspraken.ics";
     public const string AppointmentCalendarPath = "/mijn/afspraken/{Key}.ics";
