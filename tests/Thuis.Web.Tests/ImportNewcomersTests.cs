@@ -25,7 +25,8 @@ public sealed class ImportNewcomersTests(AppFixture fixture)
     {
         var (client, userId) = await SignedInCaseManagerAsync(fixture.World.A);
         var (amina, yonas, sara, bad, future, repeated) = (NewBsn(), NewVNumber(), NewBsn(), NewBsn(), NewBsn(), NewBsn());
-        var tomorrow = DateTime.Today.AddDays(1).ToString("dd-MM-yyyy", CultureInfo.InvariantCulture);
+        // Tomorrow in the Netherlands, where Thuis dates the import, whatever the clock of the machine says.
+        var tomorrow = Thuis.Web.Platform.Localization.Today.InTheNetherlands(TimeProvider.System).AddDays(1).ToString("dd-MM-yyyy", CultureInfo.InvariantCulture);
         var csv = Lines(
             Header,
             $"Amina;Rahimi;14-02-1990;v;Afghanistan;{amina};;asielstatushouder;01-02-2025;03-03-2025;01-03-2025;Kerkstraat;4;7721ab;Dalfsen;06 12345678",
