@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Thuis.Web.Data;
 using Thuis.Web.Features.Dossiers;
+using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
 using Thuis.Web.Tests.Infrastructure;
 
@@ -26,7 +27,7 @@ public sealed class ImportNewcomersTests(AppFixture fixture)
         var (client, userId) = await SignedInCaseManagerAsync(fixture.World.A);
         var (amina, yonas, sara, bad, future, repeated) = (NewBsn(), NewVNumber(), NewBsn(), NewBsn(), NewBsn(), NewBsn());
         // Tomorrow in the Netherlands, where Thuis dates the import, whatever the clock of the machine says.
-        var tomorrow = Thuis.Web.Platform.Localization.Today.InTheNetherlands(TimeProvider.System).AddDays(1).ToString("dd-MM-yyyy", CultureInfo.InvariantCulture);
+        var tomorrow = TimeProvider.System.InTheNetherlands().AddDays(1).ToString("dd-MM-yyyy", CultureInfo.InvariantCulture);
         var csv = Lines(
             Header,
             $"Amina;Rahimi;14-02-1990;v;Afghanistan;{amina};;asielstatushouder;01-02-2025;03-03-2025;01-03-2025;Kerkstraat;4;7721ab;Dalfsen;06 12345678",

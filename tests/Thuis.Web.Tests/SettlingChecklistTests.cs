@@ -5,6 +5,7 @@ using Thuis.Web.Data;
 using Thuis.Web.Features.Intake;
 using Thuis.Web.Features.Milestones;
 using Thuis.Web.Platform.Auditing;
+using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
 using Thuis.Web.Tests.Infrastructure;
 
@@ -172,7 +173,7 @@ public sealed class SettlingChecklistTests(AppFixture fixture)
 
         // The form has today's date ready for every open item; someone clears it and ticks "geregeld".
         var form = await client.GetAsync($"/dossiers/{id}/mijlpalen/vestigen");
-        Assert.Equal(Thuis.Web.Platform.Localization.Today.InTheNetherlands(TimeProvider.System).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), form.ValueOf($"Input.Items[{Bank}].DoneOn"));
+        Assert.Equal(TimeProvider.System.InTheNetherlands().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), form.ValueOf($"Input.Items[{Bank}].DoneOn"));
         var refused = await client.PostFormAsync(form, "vestigen", new Dictionary<string, string>
         {
             [$"Input.Items[{Bank}].Status"] = "Done",
