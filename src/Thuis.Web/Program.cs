@@ -68,6 +68,7 @@ app.UseReadableAddresses();
 app.MapStaticAssets();
 app.MapOperations();
 app.MapAccountEndpoints();
+app.MapPasskeyOptions();
 app.MapLanguageEndpoint();
 app.MapSocialMapExports();
 app.MapTransferExport();

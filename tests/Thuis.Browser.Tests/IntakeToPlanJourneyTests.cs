@@ -6,6 +6,7 @@ using Thuis.Browser.Tests.Infrastructure;
 using Thuis.Web.Data;
 using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Features.Intake;
+using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
 using static Microsoft.Playwright.Assertions;
 
@@ -18,7 +19,7 @@ public sealed class IntakeToPlanJourneyTests(BrowserFixture fixture) : BrowserTe
     {
         var id = await AddPersonWithIntakeAsync();
         await SignInAsync(CaseManagerOfDalfsen);
-        var soon = DateTime.Today.AddDays(21).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var soon = TimeProvider.System.InTheNetherlands().AddDays(21).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var main = Page.GetByRole(AriaRole.Main);
 
         // The dossier shows talents and languages at a glance.
@@ -81,7 +82,7 @@ public sealed class IntakeToPlanJourneyTests(BrowserFixture fixture) : BrowserTe
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var dalfsen = await db.Municipalities.Where(m => m.Name == "Dalfsen").Select(m => m.Id).SingleAsync(TestContext.Current.CancellationToken);
         scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystemFor(dalfsen);
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = TimeProvider.System.InTheNetherlands();
         var newcomer = new Newcomer(dalfsen,
             new PersonDetails("Rahel", "Kapper", new DateOnly(1994, 6, 12), Gender.Female, "Eritrea", null, null, null, null, false, null, null),
             new LegalFrame(TargetGroup.AsylumPermitHolder, today.AddMonths(-3), today.AddDays(-20), today.AddDays(-20), null, null, null, null),

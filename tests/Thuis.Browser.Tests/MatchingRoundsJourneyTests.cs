@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Thuis.Browser.Tests.Infrastructure;
+using Thuis.Web.Platform.Localization;
 using static Microsoft.Playwright.Assertions;
 
 namespace Thuis.Browser.Tests;
@@ -70,7 +71,7 @@ public sealed partial class MatchingRoundsJourneyTests(BrowserFixture fixture) :
         await Page.SetViewportSizeAsync(1280, 900);
 
         await Page.GetByLabel("niet nu", new() { Exact = true }).CheckAsync();
-        await Page.GetByLabel("Bij niet nu: niet meer voorstellen tot en met").FillAsync(DateTime.Today.AddMonths(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await Page.GetByLabel("Bij niet nu: niet meer voorstellen tot en met").FillAsync(TimeProvider.System.InTheNetherlands().AddMonths(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await Page.GetByRole(AriaRole.Button, new() { Name = "Antwoord vastleggen" }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Het antwoord is vastgelegd.");
 

@@ -23,10 +23,7 @@ public sealed class OwnAppointmentsJourneyTests(BrowserFixture fixture) : Browse
     {
         var signInName = await AddPersonWithAppointmentsAsync();
         await Page.SetViewportSizeAsync(390, 844);
-        await Page.GotoAsync(SignInPath);
-        await Page.GetByLabel("E-mailadres", new() { Exact = true }).FillAsync(signInName);
-        await Page.GetByLabel("Wachtwoord", new() { Exact = true }).FillAsync(DemoData.Password);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Inloggen", Exact = true }).ClickAsync();
+        await SignInWithPasswordAsync(Page, signInName);
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Welkom, Lina");
 
         var card = Page.GetByTestId("own-next-appointment");

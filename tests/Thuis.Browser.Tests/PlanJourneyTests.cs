@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Thuis.Browser.Tests.Infrastructure;
+using Thuis.Web.Platform.Localization;
 using static Microsoft.Playwright.Assertions;
 
 namespace Thuis.Browser.Tests;
@@ -12,8 +13,8 @@ public sealed partial class PlanJourneyTests(BrowserFixture fixture) : BrowserTe
     public async Task A_case_manager_draws_up_a_plan_with_small_steps_in_two_domains_fixes_it_and_prints_it()
     {
         await SignInAsync(CaseManagerOfDalfsen);
-        var soon = DateTime.Today.AddDays(14).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var later = DateTime.Today.AddDays(45).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var soon = TimeProvider.System.InTheNetherlands().AddDays(14).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var later = TimeProvider.System.InTheNetherlands().AddDays(45).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         // The demo's first person has no plan yet; the overview lists her among those without a fixed plan.
         await Page.GotoAsync("/plannen?wie=alle");
@@ -44,7 +45,7 @@ public sealed partial class PlanJourneyTests(BrowserFixture fixture) : BrowserTe
         await SaveScreenshotAsync("02-concept");
 
         await Page.GetByRole(AriaRole.Link, new() { Name = "Plan vaststellen", Exact = true }).ClickAsync();
-        await Expect(Page.GetByLabel("Dagtekening")).ToHaveValueAsync(DateTime.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await Expect(Page.GetByLabel("Dagtekening")).ToHaveValueAsync(TimeProvider.System.InTheNetherlands().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await Page.GetByRole(AriaRole.Button, new() { Name = "Plan vaststellen", Exact = true }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Het plan is vastgesteld.");
         await Expect(main).ToContainTextAsync("Inburgeringstermijn");

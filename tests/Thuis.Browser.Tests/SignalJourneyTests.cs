@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using Thuis.Browser.Tests.Infrastructure;
+using Thuis.Web.Platform.Localization;
 using static Microsoft.Playwright.Assertions;
 
 namespace Thuis.Browser.Tests;
@@ -49,7 +50,7 @@ public sealed class SignalJourneyTests(BrowserFixture fixture) : BrowserTest(fix
     public async Task Registering_someone_whose_PIP_deadline_has_passed_shows_the_signal_on_the_start_page_at_once()
     {
         await SignInAsync(CaseManagerOfDalfsen);
-        var registered = DateOnly.FromDateTime(DateTime.Today).AddDays(-100).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var registered = TimeProvider.System.InTheNetherlands().AddDays(-100).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         await Page.GotoAsync("/dossiers/nieuw?zoek=Ruta");
         await Page.GetByLabel("Voornamen", new() { Exact = true }).FillAsync("Ruta");

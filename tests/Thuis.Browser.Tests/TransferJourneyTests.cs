@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 using Thuis.Browser.Tests.Infrastructure;
 using Thuis.Web.Data;
 using Thuis.Web.Features.Dossiers;
+using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
 using static Microsoft.Playwright.Assertions;
 
@@ -90,7 +91,7 @@ public sealed class TransferJourneyTests(BrowserFixture fixture) : BrowserTest(f
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var dalfsen = await db.Municipalities.Where(m => m.Name == "Dalfsen").Select(m => m.Id).SingleAsync(TestContext.Current.CancellationToken);
         scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystemFor(dalfsen);
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = TimeProvider.System.InTheNetherlands();
         var newcomer = new Newcomer(dalfsen,
             new PersonDetails("Selam", "Verhuizer", new DateOnly(1991, 3, 8), Gender.Female, "Eritrea", null, null, null, null, false, "999998006", null),
             new LegalFrame(TargetGroup.AsylumPermitHolder, today.AddMonths(-5), today.AddMonths(-2), today.AddMonths(-2), null, null, null, null),

@@ -20,6 +20,7 @@ public sealed class AntiforgeryTests(AppFixture fixture)
             ["SessionId"] = world.A.SessionId.ToString(),
             ["ProposalId"] = world.A.ProposalId.ToString(),
             ["ReferralId"] = world.A.ReferralId.ToString(),
+            ["ConsentId"] = world.A.ConsentId.ToString(),
             ["RunId"] = world.A.RunId.ToString(),
             ["MatchId"] = Guid.NewGuid().ToString(),
             ["SignalId"] = world.A.SignalId.ToString(),
@@ -28,6 +29,7 @@ public sealed class AntiforgeryTests(AppFixture fixture)
             ["OfferId"] = world.A.OfferId.ToString(),
             ["VolunteerId"] = world.A.VolunteerId.ToString(),
             ["StepId"] = Guid.NewGuid().ToString(),
+            ["ActivityId"] = Guid.NewGuid().ToString(),
             ["StatusCode"] = "404",
         };
         var email = await world.CreateUserAsync(world.A, Roles.All.ToArray());

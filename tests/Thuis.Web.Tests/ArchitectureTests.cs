@@ -107,6 +107,29 @@ public sealed partial class ArchitectureTests
         Assert.True(writing.Count == 0, "Deze bestanden schrijven zelf CSV; gebruik CsvFile.Write: " + string.Join(", ", writing));
     }
 
+    [Fact]
+    public void Today_is_the_day_in_the_Netherlands_never_the_machines_own_day()
+    {
+        var root = RepositoryRoot();
+        var sources = Directory.EnumerateFiles(Path.Combine(root, "src"), "*.*", SearchOption.AllDirectories)
+            .Concat(Directory.EnumerateFiles(Path.Combine(root, "tests"), "*.*", SearchOption.AllDirectories))
+            .Where(f => (f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal))
+                && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .ToList();
+        Assert.True(sources.Count > 100, "De controle vindt de bronbestanden niet meer.");
+        Assert.Matches(ReadsTheMachinesDay(), "var soon = DateTime" + ".Today.AddDays(14);");
+
+        var reading = sources.Where(f => ReadsTheMachinesDay().IsMatch(File.ReadAllText(f))).Select(f => Path.GetRelativePath(root, f)).ToList();
+
+        Assert.True(reading.Count == 0,
+            "Deze bestanden nemen de dag van de machine (UTC op de server), niet die in Nederland; gebruik TimeProvider.InTheNetherlands(): "
+            + string.Join(", ", reading));
+    }
+
+    [GeneratedRegex(@"\bDateTime(Offset)?\.(Today|Now)\b|FromDateTime\(\s*DateTime(Offset)?\.")]
+    private static partial Regex ReadsTheMachinesDay();
+
     [GeneratedRegex(@"""text/csv|AppendJoin\(\s*';'|CsvWriter\.Create|new\s+CsvWriter\b")]
     private static partial Regex WritesCsv();
 

@@ -45,8 +45,13 @@ public sealed class DemoDataTests
             var plan = await newcomer.GetAsync("/mijn/plan");
             Assert.Equal(HttpStatusCode.OK, plan.Status);
             Assert.NotEmpty(plan.Document.QuerySelectorAll("[data-testid=own-step]"));
+            Assert.NotEmpty((await newcomer.GetAsync("/mijn/voorstellen")).Document.QuerySelectorAll("[data-testid=own-proposal]"));
+            Assert.NotEmpty((await newcomer.GetAsync("/mijn/toestemmingen")).Document.QuerySelectorAll("[data-testid=own-consent]"));
             var appointments = await newcomer.GetAsync("/mijn/afspraken");
             Assert.Contains(appointments.Document.QuerySelectorAll("[data-testid=own-day] [data-testid=own-appointment]"), a => a.GetAttribute("data-key")!.StartsWith("bijeenkomst-", StringComparison.Ordinal));
+            // One question "Hoe gaat het?" waits, on the start page and on its own page.
+            Assert.NotNull((await newcomer.GetAsync("/mijn")).Document.QuerySelector("[data-testid=own-question-card]"));
+            Assert.Single((await newcomer.GetAsync("/mijn/hoe-gaat-het")).Document.QuerySelectorAll("[data-testid=own-question]"));
         }
     }
 

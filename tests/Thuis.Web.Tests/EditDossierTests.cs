@@ -1,4 +1,5 @@
 using System.Net;
+using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
 using Thuis.Web.Tests.Infrastructure;
 
@@ -57,7 +58,7 @@ public sealed class EditDossierTests(AppFixture fixture)
         Assert.Contains("Kies een datum na vandaag tot wanneer ‘niet nu’ geldt.", refused.Text, StringComparison.Ordinal);
         Assert.Contains("Schrijf op waarom de persoon even niet wil of kan", refused.Text, StringComparison.Ordinal);
 
-        var until = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(60)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var until = TimeProvider.System.InTheNetherlands().AddDays(60).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var saved = await client.SubmitAsync($"{url}/status", "status", new Dictionary<string, string>
         {
             ["Input.Status"] = "Paused",

@@ -6,6 +6,7 @@ using Thuis.Web.Features.Matching;
 using Thuis.Web.Features.Plans;
 using Thuis.Web.Features.Referrals;
 using Thuis.Web.Features.SocialMap;
+using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
 using Thuis.Web.Tests.Infrastructure;
 using static Thuis.Web.Tests.MatchingTests;
@@ -20,7 +21,7 @@ namespace Thuis.Web.Tests;
 /// </summary>
 public sealed class MatchingRoundsTests
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.Today);
+    private static readonly DateOnly Today = TimeProvider.System.InTheNetherlands();
 
     [Fact]
     public async Task A_round_offers_only_people_who_can_be_matched_now_chosen_by_housing_cohort_status_and_case_manager()

@@ -7,6 +7,7 @@ using Thuis.Web.Features.Matching;
 using Thuis.Web.Features.Plans;
 using Thuis.Web.Features.Referrals;
 using Thuis.Web.Features.SocialMap;
+using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
 using Thuis.Web.Tests.Infrastructure;
 
@@ -120,7 +121,7 @@ public sealed class MatchingTests
         await InA(app, world, async db =>
         {
             var yonas = await db.Newcomers.SingleAsync(n => n.Id == first);
-            yonas.Pause(DateOnly.FromDateTime(DateTime.Today.AddMonths(2)), "Eerst de verhuizing van zijn broer.");
+            yonas.Pause(TimeProvider.System.InTheNetherlands().AddMonths(2), "Eerst de verhuizing van zijn broer.");
             await db.SaveChangesAsync();
             return 0;
         });
@@ -196,7 +197,7 @@ public sealed class MatchingTests
         var resting = await AddPersonAsync(app, world.A, "Rustig", "Ronde", languages: [("Arabisch", CefrLevel.C2)]);
         await InA(app, world, async db =>
         {
-            (await db.Newcomers.SingleAsync(n => n.Id == resting)).Pause(DateOnly.FromDateTime(DateTime.Today.AddMonths(1)), "Zwanger, na de bevalling weer.");
+            (await db.Newcomers.SingleAsync(n => n.Id == resting)).Pause(TimeProvider.System.InTheNetherlands().AddMonths(1), "Zwanger, na de bevalling weer.");
             await db.SaveChangesAsync();
             return 0;
         });

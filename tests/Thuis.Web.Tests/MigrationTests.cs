@@ -17,7 +17,7 @@ public sealed class MigrationTests(AppFixture fixture)
     public void The_SQLite_migrations_cover_every_change_of_the_model()
     {
         using var db = new SqliteAppDbContext(
-            new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=:memory:").Options, Nobody, TimeProvider.System, DataChangeNotifier.Nobody);
+            new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=:memory:").UseIdentityOfTheApp().Options, Nobody, TimeProvider.System, DataChangeNotifier.Nobody);
 
         Assert.NotEmpty(db.Database.GetMigrations());
         Assert.False(db.Database.HasPendingModelChanges(), "Het model is gewijzigd zonder SQLite-migratie: dotnet ef migrations add ... --context SqliteAppDbContext");
@@ -27,7 +27,7 @@ public sealed class MigrationTests(AppFixture fixture)
     public void The_PostgreSQL_migrations_cover_every_change_of_the_model()
     {
         using var db = new PostgresAppDbContext(
-            new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql("Host=niet-gebruikt").Options, Nobody, TimeProvider.System, DataChangeNotifier.Nobody);
+            new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql("Host=niet-gebruikt").UseIdentityOfTheApp().Options, Nobody, TimeProvider.System, DataChangeNotifier.Nobody);
 
         Assert.NotEmpty(db.Database.GetMigrations());
         Assert.False(db.Database.HasPendingModelChanges(), "Het model is gewijzigd zonder PostgreSQL-migratie: dotnet ef migrations add ... --context PostgresAppDbContext");

@@ -25,6 +25,7 @@ public sealed class OddAddressTests(AppFixture fixture)
             ["SessionId"] = world.A.SessionId.ToString(),
             ["ProposalId"] = world.A.ProposalId.ToString(),
             ["ReferralId"] = world.A.ReferralId.ToString(),
+            ["ConsentId"] = world.A.ConsentId.ToString(),
             ["RunId"] = world.A.RunId.ToString(),
             ["SignalId"] = world.A.SignalId.ToString(),
             ["InterventionId"] = world.A.InterventionId.ToString(),
@@ -32,6 +33,7 @@ public sealed class OddAddressTests(AppFixture fixture)
             ["OfferId"] = world.A.OfferId.ToString(),
             ["VolunteerId"] = world.A.VolunteerId.ToString(),
             ["StepId"] = Guid.NewGuid().ToString(),
+            ["ActivityId"] = Guid.NewGuid().ToString(),
             ["StatusCode"] = "404",
         };
         // Every page's query parameters are read from the pages themselves: a new one is tried as soon as it exists.

@@ -38,9 +38,12 @@ public sealed class OwnAccessTests(AppFixture fixture)
 
         using var newcomer = fixture.NewClient();
         var activated = await ActivateAsync(newcomer, letter.SignInName, letter.Code.ToLowerInvariant().Replace("-", " ", StringComparison.Ordinal));
-        Assert.Equal($"{AccountsSetup.TwoFactorSetupPath}?nieuw=1", activated.Location);
+        Assert.Equal($"{AccountsSetup.OwnSignInSetupPath}?nieuw=1", activated.Location);
 
-        var setup = await newcomer.GetAsync(activated.Location!);
+        var choice = await newcomer.GetAsync(activated.Location!);
+        Assert.Equal(HttpStatusCode.OK, choice.Status);
+        Assert.NotNull(choice.Document.QuerySelector("[data-testid=own-passkeys] thuis-passkey[operation=create]"));
+        var setup = await newcomer.GetAsync(AccountsSetup.TwoFactorSetupPath);
         var key = setup.Document.QuerySelector("[data-testid=shared-key]")!.TextContent;
         var enabled = await newcomer.SubmitAsync(AccountsSetup.TwoFactorSetupPath, "aanzetten",
             new Dictionary<string, string> { ["EnableInput.Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
@@ -85,7 +88,7 @@ public sealed class OwnAccessTests(AppFixture fixture)
         });
         Assert.Contains("minstens 12 tekens", shortPassword.Text, StringComparison.Ordinal);
         // The code was not used up by a refused attempt.
-        Assert.Equal($"{AccountsSetup.TwoFactorSetupPath}?nieuw=1", (await ActivateAsync(newcomer, letter.SignInName, letter.Code)).Location);
+        Assert.Equal($"{AccountsSetup.OwnSignInSetupPath}?nieuw=1", (await ActivateAsync(newcomer, letter.SignInName, letter.Code)).Location);
     }
 
     [Fact]
@@ -127,7 +130,7 @@ public sealed class OwnAccessTests(AppFixture fixture)
         var unused = await InviteAsync(caseManager, person.Id);
         using var newcomer = fixture.NewClient();
         Assert.Contains(ActivateOwnAccess.WrongCode, (await ActivateAsync(newcomer, first.SignInName, first.Code)).Text, StringComparison.Ordinal);
-        Assert.Equal($"{AccountsSetup.TwoFactorSetupPath}?nieuw=1", (await ActivateAsync(newcomer, unused.SignInName, unused.Code)).Location);
+        Assert.Equal($"{AccountsSetup.OwnSignInSetupPath}?nieuw=1", (await ActivateAsync(newcomer, unused.SignInName, unused.Code)).Location);
         Assert.Equal(HttpStatusCode.OK, (await newcomer.GetAsync("/mijn/plan")).Status);
 
         var third = await InviteAsync(caseManager, person.Id);
@@ -139,7 +142,7 @@ public sealed class OwnAccessTests(AppFixture fixture)
         using var withOldPassword = fixture.NewClient();
         Assert.Equal(HttpStatusCode.OK, (await withOldPassword.SignInAsync(first.SignInName, NewPassword)).Status);
         Assert.Contains(ActivateOwnAccess.WrongCode, (await ActivateAsync(withOldPassword, unused.SignInName, unused.Code)).Text, StringComparison.Ordinal);
-        Assert.Equal($"{AccountsSetup.TwoFactorSetupPath}?nieuw=1", (await ActivateAsync(withOldPassword, third.SignInName, third.Code)).Location);
+        Assert.Equal($"{AccountsSetup.OwnSignInSetupPath}?nieuw=1", (await ActivateAsync(withOldPassword, third.SignInName, third.Code)).Location);
     }
 
     [Fact]
@@ -178,7 +181,7 @@ public sealed class OwnAccessTests(AppFixture fixture)
 
         clock.Advance(TimeSpan.FromDays(14) - TimeSpan.FromMinutes(1));
         using var first = new ThuisClient(app);
-        Assert.Equal($"{AccountsSetup.TwoFactorSetupPath}?nieuw=1", (await ActivateAsync(first, inTimeLetter.SignInName, inTimeLetter.Code)).Location);
+        Assert.Equal($"{AccountsSetup.OwnSignInSetupPath}?nieuw=1", (await ActivateAsync(first, inTimeLetter.SignInName, inTimeLetter.Code)).Location);
 
         clock.Advance(TimeSpan.FromMinutes(1));
         using var second = new ThuisClient(app);
@@ -205,23 +208,37 @@ public sealed class OwnAccessTests(AppFixture fixture)
         var own = await PersonWithPlanAsync(fixture.App, World.A);
         var neighbour = await PersonWithPlanAsync(fixture.App, World.A);
         var elsewhere = await PersonWithPlanAsync(fixture.App, World.B);
+        var ownYes = await OwnProposalsTests.AddAnsweredYesAsync(fixture.App, World.A, own.Id);
+        var neighbourYes = await OwnProposalsTests.AddAnsweredYesAsync(fixture.App, World.A, neighbour.Id);
+        var elsewhereYes = await OwnProposalsTests.AddAnsweredYesAsync(fixture.App, World.B, elsewhere.Id);
         using var newcomer = await ActivatedAsync(own);
 
-        foreach (var url in new[] { "/mijn", "/mijn/plan", $"/mijn/plan/stap/{own.StepId}", "/mijn/taal", OwnSetup.AppointmentsPath, $"{OwnSetup.AppointmentsPath}?weergave=week", OwnSetup.CalendarPath })
+        foreach (var url in new[] { "/mijn", "/mijn/plan", $"/mijn/plan/stap/{own.StepId}", "/mijn/taal", OwnSetup.AppointmentsPath, $"{OwnSetup.AppointmentsPath}?weergave=week", OwnSetup.CalendarPath,
+            "/mijn/voorstellen", "/mijn/toestemmingen", $"/mijn/voorstellen/{ownYes.ProposalId}", $"/mijn/toestemmingen/{ownYes.ConsentId}/intrekken",
+            "/mijn/hoe-gaat-het", "/mijn/wat-ik-wil", OwnSetup.SignInSetupPath })
         {
             var page = await newcomer.GetAsync(url);
             Assert.True(page.Status == HttpStatusCode.OK, $"{url} gaf {page.Status}");
             Assert.DoesNotContain(own.Bsn, page.Text, StringComparison.Ordinal);
             Assert.DoesNotContain(neighbour.Step, page.Text, StringComparison.Ordinal);
             Assert.DoesNotContain(elsewhere.Step, page.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain(neighbourYes.What, page.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain(elsewhereYes.What, page.Text, StringComparison.Ordinal);
         }
         Assert.Contains(own.Step, (await newcomer.GetAsync("/mijn/plan")).Text, StringComparison.Ordinal);
+        Assert.Contains(ownYes.What, (await newcomer.GetAsync("/mijn/toestemmingen")).Text, StringComparison.Ordinal);
 
-        foreach (var other in new[] { neighbour, elsewhere })
+        foreach (var (other, yes) in new[] { (neighbour, neighbourYes), (elsewhere, elsewhereYes) })
         {
             var page = await newcomer.GetAsync($"/mijn/plan/stap/{other.StepId}");
             Assert.Equal(HttpStatusCode.NotFound, page.Status);
             Assert.DoesNotContain(other.Step, page.Text, StringComparison.Ordinal);
+            foreach (var url in new[] { $"/mijn/voorstellen/{yes.ProposalId}", $"/mijn/toestemmingen/{yes.ConsentId}/intrekken" })
+            {
+                var record = await newcomer.GetAsync(url);
+                Assert.True(record.Status == HttpStatusCode.NotFound, $"{url} gaf {record.Status}");
+                Assert.DoesNotContain(yes.What, record.Text, StringComparison.Ordinal);
+            }
         }
         // Another person's lesson or referral, of this municipality or another, has no calendar file for this newcomer.
         foreach (var key in new[] { $"bijeenkomst-{World.A.SessionId:N}", $"bijeenkomst-{World.B.SessionId:N}", $"verwijzing-{World.A.ReferralId:N}",
@@ -251,6 +268,51 @@ public sealed class OwnAccessTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Another_persons_activity_answers_404_on_hoe_gaat_het_and_their_wishes_never_show()
+    {
+        var own = await PersonWithPlanAsync(fixture.App, World.A);
+        var neighbour = await PersonWithPlanAsync(fixture.App, World.A);
+        var elsewhere = await PersonWithPlanAsync(fixture.App, World.B);
+        var today = Platform.Localization.Today.InTheNetherlands(TimeProvider.System);
+        var ownActivity = await OwnFeedbackTests.StartedAsync(fixture.App, AsOwn(own), ActivityKind.Arranged, today.AddDays(-15), "Mijn eigen taalmaatje");
+        var theirs = new List<(Person Person, Guid Activity)>();
+        foreach (var other in new[] { neighbour, elsewhere })
+        {
+            foreach (var kind in Enum.GetValues<ActivityKind>())
+            {
+                theirs.Add((other, await OwnFeedbackTests.StartedAsync(fixture.App, AsOwn(other), kind, today.AddDays(-15), $"Activiteit van {other.Step}")));
+            }
+            await using var scope = fixture.App.Services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystemFor(other.Municipality.Id);
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var wishes = new Features.Intake.AspirationsSection(other.Id, other.Municipality.Id);
+            wishes.Update($"Wens van {other.Step}", null);
+            wishes.MarkRecorded("test", DateTimeOffset.UtcNow);
+            db.Add(wishes);
+            await db.SaveChangesAsync();
+        }
+        using var newcomer = await ActivatedAsync(own);
+
+        Assert.Equal(HttpStatusCode.OK, (await newcomer.GetAsync($"/mijn/hoe-gaat-het/{ownActivity}")).Status);
+        foreach (var (other, activity) in theirs)
+        {
+            var page = await newcomer.GetAsync($"/mijn/hoe-gaat-het/{activity}");
+            Assert.True(page.Status == HttpStatusCode.NotFound, $"De activiteit van een ander ({other.Municipality.Name}) gaf {page.Status}");
+            Assert.DoesNotContain(other.Step, page.Text, StringComparison.Ordinal);
+        }
+        foreach (var url in new[] { "/mijn", "/mijn/hoe-gaat-het", "/mijn/wat-ik-wil" })
+        {
+            var page = await newcomer.GetAsync(url);
+            Assert.DoesNotContain(neighbour.Step, page.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain(elsewhere.Step, page.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain(own.Bsn, page.Text, StringComparison.Ordinal);
+        }
+        Assert.Contains("Mijn eigen taalmaatje", (await newcomer.GetAsync("/mijn/hoe-gaat-het")).Text, StringComparison.Ordinal);
+    }
+
+    private static OwnFeedbackTests.OwnPerson AsOwn(Person person) => new(person.Id, "Hana", "", person.Municipality);
+
+    [Fact]
     public async Task Every_staff_page_answers_403_to_a_newcomer()
     {
         var own = await PersonWithPlanAsync(fixture.App, World.A);
@@ -270,7 +332,7 @@ public sealed class OwnAccessTests(AppFixture fixture)
             Assert.DoesNotContain(own.Bsn, page.Text, StringComparison.Ordinal);
         }
         Assert.Equal("/mijn", (await newcomer.GetAsync("/")).Location);
-        Assert.Equal(["/mijn", "/mijn/plan", OwnSetup.AppointmentsPath, "/mijn/gegevens"],
+        Assert.Equal(["/mijn", "/mijn/plan", "/mijn/wat-ik-wil", OwnSetup.AppointmentsPath, "/mijn/voorstellen", "/mijn/hoe-gaat-het", "/mijn/gegevens"],
             [.. (await newcomer.GetAsync("/mijn")).Document.QuerySelectorAll("nav.thuis-nav a[href]").Select(a => a.GetAttribute("href")!)]);
     }
 
@@ -281,7 +343,9 @@ public sealed class OwnAccessTests(AppFixture fixture)
         using var staff = fixture.NewClient();
         await staff.SignInOrFailAsync(email);
         foreach (var url in new[] { "/mijn", "/mijn/plan", $"/mijn/plan/stap/{Guid.NewGuid()}", "/mijn/taal", "/mijn/gegevens", "/mijn/gegevens/download",
-            OwnSetup.AppointmentsPath, OwnSetup.CalendarPath, $"{OwnSetup.AppointmentsPath}/bijeenkomst-{World.A.SessionId:N}.ics" })
+            OwnSetup.AppointmentsPath, OwnSetup.CalendarPath, $"{OwnSetup.AppointmentsPath}/bijeenkomst-{World.A.SessionId:N}.ics",
+            "/mijn/voorstellen", $"/mijn/voorstellen/{World.A.ProposalId}", "/mijn/toestemmingen", $"/mijn/toestemmingen/{World.A.ConsentId}/intrekken",
+            "/mijn/hoe-gaat-het", $"/mijn/hoe-gaat-het/{World.A.ReferralId}", "/mijn/wat-ik-wil", OwnSetup.SignInSetupPath })
         {
             Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync(url)).Status);
         }
@@ -386,7 +450,7 @@ public sealed class OwnAccessTests(AppFixture fixture)
         var letter = await InviteAsync(caseManager, person.Id);
         var newcomer = fixture.NewClient();
         var activated = await ActivateAsync(newcomer, letter.SignInName, letter.Code);
-        Assert.Equal($"{AccountsSetup.TwoFactorSetupPath}?nieuw=1", activated.Location);
+        Assert.Equal($"{AccountsSetup.OwnSignInSetupPath}?nieuw=1", activated.Location);
         return newcomer;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Thuis.Web.Data;
 using Thuis.Web.Features.Plans;
+using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
 using Thuis.Web.Tests.Infrastructure;
 
@@ -11,7 +12,7 @@ namespace Thuis.Web.Tests;
 [Collection(AppCollection.Name)]
 public sealed class PlanTests(AppFixture fixture)
 {
-    private static readonly string Soon = DateTime.Today.AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    private static readonly string Soon = TimeProvider.System.InTheNetherlands().AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task A_save_based_on_an_older_page_is_refused_and_keeps_what_was_typed()

@@ -140,6 +140,11 @@ public sealed class SignalRulesTests
         yield return new("Niet verschenen, opnieuw uitgenodigd", SignalKind.IntakeInvitation, false, null, (db, n) =>
             Invited(db, n, (Today.AddDays(-3), InvitationOutcome.NoShow), (Today.AddDays(4), InvitationOutcome.Planned)));
         yield return new("Verschenen", SignalKind.IntakeInvitation, false, null, (db, n) => Invited(db, n, (Today.AddDays(-3), InvitationOutcome.Attended)));
+        // A consent the person withdrew themselves is news for the quiet days after resolving (14 by default).
+        yield return new("Toestemming vandaag zelf ingetrokken", SignalKind.ConsentWithdrawn, true, 2, (db, n) => Withdrawn(db, n, Today, themselves: true));
+        yield return new("Toestemming 13 dagen geleden zelf ingetrokken", SignalKind.ConsentWithdrawn, true, 2, (db, n) => Withdrawn(db, n, Today.AddDays(-13), themselves: true));
+        yield return new("Toestemming 14 dagen geleden zelf ingetrokken", SignalKind.ConsentWithdrawn, false, null, (db, n) => Withdrawn(db, n, Today.AddDays(-14), themselves: true));
+        yield return new("Toestemming door de klantregisseur ingetrokken", SignalKind.ConsentWithdrawn, false, null, (db, n) => Withdrawn(db, n, Today, themselves: false));
         // 18-month milestones: settling is due three months after housing, integrating after twelve.
         yield return new("Gehuisvest 3 maanden, lijst niet af", SignalKind.MilestoneBehind, false, null, (_, n) => House(n, Today.AddMonths(-3)));
         yield return new("Gehuisvest 3 maanden en een dag, lijst niet af", SignalKind.MilestoneBehind, true, 3, (_, n) => House(n, Today.AddMonths(-3).AddDays(-1)));
@@ -513,6 +518,19 @@ public sealed class SignalRulesTests
         db.Proposals.Add(proposal);
         db.Consents.Add(consent);
         db.Referrals.Add(referral);
+    }
+
+    private static async Task Withdrawn(AppDbContext db, Newcomer newcomer, DateOnly on, bool themselves)
+    {
+        var partner = await db.Organisations.FirstAsync(o => o.IsPartner);
+        var given = on.AddDays(-30);
+        var proposal = new Proposal(newcomer, TargetKind.Other, null, "Taalcafé", partner.Id, null, "test", Now, given);
+        var by = new ByWhom("Test", themselves, Now);
+        proposal.RecordAnswer(NewcomerAnswer.Yes, given, null, null, null, by);
+        var consent = new Consent(proposal, "Doorverwijzing", given, given.AddYears(1), by);
+        consent.Withdraw(on, by);
+        db.Proposals.Add(proposal);
+        db.Consents.Add(consent);
     }
 
     private static Task Invited(AppDbContext db, Newcomer newcomer, params (DateOnly Date, InvitationOutcome Outcome)[] invitations)

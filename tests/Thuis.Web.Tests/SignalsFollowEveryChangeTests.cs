@@ -75,14 +75,22 @@ public sealed class SignalsFollowEveryChangeTests(SignalsFollowEveryChangeTests.
         ["Milestones.RecordMilestones"] = new Covered(nameof(Recording_a_milestone_as_behind_raises_the_signal_in_the_same_request)),
         ["Milestones.UpdateSettlingChecklist"] = new Covered(nameof(Ticking_the_last_settling_item_closes_the_milestone_signal_in_the_same_request)),
         ["Milestones.ViewMilestones"] = new WritesNoPeoplesData("reads only"),
-        ["Own.ChooseOwnLanguage"] = new WritesNoPeoplesData("writes only the language on the newcomer's own account, which no signal reads"),
         ["Own.ActivateOwnAccess"] = new Covered(nameof(OwnAccessTests.Inviting_activating_and_revoking_tell_the_change_of_that_person), typeof(OwnAccessTests)),
+        ["Own.AnswerOwnFeedback"] = new Covered(nameof(OwnFeedbackTests.An_unhappy_answer_raises_a_signal_with_the_persons_words_and_a_happy_one_none), typeof(OwnFeedbackTests)),
+        ["Own.AnswerOwnProposal"] = new Covered(nameof(Answering_a_proposal_in_the_own_Thuis_tells_the_change_of_that_person)),
+        ["Own.ChooseOwnLanguage"] = new WritesNoPeoplesData("writes only the language on the newcomer's own account, which no signal reads"),
+        ["Own.EditOwnWishes"] = new Covered(nameof(OwnFeedbackTests.Answering_and_writing_what_I_want_tell_the_change_of_that_person), typeof(OwnFeedbackTests)),
         ["Own.InviteToOwnThuis"] = new Covered(nameof(OwnAccessTests.Inviting_activating_and_revoking_tell_the_change_of_that_person), typeof(OwnAccessTests)),
         ["Own.ListOwnAppointments"] = new WritesNoPeoplesData("reads only the signed-in newcomer's own appointments"),
+        ["Own.ListOwnConsents"] = new WritesNoPeoplesData("reads only the signed-in newcomer's own consents"),
+        ["Own.ListOwnFeedbackQuestions"] = new WritesNoPeoplesData("reads only the signed-in newcomer's own activities and answers"),
+        ["Own.ListOwnProposals"] = new WritesNoPeoplesData("reads only the signed-in newcomer's own proposals"),
+        ["Own.ManageOwnPasskeys"] = new WritesNoPeoplesData("writes only the passkeys of the signed-in newcomer's own account and the audit entry, which no signal reads"),
         ["Own.ReportOwnStep"] = new Covered(nameof(OwnAccessTests.Marking_a_step_done_and_saying_one_is_not_going_well_reach_the_case_managers_plan_and_signals), typeof(OwnAccessTests)),
         ["Own.RevokeOwnAccess"] = new Covered(nameof(OwnAccessTests.Inviting_activating_and_revoking_tell_the_change_of_that_person), typeof(OwnAccessTests)),
         ["Own.ViewOwnData"] = new WritesNoPeoplesData("reads the signed-in newcomer's own data and audit trail; writes only the audit entry of that look"),
         ["Own.ViewOwnPlan"] = new WritesNoPeoplesData("reads only the signed-in newcomer's own plan"),
+        ["Own.WithdrawOwnConsent"] = new Covered(nameof(OwnProposalsTests.Withdrawing_a_consent_after_confirming_ends_the_partners_view_and_raises_a_signal_for_the_case_manager), typeof(OwnProposalsTests)),
         ["Plans.AddInterventionToPlan"] = new Covered(nameof(Adding_an_intervention_to_a_draft_plan_tells_the_change_of_that_person)),
         ["Plans.DraftPlan"] = new Covered(nameof(Drafting_a_plan_closes_the_not_yet_invited_signal_in_the_same_request)),
         ["Plans.EditPlan"] = new Covered(nameof(Editing_a_draft_plan_tells_the_change_of_that_person)),
@@ -518,6 +526,27 @@ public sealed class SignalsFollowEveryChangeTests(SignalsFollowEveryChangeTests.
         var url = $"/dossiers/{person}/voorstellen/{proposal}";
 
         await ToldAsync(person, url, () => client.SubmitAsync(url, "antwoord", new Dictionary<string, string> { ["Answer.Answer"] = nameof(NewcomerAnswer.Yes) }));
+    }
+
+    [Fact]
+    public async Task Answering_a_proposal_in_the_own_Thuis_tells_the_change_of_that_person()
+    {
+        Guid proposal = default;
+        var person = await PersonAsync("Eigen antwoord", arrange: (db, n) =>
+        {
+            var pending = new Proposal(n, TargetKind.Other, null, "Taalcafé", fixture.World.A.PartnerOrganisationId, null, "test", Now, Today);
+            db.Proposals.Add(pending);
+            proposal = pending.Id;
+        });
+        using var newcomer = new ThuisClient(fixture.App);
+        await newcomer.SignInOrFailAsync(await fixture.World.CreateNewcomerUserAsync(fixture.World.A, person, "Test"));
+        var url = $"/mijn/voorstellen/{proposal}";
+
+        await ToldAsync(person, url, () => newcomer.SubmitAsync(url, "antwoord", new Dictionary<string, string>
+        {
+            ["Input.Answer"] = nameof(NewcomerAnswer.Yes),
+            ["Input.Consent"] = "true",
+        }));
     }
 
     [Fact]

@@ -65,6 +65,7 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
     public DbSet<Transfer> Transfers => Set<Transfer>();
     public DbSet<Signal> Signals => Set<Signal>();
     public DbSet<OwnAccessInvitation> OwnAccessInvitations => Set<OwnAccessInvitation>();
+    public DbSet<ActivityFeedback> ActivityFeedbacks => Set<ActivityFeedback>();
     public DbSet<SignalSettings> SignalSettings => Set<SignalSettings>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     internal DbSet<ReadinessProbe> ReadinessProbes => Set<ReadinessProbe>();

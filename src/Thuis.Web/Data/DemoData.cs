@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Features.Accounts;
+using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Features.Interventions;
 using Thuis.Web.Features.Milestones;
 using Thuis.Web.Features.Municipalities;
 using Thuis.Web.Features.Organisations;
+using Thuis.Web.Features.Own;
 using Thuis.Web.Features.Plans;
 using Thuis.Web.Features.Referrals;
 using Thuis.Web.Features.Signals;
@@ -113,7 +115,7 @@ public static class DemoData
             await db.SaveChangesAsync();
             await Features.Reports.DemoReports.AddToAsync(db, caseManager.DisplayName, services.GetRequiredService<TimeProvider>());
             await db.SaveChangesAsync();
-            await AddOwnAccountAsync(db, users, municipality.Id, m.Domain, services.GetRequiredService<TimeProvider>());
+            await AddOwnAccountAsync(db, users, municipality.Id, m.Domain, partner, caseManager.DisplayName, services.GetRequiredService<TimeProvider>());
         }
         await DemoSignals.RaiseAsync(app.Services);
     }
@@ -131,24 +133,60 @@ public static class DemoData
 
     /// <summary>
     /// One person per municipality with their own Thuis, as if they had activated the letter: someone with a plan in
-    /// force and open steps, and lessons still to come in a group they are in, so Mijn afspraken has something to show.
-    /// Two-step verification follows the municipality, as for the staff's demo accounts.
+    /// force and open steps, lessons still to come in a group they are in (so Mijn afspraken has something to show), a
+    /// proposal waiting for their answer, a consent that holds, and one question "Hoe gaat het?" waiting: about a course
+    /// group that started a few weeks ago, or else about a taalmaatje who started sixteen days ago. Two-step verification
+    /// follows the municipality, as for the staff's demo accounts.
     /// </summary>
-    private static async Task AddOwnAccountAsync(AppDbContext db, UserManager<ThuisUser> users, Guid municipalityId, string domain, TimeProvider clock)
+    private static async Task AddOwnAccountAsync(AppDbContext db, UserManager<ThuisUser> users, Guid municipalityId, string domain,
+        Organisation partner, string caseManagerName, TimeProvider clock)
     {
         var today = clock.InTheNetherlands();
-        var person = await db.IntegrationPlans
+        var candidates = await db.IntegrationPlans
             .Where(p => p.State == PlanState.Fixed && p.Steps.Any(s => s.Status == StepStatus.Planned || s.Status == StepStatus.Doing))
             .Join(db.Newcomers, p => p.NewcomerId, n => n.Id, (p, n) => new
             {
-                n.Id,
-                n.GivenNames,
-                n.FamilyName,
+                Person = n,
                 Lessons = db.Enrolments.Any(e => e.NewcomerId == n.Id && db.Sessions.Any(s => s.GroupId == e.GroupId && s.Date >= today)),
             })
-            .OrderByDescending(n => n.Lessons).ThenBy(n => n.FamilyName).ThenBy(n => n.GivenNames).FirstAsync();
+            .Where(c => c.Person.Status == Features.Dossiers.DossierStatus.Active)
+            .OrderByDescending(c => c.Lessons).ThenBy(c => c.Person.FamilyName).ThenBy(c => c.Person.GivenNames)
+            .Select(c => c.Person).ToListAsync();
+        Newcomer? person = null;
+        var waiting = 0;
+        foreach (var candidate in candidates)
+        {
+            waiting = (await OwnActivities.ReadAsync(db, candidate.Id, CancellationToken.None)).Count(a => a.Asked(today, [], candidate.Status) is not null);
+            if (waiting <= 1)
+            {
+                person = candidate;
+                break;
+            }
+        }
+        person ??= candidates[0];
+        await DemoReferrals.AddForOwnAccountAsync(db, person.Id, partner, caseManagerName, clock);
+        await db.SaveChangesAsync();
         var account = ThuisUser.ForNewcomer($"nieuwkomer@{domain}", person.GivenNames, municipalityId, person.Id);
         await CreateUserAsync(users, account, Password, Roles.Newcomer);
+        if (waiting > 0)
+        {
+            return;
+        }
+
+        var buddy = (await db.Volunteers.ToListAsync()).Where(v => v.Roles.Contains(VolunteerRole.LanguageBuddy))
+            .OrderBy(v => v.Name, StringComparer.Ordinal).FirstOrDefault();
+        var startedOn = today.AddDays(-(OwnActivity.TwoWeeksDays + 2));
+        var proposedOn = startedOn.AddDays(-10);
+        var proposal = new Proposal(person, buddy is null ? TargetKind.Other : TargetKind.Volunteer, buddy?.Id,
+            buddy is null ? "Een taalmaatje" : $"Taalmaatje {buddy.Name.Split(' ')[0]}", null,
+            "Wil Nederlands oefenen in het dagelijks leven; de taalmaatje woont in de buurt.", caseManagerName,
+            new DateTimeOffset(proposedOn.ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero), proposedOn);
+        proposal.RecordAnswer(NewcomerAnswer.Yes, proposedOn.AddDays(3), null);
+        db.Proposals.Add(proposal);
+        db.Consents.Add(new Consent(proposal, "Kennismaken met een taalmaatje van de vrijwilligerscentrale", proposedOn.AddDays(3),
+            proposedOn.AddDays(3).AddMonths(12), caseManagerName));
+        proposal.RecordArrangement("Vrijwilligerscentrale", startedOn, null);
+        await db.SaveChangesAsync();
     }
 
     public static async Task CreateUserAsync(UserManager<ThuisUser> users, ThuisUser user, string password, string role)

@@ -43,13 +43,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh context (cookies, storage) with one page, in Dutch, at a desktop size.</summary>
-    public async Task<IBrowserContext> NewContextAsync()
+    /// <summary>
+    /// A fresh context (cookies, storage) with one page, in Dutch, at a desktop size; at another address of the same app
+    /// when asked (passkeys need a host name such as localhost, never an IP address).
+    /// </summary>
+    public async Task<IBrowserContext> NewContextAsync(Uri? baseAddress = null)
     {
         var browser = _browser ?? throw new InvalidOperationException("The browser has not been started.");
         return await browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseAddress.ToString(),
+            BaseURL = (baseAddress ?? BaseAddress).ToString(),
             Locale = "nl-NL",
             TimezoneId = "Europe/Amsterdam",
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },

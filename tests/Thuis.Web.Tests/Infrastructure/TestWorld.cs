@@ -25,7 +25,8 @@ namespace Thuis.Web.Tests.Infrastructure;
 /// </summary>
 public sealed record TestMunicipality(
     Guid Id, string Name, Guid NewcomerId, string NewcomerName, string NewcomerBsn, Guid PartnerOrganisationId, Guid GroupId, Guid SessionId,
-    Guid InterventionId, Guid OfferId, Guid VolunteerId, string VolunteerName, Guid ProposalId, Guid ReferralId, Guid RunId, Guid SignalId)
+    Guid InterventionId, Guid OfferId, Guid VolunteerId, string VolunteerName, Guid ProposalId, Guid ReferralId, Guid RunId, Guid SignalId,
+    Guid ConsentId)
 {
     /// <summary>
     /// Each route parameter that names a record, with this municipality's record, for tests that walk every page with
@@ -38,6 +39,7 @@ public sealed record TestMunicipality(
         ["SessionId"] = SessionId.ToString(),
         ["ProposalId"] = ProposalId.ToString(),
         ["ReferralId"] = ReferralId.ToString(),
+        ["ConsentId"] = ConsentId.ToString(),
         ["RunId"] = RunId.ToString(),
         // The round has no matches in the test world; an unknown match answers 404 the same way.
         ["MatchId"] = Guid.NewGuid().ToString(),
@@ -97,8 +99,15 @@ public sealed class TestWorld(ThuisAppFactory app, TestMunicipality a, TestMunic
         var person = People.Newcomer(municipality.Id, "Eigen", $"Thuis{Guid.NewGuid():N}"[..16], new DateOnly(1995, 3, 3));
         db.Newcomers.Add(person);
         await db.SaveChangesAsync();
+        return await CreateNewcomerUserAsync(municipality, person.Id, person.GivenNames);
+    }
+
+    /// <summary>An own account, as if activated from the letter, for someone already in the municipality.</summary>
+    public async Task<string> CreateNewcomerUserAsync(TestMunicipality municipality, Guid newcomerId, string givenNames)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
         var signInName = $"nieuwkomer-{Guid.NewGuid():N}@{municipality.Name.ToLowerInvariant()}.test";
-        var user = ThuisUser.ForNewcomer(signInName, person.GivenNames, municipality.Id, person.Id);
+        var user = ThuisUser.ForNewcomer(signInName, givenNames, municipality.Id, newcomerId);
         await DemoData.CreateUserAsync(scope.ServiceProvider.GetRequiredService<UserManager<ThuisUser>>(), user, Password, Roles.Newcomer);
         return signInName;
     }
@@ -173,6 +182,6 @@ public sealed class TestWorld(ThuisAppFactory app, TestMunicipality a, TestMunic
         db.Signals.Add(signal);
         await db.SaveChangesAsync();
         return new TestMunicipality(municipality.Id, name, newcomer.Id, newcomer.FullName, bsn ?? "", partner.Id, group.Id, session.Id,
-            ownIntervention.Id, offer.Id, volunteer.Id, volunteer.Name, proposal.Id, referral.Id, run.Id, signal.Id);
+            ownIntervention.Id, offer.Id, volunteer.Id, volunteer.Name, proposal.Id, referral.Id, run.Id, signal.Id, consent.Id);
     }
 }

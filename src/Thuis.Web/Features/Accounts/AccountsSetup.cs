@@ -15,6 +15,8 @@ public static class AccountsSetup
     public const string LockoutPath = "/account/geblokkeerd";
     public const string SignOutPath = "/account/uitloggen";
     public const string TwoFactorSetupPath = "/account/tweestapsverificatie";
+    /// <summary>The newcomer's own page for how they sign in: passkeys and the authenticator app.</summary>
+    public const string OwnSignInSetupPath = "/mijn/inloggen";
 
     /// <summary>BIO-level sign-in: lockout, strong hashing, long passwords, TOTP, sessions that end on sign-out.</summary>
     public static void AddAccounts(this WebApplicationBuilder builder)
@@ -42,6 +44,8 @@ public static class AccountsSetup
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequiredUniqueChars = 1;
+                // Version 3 keeps passkeys beside passwords and authenticator keys.
+                o.Stores.SchemaVersion = IdentityModel.SchemaVersion;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
@@ -50,6 +54,7 @@ public static class AccountsSetup
             .AddDefaultTokenProviders()
             .AddErrorDescriber<DutchIdentityErrorDescriber>();
 
+        services.ConfigurePasskeys(builder.Configuration);
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
         // Checked on every request: signing out (which renews the stamp) ends every copy of the session at once.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
@@ -142,12 +147,17 @@ public static class AccountsSetup
             var path = context.Request.Path;
             if (context.User.HasClaim(c => c.Type == ThuisClaims.TwoFactorSetupRequired)
                 && !path.StartsWithSegments("/account", StringComparison.OrdinalIgnoreCase)
+                && !path.StartsWithSegments(OwnSignInSetupPath, StringComparison.OrdinalIgnoreCase)
+                && !path.StartsWithSegments("/js", StringComparison.OrdinalIgnoreCase)
                 && !path.StartsWithSegments("/fout", StringComparison.OrdinalIgnoreCase)
                 && !path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase)
                 && !path.StartsWithSegments("/lib", StringComparison.OrdinalIgnoreCase)
                 && !path.StartsWithSegments("/css", StringComparison.OrdinalIgnoreCase))
             {
-                context.Response.Redirect($"{TwoFactorSetupPath}?verplicht=1");
+                // A newcomer chooses a passkey or an authenticator app on their own page, in their language.
+                context.Response.Redirect(context.User.HasClaim(c => c.Type == ThuisClaims.NewcomerId)
+                    ? $"{OwnSignInSetupPath}?verplicht=1"
+                    : $"{TwoFactorSetupPath}?verplicht=1");
                 return;
             }
             await next(context);

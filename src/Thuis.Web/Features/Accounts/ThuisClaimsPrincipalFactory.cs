@@ -37,7 +37,8 @@ internal sealed class ThuisClaimsPrincipalFactory(
         {
             identity.AddClaim(new Claim(ThuisClaims.NewcomerId, newcomerId.ToString()));
         }
-        if (municipality.RequireTwoFactor && !user.TwoFactorEnabled)
+        // A passkey asks the person's fingerprint, face or PIN on their own device: two factors of its own.
+        if (municipality.RequireTwoFactor && !user.TwoFactorEnabled && !await Passkeys.HasPasskeyAsync(UserManager, user))
         {
             identity.AddClaim(new Claim(ThuisClaims.TwoFactorSetupRequired, "true"));
         }

@@ -1,17 +1,21 @@
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
 using Thuis.Web.Features.Intake;
+using Thuis.Web.Features.Own;
 using Thuis.Web.Features.Plans;
 using Thuis.Web.Platform.Localization;
 
 namespace Thuis.Web.Features.Dossiers;
 
-public sealed record PartStatus(IntakePart Part, bool Recorded, string? RecordedBy, DateTimeOffset? RecordedAt);
+/// <summary>Whether a part is recorded, by whom and when; <see cref="ByNewcomer"/> when the person wrote it themselves.</summary>
+public sealed record PartStatus(IntakePart Part, bool Recorded, string? RecordedBy, DateTimeOffset? RecordedAt, bool ByNewcomer = false);
 
 /// <summary>Where the plan being worked on stands, for the dossier at a glance.</summary>
 public sealed record PlanSummary(int Number, PlanState State, DateOnly? DecisionDate, int OpenSteps, DateOnly? NextProgressMeeting);
 
-public sealed record DossierView(Newcomer Newcomer, string? CaseManagerName, IReadOnlyList<PartStatus> Parts, NewcomerDeadlines Deadlines, PlanSummary? Plan, IntakeSummary Intake)
+/// <summary>A dossier at a glance; <c>Feedback</c> is what the person answered to "Hoe gaat het?" in their own Thuis, newest first.</summary>
+public sealed record DossierView(Newcomer Newcomer, string? CaseManagerName, IReadOnlyList<PartStatus> Parts, NewcomerDeadlines Deadlines, PlanSummary? Plan, IntakeSummary Intake,
+    IReadOnlyList<FeedbackLine> Feedback)
 {
     public int PartsRecorded => Parts.Count(p => p.Recorded);
 }
@@ -34,7 +38,7 @@ public sealed class ViewDossier(AppDbContext db, TimeProvider clock)
         var recorded = (await IntakePart.RecordedAsync(db, [newcomerId], cancellationToken))[newcomerId].ToDictionary(r => r.Part);
         var parts = IntakePart.All
             .Select(part => recorded.GetValueOrDefault(part) is { } mark
-                ? new PartStatus(part, true, mark.RecordedBy, mark.RecordedAt)
+                ? new PartStatus(part, true, mark.By, mark.RecordedAt, mark.ByNewcomer)
                 : new PartStatus(part, false, null, null))
             .ToList();
         var plan = await db.IntegrationPlans.Where(p => p.NewcomerId == newcomerId && p.State != PlanState.Superseded)
@@ -43,6 +47,6 @@ public sealed class ViewDossier(AppDbContext db, TimeProvider clock)
                 p.Steps.Count(s => s.Status == StepStatus.Planned || s.Status == StepStatus.Doing), p.NextProgressMeeting))
             .FirstOrDefaultAsync(cancellationToken);
         return new DossierView(newcomer, caseManager, parts, await NewcomerDeadlines.ForAsync(db, newcomer, clock.InTheNetherlands(), cancellationToken), plan,
-            await IntakeSummary.ReadAsync(db, newcomerId, cancellationToken));
+            await IntakeSummary.ReadAsync(db, newcomerId, cancellationToken), await FeedbackLine.ReadAsync(db, newcomerId, cancellationToken));
     }
 }

@@ -73,8 +73,11 @@ public sealed class StrengthsForm : SectionForm
     [StringLength(4000, ErrorMessage = "Hoogstens 4000 tekens.")] public string? Talents { get; set; }
     [StringLength(4000, ErrorMessage = "Hoogstens 4000 tekens.")] public string? Skills { get; set; }
     [StringLength(4000, ErrorMessage = "Hoogstens 4000 tekens.")] public string? Hobbies { get; set; }
-    /// <summary>Checked interest tags; a checkbox that is not ticked is simply absent.</summary>
-    public Dictionary<string, bool> InterestChoices { get; set; } = [];
+    /// <summary>
+    /// Checked interest tags; a checkbox that is not ticked is simply absent, and with none ticked the form binds no
+    /// dictionary at all: that reads as none chosen.
+    /// </summary>
+    public Dictionary<string, bool> InterestChoices { get; set => field = value ?? []; } = [];
     [StringLength(4000, ErrorMessage = "Hoogstens 4000 tekens.")] public string? KnownFor { get; set; }
     [StringLength(4000, ErrorMessage = "Hoogstens 4000 tekens.")] public string? EnergisedBy { get; set; }
 
@@ -107,7 +110,8 @@ public sealed class NetworkForm : SectionForm
 
 public sealed class ReciprocityForm : SectionForm
 {
-    public Dictionary<string, bool> OfferChoices { get; set; } = [];
+    /// <summary>Checked giving tags; with none ticked the form binds no dictionary, which reads as none chosen.</summary>
+    public Dictionary<string, bool> OfferChoices { get; set => field = value ?? []; } = [];
     [StringLength(4000, ErrorMessage = "Hoogstens 4000 tekens.")] public string? Description { get; set; }
 
     public static ReciprocityForm From(ReciprocitySection? s) => new()

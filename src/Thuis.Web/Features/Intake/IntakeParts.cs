@@ -16,10 +16,16 @@ public sealed class PartRecorded
     public string RecordedBy { get; init; } = "";
 
     public DateTimeOffset RecordedAt { get; init; }
+
+    public bool ByNewcomer { get; init; }
 }
 
 /// <summary>A part of a newcomer's intake that is recorded, by whom and when; never its content.</summary>
-public sealed record RecordedPart(IntakePart Part, string RecordedBy, DateTimeOffset RecordedAt);
+public sealed record RecordedPart(IntakePart Part, string RecordedBy, DateTimeOffset RecordedAt, bool ByNewcomer = false)
+{
+    /// <summary>"Karin Klantregisseur", or "Amina zelf" when the person wrote it in their own Thuis.</summary>
+    public string By => IntakeSection.RecordedByText(RecordedBy, ByNewcomer);
+}
 
 /// <summary>The parts of the broad intake, in the order of the conversation, with their address and Dutch title.</summary>
 public sealed record IntakePart(string Slug, string Title, string Summary, Type Section, bool Restricted,
@@ -62,7 +68,7 @@ public sealed record IntakePart(string Slug, string Title, string Summary, Type 
             query = query.Concat(All[i].RecordedAmong(db, newcomerIds, i));
         }
         return (await query.ToListAsync(cancellationToken)).OrderBy(r => r.Part)
-            .ToLookup(r => r.NewcomerId, r => new RecordedPart(All[r.Part], r.RecordedBy, r.RecordedAt));
+            .ToLookup(r => r.NewcomerId, r => new RecordedPart(All[r.Part], r.RecordedBy, r.RecordedAt, r.ByNewcomer));
     }
 
     private static IntakePart Of<TSection>(string slug, string title, string summary, bool restricted = false) where TSection : IntakeSection =>
@@ -71,5 +77,5 @@ public sealed record IntakePart(string Slug, string Title, string Summary, Type 
                 .Select(s => new RecordedMark(s.NewcomerId, s.RecordedBy, s.RecordedAt))
                 .ToListAsync(cancellationToken),
             (db, ids, part) => db.Set<TSection>().Where(s => ids.Contains(s.NewcomerId))
-                .Select(s => new PartRecorded { Part = part, NewcomerId = s.NewcomerId, RecordedBy = s.RecordedBy, RecordedAt = s.RecordedAt }));
+                .Select(s => new PartRecorded { Part = part, NewcomerId = s.NewcomerId, RecordedBy = s.RecordedBy, RecordedAt = s.RecordedAt, ByNewcomer = s.RecordedByNewcomer }));
 }

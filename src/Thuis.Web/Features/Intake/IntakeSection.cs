@@ -33,12 +33,26 @@ public abstract class IntakeSection : IMunicipalityOwned, IPersonData
 
     public DateTimeOffset RecordedAt { get; private set; }
 
+    /// <summary>The newcomer wrote it themselves, in their own Thuis; <see cref="RecordedBy"/> then holds their given names.</summary>
+    public bool RecordedByNewcomer { get; private set; }
+
     public void MarkRecorded(string by, DateTimeOffset at)
     {
         RecordedBy = by;
         RecordedAt = at;
+        RecordedByNewcomer = false;
         Version = Guid.NewGuid();
     }
+
+    /// <summary>The person changed this part themselves ("Wat ik wil"): the case manager sees it was them.</summary>
+    public void MarkRecordedByNewcomer(string givenNames, DateTimeOffset at)
+    {
+        MarkRecorded(givenNames, at);
+        RecordedByNewcomer = true;
+    }
+
+    /// <summary>Who recorded a part last, as the case manager reads it.</summary>
+    public static string RecordedByText(string recordedBy, bool byNewcomer) => byNewcomer ? $"{recordedBy} zelf" : recordedBy;
 
     protected static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -3,6 +3,7 @@ using Thuis.Web.Data;
 using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Features.Intake;
 using Thuis.Web.Features.Milestones;
+using Thuis.Web.Features.Own;
 using Thuis.Web.Features.Plans;
 using Thuis.Web.Features.Referrals;
 using Thuis.Web.Features.Signals;
@@ -21,6 +22,8 @@ public enum JourneyTopic
     Lessons,
     Milestones,
     Proposals,
+    /// <summary>What the person said themselves in their own Thuis.</summary>
+    OwnVoice,
     Signals,
 }
 
@@ -59,7 +62,8 @@ public sealed class ViewJourney(AppDbContext db, TimeProvider clock)
 
         foreach (var mark in (await IntakePart.RecordedAsync(db, [n.Id], cancellationToken))[n.Id])
         {
-            Add(Today.DayInTheNetherlands(mark.RecordedAt), JourneyTopic.Intake, $"Intake: {mark.Part.Title} vastgelegd door {mark.RecordedBy}", $"{dossier}/intake/{mark.Part.Slug}");
+            Add(Today.DayInTheNetherlands(mark.RecordedAt), JourneyTopic.Intake,
+                $"Intake: {mark.Part.Title} {(mark.ByNewcomer ? "aangepast" : "vastgelegd")} door {mark.By}", $"{dossier}/intake/{mark.Part.Slug}");
         }
 
         var plans = await db.IntegrationPlans.AsNoTracking().Where(p => p.NewcomerId == n.Id)
@@ -110,12 +114,22 @@ public sealed class ViewJourney(AppDbContext db, TimeProvider clock)
         }
 
         var proposals = await db.Proposals.AsNoTracking().Where(p => p.NewcomerId == n.Id)
-            .Select(p => new { p.Id, p.What, p.ProposedAt, p.Answer, p.AnsweredOn }).ToListAsync(cancellationToken);
+            .Select(p => new { p.Id, p.What, p.ProposedAt, p.Answer, p.AnsweredOn, p.AnsweredBy, p.AnsweredThemselves }).ToListAsync(cancellationToken);
         foreach (var proposal in proposals)
         {
             var href = $"{dossier}/voorstellen/{proposal.Id}";
             Add(Today.DayInTheNetherlands(proposal.ProposedAt), JourneyTopic.Proposals, $"Voorgesteld: {proposal.What}", href);
-            Add(proposal.AnsweredOn, JourneyTopic.Proposals, $"Antwoord op ‘{proposal.What}’: {proposal.Answer.Dutch()}", href);
+            Add(proposal.AnsweredOn, JourneyTopic.Proposals,
+                $"Antwoord op ‘{proposal.What}’: {proposal.Answer.Dutch()}{(proposal.AnsweredThemselves ? $" (door {proposal.AnsweredBy} zelf)" : "")}", href);
+        }
+        var withdrawals = await db.Consents.AsNoTracking().Where(c => c.NewcomerId == n.Id && c.WithdrawnOn != null)
+            .Join(db.Proposals, c => c.ProposalId, p => p.Id, (c, p) => new { p.Id, p.What, c.WithdrawnOn, c.WithdrawnBy, c.WithdrawnThemselves })
+            .ToListAsync(cancellationToken);
+        foreach (var withdrawal in withdrawals)
+        {
+            Add(withdrawal.WithdrawnOn, JourneyTopic.Proposals,
+                $"Toestemming voor ‘{withdrawal.What}’ ingetrokken{(withdrawal.WithdrawnThemselves ? $" (door {withdrawal.WithdrawnBy} zelf)" : "")}",
+                $"{dossier}/voorstellen/{withdrawal.Id}");
         }
         var referrals = await db.Referrals.AsNoTracking().Where(r => r.NewcomerId == n.Id)
             .Join(db.Organisations, r => r.OrganisationId, o => o.Id, (r, o) => new { r.Id, r.State, r.SentOn, r.AnsweredOn, r.StartedOn, r.EndedOn, r.Outcome, Organisation = o.Name })
@@ -128,6 +142,13 @@ public sealed class ViewJourney(AppDbContext db, TimeProvider clock)
                 referral.State == ReferralState.Declined ? $"{referral.Organisation} wees de verwijzing af" : $"{referral.Organisation} nam de verwijzing aan", href);
             Add(referral.StartedOn, JourneyTopic.Proposals, $"Gestart bij {referral.Organisation}", href);
             Add(referral.EndedOn, JourneyTopic.Proposals, $"Beëindigd bij {referral.Organisation}{(referral.Outcome is { } o ? $": {o.Dutch()}" : "")}", href);
+        }
+
+        foreach (var answer in await FeedbackLine.ReadAsync(db, n.Id, cancellationToken))
+        {
+            Add(answer.AnsweredOn, JourneyTopic.OwnVoice,
+                $"{n.GivenNames} zegt {FeedbackWords.Moment(answer.Moment)} over ‘{answer.What}’: {FeedbackWords.Face(answer.Face)}, doorgaan: {FeedbackWords.Continue(answer.WantsToContinue)}"
+                + (answer.Words is { } words ? $" — ‘{words}’" : ""), dossier);
         }
 
         var signals = await db.Signals.AsNoTracking().Where(s => s.NewcomerId == n.Id)

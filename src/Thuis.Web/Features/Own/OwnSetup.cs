@@ -43,6 +43,9 @@ public sealed class OwnTexts
 public static class OwnSetup
 {
     public const string StartPath = "/mijn";
+
+    /// <summary>How the person signs in: passkeys and the authenticator app.</summary>
+    public const string SignInSetupPath = Accounts.AccountsSetup.OwnSignInSetupPath;
     public const string AppointmentsPath = "/mijn/afspraken";
     public const string CalendarPath = "/mijn/afspraken.ics";
     public const string AppointmentCalendarPath = "/mijn/afspraken/{Key}.ics";
@@ -60,9 +63,17 @@ public static class OwnSetup
         services.AddScoped<ActivateOwnAccess>();
         services.AddScoped<ViewOwnPlan>();
         services.AddScoped<ReportOwnStep>();
+        services.AddScoped<ListOwnProposals>();
+        services.AddScoped<AnswerOwnProposal>();
+        services.AddScoped<ListOwnConsents>();
+        services.AddScoped<WithdrawOwnConsent>();
         services.AddScoped<ChooseOwnLanguage>();
         services.AddScoped<ViewOwnData>();
         services.AddScoped<ListOwnAppointments>();
+        services.AddScoped<ListOwnFeedbackQuestions>();
+        services.AddScoped<AnswerOwnFeedback>();
+        services.AddScoped<EditOwnWishes>();
+        services.AddScoped<ManageOwnPasskeys>();
         services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o =>
         {
             var signedIn = o.Events.OnSignedIn;

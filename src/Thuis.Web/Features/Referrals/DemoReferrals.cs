@@ -82,4 +82,40 @@ internal static class DemoReferrals
             db.Referrals.Add(referral);
         }
     }
+
+    /// <summary>
+    /// For the person with a demo account of their own: one proposal waiting for their answer, and one consent that
+    /// holds, with its referral accepted by the partner, so they can answer in their own Thuis and withdraw a consent.
+    /// </summary>
+    public static async Task AddForOwnAccountAsync(AppDbContext db, Guid newcomerId, Organisation partner, string caseManagerName, TimeProvider clock)
+    {
+        var today = clock.InTheNetherlands();
+        var person = await db.Newcomers.SingleAsync(n => n.Id == newcomerId);
+        var existing = await db.Proposals.Where(p => p.NewcomerId == newcomerId).ToListAsync();
+        if (!existing.Any(p => p.IsWaiting))
+        {
+            db.Proposals.Add(new Proposal(person, TargetKind.Other, null, "Samen koken in het buurthuis", partner.Id,
+                "U kookt graag, en zo leert u mensen uit de buurt kennen.", caseManagerName, clock.GetUtcNow().AddDays(-2), today));
+        }
+        var consents = await db.Consents.Where(c => c.NewcomerId == newcomerId).ToListAsync();
+        if (!consents.Any(c => c.IsValidOn(today)))
+        {
+            var proposedOn = today.AddDays(-20);
+            var proposal = new Proposal(person, TargetKind.Other, null, "Taalcafé op donderdagavond", partner.Id,
+                "Hier oefent u Nederlands met mensen uit de buurt.", caseManagerName,
+                new DateTimeOffset(proposedOn.ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero), proposedOn);
+            var answeredOn = proposedOn.AddDays(2);
+            var by = ByWhom.Staff(caseManagerName, new DateTimeOffset(answeredOn.ToDateTime(new TimeOnly(11, 0)), TimeSpan.Zero));
+            proposal.RecordAnswer(NewcomerAnswer.Yes, answeredOn, null, null, null, by);
+            var consent = new Consent(proposal, RecordNewcomerAnswer.DefaultPurpose(proposal.What, partner.Name), answeredOn,
+                answeredOn.AddMonths(RecordNewcomerAnswer.DefaultConsentMonths), by);
+            var contact = new ContactSharing(person.Phone is not null, person.Phone is not null, false);
+            var referral = new Referral(proposal, consent, partner, person, "Komt graag op donderdag.", contact, answeredOn);
+            referral.Send(answeredOn);
+            referral.Accept(answeredOn.AddDays(1));
+            db.Proposals.Add(proposal);
+            db.Consents.Add(consent);
+            db.Referrals.Add(referral);
+        }
+    }
 }

@@ -29,6 +29,17 @@ public enum NewcomerAnswer
 public sealed record MatchMark(double Score, string RulesVersion);
 
 /// <summary>
+/// Who put an answer, a consent or its withdrawal into Thuis, and when: the person themselves in their own Thuis (their
+/// first name), or a member of staff for them (their name).
+/// </summary>
+public sealed record ByWhom(string Name, bool Themselves, DateTimeOffset At)
+{
+    public static ByWhom Person(string firstName, DateTimeOffset at) => new(firstName, true, at);
+
+    public static ByWhom Staff(string name, DateTimeOffset at) => new(name, false, at);
+}
+
+/// <summary>
 /// Something that may fit a newcomer — an offer, a volunteer, an intervention — put to them by their case manager,
 /// with the reasons it was suggested. It waits for the newcomer's own answer.
 /// </summary>
@@ -84,6 +95,12 @@ public sealed class Proposal : IMunicipalityOwned, IPersonData
     public string? MatchRulesVersion { get; private set; }
     public NewcomerAnswer Answer { get; private set; }
     public DateOnly? AnsweredOn { get; private set; }
+    /// <summary>The moment the answer was put into Thuis; none for answers recorded before this was kept.</summary>
+    public DateTimeOffset? AnsweredAt { get; private set; }
+    /// <summary>Who put the answer into Thuis: the person's first name, or the staff member's name.</summary>
+    public string? AnsweredBy { get; private set; }
+    /// <summary>The person answered themselves, in their own Thuis.</summary>
+    public bool AnsweredThemselves { get; private set; }
     public string? AnswerNote { get; private set; }
     /// <summary>After "niet nu": until this day (inclusive) the offer — or every offer of its kind — is not suggested again.</summary>
     public DateOnly? NotNowUntil { get; private set; }
@@ -117,14 +134,18 @@ public sealed class Proposal : IMunicipalityOwned, IPersonData
         Version = Guid.NewGuid();
     }
 
+    /// <summary>Still waiting for the newcomer's answer.</summary>
+    public bool IsWaiting => Answer == NewcomerAnswer.Pending;
+
     /// <summary>Records the newcomer's answer. A yes comes with their consent, recorded beside it.</summary>
     public void RecordAnswer(NewcomerAnswer answer, DateOnly on, string? note) => RecordAnswer(answer, on, note, null, null);
 
     /// <summary>
     /// Records the newcomer's answer; with "niet nu", until when they do not want this offer (or, with
-    /// <paramref name="notNowKind"/>, anything of its kind) suggested again.
+    /// <paramref name="notNowKind"/>, anything of its kind) suggested again. <paramref name="by"/> says who put it into
+    /// Thuis and when: the person themselves, or staff for them.
     /// </summary>
-    public void RecordAnswer(NewcomerAnswer answer, DateOnly on, string? note, DateOnly? notNowUntil, string? notNowKind)
+    public void RecordAnswer(NewcomerAnswer answer, DateOnly on, string? note, DateOnly? notNowUntil, string? notNowKind, ByWhom? by = null)
     {
         if (notNowUntil is { } until && (answer != NewcomerAnswer.NotNow || until < on))
         {
@@ -140,6 +161,9 @@ public sealed class Proposal : IMunicipalityOwned, IPersonData
         }
         Answer = answer;
         AnsweredOn = on;
+        AnsweredAt = by?.At;
+        AnsweredBy = by?.Name;
+        AnsweredThemselves = by?.Themselves ?? false;
         AnswerNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         NotNowUntil = notNowUntil;
         NotNowKind = notNowUntil is null ? null : notNowKind;
@@ -178,6 +202,20 @@ public sealed class Consent : IMunicipalityOwned, IPersonData
         RecordedBy = recordedBy;
     }
 
+    /// <summary>
+    /// A consent with who gave it and when. The person who gives it themselves also says whether the organisation may
+    /// have their phone number and e-mail address; staff leave that to the referral (<paramref name="sharesPhone"/> and
+    /// <paramref name="sharesEmail"/> null).
+    /// </summary>
+    public Consent(Proposal proposal, string purpose, DateOnly givenOn, DateOnly expiresOn, ByWhom by, bool? sharesPhone = null, bool? sharesEmail = null)
+        : this(proposal, purpose, givenOn, expiresOn, by.Name)
+    {
+        GivenThemselves = by.Themselves;
+        GivenAt = by.At;
+        SharesPhone = sharesPhone;
+        SharesEmail = sharesEmail;
+    }
+
     public Guid Id { get; private set; }
     public Guid MunicipalityId { get; private set; }
     public Guid NewcomerId { get; private set; }
@@ -186,11 +224,55 @@ public sealed class Consent : IMunicipalityOwned, IPersonData
     public DateOnly GivenOn { get; private set; }
     public DateOnly ExpiresOn { get; private set; }
     public string RecordedBy { get; private set; }
+    /// <summary>The moment it was put into Thuis; none for consents recorded before this was kept.</summary>
+    public DateTimeOffset? GivenAt { get; private set; }
+    /// <summary>The person gave it themselves, in their own Thuis.</summary>
+    public bool GivenThemselves { get; private set; }
+    /// <summary>Whether the person agreed to share their phone number with the organisation; none when that is agreed at the referral.</summary>
+    public bool? SharesPhone { get; private set; }
+    /// <summary>Whether the person agreed to share their e-mail address with the organisation; none when that is agreed at the referral.</summary>
+    public bool? SharesEmail { get; private set; }
     public DateOnly? WithdrawnOn { get; private set; }
+    public DateTimeOffset? WithdrawnAt { get; private set; }
+    /// <summary>Who withdrew it: the person's first name, or the staff member's name.</summary>
+    public string? WithdrawnBy { get; private set; }
+    /// <summary>The person withdrew it themselves, in their own Thuis.</summary>
+    public bool WithdrawnThemselves { get; private set; }
 
     public bool IsValidOn(DateOnly day) => WithdrawnOn is null && GivenOn <= day && day <= ExpiresOn;
 
     public void Withdraw(DateOnly on) => WithdrawnOn ??= on;
+
+    /// <summary>Withdraws it from this day on, with who did it; a consent withdrawn earlier stays withdrawn as it was.</summary>
+    public void Withdraw(DateOnly on, ByWhom by)
+    {
+        if (WithdrawnOn is not null)
+        {
+            return;
+        }
+        WithdrawnOn = on;
+        WithdrawnAt = by.At;
+        WithdrawnBy = by.Name;
+        WithdrawnThemselves = by.Themselves;
+    }
+
+    /// <summary>
+    /// What a referral may not share because the person said no to it themselves, keyed by the
+    /// <see cref="ContactSharing"/> part it is about. Empty when the referral keeps to what the person agreed.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> SharingRefusals(ContactSharing contact)
+    {
+        var refusals = new Dictionary<string, string>();
+        if (contact.SharePhone && SharesPhone == false)
+        {
+            refusals[nameof(ContactSharing.SharePhone)] = "De persoon heeft zelf gekozen het telefoonnummer niet te delen.";
+        }
+        if (contact.ShareEmail && SharesEmail == false)
+        {
+            refusals[nameof(ContactSharing.ShareEmail)] = "De persoon heeft zelf gekozen het e-mailadres niet te delen.";
+        }
+        return refusals;
+    }
 }
 
 internal sealed class ProposalMapping : IEntityTypeConfiguration<Proposal>
@@ -205,6 +287,7 @@ internal sealed class ProposalMapping : IEntityTypeConfiguration<Proposal>
         builder.Property(p => p.MatchRulesVersion).HasMaxLength(20);
         builder.Property(p => p.NotNowKind).HasMaxLength(60);
         builder.Property(p => p.ArrangedBy).HasMaxLength(200);
+        builder.Property(p => p.AnsweredBy).HasMaxLength(200);
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.HasIndex(p => new { p.MunicipalityId, p.NewcomerId });
         builder.HasOne<Newcomer>().WithMany().HasForeignKey(p => p.NewcomerId).OnDelete(DeleteBehavior.Cascade);
@@ -219,6 +302,7 @@ internal sealed class ConsentMapping : IEntityTypeConfiguration<Consent>
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.Purpose).HasMaxLength(500);
         builder.Property(c => c.RecordedBy).HasMaxLength(200);
+        builder.Property(c => c.WithdrawnBy).HasMaxLength(200);
         builder.HasIndex(c => c.ProposalId).IsUnique();
         builder.HasOne<Proposal>().WithMany().HasForeignKey(c => c.ProposalId).OnDelete(DeleteBehavior.Cascade);
     }

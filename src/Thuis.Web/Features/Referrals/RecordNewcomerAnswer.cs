@@ -81,10 +81,11 @@ public sealed class RecordNewcomerAnswer(AppDbContext db, CurrentUser currentUse
         var kind = notNowUntil is not null && form.NotNowWholeKind ? await KindOfAsync(proposal, cancellationToken) : null;
         return await SaveVersionedChange.HandleAsync(db, proposal, form.Version, p =>
         {
-            p.RecordAnswer(form.Answer, today, form.Note, notNowUntil, kind);
+            var by = ByWhom.Staff(currentUser.DisplayName, clock.GetUtcNow());
+            p.RecordAnswer(form.Answer, today, form.Note, notNowUntil, kind, by);
             if (form.Answer == NewcomerAnswer.Yes)
             {
-                db.Consents.Add(new Consent(p, form.Purpose!, today, form.ConsentUntil!.Value, currentUser.DisplayName));
+                db.Consents.Add(new Consent(p, form.Purpose!, today, form.ConsentUntil!.Value, by));
             }
         }, ChangedMeanwhile, cancellationToken);
     }

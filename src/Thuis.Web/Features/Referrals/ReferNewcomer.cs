@@ -55,12 +55,13 @@ public sealed class ReferNewcomer(AppDbContext db, TimeProvider clock)
         }
         var newcomer = await db.Newcomers.AsNoTracking().SingleAsync(n => n.Id == proposal.NewcomerId, cancellationToken);
         var contact = new ContactSharing(contactNeeded, form.SharePhone, form.ShareEmail);
-        var contactRefusals = Referral.ContactRefusals(contact, newcomer, organisation!.Name);
+        var contactRefusals = Referral.ContactRefusals(contact, newcomer, organisation!.Name)
+            .Concat(consent!.SharingRefusals(contact)).GroupBy(r => r.Key).ToDictionary(g => g.Key, g => g.Last().Value);
         if (contactRefusals.Count > 0)
         {
             return Outcome.Invalid(contactRefusals);
         }
-        var referral = new Referral(proposal, consent!, organisation, newcomer, form.NoteForPartner, contact, today);
+        var referral = new Referral(proposal, consent, organisation, newcomer, form.NoteForPartner, contact, today);
         referral.Send(today);
         db.Referrals.Add(referral);
         await db.SaveChangesAsync(cancellationToken);

@@ -79,7 +79,8 @@ public sealed class Referral : IMunicipalityOwned, IPersonData
 
     /// <summary>
     /// A referral with what the newcomer agreed about contact: the organisation reaches out only through a phone number
-    /// or e-mail address the newcomer agreed to share and the dossier holds.
+    /// or e-mail address the newcomer agreed to share and the dossier holds, and never one the person declined to share
+    /// when they gave their consent themselves.
     /// </summary>
     public Referral(Proposal proposal, Consent consent, Organisation organisation, Newcomer newcomer, string? noteForPartner, ContactSharing contact, DateOnly today)
     {
@@ -87,7 +88,7 @@ public sealed class Referral : IMunicipalityOwned, IPersonData
         {
             throw new ArgumentException("De persoon hoort niet bij dit voorstel.", nameof(newcomer));
         }
-        if (ContactRefusals(contact, newcomer, organisation.Name).Values.FirstOrDefault() is { } refusal)
+        if (ContactRefusals(contact, newcomer, organisation.Name).Values.Concat(consent.SharingRefusals(contact).Values).FirstOrDefault() is { } refusal)
         {
             throw new ArgumentException(refusal, nameof(contact));
         }
@@ -315,6 +316,39 @@ public static class ReferralTexts
         NewcomerAnswer.No => "nee",
         _ => "niet nu",
     };
+
+    /// <summary>
+    /// Who put the answer into Thuis, for the case manager: "beantwoord door Amina zelf op 6 december 2026", or
+    /// "vastgelegd door Karin Klantregisseur op …"; empty for an answer recorded before this was kept.
+    /// </summary>
+    public static string WhoAnswered(this Proposal proposal) =>
+        proposal.AnsweredBy is not { } name ? ""
+            : proposal.AnsweredThemselves ? $"beantwoord door {name} zelf op {When(proposal.AnsweredAt, proposal.AnsweredOn)}"
+            : $"vastgelegd door {name} op {When(proposal.AnsweredAt, proposal.AnsweredOn)}";
+
+    /// <summary>Who gave the consent and who withdrew it, for the case manager: "gegeven door Amina zelf op …".</summary>
+    public static string WhoGave(this Consent consent) =>
+        (consent.GivenThemselves ? $"gegeven door {consent.RecordedBy} zelf op " : $"gegeven op ") + When(consent.GivenAt, consent.GivenOn)
+        + (consent.GivenThemselves ? "" : $", vastgelegd door {consent.RecordedBy}");
+
+    /// <summary>"ingetrokken door Amina zelf op …", "ingetrokken op …", or empty while it was not withdrawn.</summary>
+    public static string WhoWithdrew(this Consent consent) => consent.WithdrawnOn is not { } on ? ""
+        : consent.WithdrawnThemselves ? $"ingetrokken door {consent.WithdrawnBy} zelf op {When(consent.WithdrawnAt, on)}"
+        : consent.WithdrawnBy is { } name ? $"ingetrokken door {name} op {When(consent.WithdrawnAt, on)}"
+        : $"ingetrokken op {DutchFormat.Date(on)}";
+
+    /// <summary>What the person agreed themselves about their phone number and e-mail address; empty when that is agreed at the referral.</summary>
+    public static string OwnContactChoice(this Consent consent) => (consent.SharesPhone, consent.SharesEmail) switch
+    {
+        (null, null) => "",
+        (true, true) => "telefoonnummer en e-mailadres delen",
+        (true, _) => "telefoonnummer delen, e-mailadres niet",
+        (_, true) => "e-mailadres delen, telefoonnummer niet",
+        _ => "geen telefoonnummer of e-mailadres delen",
+    };
+
+    private static string When(DateTimeOffset? at, DateOnly? on) =>
+        at is { } instant ? DutchFormat.DateTime(instant) : on is { } day ? DutchFormat.Date(day) : "onbekende datum";
 
     public static string Dutch(this ReferralOutcome value) => value switch
     {

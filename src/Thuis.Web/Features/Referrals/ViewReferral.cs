@@ -13,7 +13,12 @@ namespace Thuis.Web.Features.Referrals;
 /// </summary>
 public sealed record ReferralContact(string FirstName, string? Phone, string? Email, string? Language, bool InterpreterNeeded);
 
-public sealed record ReferralView(Referral Referral, string OrganisationName, ReferralContact? Contact, string ConsentPurpose, DateOnly ConsentUntil, bool ConsentValid, Guid? NewcomerId);
+/// <summary>
+/// One referral as this user may see it. <see cref="NoteForPartner"/> is the case manager's note, which a partner no
+/// longer reads once the consent has ended: it is about the person.
+/// </summary>
+public sealed record ReferralView(Referral Referral, string OrganisationName, ReferralContact? Contact, string ConsentPurpose, DateOnly ConsentUntil, bool ConsentValid, Guid? NewcomerId,
+    string? NoteForPartner);
 
 /// <summary>
 /// Opens one referral: a partner worker only the referrals to their own organisation, a case manager or coordinator
@@ -47,7 +52,8 @@ public sealed class ViewReferral(AppDbContext db, CurrentUser currentUser, TimeP
         };
         return new ReferralView(referral, organisation,
             !forPartner ? contact : valid ? shared : null,
-            consent.Purpose, consent.ExpiresOn, valid, forPartner ? null : referral.NewcomerId);
+            consent.Purpose, consent.ExpiresOn, valid, forPartner ? null : referral.NewcomerId,
+            !forPartner || valid ? referral.NoteForPartner : null);
     }
 
     /// <summary>The referrals this user may see: a partner worker's own organisation's, or the whole municipality's.</summary>

@@ -3,6 +3,7 @@ using Thuis.Web.Data;
 using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Features.Intake;
 using Thuis.Web.Features.Milestones;
+using Thuis.Web.Features.Own;
 using Thuis.Web.Features.Plans;
 using Thuis.Web.Features.Referrals;
 using Thuis.Web.Features.Signals;
@@ -180,7 +181,8 @@ public sealed class BuildReport(AppDbContext db, CurrentUser currentUser, Report
             await OutcomesAsync(cohortIds, housingDates, today, cancellationToken),
             await InterventionsAsync(cohortIds, cancellationToken),
             await OrganisationsAsync(cohortIds, cancellationToken),
-            await SignalsAsync(cohortIds, cancellationToken));
+            await SignalsAsync(cohortIds, cancellationToken),
+            await FeedbackAsync(cohortIds, cancellationToken));
     }
 
     /// <summary>Those housed by today: a housing date still to come is a plan, not a move, and counts in no cohort.</summary>
@@ -346,6 +348,60 @@ public sealed class BuildReport(AppDbContext db, CurrentUser currentUser, Report
         return [.. counts
             .Select(c => new OrganisationResult(names.GetValueOrDefault(c.OrganisationId, "onbekende organisatie"), c.Referrals, c.Sent, c.Accepted, c.Started, c.StillGoing, c.Stopped))
             .OrderByDescending(o => o.Referrals).ThenBy(o => o.Name, StringComparer.Create(DutchFormat.Culture, ignoreCase: true))];
+    }
+
+    /// <summary>
+    /// The answers of the cohort to "Hoe gaat het?", per what they were about: the offer, intervention or kind of
+    /// volunteer a referral or arrangement was for, or the course group. Something proposed in other words than an
+    /// offer, intervention or volunteer of the municipality is counted under those words.
+    /// </summary>
+    private async Task<IReadOnlyList<FeedbackResult>> FeedbackAsync(IQueryable<Guid> cohortIds, CancellationToken cancellationToken)
+    {
+        var answers = await db.ActivityFeedbacks.Where(f => cohortIds.Contains(f.NewcomerId))
+            .Select(f => new { f.ActivityKind, f.ActivityId, f.What, f.Moment, f.Face, f.WantsToContinue })
+            .ToListAsync(cancellationToken);
+        if (answers.Count == 0)
+        {
+            return [];
+        }
+        var referralIds = answers.Where(a => a.ActivityKind == ActivityKind.Referral).Select(a => a.ActivityId).Distinct().ToList();
+        var proposalOfReferral = await db.Referrals.Where(r => referralIds.Contains(r.Id))
+            .ToDictionaryAsync(r => r.Id, r => r.ProposalId, cancellationToken);
+        var proposalIds = answers.Where(a => a.ActivityKind == ActivityKind.Arranged).Select(a => a.ActivityId)
+            .Concat(proposalOfReferral.Values).Distinct().ToList();
+        var proposals = await db.Proposals.Where(p => proposalIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.Kind, p.TargetId, p.What }).ToDictionaryAsync(p => p.Id, cancellationToken);
+        var targetIds = proposals.Values.Where(p => p.TargetId != null).Select(p => p.TargetId!.Value).Distinct().ToList();
+        var offers = await db.Offers.Where(o => targetIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Title, cancellationToken);
+        var interventions = await db.Interventions.Where(i => targetIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Name, cancellationToken);
+        var volunteerRoles = await db.Volunteers.Where(v => targetIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.Roles, cancellationToken);
+        var groupIds = answers.Where(a => a.ActivityKind == ActivityKind.CourseGroup).Select(a => a.ActivityId).Distinct().ToList();
+        var groups = await db.CourseGroups.Where(g => groupIds.Contains(g.Id)).ToDictionaryAsync(g => g.Id, g => g.Name, cancellationToken);
+
+        string About(ActivityKind kind, Guid activityId, string what)
+        {
+            if (kind == ActivityKind.CourseGroup)
+            {
+                return $"{groups.GetValueOrDefault(activityId, what)} (cursusgroep)";
+            }
+            var proposalId = kind == ActivityKind.Arranged ? activityId : proposalOfReferral.GetValueOrDefault(activityId);
+            if (!proposals.TryGetValue(proposalId, out var proposal))
+            {
+                return what;
+            }
+            return proposal switch
+            {
+                { Kind: TargetKind.Offer, TargetId: { } id } when offers.TryGetValue(id, out var title) => $"{title} (aanbod)",
+                { Kind: TargetKind.Intervention, TargetId: { } id } when interventions.TryGetValue(id, out var name) => $"{name} (interventie)",
+                { Kind: TargetKind.Volunteer, TargetId: { } id } when volunteerRoles.TryGetValue(id, out var roles) && roles.Count > 0
+                    => $"{roles[0].Dutch()} (vrijwilliger)",
+                _ => proposal.What,
+            };
+        }
+        return [.. answers.GroupBy(a => About(a.ActivityKind, a.ActivityId, a.What))
+            .Select(g => new FeedbackResult(g.Key, g.Count(), g.Count(a => a.Moment == FeedbackMoment.TwoWeeks), g.Count(a => a.Moment == FeedbackMoment.ThreeMonths),
+                Figures.Mean([.. g.Select(a => a.Face)]), g.Count(a => a.Face <= 2), g.Count(a => a.WantsToContinue == WantsToContinue.No)))
+            .OrderByDescending(f => f.Answers).ThenBy(f => f.Name, StringComparer.Create(DutchFormat.Culture, ignoreCase: true))];
     }
 
     /// <summary>Every kind, also those with none open, so a quiet month reads as such and the columns stay the same.</summary>

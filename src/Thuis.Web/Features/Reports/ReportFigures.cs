@@ -59,6 +59,12 @@ public sealed record OrganisationResult(string Name, int Referrals, int Sent, in
     public decimal? StillGoingPercentage => Figures.Percentage(StillGoing, Started);
 }
 
+/// <summary>
+/// The answers of the cohort to "Hoe gaat het?" about one offer, intervention, kind of volunteer or course group: how
+/// many, at which moment, the mean face (1 heel slecht to 5 heel goed), how many were unhappy and how many wanted to stop.
+/// </summary>
+public sealed record FeedbackResult(string Name, int Answers, int TwoWeeks, int ThreeMonths, decimal? AverageFace, int Unhappy, int WantsToStop);
+
 /// <summary>Signals of the cohort still open today, of one kind, by what the case manager did with them so far.</summary>
 public sealed record OpenSignals(SignalKind Kind, int Open, int Acknowledged, int Snoozed, int Escalated)
 {
@@ -70,7 +76,8 @@ public sealed record ReportFigures(
     Cohort Cohort, DateOnly Today, DateTimeOffset CountedAt, int CohortSize,
     IReadOnlyList<FunnelStep> Funnel, IReadOnlyList<ActivityCount> Domains, IReadOnlyList<ActivityCount> Occupations,
     IReadOnlyList<AttendanceRate> Attendance, IReadOnlyList<Conversion> Matching, IReadOnlyList<OutcomeAt> Outcomes,
-    IReadOnlyList<InterventionUse> Interventions, IReadOnlyList<OrganisationResult> Organisations, IReadOnlyList<OpenSignals> Signals)
+    IReadOnlyList<InterventionUse> Interventions, IReadOnlyList<OrganisationResult> Organisations, IReadOnlyList<OpenSignals> Signals,
+    IReadOnlyList<FeedbackResult> Feedback)
 {
     public static IReadOnlyList<ParticipationDomain> DomainOrder => ParticipationDomains.All;
 }
@@ -80,6 +87,10 @@ public static class Figures
     /// <summary>A share in percent with one decimal, rounded half away from zero; null when there is nothing to divide by.</summary>
     public static decimal? Percentage(int part, int whole) =>
         whole == 0 ? null : Math.Round(100m * part / whole, 1, MidpointRounding.AwayFromZero);
+
+    /// <summary>The mean with one decimal, rounded half away from zero; null for no values.</summary>
+    public static decimal? Mean(IReadOnlyCollection<int> values) =>
+        values.Count == 0 ? null : Math.Round((decimal)values.Sum() / values.Count, 1, MidpointRounding.AwayFromZero);
 
     /// <summary>The middle value, or the mean of the two middle values; null for no values.</summary>
     public static decimal? Median(IEnumerable<int> values)

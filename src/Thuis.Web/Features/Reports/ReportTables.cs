@@ -9,6 +9,8 @@ public enum ValueKind
     Count,
     Percentage,
     Days,
+    /// <summary>A mean on a scale, such as the faces of "Hoe gaat het?" from 1 to 5.</summary>
+    Average,
 }
 
 public sealed record ReportColumn(string Title, ValueKind Kind);
@@ -36,14 +38,17 @@ public static class ReportTables
     public const string Interventions = "interventies";
     public const string Organisations = "organisaties";
     public const string Signals = "signalen";
+    public const string Feedback = "hoe-gaat-het";
 
-    public static IReadOnlyList<string> Keys { get; } = [Funnel, Domains, Occupations, Attendance, Matching, Outcomes, Interventions, Organisations, Signals];
+    public static IReadOnlyList<string> Keys { get; } = [Funnel, Domains, Occupations, Attendance, Matching, Outcomes, Interventions, Organisations, Feedback, Signals];
 
     private static ReportColumn Count(string title) => new(title, ValueKind.Count);
 
     private static ReportColumn Percentage(string title) => new(title, ValueKind.Percentage);
 
     private static ReportColumn Days(string title) => new(title, ValueKind.Days);
+
+    private static ReportColumn Average(string title) => new(title, ValueKind.Average);
 
     public static IReadOnlyList<ReportTable> All(ReportFigures figures) =>
     [
@@ -77,6 +82,10 @@ public static class ReportTables
             [Count("verwijzingen"), Count("verstuurd"), Count("geaccepteerd"), Count("gestart"), Count("loopt na 3 maanden"), Count("gestopt"),
                 Percentage("% van gestart loopt na 3 maanden")],
             [.. figures.Organisations.Select(o => new ReportRow(o.Name, [o.Referrals, o.Sent, o.Accepted, o.Started, o.StillGoing, o.Stopped, o.StillGoingPercentage]))]),
+        new(Feedback, "Hoe gaat het? per aanbod, interventie of groep", "Aanbod, interventie of groep",
+            [Count("antwoorden"), Count("na 2 weken"), Count("na 3 maanden"), Average("gemiddeld gezicht (1 tot 5)"), Count("niet blij (1 of 2)"),
+                Count("wil niet doorgaan")],
+            [.. figures.Feedback.Select(f => new ReportRow(f.Name, [f.Answers, f.TwoWeeks, f.ThreeMonths, f.AverageFace, f.Unhappy, f.WantsToStop]))]),
         new(Signals, "Open signalen per soort", "Soort signaal",
             [Count("open"), Count("gezien"), Count("wacht"), Count("doorgegeven"), Count("totaal")],
             [.. figures.Signals.Select(s => new ReportRow(s.Kind.Dutch(), [s.Open, s.Acknowledged, s.Snoozed, s.Escalated, s.Total]))]),

@@ -98,6 +98,8 @@ public static class SignalTexts
         SignalKind.IntakeInvitation => "uitnodiging intake",
         SignalKind.MilestoneBehind => "mijlpaal loopt achter",
         SignalKind.StepConcern => "stap gaat niet goed",
+        SignalKind.ConsentWithdrawn => "toestemming ingetrokken",
+        SignalKind.ActivityNotGoingWell => "activiteit gaat niet goed",
         _ => "einde ‘niet nu’",
     };
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Features.Intake;
+using Thuis.Web.Features.Own;
 using Thuis.Web.Features.Plans;
 using Thuis.Web.Features.Referrals;
 using Thuis.Web.Features.Trajectories;
@@ -61,6 +62,84 @@ public sealed class StepConcernRule : ISignalRule
             $"Vraag {c.GivenNames} wat er niet goed gaat en pas zo nodig de stap aan",
             c.Since))];
     }
+}
+
+/// <summary>
+/// The newcomer withdrew a consent in their own Thuis: the organisation no longer sees them, and the case manager hears
+/// it from Thuis rather than from the partner. The withdrawal is news for as many days as a resolved signal stays quiet,
+/// so a signal the case manager resolved does not come back for the same withdrawal.
+/// </summary>
+public sealed class ConsentWithdrawnRule : ISignalRule
+{
+    public SignalKind Kind => SignalKind.ConsentWithdrawn;
+
+    public async Task<IReadOnlyList<SignalFinding>> FindAsync(SignalScope scope, CancellationToken cancellationToken)
+    {
+        var db = scope.Db;
+        var since = scope.Today.AddDays(-Math.Max(1, scope.Settings.QuietDaysAfterResolve));
+        var withdrawn = await (from c in db.Consents
+                               join n in scope.Active on c.NewcomerId equals n.Id
+                               join p in db.Proposals on c.ProposalId equals p.Id
+                               join o in db.Organisations on p.OrganisationId equals o.Id into organisations
+                               from o in organisations.DefaultIfEmpty()
+                               where c.WithdrawnThemselves && c.WithdrawnOn != null && c.WithdrawnOn > since
+                               select new { n.Id, n.GivenNames, Consent = c.Id, p.What, Organisation = o == null ? null : o.Name, On = c.WithdrawnOn!.Value })
+            .ToListAsync(cancellationToken);
+        return [.. withdrawn.Select(w => new SignalFinding(w.Id, w.Consent, 2,
+            w.Organisation is null
+                ? $"{w.GivenNames} heeft de toestemming voor ‘{w.What}’ zelf ingetrokken op {SignalScope.Date(w.On)}"
+                : $"{w.GivenNames} heeft de toestemming voor ‘{w.What}’ zelf ingetrokken op {SignalScope.Date(w.On)}; {w.Organisation} ziet de gegevens niet meer",
+            w.Organisation is null
+                ? $"Vraag {w.GivenNames} waarom, en zoek samen iets wat wel past"
+                : $"Vraag {w.GivenNames} waarom, laat {w.Organisation} weten dat het stopt, en zoek samen iets wat wel past",
+            w.On))];
+    }
+}
+
+/// <summary>
+/// The newcomer answered "Hoe gaat het?" about an activity with one of the two lowest faces, or said they do not want
+/// to go on. It asks for attention until the case manager resolved it, or a later answer about the same activity is
+/// happy again; a new unhappy answer at the next moment is a new signal.
+/// </summary>
+public sealed class ActivityFeedbackRule : ISignalRule
+{
+    // Reason and next action are kept to 500 characters: a long activity name or long words are cut short here, never in the answer itself.
+    private const int WhatShown = 100;
+    private const int WordsShown = 200;
+
+    public SignalKind Kind => SignalKind.ActivityNotGoingWell;
+
+    public async Task<IReadOnlyList<SignalFinding>> FindAsync(SignalScope scope, CancellationToken cancellationToken)
+    {
+        var db = scope.Db;
+        var answers = await (from f in db.ActivityFeedbacks
+                             join n in scope.Active on f.NewcomerId equals n.Id
+                             select new
+                             {
+                                 f.Id,
+                                 NewcomerId = n.Id,
+                                 n.GivenNames,
+                                 f.ActivityId,
+                                 f.What,
+                                 f.Moment,
+                                 f.Face,
+                                 f.Words,
+                                 f.WantsToContinue,
+                                 f.AnsweredOn,
+                                 Resolved = db.Signals.Any(s => s.Kind == SignalKind.ActivityNotGoingWell && s.SubjectId == f.Id && s.State == SignalState.Resolved),
+                             }).ToListAsync(cancellationToken);
+        return [.. answers.GroupBy(a => (a.NewcomerId, a.ActivityId))
+            .Select(g => g.MaxBy(a => a.Moment)!)
+            .Where(a => ActivityFeedback.IsUnhappyAnswer(a.Face, a.WantsToContinue) && !a.Resolved)
+            .Select(a => new SignalFinding(a.NewcomerId, a.Id, 2,
+                $"{a.GivenNames} zegt {(a.Moment == FeedbackMoment.TwoWeeks ? "na twee weken" : "na drie maanden")} over ‘{Cut(a.What, WhatShown)}’: "
+                    + $"{FeedbackWords.Face(a.Face)}, doorgaan: {FeedbackWords.Continue(a.WantsToContinue)}"
+                    + (a.Words is { } words ? $": ‘{Cut(words, WordsShown)}’" : ""),
+                $"Vraag {a.GivenNames} wat er niet goed gaat bij ‘{Cut(a.What, WhatShown)}’ en zoek samen wat beter past",
+                a.AnsweredOn))];
+    }
+
+    private static string Cut(string text, int length) => text.Length <= length ? text : string.Concat(text.AsSpan(0, length - 1), "…");
 }
 
 /// <summary>A fixed plan with open steps, but no step started or done for N weeks.</summary>

@@ -24,6 +24,10 @@ public enum SignalKind
     MilestoneBehind,
     /// <summary>The newcomer said in their own Thuis that a step is not going well.</summary>
     StepConcern,
+    /// <summary>The newcomer withdrew a consent in their own Thuis.</summary>
+    ConsentWithdrawn,
+    /// <summary>The newcomer answered "Hoe gaat het?" about an activity unhappily, or does not want to go on.</summary>
+    ActivityNotGoingWell,
 }
 
 public enum SignalState

@@ -11,6 +11,8 @@ public static class SignalsSetup
         builder.Services.AddScoped<ISignalRule, AttendanceRule>();
         builder.Services.AddScoped<ISignalRule, StagnationRule>();
         builder.Services.AddScoped<ISignalRule, StepConcernRule>();
+        builder.Services.AddScoped<ISignalRule, ConsentWithdrawnRule>();
+        builder.Services.AddScoped<ISignalRule, ActivityFeedbackRule>();
         builder.Services.AddScoped<ISignalRule, IsolationRule>();
         builder.Services.AddScoped<ISignalRule, OverAskedRule>();
         builder.Services.AddScoped<ISignalRule, ReferralUnansweredRule>();

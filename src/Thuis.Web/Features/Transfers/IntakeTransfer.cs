@@ -64,7 +64,8 @@ internal sealed record IntakeTransfer(IntakePart Part, Func<AppDbContext, Guid, 
                     throw new ArgumentException("Bij een onderdeel van de intake ontbreekt wie het heeft ingevuld.", nameof(json));
                 }
                 // Who filled in the part, and when, travels along (as a moment in UTC, as Thuis stores them), so the receiving case manager sees it came from the previous municipality.
-                section.MarkRecorded(fromElsewhere(fromFile.RecordedBy), fromFile.RecordedAt.ToUniversalTime());
+                // A part the person wrote themselves says so ("Amina zelf") in the receiving municipality too.
+                section.MarkRecorded(fromElsewhere(IntakeSection.RecordedByText(fromFile.RecordedBy, fromFile.RecordedByNewcomer)), fromFile.RecordedAt.ToUniversalTime());
                 return section;
             });
 
