@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
@@ -45,7 +46,11 @@ public sealed class FakeDigiDBroker : IAsyncDisposable
     /// <summary>What Thuis asked for at the last visit of the authorize endpoint.</summary>
     public IReadOnlyDictionary<string, string> LastAuthorizeRequest { get; private set; } = new Dictionary<string, string>();
 
-    public static async Task<FakeDigiDBroker> StartAsync()
+    /// <param name="host">
+    /// The name the broker goes by. "localhost" makes it another site than Thuis on 127.0.0.1, as a real broker is, so a
+    /// browser treats the way back as coming from elsewhere (ports do not make another site).
+    /// </param>
+    public static async Task<FakeDigiDBroker> StartAsync(string host = "127.0.0.1")
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Broker" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -84,7 +89,7 @@ public sealed class FakeDigiDBroker : IAsyncDisposable
         app.MapPost("/token", broker.TokenAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        broker.Authority = address.TrimEnd('/');
+        broker.Authority = new UriBuilder(address) { Host = host }.Uri.GetLeftPart(UriPartial.Authority);
         return broker;
     }
 
@@ -103,13 +108,29 @@ public sealed class FakeDigiDBroker : IAsyncDisposable
         LastAuthorizeRequest = query;
         string Get(string name) => query.TryGetValue(name, out var value) ? value : "";
         if (Get("client_id") != ClientId || Get("response_type") != "code" || Get("code_challenge_method") != "S256"
-            || Get("code_challenge").Length == 0 || Get("nonce").Length == 0 || Get("state").Length == 0 || Get(BsnParameter).Length == 0)
+            || Get("code_challenge").Length == 0 || Get("nonce").Length == 0 || Get("state").Length == 0)
         {
             return Results.BadRequest("invalid_request");
+        }
+        if (Get(BsnParameter).Length == 0)
+        {
+            return LoginPage(query);
         }
         var code = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(24));
         _grants[code] = new Grant(Get(BsnParameter), Get("nonce"), Get("redirect_uri"), Get("code_challenge"), Get(AcrParameter), Get(WrongKeyParameter) == "1");
         return Results.Redirect(QueryHelpers.AddQueryString(Get("redirect_uri"), new Dictionary<string, string?> { ["code"] = code, ["state"] = Get("state") }));
+    }
+
+    /// <summary>For a browser: a page where the "person" types the BSN they log in with, as DigiD's own page would ask them to log in.</summary>
+    private static IResult LoginPage(Dictionary<string, string> query)
+    {
+        var hidden = string.Concat(query.Select(q =>
+            $"<input type=\"hidden\" name=\"{WebUtility.HtmlEncode(q.Key)}\" value=\"{WebUtility.HtmlEncode(q.Value)}\">"));
+        return Results.Content(
+            $"<!DOCTYPE html><html lang=\"nl\"><head><title>Testmakelaar</title></head><body><h1>Testmakelaar voor DigiD</h1>" +
+            $"<form method=\"get\" action=\"/authorize\">{hidden}<label for=\"bsn\">BSN</label> <input id=\"bsn\" name=\"{BsnParameter}\">" +
+            $"<input type=\"hidden\" name=\"{AcrParameter}\" value=\"{Substantial}\"><button type=\"submit\">Inloggen</button></form></body></html>",
+            "text/html; charset=utf-8");
     }
 
     private async Task<IResult> TokenAsync(HttpRequest request)
