@@ -44,8 +44,15 @@ public sealed class DigiDOptions
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Authority);
 
     /// <summary>The acr values accepted: the configured ones, else the assurance profile's for the minimum level and higher.</summary>
-    public IReadOnlyList<string> AcceptedAcr =>
-        string.IsNullOrWhiteSpace(AcrValues) ? DigiDLevels.AcrFor(MinimumLevel) : AcrValues.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    public IReadOnlyList<string> AcceptedAcr
+    {
+        get
+        {
+            // Checked even when the broker's own values are given, so a level below substantieel never starts.
+            var standard = DigiDLevels.AcrFor(MinimumLevel);
+            return string.IsNullOrWhiteSpace(AcrValues) ? standard : AcrValues.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        }
+    }
 }
 
 /// <summary>
