@@ -45,6 +45,7 @@ builder.AddSignals();
 builder.AddAdministration();
 builder.AddReports();
 builder.AddOwnThuis();
+builder.AddDigiD();
 builder.Services.AddRazorComponents();
 
 var app = builder.Build();
@@ -75,6 +76,7 @@ app.MapTransferExport();
 app.MapReportExports();
 app.MapOwnDataDownload();
 app.MapOwnCalendar();
+app.MapDigiD();
 app.MapRazorComponents<App>();
 
 app.Run();

@@ -138,7 +138,7 @@ public sealed class OwnAccessTests(AppFixture fixture)
 
         var ended = await newcomer.GetAsync("/mijn/plan");
         Assert.Equal(HttpStatusCode.Redirect, ended.Status);
-        Assert.StartsWith(AccountsSetup.SignInPath, new Uri(fixture.App.BaseAddress, ended.Location).AbsolutePath, StringComparison.Ordinal);
+        Assert.StartsWith(OwnSetup.SignInPath, new Uri(fixture.App.BaseAddress, ended.Location).AbsolutePath, StringComparison.Ordinal);
         using var withOldPassword = fixture.NewClient();
         Assert.Equal(HttpStatusCode.OK, (await withOldPassword.SignInAsync(first.SignInName, NewPassword)).Status);
         Assert.Contains(ActivateOwnAccess.WrongCode, (await ActivateAsync(withOldPassword, unused.SignInName, unused.Code)).Text, StringComparison.Ordinal);
@@ -417,12 +417,12 @@ public sealed class OwnAccessTests(AppFixture fixture)
     internal sealed record Letter(string Code, string SignInName, string Address, string ValidUntil, ThuisClient.Page Page);
 
     /// <summary>Someone with a BSN and a plan of one goal and one open step; fixed unless asked otherwise.</summary>
-    internal static async Task<Person> PersonWithPlanAsync(ThuisAppFactory app, TestMunicipality municipality, bool fix = true)
+    internal static async Task<Person> PersonWithPlanAsync(ThuisAppFactory app, TestMunicipality municipality, bool fix = true, string? bsn = null)
     {
         await using var scope = app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystemFor(municipality.Id);
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var bsn = NewBsn();
+        bsn ??= NewBsn();
         var step = $"Naar de taalcafé-avond {Guid.NewGuid().ToString("N")[..6]}";
         var newcomer = People.Newcomer(municipality.Id, "Hana", $"Eigen{Guid.NewGuid().ToString("N")[..6]}", new DateOnly(1990, 5, 5), bsn);
         var plan = IntegrationPlan.FirstDraft(newcomer, "test", DateTimeOffset.UtcNow);
@@ -495,7 +495,7 @@ public sealed class OwnAccessTests(AppFixture fixture)
     private static string Squeeze(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 
     /// <summary>A fictional BSN that passes the eleven test, different every time.</summary>
-    private static string NewBsn()
+    internal static string NewBsn()
     {
         while (true)
         {

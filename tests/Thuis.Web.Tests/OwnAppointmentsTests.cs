@@ -285,7 +285,7 @@ public sealed class OwnAppointmentsTests(AppFixture fixture)
             Assert.DoesNotContain(own.Tag, page.Text, StringComparison.Ordinal);
             var signIn = await anonymous.GetAsync(url);
             Assert.Equal(HttpStatusCode.Redirect, signIn.Status);
-            Assert.StartsWith(AccountsSetup.SignInPath, signIn.Location, StringComparison.Ordinal);
+            Assert.StartsWith(OwnSetup.SignInPath, signIn.Location, StringComparison.Ordinal);
         }
     }
 

@@ -82,7 +82,7 @@ public sealed class PasskeyTests(AppFixture fixture)
         });
 
         Assert.Contains("Deze passkey is niet herkend.", page.Text, StringComparison.Ordinal);
-        Assert.Equal(AccountsSetup.SignInPath, new Uri(new Uri("http://thuis"), (await anyone.GetAsync("/mijn")).Location).AbsolutePath);
+        Assert.Equal(OwnSetup.SignInPath, new Uri(new Uri("http://thuis"), (await anyone.GetAsync("/mijn")).Location).AbsolutePath);
     }
 
     /// <summary>Asks for passkey options as the page's script does: with the antiforgery token of the page's form.</summary>

@@ -88,6 +88,7 @@ public sealed class SignalsFollowEveryChangeTests(SignalsFollowEveryChangeTests.
         ["Own.ManageOwnPasskeys"] = new WritesNoPeoplesData("writes only the passkeys of the signed-in newcomer's own account and the audit entry, which no signal reads"),
         ["Own.ReportOwnStep"] = new Covered(nameof(OwnAccessTests.Marking_a_step_done_and_saying_one_is_not_going_well_reach_the_case_managers_plan_and_signals), typeof(OwnAccessTests)),
         ["Own.RevokeOwnAccess"] = new Covered(nameof(OwnAccessTests.Inviting_activating_and_revoking_tell_the_change_of_that_person), typeof(OwnAccessTests)),
+        ["Own.SignInWithDigiD"] = new Covered(nameof(DigiDSignInTests.An_invited_person_activates_their_own_Thuis_with_DigiD_and_the_letter_is_used_up), typeof(DigiDSignInTests)),
         ["Own.ViewOwnData"] = new WritesNoPeoplesData("reads the signed-in newcomer's own data and audit trail; writes only the audit entry of that look"),
         ["Own.ViewOwnPlan"] = new WritesNoPeoplesData("reads only the signed-in newcomer's own plan"),
         ["Own.WithdrawOwnConsent"] = new Covered(nameof(OwnProposalsTests.Withdrawing_a_consent_after_confirming_ends_the_partners_view_and_raises_a_signal_for_the_case_manager), typeof(OwnProposalsTests)),

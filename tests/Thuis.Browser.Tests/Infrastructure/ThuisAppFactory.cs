@@ -17,8 +17,12 @@ public sealed class ThuisAppFactory : WebApplicationFactory<Program>
     private readonly string _databaseFile =
         Path.Combine(Path.GetTempPath(), "thuis-browser-tests", $"{Guid.NewGuid():N}.db");
 
-    public ThuisAppFactory()
+    private readonly IDictionary<string, string?> _settings;
+
+    /// <param name="settings">Settings beyond the demo's, e.g. a DigiD broker.</param>
+    public ThuisAppFactory(IDictionary<string, string?>? settings = null)
     {
+        _settings = settings ?? new Dictionary<string, string?>();
         Directory.CreateDirectory(Path.GetDirectoryName(_databaseFile)!);
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
     }
@@ -47,6 +51,10 @@ public sealed class ThuisAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("SignIn:PermitPerMinutePerAddress", "1000");
         // No hourly signal run: what a journey sees after a change was brought by that change itself.
         builder.UseSetting("Signals:Evaluate", "false");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public override async ValueTask DisposeAsync()

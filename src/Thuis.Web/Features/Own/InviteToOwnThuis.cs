@@ -52,11 +52,13 @@ public sealed class InviteToOwnThuis(AppDbContext db, UserManager<ThuisUser> use
             return null;
         }
         var account = await db.Users.AsNoTracking().Where(u => u.NewcomerId == newcomerId)
-            .Select(u => new { u.UserName, u.PasswordHash, u.LastSignInAt, u.OwnLanguage }).SingleOrDefaultAsync(cancellationToken);
+            .Select(u => new { u.UserName, u.PasswordHash, HasLogin = db.UserLogins.Any(l => l.UserId == u.Id), u.LastSignInAt, u.OwnLanguage })
+            .SingleOrDefaultAsync(cancellationToken);
         var invitations = await db.OwnAccessInvitations.AsNoTracking().Where(i => i.NewcomerId == newcomerId)
             .ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var hasAccess = account?.PasswordHash is not null;
+        // The same test as OwnAccess.HasAccessAsync: a password from the letter's activation, or DigiD.
+        var hasAccess = account is not null && (account.PasswordHash is not null || account.HasLogin);
         return new OwnAccessStatus(
             $"{person.GivenNames} {person.FamilyName}",
             account?.UserName,
@@ -175,6 +177,19 @@ public sealed class RevokeOwnAccess(AppDbContext db, UserManager<ThuisUser> user
 internal static class OwnAccess
 {
     /// <summary>
+    /// Whether the account can be used: it was activated (with the letter's code, or with DigiD) and its access has not
+    /// ended since. Ending removes every way in, so what remains says it.
+    /// </summary>
+    public static async Task<bool> HasAccessAsync(UserManager<ThuisUser> users, ThuisUser account) =>
+        await users.HasPasswordAsync(account) || (await users.GetLoginsAsync(account)).Count > 0;
+
+    /// <summary>
+    /// Marks an account activated with DigiD. The key is the account's own id: the BSN is never stored, the person is
+    /// found again through their dossier's BSN.
+    /// </summary>
+    public static UserLoginInfo DigiDLogin(ThuisUser account) => new(DigiDSetup.Scheme, account.Id, DigiDSetup.Scheme);
+
+    /// <summary>
     /// Ends what an earlier activation gave: no password, no authenticator, and a new security stamp so every open
     /// session ends at its next request. The account itself stays, bound to the same person, for the next activation.
     /// </summary>
@@ -183,6 +198,10 @@ internal static class OwnAccess
         if (await users.HasPasswordAsync(account))
         {
             await users.RemovePasswordAsync(account);
+        }
+        foreach (var login in await users.GetLoginsAsync(account))
+        {
+            await users.RemoveLoginAsync(account, login.LoginProvider, login.ProviderKey);
         }
         await users.SetTwoFactorEnabledAsync(account, false);
         await users.RemoveAuthenticationTokenAsync(account, "[AspNetUserStore]", "AuthenticatorKey");
