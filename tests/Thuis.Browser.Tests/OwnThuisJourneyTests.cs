@@ -268,8 +268,14 @@ public sealed class OwnThuisJourneyTests(BrowserFixture fixture) : BrowserTest(f
         await Accessibility.AssertNoSeriousViolationsAsync(phone);
         await PhoneScreenshotAsync(phone, "passkey-toegevoegd-390");
 
+        // Signing out leads to the newcomer's own sign-in page, where the passkey comes first.
         await phone.GetByRole(AriaRole.Button, new() { Name = "Uitloggen", Exact = true }).ClickAsync();
+        await Expect(phone).ToHaveURLAsync(new Uri(localhost, "/mijn/aanmelden?uitgelogd=1").ToString());
         await Expect(phone.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Inloggen");
+        await Expect(phone.GetByRole(AriaRole.Status)).ToContainTextAsync("U bent uitgelogd.");
+        Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "Inloggen schuift opzij op 390 px");
+        await Accessibility.AssertNoSeriousViolationsAsync(phone);
+        await PhoneScreenshotAsync(phone, "aanmelden-390");
         await phone.GetByRole(AriaRole.Button, new() { Name = "Inloggen met een passkey", Exact = true }).ClickAsync();
         await Expect(phone).ToHaveURLAsync(new Uri(localhost, "/mijn").ToString());
         await Expect(phone.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Welkom, Selam");
@@ -284,7 +290,7 @@ public sealed class OwnThuisJourneyTests(BrowserFixture fixture) : BrowserTest(f
         await Expect(phone.GetByTestId("own-passkeys")).ToContainTextAsync("U heeft nog geen passkey.");
         await phone.GetByRole(AriaRole.Button, new() { Name = "Uitloggen", Exact = true }).ClickAsync();
         await phone.GetByRole(AriaRole.Button, new() { Name = "Inloggen met een passkey", Exact = true }).ClickAsync();
-        await Expect(phone.GetByRole(AriaRole.Alert)).ToContainTextAsync("Deze passkey is niet herkend.");
+        await Expect(phone.GetByRole(AriaRole.Alert)).ToContainTextAsync("Deze passkey kennen we niet.");
         await context.CloseAsync();
     }
 
