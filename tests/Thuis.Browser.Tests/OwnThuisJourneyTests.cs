@@ -126,6 +126,15 @@ public sealed class OwnThuisJourneyTests(BrowserFixture fixture) : BrowserTest(f
                 await Accessibility.AssertNoSeriousViolationsAsync(Page);
                 await SaveScreenshotAsync(step);
             }
+            // Mijn gegevens prints from its own button; on paper there is no menu and no buttons.
+            await Page.GotoAsync("/mijn/gegevens");
+            await Expect(Page.GetByTestId("own-print")).ToBeVisibleAsync();
+            await Page.EmulateMediaAsync(new() { Media = Media.Print });
+            await Expect(Page.Locator(".thuis-nav")).ToBeHiddenAsync();
+            await Expect(Page.GetByTestId("own-print")).ToBeHiddenAsync();
+            await Expect(Page.GetByTestId("own-details")).ToBeVisibleAsync();
+            await SaveScreenshotAsync("03-ar-gegevens-afgedrukt");
+            await Page.EmulateMediaAsync(new() { Media = Media.Screen });
             // The proposal waiting for the demo person's answer, with its yes, no and not now, reads right to left too.
             await Page.GotoAsync("/mijn/voorstellen");
             await Page.Locator("a[href^='/mijn/voorstellen/']").First.ClickAsync();
