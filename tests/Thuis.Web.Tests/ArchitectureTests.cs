@@ -136,7 +136,8 @@ public sealed partial class ArchitectureTests
     [GeneratedRegex(@"catch\s*\(\s*[\w.]*DbUpdateConcurrencyException\b|\bis\s+[\w.]*DbUpdateConcurrencyException\b")]
     private static partial Regex CatchesConcurrencyMiss();
 
-    private static string RepositoryRoot()
+    /// <summary>The folder of Thuis.slnx, found upwards from the test run.</summary>
+    internal static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Thuis.slnx")))

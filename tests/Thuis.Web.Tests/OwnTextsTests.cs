@@ -11,7 +11,7 @@ namespace Thuis.Web.Tests;
 /// </summary>
 public sealed partial class OwnTextsTests
 {
-    private static readonly string Folder = Path.Combine(Root(), "src", "Thuis.Web", "Features", "Own");
+    private static readonly string Folder = Path.Combine(ArchitectureTests.RepositoryRoot(), "src", "Thuis.Web", "Features", "Own");
 
     private static Dictionary<string, string> Texts(string file) =>
         XDocument.Load(Path.Combine(Folder, file)).Root!.Elements("data")
@@ -76,14 +76,4 @@ public sealed partial class OwnTextsTests
 
     [GeneratedRegex(@"""([A-Z][A-Za-z]+)""")]
     private static partial Regex KeyLiteral();
-
-    private static string Root()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Thuis.slnx")))
-        {
-            directory = directory.Parent;
-        }
-        return directory?.FullName ?? throw new InvalidOperationException("Thuis.slnx niet gevonden.");
-    }
 }
