@@ -28,8 +28,8 @@ public sealed class OwnSignInTests(AppFixture fixture)
         var key = setup.Document.QuerySelector("[data-testid=shared-key]")!.TextContent;
         var wrong = await newcomer.SubmitAsync(OwnSetup.CodeAppPath, "aanzetten", new Dictionary<string, string> { ["EnableInput.Code"] = "12345" });
         Assert.Contains("De code heeft zes cijfers.", wrong.Text, StringComparison.Ordinal);
-        var enabled = await newcomer.SubmitAsync(OwnSetup.CodeAppPath, "aanzetten",
-            new Dictionary<string, string> { ["EnableInput.Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+        var switchedOn = Totp.Code(key, DateTimeOffset.UtcNow);
+        var enabled = await newcomer.SubmitAsync(OwnSetup.CodeAppPath, "aanzetten", new Dictionary<string, string> { ["EnableInput.Code"] = switchedOn });
         var recoveryCodes = enabled.Document.QuerySelectorAll("[data-testid=recovery-codes] li").Select(li => li.TextContent.Trim()).ToList();
         Assert.Equal(10, recoveryCodes.Count);
         Assert.Contains("De code-app staat aan.", enabled.Text, StringComparison.Ordinal);
@@ -56,8 +56,10 @@ public sealed class OwnSignInTests(AppFixture fixture)
         Assert.Equal($"{OwnSetup.SignInCodePath}?ReturnUrl=%2Fmijn%2Fplan", password.Location);
         var wrongCode = await later.SubmitAsync(password.Location!, "aanmelden-code", new Dictionary<string, string> { ["Input.Code"] = "000000" });
         Assert.Contains("Deze code klopt niet.", wrongCode.Text, StringComparison.Ordinal);
+        var usedUp = await later.SubmitAsync(password.Location!, "aanmelden-code", new Dictionary<string, string> { ["Input.Code"] = switchedOn });
+        Assert.Contains("Deze code klopt niet.", usedUp.Text, StringComparison.Ordinal);
         var code = await later.SubmitAsync(password.Location!, "aanmelden-code",
-            new Dictionary<string, string> { ["Input.Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+            new Dictionary<string, string> { ["Input.Code"] = Totp.Code(key, DateTimeOffset.UtcNow.AddSeconds(30)) });
         Assert.Equal("/mijn/plan", code.Location);
         Assert.Equal(HttpStatusCode.OK, (await later.GetAsync("/mijn/plan")).Status);
 

@@ -15,7 +15,7 @@ public sealed class TwoFactorTests(AppFixture fixture)
         using var client = fixture.NewClient();
         await client.SignInOrFailAsync(email);
 
-        var key = await EnableTwoFactorAsync(client);
+        var (key, used) = await EnableTwoFactorAsync(client);
         await client.SubmitSignOutAsync();
 
         var password = await client.SignInAsync(email);
@@ -25,9 +25,21 @@ public sealed class TwoFactorTests(AppFixture fixture)
         var wrong = await client.SubmitAsync(password.Location!, "tweestaps", new Dictionary<string, string> { ["Input.Code"] = "000000" });
         Assert.Contains("Deze code klopt niet", wrong.Text, StringComparison.Ordinal);
 
-        var right = await client.SubmitAsync(password.Location!, "tweestaps", new Dictionary<string, string> { ["Input.Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+        // The code that switched the app on is used up, although its window is still open.
+        var again = await client.SubmitAsync(password.Location!, "tweestaps", new Dictionary<string, string> { ["Input.Code"] = used });
+        Assert.Contains("Deze code klopt niet", again.Text, StringComparison.Ordinal);
+
+        var next = Totp.Code(key, DateTimeOffset.UtcNow.AddSeconds(30));
+        var right = await client.SubmitAsync(password.Location!, "tweestaps", new Dictionary<string, string> { ["Input.Code"] = next });
         Assert.Equal("/", right.Location);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).Status);
+
+        // Someone who saw that code over the user's shoulder cannot sign in with it, even with the password.
+        using var onlooker = fixture.NewClient();
+        var theirs = await onlooker.SignInAsync(email);
+        var replayed = await onlooker.SubmitAsync(theirs.Location!, "tweestaps", new Dictionary<string, string> { ["Input.Code"] = next });
+        Assert.Contains("Deze code klopt niet", replayed.Text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await onlooker.GetAsync("/")).Status);
     }
 
     [Fact]
@@ -85,7 +97,8 @@ public sealed class TwoFactorTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.OK, (await elsewhere.GetAsync("/dossiers")).Status);
     }
 
-    private static async Task<string> EnableTwoFactorAsync(ThuisClient client)
+    /// <summary>Switches the code app on; gives its key and the code that switched it on (used up by that).</summary>
+    private static async Task<(string Key, string Used)> EnableTwoFactorAsync(ThuisClient client)
     {
         var setup = await client.GetAsync(AccountsSetup.TwoFactorSetupPath);
         var key = setup.Document.QuerySelector("[data-testid=shared-key]")?.TextContent
@@ -95,10 +108,10 @@ public sealed class TwoFactorTests(AppFixture fixture)
         var refused = await client.SubmitAsync(AccountsSetup.TwoFactorSetupPath, "aanzetten", new Dictionary<string, string> { ["EnableInput.Code"] = "12345" });
         Assert.Contains("De code bestaat uit zes cijfers.", refused.Text, StringComparison.Ordinal);
 
-        var enabled = await client.SubmitAsync(AccountsSetup.TwoFactorSetupPath, "aanzetten",
-            new Dictionary<string, string> { ["EnableInput.Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+        var code = Totp.Code(key, DateTimeOffset.UtcNow);
+        var enabled = await client.SubmitAsync(AccountsSetup.TwoFactorSetupPath, "aanzetten", new Dictionary<string, string> { ["EnableInput.Code"] = code });
         Assert.Contains("Tweestapsverificatie staat aan.", enabled.Text, StringComparison.Ordinal);
         Assert.Equal(10, enabled.Document.QuerySelectorAll("[data-testid=recovery-codes] li").Length);
-        return key;
+        return (key, code);
     }
 }

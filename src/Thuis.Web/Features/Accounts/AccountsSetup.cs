@@ -49,12 +49,14 @@ public static class AccountsSetup
                 o.Password.RequiredUniqueChars = 1;
                 // Version 3 keeps passkeys beside passwords and authenticator keys.
                 o.Stores.SchemaVersion = IdentityModel.SchemaVersion;
+                o.Tokens.AuthenticatorTokenProvider = SingleUseAuthenticatorTokenProvider.Name;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<ThuisClaimsPrincipalFactory>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(SingleUseAuthenticatorTokenProvider.Name)
             .AddErrorDescriber<DutchIdentityErrorDescriber>();
 
         services.ConfigurePasskeys(builder.Configuration);
