@@ -43,6 +43,22 @@ public sealed class TwoFactorTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Opening_the_two_step_page_leaves_the_users_other_sessions_signed_in()
+    {
+        var email = await fixture.World.CreateUserAsync(fixture.World.A, Roles.CaseManager);
+        using var laptop = fixture.NewClient();
+        using var desk = fixture.NewClient();
+        await laptop.SignInOrFailAsync(email);
+        await desk.SignInOrFailAsync(email);
+
+        var setup = await laptop.GetAsync(AccountsSetup.TwoFactorSetupPath);
+        Assert.NotNull(setup.Document.QuerySelector("[data-testid=shared-key]"));
+
+        Assert.Equal(HttpStatusCode.OK, (await desk.GetAsync("/")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await laptop.GetAsync("/")).Status);
+    }
+
+    [Fact]
     public async Task A_recovery_code_signs_in_once_when_the_phone_is_lost()
     {
         var email = await fixture.World.CreateUserAsync(fixture.World.A, Roles.CaseManager);

@@ -22,6 +22,10 @@ public sealed class SetUpTwoFactor(UserManager<ThuisUser> users, SignInManager<T
     private const string Issuer = "Thuis";
     private const int RecoveryCodeCount = 10;
 
+    // Where Identity's user store keeps the authenticator key (UserStoreBase), read back by GetAuthenticatorKeyAsync.
+    private const string AuthenticatorKeyStore = "[AspNetUserStore]";
+    private const string AuthenticatorKeyName = "AuthenticatorKey";
+
     public async Task<TwoFactorStatus> GetStatusAsync(ThuisUser user) => new(
         await users.GetTwoFactorEnabledAsync(user),
         await IsRequiredAsync(user),
@@ -33,10 +37,10 @@ public sealed class SetUpTwoFactor(UserManager<ThuisUser> users, SignInManager<T
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            await users.ResetAuthenticatorKeyAsync(user);
-            // A new key renews the security stamp; renew this session's cookie with it.
-            await signIn.RefreshSignInAsync(user);
-            key = await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException("Geen sleutel voor de authenticator-app.");
+            // Stored where Identity's store keeps it, without renewing the security stamp as ResetAuthenticatorKeyAsync
+            // does: a key not yet switched on guards nothing, and a new stamp would sign the user out everywhere else.
+            key = users.GenerateNewAuthenticatorKey();
+            await users.SetAuthenticationTokenAsync(user, AuthenticatorKeyStore, AuthenticatorKeyName, key);
         }
         var label = Uri.EscapeDataString($"{Issuer}:{user.Email}");
         var uri = string.Create(CultureInfo.InvariantCulture, $"otpauth://totp/{label}?secret={key}&issuer={Issuer}&digits=6");
