@@ -28,6 +28,42 @@ public sealed class SignInTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task An_unknown_address_costs_one_password_check_like_a_known_one_so_time_does_not_tell_which_exist()
+    {
+        var hasher = new CountingHasher();
+        await using var app = new ThuisAppFactory { ConfigureTestServices = s => s.AddSingleton<IPasswordHasher<ThuisUser>>(hasher) };
+        var world = await TestWorld.SeedAsync(app);
+        var email = await world.CreateUserAsync(world.A, Roles.CaseManager);
+        using var client = new ThuisClient(app);
+
+        hasher.Checks = 0;
+        var known = await client.SignInAsync(email, "niet het goede wachtwoord");
+        var checksForKnown = hasher.Checks;
+        hasher.Checks = 0;
+        var unknown = await client.SignInAsync("niemand-" + email, "niet het goede wachtwoord");
+
+        Assert.Contains("Het e-mailadres of het wachtwoord klopt niet.", known.Text, StringComparison.Ordinal);
+        Assert.Equal(1, checksForKnown);
+        Assert.Equal(1, hasher.Checks);
+        Assert.Equal(known.Document.QuerySelector("[role=alert]")?.TextContent, unknown.Document.QuerySelector("[role=alert]")?.TextContent);
+    }
+
+    private sealed class CountingHasher : IPasswordHasher<ThuisUser>
+    {
+        private readonly PasswordHasher<ThuisUser> _inner = new(Microsoft.Extensions.Options.Options.Create(new PasswordHasherOptions { IterationCount = 210_000 }));
+
+        public int Checks { get; set; }
+
+        public string HashPassword(ThuisUser user, string password) => _inner.HashPassword(user, password);
+
+        public PasswordVerificationResult VerifyHashedPassword(ThuisUser user, string hashedPassword, string providedPassword)
+        {
+            Checks++;
+            return _inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
+        }
+    }
+
+    [Fact]
     public async Task A_wrong_password_shows_a_Dutch_message_and_keeps_the_email_address()
     {
         var email = await fixture.World.CreateUserAsync(fixture.World.A, Roles.CaseManager);

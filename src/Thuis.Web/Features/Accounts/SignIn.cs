@@ -29,12 +29,24 @@ public enum SignInStep
 /// Signs a person in with a password, a passkey, or the second step's code. Staff and newcomers sign in on different
 /// pages in different languages; the rules (lockout after five attempts, no remembered devices) are these, once.
 /// </summary>
-public sealed partial class SignIn(SignInManager<ThuisUser> signIn, ILogger<SignIn> logger)
+public sealed partial class SignIn(SignInManager<ThuisUser> signIn, IPasswordHasher<ThuisUser> hasher, ILogger<SignIn> logger)
 {
+    // A hash to check an unknown name's password against, made once with the same cost as every account's.
+    private static string? _nobodysHash;
+
     public async Task<SignInStep> WithPasswordAsync(string name, string password)
     {
-        var result = await signIn.PasswordSignInAsync(name.Trim(), password, isPersistent: false, lockoutOnFailure: true);
-        return Step(result, "password");
+        var user = await signIn.UserManager.FindByNameAsync(name.Trim());
+        if (user is null)
+        {
+            // An unknown name costs one password check too, so the time an answer takes does not tell which names
+            // have an account.
+            var nobody = ThuisUser.Nobody();
+            _nobodysHash ??= hasher.HashPassword(nobody, Guid.NewGuid().ToString());
+            hasher.VerifyHashedPassword(nobody, _nobodysHash, password);
+            return SignInStep.Refused;
+        }
+        return Step(await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true), "password");
     }
 
     public async Task<SignInStep> WithPasskeyAsync(PasskeyForm? passkey)

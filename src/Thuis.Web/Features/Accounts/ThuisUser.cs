@@ -16,6 +16,9 @@ public sealed class ThuisUser : IdentityUser
 {
     private ThuisUser() => DisplayName = "";
 
+    /// <summary>No one: an account that is never stored, for work that must cost the same as for a real one.</summary>
+    public static ThuisUser Nobody() => new();
+
     public ThuisUser(string email, string displayName, Guid municipalityId, Guid? organisationId = null)
         : base(email)
     {
