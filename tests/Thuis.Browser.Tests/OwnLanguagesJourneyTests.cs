@@ -7,9 +7,10 @@ using static Microsoft.Playwright.Assertions;
 namespace Thuis.Browser.Tests;
 
 /// <summary>
-/// Every page of the own Thuis in every language the person may choose: marked with its language and direction, within
-/// a phone's width and without a serious axe finding. The language comes from the page's link, as the letter's QR code
-/// gives it, so the demo person's own choice stays as it is.
+/// Every page of the own Thuis in every language the person may choose: marked with its language and direction, with a
+/// heading, and within a phone's width. Axe reads, in each language, the pages with the most fixed text (start, sign-in,
+/// Mijn gegevens, the sign-in settings); the Arabic and Tigrinya journeys read their pages in full. The language comes
+/// from the page's link, as the letter's QR code gives it, so the demo person's own choice stays as it is.
 /// </summary>
 public sealed class OwnLanguagesJourneyTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
@@ -21,8 +22,10 @@ public sealed class OwnLanguagesJourneyTests(BrowserFixture fixture) : BrowserTe
 
     private static readonly string[] AnonymousPages = [OwnSetup.SignInPath, "/mijn/activeren", OwnSetup.SignInCodePath];
 
+    private static readonly HashSet<string> ReadByAxe = [OwnSetup.StartPath, OwnSetup.DataPath, OwnSetup.SignInSetupPath, OwnSetup.SignInPath];
+
     [Fact]
-    public async Task Every_own_page_in_every_language_is_marked_fits_a_phone_and_is_axe_clean()
+    public async Task Every_own_page_in_every_language_is_marked_and_fits_a_phone_and_the_fullest_are_axe_clean()
     {
         var stranger = await (await Fixture.NewContextAsync()).NewPageAsync();
         await stranger.SetViewportSizeAsync(390, 844);
@@ -42,7 +45,10 @@ public sealed class OwnLanguagesJourneyTests(BrowserFixture fixture) : BrowserTe
                 await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).Not.ToBeEmptyAsync();
                 Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"),
                     $"{path} schuift opzij op 390 px in het {language.NativeName}");
-                await Accessibility.AssertNoSeriousViolationsAsync(page);
+                if (ReadByAxe.Contains(path))
+                {
+                    await Accessibility.AssertNoSeriousViolationsAsync(page);
+                }
             }
         }
         await stranger.Context.CloseAsync();
