@@ -21,7 +21,7 @@ public static class DataSetup
                 break;
             default:
                 var connectionString = EmbeddedConnectionString(options.ConnectionString, builder.Environment.ContentRootPath);
-                builder.Services.AddDbContext<SqliteAppDbContext>(o => o.UseSqlite(connectionString));
+                builder.Services.AddDbContext<SqliteAppDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionSettings()));
                 builder.Services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
                 break;
         }
@@ -31,7 +31,13 @@ public static class DataSetup
     public static async Task MigrateDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.MigrateAsync();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Database.MigrateAsync();
+        if (db.Database.IsSqlite())
+        {
+            // Write-ahead logging, kept in the file: readers (a report being counted) no longer block a save.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
+        }
     }
 
     // A relative SQLite file lives under the content root, and its folder is made on first run.
