@@ -25,6 +25,7 @@ using Thuis.Web.Platform.Security;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddOperations();
+builder.AddReverseProxy();
 builder.AddData();
 builder.AddAccounts();
 builder.AddThuisLocalization();
@@ -54,6 +55,7 @@ await app.MigrateDatabaseAsync();
 await app.LoadInterventionCatalogueAsync();
 await app.SeedDemoDataAsync();
 
+app.UseReverseProxy();
 app.UseSecurityHeaders();
 app.UseFriendlyErrorPages();
 app.UseRequestLocalization();

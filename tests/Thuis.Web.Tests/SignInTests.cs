@@ -48,6 +48,28 @@ public sealed class SignInTests(AppFixture fixture)
         Assert.Equal(known.Document.QuerySelector("[role=alert]")?.TextContent, unknown.Document.QuerySelector("[role=alert]")?.TextContent);
     }
 
+    [Fact]
+    public async Task Five_wrong_passwords_lock_a_name_from_every_address_and_an_unknown_name_answers_the_same()
+    {
+        var email = await fixture.World.CreateUserAsync(fixture.World.A, Roles.CaseManager);
+        var answers = new Dictionary<string, List<string>>();
+        foreach (var name in new[] { email, "niemand-" + email })
+        {
+            answers[name] = [];
+            for (var attempt = 1; attempt <= 6; attempt++)
+            {
+                // A new browser each time, as someone trying from many places.
+                using var client = fixture.NewClient();
+                var page = await client.SignInAsync(name, "niet het goede wachtwoord " + attempt);
+                answers[name].Add(page.Location ?? page.Document.QuerySelector("[role=alert]")?.TextContent?.Trim() ?? page.Status.ToString());
+            }
+        }
+
+        Assert.Equal(answers[email], answers["niemand-" + email]);
+        Assert.All(answers[email].Take(4), a => Assert.Contains("Het e-mailadres of het wachtwoord klopt niet.", a, StringComparison.Ordinal));
+        Assert.All(answers[email].Skip(4), a => Assert.Equal(AccountsSetup.LockoutPath, a));
+    }
+
     private sealed class CountingHasher : IPasswordHasher<ThuisUser>
     {
         private readonly PasswordHasher<ThuisUser> _inner = new(Microsoft.Extensions.Options.Options.Create(new PasswordHasherOptions { IterationCount = 210_000 }));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -17,6 +18,9 @@ public static class AccountsSetup
     public const string TwoFactorSetupPath = "/account/tweestapsverificatie";
     /// <summary>The newcomer's own page for how they sign in: passkeys and the authenticator app.</summary>
     public const string OwnSignInSetupPath = "/mijn/inloggen";
+
+    /// <summary>The moment a session began, kept in its cookie, so sliding expiry never makes it last longer than a day's work.</summary>
+    private const string SessionBeganKey = "thuis.begonnen";
 
     /// <summary>Where a newcomer signs in, in their own language; their own pages send them here, not to the staff's.</summary>
     public const string OwnSignInPath = "/mijn/aanmelden";
@@ -64,6 +68,8 @@ public static class AccountsSetup
         // Checked on every request: signing out (which renews the stamp) ends every copy of the session at once.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
 
+        var idle = TimeSpan.FromMinutes(builder.Configuration.GetValue("Sessions:IdleMinutes", 30));
+        var absolute = TimeSpan.FromHours(builder.Configuration.GetValue("Sessions:AbsoluteHours", 10));
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = SignInPath;
@@ -73,8 +79,30 @@ public static class AccountsSetup
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // Half an hour without a request ends a session; a working day ends it whatever happens (BIO, ASVS V7.3).
+            o.ExpireTimeSpan = idle;
             o.SlidingExpiration = true;
+            o.Events.OnSigningIn = context =>
+            {
+                // A refreshed sign-in (after setting up two-step) keeps the moment the session began.
+                if (context.Properties.GetString(SessionBeganKey) is null)
+                {
+                    context.Properties.SetString(SessionBeganKey, context.Options.TimeProvider!.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+                }
+                return Task.CompletedTask;
+            };
+            var validateStamp = o.Events.OnValidatePrincipal;
+            o.Events.OnValidatePrincipal = async context =>
+            {
+                if (!DateTimeOffset.TryParse(context.Properties.GetString(SessionBeganKey), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var began)
+                    || context.Options.TimeProvider!.GetUtcNow() - began > absolute)
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(context.Scheme.Name);
+                    return;
+                }
+                await validateStamp(context);
+            };
             var toSignIn = o.Events.OnRedirectToLogin;
             o.Events.OnRedirectToLogin = context =>
             {
@@ -100,6 +128,7 @@ public static class AccountsSetup
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<SetUpTwoFactor>();
         services.AddScoped<SignIn>();
+        services.AddSingleton<AccountThrottle>();
 
         var permitPerMinute = builder.Configuration.GetValue("SignIn:PermitPerMinutePerAddress", 10);
         var activationsPerMinute = builder.Configuration.GetValue("Activation:PermitPerMinutePerAddress", 5);

@@ -29,12 +29,33 @@ public enum SignInStep
 /// Signs a person in with a password, a passkey, or the second step's code. Staff and newcomers sign in on different
 /// pages in different languages; the rules (lockout after five attempts, no remembered devices) are these, once.
 /// </summary>
-public sealed partial class SignIn(SignInManager<ThuisUser> signIn, IPasswordHasher<ThuisUser> hasher, ILogger<SignIn> logger)
+public sealed partial class SignIn(SignInManager<ThuisUser> signIn, IPasswordHasher<ThuisUser> hasher, AccountThrottle throttle, ILogger<SignIn> logger)
 {
     // A hash to check an unknown name's password against, made once with the same cost as every account's.
     private static string? _nobodysHash;
 
     public async Task<SignInStep> WithPasswordAsync(string name, string password)
+    {
+        if (throttle.Blocks(name))
+        {
+            LockedOut(logger, "password");
+            return SignInStep.LockedOut;
+        }
+        var step = await CheckPasswordAsync(name, password);
+        if (step is SignInStep.Refused)
+        {
+            throttle.Failed(name);
+            // The fifth wrong password answers "locked" at once, as Identity's lockout does for an account.
+            if (throttle.Blocks(name))
+            {
+                LockedOut(logger, "password");
+                return SignInStep.LockedOut;
+            }
+        }
+        return step;
+    }
+
+    private async Task<SignInStep> CheckPasswordAsync(string name, string password)
     {
         var user = await signIn.UserManager.FindByNameAsync(name.Trim());
         if (user is null)
