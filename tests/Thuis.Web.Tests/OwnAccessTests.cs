@@ -45,7 +45,7 @@ public sealed class OwnAccessTests(AppFixture fixture)
         Assert.NotNull(choice.Document.QuerySelector("[data-testid=own-passkeys] thuis-passkey[operation=create]"));
         var setup = await newcomer.GetAsync(OwnSetup.CodeAppPath);
         var key = setup.Document.QuerySelector("[data-testid=shared-key]")!.TextContent;
-        var enabled = await newcomer.SubmitAsync(OwnSetup.CodeAppPath, "aanzetten",
+        var enabled = await newcomer.PostFormAsync(setup, "aanzetten",
             new Dictionary<string, string> { ["EnableInput.Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
         Assert.NotEmpty(enabled.Document.QuerySelectorAll("[data-testid=recovery-codes] li"));
         Assert.Equal("/mijn", (await newcomer.GetAsync("/")).Location);

@@ -26,10 +26,10 @@ public sealed class OwnSignInTests(AppFixture fixture)
         var setup = await newcomer.GetAsync(OwnSetup.CodeAppPath);
         Assert.Equal("Code-app instellen", setup.Document.QuerySelector("h1")!.TextContent);
         var key = setup.Document.QuerySelector("[data-testid=shared-key]")!.TextContent;
-        var wrong = await newcomer.SubmitAsync(OwnSetup.CodeAppPath, "aanzetten", new Dictionary<string, string> { ["EnableInput.Code"] = "12345" });
+        var wrong = await newcomer.PostFormAsync(setup, "aanzetten", new Dictionary<string, string> { ["EnableInput.Code"] = "12345" });
         Assert.Contains("De code heeft zes cijfers.", wrong.Text, StringComparison.Ordinal);
         var switchedOn = Totp.Code(key, DateTimeOffset.UtcNow);
-        var enabled = await newcomer.SubmitAsync(OwnSetup.CodeAppPath, "aanzetten", new Dictionary<string, string> { ["EnableInput.Code"] = switchedOn });
+        var enabled = await newcomer.PostFormAsync(wrong, "aanzetten", new Dictionary<string, string> { ["EnableInput.Code"] = switchedOn });
         var recoveryCodes = enabled.Document.QuerySelectorAll("[data-testid=recovery-codes] li").Select(li => li.TextContent.Trim()).ToList();
         Assert.Equal(10, recoveryCodes.Count);
         Assert.Contains("De code-app staat aan.", enabled.Text, StringComparison.Ordinal);

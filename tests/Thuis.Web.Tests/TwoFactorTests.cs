@@ -66,7 +66,8 @@ public sealed class TwoFactorTests(AppFixture fixture)
         await client.SignInOrFailAsync(email);
         var setupPage = await client.GetAsync(AccountsSetup.TwoFactorSetupPath);
         var key = setupPage.Document.QuerySelector("[data-testid=shared-key]")!.TextContent;
-        var enabled = await client.SubmitAsync(AccountsSetup.TwoFactorSetupPath, "aanzetten",
+        // The code is given on the page that showed the key, as a person does.
+        var enabled = await client.PostFormAsync(setupPage, "aanzetten",
             new Dictionary<string, string> { ["EnableInput.Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
         var recoveryCode = enabled.Document.QuerySelectorAll("[data-testid=recovery-codes] li")[0].TextContent;
         await client.SubmitSignOutAsync();
@@ -121,11 +122,13 @@ public sealed class TwoFactorTests(AppFixture fixture)
             ?? throw new InvalidOperationException("Geen sleutel op de pagina.");
         Assert.StartsWith("data:image/png;base64,", setup.Document.QuerySelector("img.thuis-qr")?.GetAttribute("src"), StringComparison.Ordinal);
 
-        var refused = await client.SubmitAsync(AccountsSetup.TwoFactorSetupPath, "aanzetten", new Dictionary<string, string> { ["EnableInput.Code"] = "12345" });
+        // Each answer is the page with the same key again, as a person keeps the key they scanned.
+        var refused = await client.PostFormAsync(setup, "aanzetten", new Dictionary<string, string> { ["EnableInput.Code"] = "12345" });
         Assert.Contains("De code bestaat uit zes cijfers.", refused.Text, StringComparison.Ordinal);
 
         var code = Totp.Code(key, DateTimeOffset.UtcNow);
-        var enabled = await client.SubmitAsync(AccountsSetup.TwoFactorSetupPath, "aanzetten", new Dictionary<string, string> { ["EnableInput.Code"] = code });
+        Assert.Equal(key, refused.Document.QuerySelector("[data-testid=shared-key]")?.TextContent);
+        var enabled = await client.PostFormAsync(refused, "aanzetten", new Dictionary<string, string> { ["EnableInput.Code"] = code });
         Assert.Contains("Tweestapsverificatie staat aan.", enabled.Text, StringComparison.Ordinal);
         Assert.Equal(10, enabled.Document.QuerySelectorAll("[data-testid=recovery-codes] li").Length);
         return (key, code);

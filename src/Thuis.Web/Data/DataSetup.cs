@@ -1,11 +1,15 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Thuis.Web.Data;
 
 public static class DataSetup
 {
-    /// <summary>Registers the AppDbContext for the configured provider: embedded SQLite unless PostgreSQL is chosen.</summary>
+    /// <summary>
+    /// Registers the AppDbContext for the configured provider: embedded SQLite unless PostgreSQL is chosen. Interceptors
+    /// registered as services watch every context (the tests' watch on what a request saves).
+    /// </summary>
     public static void AddData(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
@@ -16,12 +20,13 @@ public static class DataSetup
         switch (options.Provider)
         {
             case DatabaseProvider.Postgres:
-                builder.Services.AddDbContext<PostgresAppDbContext>(o => o.UseNpgsql(options.ConnectionString));
+                builder.Services.AddDbContext<PostgresAppDbContext>((sp, o) => o.UseNpgsql(options.ConnectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
                 builder.Services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
                 break;
             default:
                 var connectionString = EmbeddedConnectionString(options.ConnectionString, builder.Environment.ContentRootPath);
-                builder.Services.AddDbContext<SqliteAppDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionSettings()));
+                builder.Services.AddDbContext<SqliteAppDbContext>((sp, o) => o.UseSqlite(connectionString)
+                    .AddInterceptors([new SqliteConnectionSettings(), .. sp.GetServices<IInterceptor>()]));
                 builder.Services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
                 break;
         }

@@ -41,9 +41,7 @@ public sealed class ChangeDossierStatus(AppDbContext db, CurrentUser currentUser
 
     public async Task<DossierStatusEditing?> LoadAsync(Guid newcomerId, CancellationToken cancellationToken)
     {
-        var current = await db.Newcomers.AsNoTracking().Where(n => n.Id == newcomerId)
-            .Select(n => new { n.GivenNames, n.FamilyName, n.Status, n.PausedUntil, n.StatusReason, n.CaseManagerId, n.Version })
-            .SingleOrDefaultAsync(cancellationToken);
+        var current = await ReadDossier.NewcomerAsync(db, newcomerId, nameof(Newcomer), "Status van het dossier bekijken", cancellationToken);
         if (current is null)
         {
             return null;

@@ -13,7 +13,7 @@ public sealed class EditNewcomer(AppDbContext db, TimeProvider clock)
 
     public async Task<NewcomerForm?> LoadAsync(Guid newcomerId, CancellationToken cancellationToken)
     {
-        var newcomer = await db.Newcomers.AsNoTracking().SingleOrDefaultAsync(n => n.Id == newcomerId, cancellationToken);
+        var newcomer = await ReadDossier.NewcomerAsync(db, newcomerId, nameof(Newcomer), "Persoonsgegevens bewerken", cancellationToken);
         return newcomer is null ? null : NewcomerForm.From(newcomer);
     }
 

@@ -18,4 +18,10 @@ internal static class ReadDossier
         await db.SaveChangesAsync(cancellationToken);
         return newcomer;
     }
+
+    /// <summary>The person's name for a page's heading, read the same audited way.</summary>
+    public static async Task<string?> NameAsync(AppDbContext db, Guid newcomerId, string objectType, string purpose, CancellationToken cancellationToken) =>
+        await NewcomerAsync(db, newcomerId, objectType, purpose, cancellationToken) is { } newcomer
+            ? newcomer.GivenNames + " " + newcomer.FamilyName
+            : null;
 }

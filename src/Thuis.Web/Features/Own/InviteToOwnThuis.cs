@@ -45,8 +45,7 @@ public sealed class InviteToOwnThuis(AppDbContext db, UserManager<ThuisUser> use
 
     public async Task<OwnAccessStatus?> LoadAsync(Guid newcomerId, CancellationToken cancellationToken)
     {
-        var person = await db.Newcomers.AsNoTracking().Where(n => n.Id == newcomerId)
-            .Select(n => new { n.GivenNames, n.FamilyName, n.PreferredLanguage }).SingleOrDefaultAsync(cancellationToken);
+        var person = await Dossiers.ReadDossier.NewcomerAsync(db, newcomerId, "OwnAccess", "Toegang tot eigen Thuis bekijken", cancellationToken);
         if (person is null)
         {
             return null;

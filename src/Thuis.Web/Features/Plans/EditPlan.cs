@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
+using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Features.Intake;
 using Thuis.Web.Platform.Editing;
 using Thuis.Web.Platform.Localization;
@@ -23,7 +24,7 @@ public sealed class EditPlan(AppDbContext db, TimeProvider clock)
 {
     public async Task<NewcomerPlan<PlanEditing>?> LoadAsync(Guid newcomerId, CancellationToken cancellationToken)
     {
-        if (await NameAsync(db, newcomerId, cancellationToken) is not { } name)
+        if (await ReadDossier.NameAsync(db, newcomerId, nameof(IntegrationPlan), "Plan bewerken", cancellationToken) is not { } name)
         {
             return null;
         }

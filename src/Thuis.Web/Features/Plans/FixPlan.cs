@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
+using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Platform.Editing;
 using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
@@ -27,7 +28,7 @@ public sealed class FixPlan(AppDbContext db, CurrentUser currentUser, TimeProvid
     /// <summary>The draft to fix, proposing today as its decision date.</summary>
     public async Task<NewcomerPlan<PlanFixing>?> LoadAsync(Guid newcomerId, CancellationToken cancellationToken)
     {
-        if (await EditPlan.NameAsync(db, newcomerId, cancellationToken) is not { } name)
+        if (await ReadDossier.NameAsync(db, newcomerId, nameof(IntegrationPlan), "Plan vaststellen", cancellationToken) is not { } name)
         {
             return null;
         }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
+using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Platform.Editing;
 using Thuis.Web.Platform.Localization;
 
@@ -39,7 +40,7 @@ public sealed class RecordStepProgress(AppDbContext db, TimeProvider clock)
     /// <summary>The steps of the working plan: the one in force, or the draft when none is fixed yet.</summary>
     public async Task<NewcomerPlan<StepProgressSheet>?> LoadAsync(Guid newcomerId, CancellationToken cancellationToken)
     {
-        if (await EditPlan.NameAsync(db, newcomerId, cancellationToken) is not { } name)
+        if (await ReadDossier.NameAsync(db, newcomerId, nameof(IntegrationPlan), "Voortgang van de stappen", cancellationToken) is not { } name)
         {
             return null;
         }

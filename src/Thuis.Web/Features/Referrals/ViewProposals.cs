@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
+using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Features.Organisations;
 using Thuis.Web.Platform.Localization;
 
@@ -23,7 +24,7 @@ public sealed class ViewProposals(AppDbContext db, ProposeToNewcomer proposeToNe
     /// <summary>Every proposal to the newcomer, newest first; null when the newcomer is not found.</summary>
     public async Task<ProposalsView?> HandleAsync(Guid newcomerId, CancellationToken cancellationToken)
     {
-        if (await NameAsync(newcomerId, cancellationToken) is not { } name)
+        if (await ReadDossier.NameAsync(db, newcomerId, nameof(Proposal), "Voorstellen bekijken", cancellationToken) is not { } name)
         {
             return null;
         }
@@ -39,8 +40,12 @@ public sealed class ViewProposals(AppDbContext db, ProposeToNewcomer proposeToNe
     /// <summary>One proposal of the newcomer; null when either is not found.</summary>
     public async Task<ProposalView?> OneAsync(Guid newcomerId, Guid proposalId, CancellationToken cancellationToken)
     {
+        if (await ReadDossier.NameAsync(db, newcomerId, nameof(Proposal), "Voorstel bekijken", cancellationToken) is not { } name)
+        {
+            return null;
+        }
         var proposal = await db.Proposals.AsNoTracking().SingleOrDefaultAsync(p => p.Id == proposalId && p.NewcomerId == newcomerId, cancellationToken);
-        if (proposal is null || await NameAsync(newcomerId, cancellationToken) is not { } name)
+        if (proposal is null)
         {
             return null;
         }
@@ -56,7 +61,4 @@ public sealed class ViewProposals(AppDbContext db, ProposeToNewcomer proposeToNe
         var contact = await db.Newcomers.AsNoTracking().Where(n => n.Id == newcomerId).Select(n => new { n.Phone, n.Email }).SingleAsync(cancellationToken);
         return new ProposalView(name, proposal, organisation, consent, referral, answer, contact.Phone, contact.Email);
     }
-
-    private Task<string?> NameAsync(Guid newcomerId, CancellationToken cancellationToken) =>
-        db.Newcomers.AsNoTracking().Where(n => n.Id == newcomerId).Select(n => n.GivenNames + " " + n.FamilyName).SingleOrDefaultAsync(cancellationToken);
 }

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
+using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Features.Intake;
 using Thuis.Web.Platform.Auditing;
 using Thuis.Web.Platform.Editing;
@@ -52,14 +53,13 @@ public sealed class ExportDossier(
 
     public async Task<TransferChoice?> LoadAsync(Guid newcomerId, CancellationToken cancellationToken)
     {
-        var person = await db.Newcomers.AsNoTracking().Where(n => n.Id == newcomerId)
-            .Select(n => new { Name = n.GivenNames + " " + n.FamilyName, HasBsn = n.Bsn != null }).SingleOrDefaultAsync(cancellationToken);
+        var person = await ReadDossier.NewcomerAsync(db, newcomerId, nameof(Transfer), "Overdracht voorbereiden", cancellationToken);
         if (person is null)
         {
             return null;
         }
         var earlier = await listTransfers.HandleAsync(newcomerId, cancellationToken);
-        return new TransferChoice(person.Name, person.HasBsn, await MunicipalitiesAsync(cancellationToken), [.. earlier.Where(t => t.Direction == TransferDirection.Outgoing)]);
+        return new TransferChoice(person.GivenNames + " " + person.FamilyName, person.Bsn is not null, await MunicipalitiesAsync(cancellationToken), [.. earlier.Where(t => t.Direction == TransferDirection.Outgoing)]);
     }
 
     /// <summary>The other municipalities of this installation, by name.</summary>
