@@ -26,6 +26,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddOperations();
 builder.AddData();
+builder.AddKeyRing();
 builder.AddAccounts();
 builder.AddThuisLocalization();
 builder.AddStart();
