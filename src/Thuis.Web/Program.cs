@@ -27,6 +27,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddOperations();
 builder.AddReverseProxy();
 builder.AddData();
+builder.AddKeyRing();
 builder.AddAccounts();
 builder.AddThuisLocalization();
 builder.AddStart();

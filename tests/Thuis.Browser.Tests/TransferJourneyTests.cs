@@ -85,6 +85,47 @@ public sealed class TransferJourneyTests(BrowserFixture fixture) : BrowserTest(f
         File.Delete(file);
     }
 
+    [Fact]
+    public async Task The_administrator_makes_the_own_key_registers_another_municipalitys_key_and_removes_it()
+    {
+        await SignInAsync("beheerder@zoetermeer.example");
+        await Page.GotoAsync("/beheer");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Sleutels voor overdracht", Exact = true }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Sleutels voor overdracht", Level = 1 })).ToBeVisibleAsync();
+        if (await Page.GetByRole(AriaRole.Button, new() { Name = "Sleutel maken" }).CountAsync() > 0)
+        {
+            await Page.GetByRole(AriaRole.Button, new() { Name = "Sleutel maken" }).ClickAsync();
+            await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("De sleutel van uw gemeente is gemaakt.");
+        }
+        await Expect(Page.GetByTestId("eigen-sleutel")).ToContainTextAsync("-----BEGIN PUBLIC KEY-----");
+        await AccessibleAtBothWidthsAsync("01-eigen-sleutel");
+
+        // Wrong input first: every message beside its field, the input kept.
+        await Page.GetByLabel("Naam van de gemeente", new() { Exact = true }).FillAsync("Verweg");
+        await Page.GetByLabel("CBS-gemeentecode", new() { Exact = true }).FillAsync("12");
+        await Page.GetByLabel("Openbare sleutel (PEM)").FillAsync("geen sleutel");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sleutel vastleggen" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Main)).ToContainTextAsync("Vul de CBS-gemeentecode in: vier cijfers");
+        await Expect(Page.GetByRole(AriaRole.Main)).ToContainTextAsync("Dit is geen geldige openbare sleutel.");
+        await Expect(Page.GetByLabel("Naam van de gemeente", new() { Exact = true })).ToHaveValueAsync("Verweg");
+        await AccessibleAtBothWidthsAsync("02-fouten");
+
+        using var other = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        await Page.GetByLabel("CBS-gemeentecode", new() { Exact = true }).FillAsync("0999");
+        await Page.GetByLabel("Openbare sleutel (PEM)").FillAsync(other.ExportSubjectPublicKeyInfoPem());
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sleutel vastleggen" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("De sleutel is vastgelegd.");
+        await Expect(Page.GetByRole(AriaRole.Table)).ToContainTextAsync("Verweg (0999)");
+        await AccessibleAtBothWidthsAsync("03-vastgelegd");
+
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Verwijderen (Verweg)" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Sleutel verwijderen?", Level = 1 })).ToBeVisibleAsync();
+        await AccessibleAtBothWidthsAsync("04-verwijderen");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Ja, verwijderen" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("De sleutel is verwijderd.");
+        await Expect(Page.GetByRole(AriaRole.Main)).Not.ToContainTextAsync("Verweg (0999)");
+    }
+
     private async Task<Guid> AddPersonAsync()
     {
         await using var scope = Fixture.App.Services.CreateAsyncScope();

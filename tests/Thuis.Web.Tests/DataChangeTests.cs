@@ -25,6 +25,8 @@ public sealed class DataChangeTests(AppFixture fixture)
         [typeof(InterventionAvailability)] = "waar een interventie hier loopt",
         [typeof(CohortRun)] = "de instellingen van een koppelronde; de koppelvoorstellen zelf zijn persoonsgegevens",
         [typeof(AuditEntry)] = "de audittrail zelf",
+        [typeof(Thuis.Web.Features.Transfers.TransferKey)] = "de sleutel waarmee de gemeente overdrachtsbestanden ondertekent",
+        [typeof(Thuis.Web.Features.Transfers.RegisteredTransferKey)] = "de openbare sleutel van een andere gemeente",
     };
 
     [Fact]

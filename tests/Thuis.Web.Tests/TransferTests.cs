@@ -72,10 +72,16 @@ public sealed class TransferTests(AppFixture fixture) : IClassFixture<AppFixture
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
         Assert.Equal($"overdracht-nour-{TimeProvider.System.InTheNetherlands():yyyy-MM-dd}.json", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         using var json = JsonDocument.Parse(bytes);
-        var root = json.RootElement;
-        Assert.Equal("thuis-overdracht", root.GetProperty("format").GetString());
-        Assert.Equal(1, root.GetProperty("versie").GetInt32());
+        var envelope = json.RootElement;
+        Assert.Equal("thuis-overdracht", envelope.GetProperty("format").GetString());
+        Assert.Equal(2, envelope.GetProperty("versie").GetInt32());
+        Assert.Equal("0637", envelope.GetProperty("aan").GetString());
+        Assert.Equal("0148", envelope.GetProperty("ondertekening").GetProperty("gemeente").GetString());
+        var root = envelope.GetProperty("inhoud");
+        Assert.Equal(2, root.GetProperty("versie").GetInt32());
         Assert.Equal("Dalfsen", root.GetProperty("from").GetProperty("name").GetString());
+        Assert.Equal("0148", root.GetProperty("from").GetProperty("cbsCode").GetString());
+        Assert.Equal("0637", root.GetProperty("to").GetProperty("cbsCode").GetString());
         Assert.Equal("Zoetermeer", root.GetProperty("to").GetProperty("name").GetString());
         Assert.Equal(bsn, root.GetProperty("person").GetProperty("bsn").GetString());
         var intake = root.GetProperty("intake");
@@ -118,9 +124,10 @@ public sealed class TransferTests(AppFixture fixture) : IClassFixture<AppFixture
         // A second export, now with the person's consent for health: a new file with its own transfer id.
         var (_, withHealth) = await ExportAsync(client, newcomerId, includeHealth: true);
         using var second = JsonDocument.Parse(withHealth);
-        Assert.NotEqual(root.GetProperty("transferId").GetGuid(), second.RootElement.GetProperty("transferId").GetGuid());
-        Assert.True(second.RootElement.GetProperty("healthIncluded").GetBoolean());
-        Assert.Equal("Rugklachten", second.RootElement.GetProperty("intake").GetProperty("persoonlijke-omstandigheden").GetProperty("physicalHealth").GetString());
+        var secondContent = second.RootElement.GetProperty("inhoud");
+        Assert.NotEqual(root.GetProperty("transferId").GetGuid(), secondContent.GetProperty("transferId").GetGuid());
+        Assert.True(secondContent.GetProperty("healthIncluded").GetBoolean());
+        Assert.Equal("Rugklachten", secondContent.GetProperty("intake").GetProperty("persoonlijke-omstandigheden").GetProperty("physicalHealth").GetString());
         await using var check = ScopeFor(World.A);
         var checkDb = check.ServiceProvider.GetRequiredService<AppDbContext>();
         Assert.Equal(2, await checkDb.Transfers.CountAsync(t => t.NewcomerId == newcomerId && t.Direction == TransferDirection.Outgoing));
@@ -263,10 +270,11 @@ public sealed class TransferTests(AppFixture fixture) : IClassFixture<AppFixture
             (text[..(text.Length / 2)], "de inhoud is geen geldige JSON"),
             ("{ dit is geen json", "de inhoud is geen geldige JSON"),
             (text.Replace("\"thuis-overdracht\"", "\"ander-formaat\"", StringComparison.Ordinal), "Dit is geen overdrachtsbestand van Thuis"),
-            (text.Replace("\"versie\": 1", "\"versie\": 2", StringComparison.Ordinal), "Thuis leest versie 1"),
-            (text.Replace($"\"{bsn}\"", "\"123456789\"", StringComparison.Ordinal), "voldoet niet aan de elfproef"),
-            (text.Replace("\"person\":", "\"persoon\":", StringComparison.Ordinal), "onvolledig of beschadigd"),
-            (text.Replace("\"plans\": [", "\"plans\": [ null,", StringComparison.Ordinal), "een lijst bevat lege regels"),
+            (text.Replace("\"versie\": 2", "\"versie\": 3", StringComparison.Ordinal), "Thuis leest versie 2"),
+            // Signed again by Dalfsen after the change, so the checks after the signature's are reached.
+            (await ResignedByAAsync(text, t => t.Replace($"\"{bsn}\"", "\"123456789\"", StringComparison.Ordinal)), "voldoet niet aan de elfproef"),
+            (await ResignedByAAsync(text, t => t.Replace("\"person\":", "\"persoon\":", StringComparison.Ordinal)), "onvolledig of beschadigd"),
+            (await ResignedByAAsync(text, t => t.Replace("\"plans\": [", "\"plans\": [ null,", StringComparison.Ordinal)), "een lijst bevat lege regels"),
         };
         foreach (var (file, message) in cases)
         {
@@ -287,7 +295,7 @@ public sealed class TransferTests(AppFixture fixture) : IClassFixture<AppFixture
         var preview = await Upload(receiver, bytes);
         var broken = Convert.ToBase64String(Encoding.UTF8.GetBytes(text.Replace($"\"{bsn}\"", "\"123456789\"", StringComparison.Ordinal)));
         var tampered = await receiver.PostFormAsync(preview, "overdracht-bevestigen", new Dictionary<string, string> { ["Confirm.Content"] = broken });
-        Assert.Contains("voldoet niet aan de elfproef", tampered.Text, StringComparison.Ordinal);
+        Assert.Contains("De ondertekening klopt niet", tampered.Text, StringComparison.Ordinal);
         Assert.Equal(0, await CountInBAsync(bsn));
     }
 
@@ -372,6 +380,17 @@ public sealed class TransferTests(AppFixture fixture) : IClassFixture<AppFixture
         Assert.DoesNotContain(World.A.Name, page.Document.QuerySelectorAll("select[name='Input.To'] option").Select(o => o.TextContent));
         await using var scope = ScopeFor(World.A);
         Assert.False(await scope.ServiceProvider.GetRequiredService<AppDbContext>().Transfers.AnyAsync(t => t.NewcomerId == newcomerId));
+    }
+
+    /// <summary>The file's content changed by <paramref name="change"/> and signed again with Dalfsen's own key, for Zoetermeer.</summary>
+    private async Task<string> ResignedByAAsync(string file, Func<string, string> change)
+    {
+        var bytes = Encoding.UTF8.GetBytes(file);
+        var (envelope, _) = SignedTransferFile.Read(bytes);
+        var content = change(Encoding.UTF8.GetString(bytes[envelope!.Content!.Value]));
+        await using var scope = ScopeFor(World.A);
+        var signed = await scope.ServiceProvider.GetRequiredService<TransferSigning>().SignAsync(Encoding.UTF8.GetBytes(content), "0637", CancellationToken.None);
+        return Encoding.UTF8.GetString(signed);
     }
 
     private static string TermText(string planPage)

@@ -51,6 +51,7 @@ public sealed class ThuisAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("SignIn:PermitPerMinutePerAddress", "1000");
         // No hourly signal run: what a journey sees after a change was brought by that change itself.
         builder.UseSetting("Signals:Evaluate", "false");
+        builder.UseSetting("DataProtection:KeyFolder", Path.Combine(Path.GetTempPath(), "thuis-browser-tests", $"keys-{Guid.NewGuid():N}"));
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -43,6 +43,8 @@ public sealed record TestMunicipality(
         ["RunId"] = RunId.ToString(),
         // The round has no matches in the test world; an unknown match answers 404 the same way.
         ["MatchId"] = Guid.NewGuid().ToString(),
+        // No municipality registers another's key in the test world; an unknown key answers 404 the same way.
+        ["KeyId"] = Guid.NewGuid().ToString(),
         ["SignalId"] = SignalId.ToString(),
         // Shared interventions are everyone's; the municipality's own addition is what no other may reach.
         ["InterventionId"] = InterventionId.ToString(),

@@ -28,6 +28,7 @@ public class ThuisAppFactory : WebApplicationFactory<Program>
             // Tests evaluate signals and count reports themselves, on their own clock.
             ["Signals:Evaluate"] = "false",
             ["Reports:CountAtStart"] = "false",
+            ["DataProtection:KeyFolder"] = Path.Combine(Path.GetTempPath(), "thuis-tests", $"keys-{Guid.NewGuid():N}"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

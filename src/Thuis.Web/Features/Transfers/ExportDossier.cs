@@ -23,6 +23,9 @@ public sealed class TransferForm
     [StringLength(100, ErrorMessage = "Hoogstens 100 tekens.")]
     public string? ElsewhereName { get; set; }
 
+    /// <summary>The four-digit CBS code of a municipality not on this installation: the file is addressed to it.</summary>
+    public string? ElsewhereCbsCode { get; set; }
+
     public DateOnly? MovingDate { get; set; }
 
     [StringLength(1000, ErrorMessage = "Hoogstens 1000 tekens.")]
@@ -31,7 +34,7 @@ public sealed class TransferForm
     public bool IncludeHealth { get; set; }
 }
 
-public sealed record MunicipalityOption(Guid Id, string Name);
+public sealed record MunicipalityOption(Guid Id, string Name, string CbsCode);
 
 /// <summary>What the case manager chooses from: the municipalities, and the transfers of this dossier made before.</summary>
 public sealed record TransferChoice(string Name, bool HasBsn, IReadOnlyList<MunicipalityOption> Municipalities, IReadOnlyList<Transfer> Earlier);
@@ -45,7 +48,8 @@ public sealed record TransferDownload(byte[] File, string FileName);
 /// one save. Reading the dossier for this is audited like any other look at it.
 /// </summary>
 public sealed class ExportDossier(
-    AppDbContext db, CurrentUser currentUser, TimeProvider clock, ReadDossierContents readContents, ListTransfers listTransfers)
+    AppDbContext db, CurrentUser currentUser, TimeProvider clock, ReadDossierContents readContents, ListTransfers listTransfers,
+    TransferSigning signing)
 {
     public const string ElsewhereChoice = "elders";
     public const string Purpose = "Dossier overdragen aan de nieuwe gemeente (warme overdracht)";
@@ -65,7 +69,7 @@ public sealed class ExportDossier(
     /// <summary>The other municipalities of this installation, by name.</summary>
     public async Task<IReadOnlyList<MunicipalityOption>> MunicipalitiesAsync(CancellationToken cancellationToken) =>
         await db.Municipalities.Where(m => m.Id != currentUser.MunicipalityId)
-            .OrderBy(m => m.Name).Select(m => new MunicipalityOption(m.Id, m.Name))
+            .OrderBy(m => m.Name).Select(m => new MunicipalityOption(m.Id, m.Name, m.CbsCode))
             .ToListAsync(cancellationToken);
 
     /// <summary>The receiving municipality as chosen, or the errors keyed by the form's fields.</summary>
@@ -83,15 +87,31 @@ public sealed class ExportDossier(
             {
                 errors[nameof(TransferForm.ElsewhereName)] = "Hoogstens 100 tekens.";
             }
-            else
+            var code = form.ElsewhereCbsCode?.Trim();
+            var here = TransferKeys.IsCbsCode(code)
+                ? await db.Municipalities.Where(m => m.CbsCode == code).Select(m => new { m.Id, m.Name }).SingleOrDefaultAsync(cancellationToken)
+                : null;
+            if (!TransferKeys.IsCbsCode(code))
             {
-                to = new TransferMunicipality(null, form.ElsewhereName.Trim());
+                errors[nameof(TransferForm.ElsewhereCbsCode)] = "Vul de CBS-gemeentecode in: vier cijfers, bijvoorbeeld 0148 voor Dalfsen. Het bestand is alleen voor die gemeente te openen in Thuis.";
+            }
+            else if (here?.Id == currentUser.MunicipalityId)
+            {
+                errors[nameof(TransferForm.ElsewhereCbsCode)] = "Dat is de code van uw eigen gemeente.";
+            }
+            else if (here is not null)
+            {
+                errors[nameof(TransferForm.ElsewhereCbsCode)] = $"{here.Name} gebruikt dezelfde Thuis als u; kies de gemeente in de lijst.";
+            }
+            else if (errors.Count == 0)
+            {
+                to = new TransferMunicipality(null, form.ElsewhereName!.Trim(), code);
             }
         }
         else if (Guid.TryParse(form.To, out var id)
             && (await MunicipalitiesAsync(cancellationToken)).SingleOrDefault(m => m.Id == id) is { } chosen)
         {
-            to = new TransferMunicipality(chosen.Id, chosen.Name);
+            to = new TransferMunicipality(chosen.Id, chosen.Name, chosen.CbsCode);
         }
         else
         {
@@ -119,6 +139,8 @@ public sealed class ExportDossier(
                 ? Outcome.Invalid(errors)
                 : Outcome.NotFound();
         }
+        // Made (and saved on its own) before anything of the dossier is read, the first time this municipality signs.
+        await signing.OwnKeyAsync(cancellationToken);
         db.AuditPurpose = Purpose;
         var dossier = await readContents.HandleAsync(newcomerId, form.IncludeHealth, Purpose, cancellationToken);
         if (dossier is null)
@@ -135,13 +157,13 @@ public sealed class ExportDossier(
 
         var now = clock.GetUtcNow();
         var from = await db.Municipalities.Where(m => m.Id == newcomer.MunicipalityId)
-            .Select(m => new TransferMunicipality(m.Id, m.Name)).SingleAsync(cancellationToken);
+            .Select(m => new TransferMunicipality(m.Id, m.Name, m.CbsCode)).SingleAsync(cancellationToken);
         var file = new TransferFile(
             TransferFile.FormatName, TransferFile.CurrentVersion, Guid.CreateVersion7(), now, from, to, form.MovingDate!.Value,
             Clean(form.Reason), currentUser.DisplayName, form.IncludeHealth,
             dossier.Person, dossier.LegalFrame, dossier.Intake, dossier.Plans, dossier.Settling, dossier.Milestones, dossier.Lessons,
             dossier.Proposals, dossier.TermChanges);
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(file, TransferFile.Options);
+        var bytes = await signing.SignAsync(JsonSerializer.SerializeToUtf8Bytes(file, TransferFile.Options), to.CbsCode!, cancellationToken);
 
         var tracked = await db.Newcomers.SingleAsync(n => n.Id == newcomerId, cancellationToken);
         db.Add(Transfer.Outgoing(tracked, file.TransferId, to.Id, to.Name, file.MovingDate, file.Reason, currentUser.DisplayName, now,

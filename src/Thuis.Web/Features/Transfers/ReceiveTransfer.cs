@@ -6,6 +6,7 @@ using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Features.Intake;
 using Thuis.Web.Features.Milestones;
 using Thuis.Web.Features.Plans;
+using Thuis.Web.Platform.Auditing;
 using Thuis.Web.Platform.Editing;
 using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
@@ -36,12 +37,13 @@ public sealed record TransferPreview(
 public sealed record TransferReceipt(TransferPreview? Preview, Guid? DossierId);
 
 /// <summary>
-/// Warm hand-over, the receiving side: checks a transfer file (format, version, size, BSN, not received before, no
-/// dossier of the same person yet), shows what it holds, and on confirmation creates the newcomer with every intake
-/// part, the plan versions with their numbers and decision dates, the settling checklist, the milestones and an
-/// incoming transfer — in one save, or not at all.
+/// Warm hand-over, the receiving side: checks a transfer file — first its format, that it is addressed to this
+/// municipality, that the sender's key is known and that the signature holds over the content; then size, BSN, not
+/// received before, no dossier of the same person yet — shows what it holds, and on confirmation creates the newcomer
+/// with every intake part, the plan versions with their numbers and decision dates, the settling checklist, the
+/// milestones and an incoming transfer — in one save, or not at all. A refused file is recorded in the audit trail.
 /// </summary>
-public sealed class ReceiveTransfer(AppDbContext db, CurrentUser currentUser, TimeProvider clock)
+public sealed class ReceiveTransfer(AppDbContext db, CurrentUser currentUser, TimeProvider clock, TransferSigning signing)
 {
     public const long MaxBytes = 1024 * 1024;
     private const string NothingReceived = " Er is niets ontvangen.";
@@ -61,7 +63,8 @@ public sealed class ReceiveTransfer(AppDbContext db, CurrentUser currentUser, Ti
         {
             await stream.CopyToAsync(content, cancellationToken);
         }
-        return await CheckAsync(content.ToArray(), cancellationToken);
+        var bytes = content.ToArray();
+        return await AuditedAsync(await CheckAsync(bytes, cancellationToken), bytes, cancellationToken);
     }
 
     public async Task<Outcome<TransferReceipt>> ImportAsync(string? content, CancellationToken cancellationToken)
@@ -74,10 +77,10 @@ public sealed class ReceiveTransfer(AppDbContext db, CurrentUser currentUser, Ti
         var checkedFile = await CheckAsync(bytes, cancellationToken);
         if (checkedFile.Value?.Preview is not { } preview)
         {
-            return checkedFile;
+            return await AuditedAsync(checkedFile, bytes, cancellationToken);
         }
-        var file = Parse(bytes).File!;
-        var received = await BuildAsync(file, preview.Sha256, cancellationToken);
+        var file = (await ReadSignedAsync(bytes, cancellationToken)).File!;
+        var received = Build(file, preview.Sha256);
         db.AuditPurpose = $"Warme overdracht ontvangen van {file.From.Name}";
         db.Newcomers.Add(received.Newcomer);
         foreach (var record in received.Records)
@@ -89,7 +92,7 @@ public sealed class ReceiveTransfer(AppDbContext db, CurrentUser currentUser, Ti
         {
             // Someone received the same file (or registered the same person) between the check and the save.
             var again = await CheckAsync(bytes, cancellationToken);
-            return again.IsSaved ? saved : again;
+            return again.IsSaved ? saved : await AuditedAsync(again, bytes, cancellationToken);
         }
         return Outcome.Saved(new TransferReceipt(null, received.Newcomer.Id));
     }
@@ -100,7 +103,7 @@ public sealed class ReceiveTransfer(AppDbContext db, CurrentUser currentUser, Ti
         {
             return Refused("Het bestand is groter dan 1 MB; zo groot is een overdrachtsbestand van Thuis niet." + NothingReceived);
         }
-        var (file, refusal) = Parse(bytes);
+        var (file, refusal) = await ReadSignedAsync(bytes, cancellationToken);
         if (file is null)
         {
             return Refused(refusal! + NothingReceived);
@@ -112,10 +115,6 @@ public sealed class ReceiveTransfer(AppDbContext db, CurrentUser currentUser, Ti
         if (file.Person.Bsn is not null && !Bsn.IsValid(file.Person.Bsn))
         {
             return Refused("Het BSN in het overdrachtsbestand voldoet niet aan de elfproef. Vraag de vorige gemeente het BSN te controleren en het bestand opnieuw te sturen." + NothingReceived);
-        }
-        if (file.From.Id == currentUser.MunicipalityId)
-        {
-            return Refused("Dit overdrachtsbestand komt van uw eigen gemeente; de gemeente waar de persoon gaat wonen ontvangt het." + NothingReceived);
         }
         var received = await db.Set<Transfer>().Where(t => t.Direction == TransferDirection.Incoming && t.TransferId == file.TransferId)
             .Select(t => (Guid?)t.NewcomerId).FirstOrDefaultAsync(cancellationToken);
@@ -144,7 +143,7 @@ public sealed class ReceiveTransfer(AppDbContext db, CurrentUser currentUser, Ti
             // Built once without saving, so a file whose content breaks a rule of a part, the plan, the checklist or a
             // milestone is refused now rather than after "Overdracht ontvangen". The records obey the same rules as ones
             // typed in by hand; which rule was broken is theirs to know, the case manager gets one clear message.
-            await BuildAsync(file, sha, cancellationToken);
+            Build(file, sha);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or JsonException)
         {
@@ -158,6 +157,90 @@ public sealed class ReceiveTransfer(AppDbContext db, CurrentUser currentUser, Ti
             file.Plans.Count, file.Plans.Where(p => p.DecisionDate is not null).OrderBy(p => p.Number).Select(p => p.DecisionDate).FirstOrDefault(),
             settling.Count(i => i.Status == SettlingItemStatus.Done), settling.Count(i => i.Status != SettlingItemStatus.NotApplicable),
             file.Milestones.Count, file.Lessons.Count, file.Proposals.Count), null));
+    }
+
+    /// <summary>A refused file leaves a line in the audit trail: which file (its SHA-256) and why, in the refusal's first sentence.</summary>
+    private async Task<Outcome<TransferReceipt>> AuditedAsync(Outcome<TransferReceipt> outcome, byte[] bytes, CancellationToken cancellationToken)
+    {
+        if (outcome.Kind != OutcomeKind.Refused)
+        {
+            return outcome;
+        }
+        var reason = outcome.Message ?? "";
+        var end = reason.IndexOf(". ", StringComparison.Ordinal);
+        var purpose = $"Overdrachtsbestand geweigerd: {(end > 0 ? reason[..(end + 1)] : reason)}";
+        db.RecordAudit(AuditAction.Create, nameof(Transfer), ExportDossier.Sha256(bytes), AuditResult.Refused, purpose.Length <= 200 ? purpose : purpose[..200]);
+        await db.SaveChangesAsync(cancellationToken);
+        return outcome;
+    }
+
+    /// <summary>
+    /// The content of a signed transfer file, or why it is refused, checked in this order: the format and version; the
+    /// addressee is this municipality; the sender's key is known (on this installation, or registered by the
+    /// administrator) and is the key the file names; the signature holds over the exact bytes of the content; the
+    /// content names the same sender and addressee. Only then is the content read. The sender's name is taken from the
+    /// key, not from the content.
+    /// </summary>
+    private async Task<(TransferFile? File, string? Refusal)> ReadSignedAsync(byte[] bytes, CancellationToken cancellationToken)
+    {
+        var utf8 = bytes.AsMemory();
+        if (utf8.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            utf8 = utf8[3..];
+        }
+        var (envelope, refusal) = SignedTransferFile.Read(utf8.Span);
+        if (envelope is null)
+        {
+            return (null, refusal);
+        }
+        if (!envelope.IsComplete)
+        {
+            return (null, "Dit overdrachtsbestand is niet (volledig) ondertekend, dus is niet vast te stellen van welke gemeente het komt. Vraag de vorige gemeente om een nieuw bestand.");
+        }
+        if (envelope.Algorithm != SignedTransferFile.Algorithm256)
+        {
+            return (null, $"Dit overdrachtsbestand is ondertekend op een manier die Thuis niet kent ({envelope.Algorithm}). Vraag de vorige gemeente om een nieuw bestand.");
+        }
+        var municipalityId = currentUser.MunicipalityId ?? throw new InvalidOperationException("Zonder gemeente kan geen overdracht worden ontvangen.");
+        var own = await db.Municipalities.Where(m => m.Id == municipalityId).Select(m => new { m.CbsCode, m.Name }).SingleAsync(cancellationToken);
+        if (envelope.To != own.CbsCode)
+        {
+            var addressee = await db.Municipalities.Where(m => m.CbsCode == envelope.To).Select(m => m.Name).SingleOrDefaultAsync(cancellationToken);
+            return (null, $"Dit overdrachtsbestand is niet voor uw gemeente: het is gericht aan {(addressee is null ? "" : $"{addressee}, ")}CBS-code {envelope.To}. "
+                + $"Stuur het niet door; vraag de vorige gemeente een bestand te maken voor {own.Name} ({own.CbsCode}).");
+        }
+        if (envelope.Signer == own.CbsCode)
+        {
+            return (null, "Dit overdrachtsbestand komt van uw eigen gemeente; de gemeente waar de persoon gaat wonen ontvangt het.");
+        }
+        var key = await signing.SenderKeyAsync(envelope.Signer!, cancellationToken);
+        if (key is null)
+        {
+            return (null, $"Thuis kent de sleutel van de afzender (de gemeente met CBS-code {envelope.Signer}) niet en kan dus niet vaststellen dat het bestand van die gemeente komt. "
+                + "Vraag de functioneel beheerder de openbare sleutel van die gemeente vast te leggen (Beheer, Sleutels voor overdracht) en de vingerafdruk met de gemeente zelf na te gaan.");
+        }
+        if (key.Fingerprint != envelope.Fingerprint)
+        {
+            return (null, $"Dit overdrachtsbestand is ondertekend met een andere sleutel dan die van {key.Name} ({key.CbsCode}). Neem contact op met {key.Name} voordat u iets met het bestand doet.");
+        }
+        var content = utf8[envelope.Content!.Value];
+        if (!TransferSigning.Verifies(key, content.Span, envelope.Signature!))
+        {
+            return (null, "De ondertekening klopt niet: het bestand is na het ondertekenen gewijzigd of beschadigd. Vraag de vorige gemeente het bestand opnieuw te sturen.");
+        }
+        var (file, wrong) = Parse(content);
+        if (file is null)
+        {
+            return (null, wrong);
+        }
+        if (file.From.CbsCode != envelope.Signer || file.To.CbsCode != envelope.To)
+        {
+            return (null, "Het overdrachtsbestand klopt niet: de afzender of de geadresseerde in de inhoud is een andere dan in de ondertekening. Vraag de vorige gemeente om een nieuw bestand.");
+        }
+        var fromHere = key.OnThisInstallation
+            ? await db.Municipalities.Where(m => m.CbsCode == key.CbsCode).Select(m => (Guid?)m.Id).SingleAsync(cancellationToken)
+            : null;
+        return (file with { From = new TransferMunicipality(fromHere, key.Name, key.CbsCode) }, null);
     }
 
     private static Outcome<TransferReceipt> Refused(string refusal, Guid? existingDossierId = null) =>
@@ -208,14 +291,9 @@ public sealed class ReceiveTransfer(AppDbContext db, CurrentUser currentUser, Ti
         return null;
     }
 
-    /// <summary>The file, or why it cannot be read: format and version first, then the whole content.</summary>
-    private static (TransferFile? File, string? Refusal) Parse(byte[] bytes)
+    /// <summary>The signed content, or why it cannot be read: format and version first, then the whole content.</summary>
+    private static (TransferFile? File, string? Refusal) Parse(ReadOnlyMemory<byte> utf8)
     {
-        var utf8 = bytes.AsMemory();
-        if (utf8.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-        {
-            utf8 = utf8[3..];
-        }
         JsonDocument document;
         try
         {
@@ -229,14 +307,11 @@ public sealed class ReceiveTransfer(AppDbContext db, CurrentUser currentUser, Ti
         {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object
-                || !root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String || format.GetString() != TransferFile.FormatName)
-            {
-                return (null, $"Dit is geen overdrachtsbestand van Thuis: het formaat ‘{TransferFile.FormatName}’ ontbreekt.");
-            }
-            if (!root.TryGetProperty("versie", out var version) || version.ValueKind != JsonValueKind.Number
+                || !root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String || format.GetString() != TransferFile.FormatName
+                || !root.TryGetProperty("versie", out var version) || version.ValueKind != JsonValueKind.Number
                 || !version.TryGetInt32(out var number) || number != TransferFile.CurrentVersion)
             {
-                return (null, $"Dit overdrachtsbestand heeft een versie die deze Thuis niet kent; Thuis leest versie {TransferFile.CurrentVersion}. Vraag de vorige gemeente om een bestand in versie {TransferFile.CurrentVersion}.");
+                return (null, "Het overdrachtsbestand klopt niet: de inhoud heeft een ander formaat of een andere versie dan de ondertekening. Vraag de vorige gemeente om een nieuw bestand.");
             }
             try
             {
@@ -264,7 +339,7 @@ public sealed class ReceiveTransfer(AppDbContext db, CurrentUser currentUser, Ti
 
     private sealed record Received(Newcomer Newcomer, IReadOnlyList<object> Records);
 
-    private async Task<Received> BuildAsync(TransferFile file, string sha, CancellationToken cancellationToken)
+    private Received Build(TransferFile file, string sha)
     {
         var municipalityId = currentUser.MunicipalityId ?? throw new InvalidOperationException("Zonder gemeente kan geen overdracht worden ontvangen.");
         var now = clock.GetUtcNow();
@@ -318,8 +393,7 @@ public sealed class ReceiveTransfer(AppDbContext db, CurrentUser currentUser, Ti
             milestone.Record(recorded.State, recorded.ReachedOn, recorded.Signs, recorded.Note, FromElsewhere(recorded.RecordedBy), recorded.RecordedAt.ToUniversalTime(), today);
             records.Add(milestone);
         }
-        var fromHere = file.From.Id is { } fromId && await db.Municipalities.AnyAsync(m => m.Id == fromId, cancellationToken) ? fromId : (Guid?)null;
-        records.Add(Transfer.Incoming(newcomer, file.TransferId, fromHere, file.From.Name, file.MovingDate, file.Reason, currentUser.DisplayName, now,
+        records.Add(Transfer.Incoming(newcomer, file.TransferId, file.From.Id, file.From.Name, file.MovingDate, file.Reason, currentUser.DisplayName, now,
             sha, file.HealthIncluded, file.Proposals, file.Lessons));
         return new Received(newcomer, records);
     }

@@ -8,8 +8,11 @@ using Thuis.Web.Features.Plans;
 
 namespace Thuis.Web.Features.Transfers;
 
-/// <summary>A municipality named in a transfer file; its id only when it uses the same installation of Thuis.</summary>
-public sealed record TransferMunicipality(Guid? Id, string Name);
+/// <summary>
+/// A municipality named in a transfer file: its CBS code, its name, and its id only when it uses the same installation
+/// of Thuis.
+/// </summary>
+public sealed record TransferMunicipality(Guid? Id, string Name, string? CbsCode = null);
 
 public sealed record TransferGoal(ParticipationDomain Domain, string Description);
 
@@ -28,9 +31,9 @@ public sealed record TransferMilestone(
     MilestoneKind Kind, MilestoneState State, DateOnly? ReachedOn, IReadOnlyList<string> Signs, string? Note, string RecordedBy, DateTimeOffset RecordedAt);
 
 /// <summary>
-/// The transfer file (overdrachtsbestand) of a warm hand-over: one newcomer's dossier as the sending municipality
-/// had it, readable by the receiving municipality's Thuis. The format name and version come first so a reader can
-/// refuse a file it does not understand before reading anything else.
+/// The content of a transfer file (overdrachtsbestand) of a warm hand-over: one newcomer's dossier as the sending
+/// municipality had it, readable by the receiving municipality's Thuis. It travels inside a signed envelope
+/// (<see cref="SignedTransferFile"/>); its own format, version, sender and addressee must match the envelope's.
 /// </summary>
 public sealed record TransferFile(
     [property: JsonPropertyName("format")] string Format,
@@ -54,7 +57,7 @@ public sealed record TransferFile(
     IReadOnlyList<TermChangeEntry>? TermChanges = null)
 {
     public const string FormatName = "thuis-overdracht";
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     /// <summary>Readable by people too: indented, enums by name, letters such as ë as themselves.</summary>
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
@@ -64,5 +67,6 @@ public sealed record TransferFile(
         Converters = { new JsonStringEnumConverter() },
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
+        AllowDuplicateProperties = false,
     };
 }

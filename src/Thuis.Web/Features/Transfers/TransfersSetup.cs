@@ -15,12 +15,23 @@ public static class TransfersSetup
 
     public static string ExportFile(Guid newcomerId) => $"/dossiers/{newcomerId}/overdragen/bestand";
 
+    public const string KeysPage = "/beheer/overdrachtssleutels";
+
+    public const string OwnKeyFile = "/beheer/overdrachtssleutels/eigen-sleutel.pem";
+
+    public static string RemoveKeyPage(Guid keyId) => $"/beheer/overdrachtssleutels/{keyId}/verwijderen";
+
     public static void AddTransfers(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<ExportDossier>();
         builder.Services.AddScoped<ReadDossierContents>();
         builder.Services.AddScoped<ReceiveTransfer>();
         builder.Services.AddScoped<ListTransfers>();
+        builder.Services.AddScoped<TransferSigning>();
+        builder.Services.AddScoped<ShowTransferKeys>();
+        builder.Services.AddScoped<MakeTransferKey>();
+        builder.Services.AddScoped<RegisterTransferKey>();
+        builder.Services.AddScoped<RemoveTransferKey>();
     }
 
     /// <summary>
@@ -51,5 +62,12 @@ public static class TransfersSetup
                         ? Results.LocalRedirect(ExportPage(newcomerId))
                         : Results.NotFound())
             .RequireAuthorization(dossierReaders);
+        // The municipality's public key as a file to hand to other municipalities. Reading it never makes one.
+        app.MapGet(OwnKeyFile,
+                async (ShowTransferKeys show, CancellationToken cancellationToken) =>
+                    await show.OwnPublicKeyFileAsync(cancellationToken) is { } file
+                        ? Results.File(System.Text.Encoding.ASCII.GetBytes(file.Pem), "application/x-pem-file", file.FileName)
+                        : Results.NotFound())
+            .RequireAuthorization(new AuthorizeAttribute { Roles = Roles.Administrator });
     }
 }
