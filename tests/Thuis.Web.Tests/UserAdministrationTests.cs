@@ -58,7 +58,8 @@ public sealed class UserAdministrationTests(AppFixture fixture)
     public async Task A_long_list_is_paged()
     {
         var municipality = await World.AddMunicipalityAsync("Veeldorp");
-        for (var i = 0; i < Platform.Paging.Paging.PageSize + 1; i++)
+        // With the municipality's own staff member and its administrator: two more than a page.
+        for (var i = 0; i < Platform.Paging.Paging.PageSize; i++)
         {
             await World.CreateUserAsync(municipality, Roles.CaseManager);
         }
@@ -182,7 +183,9 @@ public sealed class UserAdministrationTests(AppFixture fixture)
         using var anyone = fixture.NewClient();
         Assert.Contains("vervangen door een nieuwere", (await anyone.GetAsync(PathOf(first))).Text, StringComparison.Ordinal);
 
-        await anyone.SubmitAsync(PathOf(second), "uitnodiging", new Dictionary<string, string> { ["Input.Password"] = NewPassword, ["Input.RepeatPassword"] = NewPassword });
+        var secondPage = await anyone.GetAsync(PathOf(second));
+        Assert.True(secondPage.Document.QuerySelector("#wachtwoord") is not null, secondPage.Text);
+        await anyone.PostFormAsync(secondPage, "uitnodiging", new Dictionary<string, string> { ["Input.Password"] = NewPassword, ["Input.RepeatPassword"] = NewPassword });
         using var stranger = fixture.NewClient();
         Assert.Contains("al gebruikt", (await stranger.GetAsync(PathOf(second))).Text, StringComparison.Ordinal);
         Assert.Contains("niet (meer) geldig", (await stranger.GetAsync("/account/uitnodiging?token=verzonnen")).Text, StringComparison.Ordinal);
@@ -194,9 +197,22 @@ public sealed class UserAdministrationTests(AppFixture fixture)
             await scope.ServiceProvider.GetRequiredService<AppDbContext>().StaffInvitations.IgnoreQueryFilters()
                 .Where(i => i.TokenHash == hash).ExecuteUpdateAsync(i => i.SetProperty(x => x.ExpiresAt, DateTimeOffset.UtcNow.AddMinutes(-1)));
         }
-        var expired = await stranger.SubmitAsync(PathOf(late), "uitnodiging", new Dictionary<string, string>());
-        Assert.Contains("verlopen", (await stranger.GetAsync(PathOf(late))).Text, StringComparison.Ordinal);
+        var expired = await stranger.GetAsync(PathOf(late));
+        Assert.Contains("Deze uitnodiging is verlopen", expired.Text, StringComparison.Ordinal);
         Assert.Null(expired.Document.QuerySelector("#wachtwoord"));
+
+        // A form posted from the page while it was still open is refused too.
+        await using (var scope = ScopeOf(World.A))
+        {
+            var refused = await scope.ServiceProvider.GetRequiredService<AcceptInvitation>().HandleAsync(new AcceptInvitationForm
+            {
+                Token = Uri.UnescapeDataString(late.Split("token=")[1]),
+                Password = NewPassword,
+                RepeatPassword = NewPassword,
+            }, default);
+            Assert.Equal(OutcomeKind.Refused, refused.Kind);
+            Assert.Contains("verlopen", refused.Message, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

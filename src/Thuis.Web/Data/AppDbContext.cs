@@ -279,7 +279,9 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
             switch (entry.Entity)
             {
                 case ThuisUser user when entry.State == EntityState.Modified:
-                    var fields = entry.Properties.Where(p => p.IsModified && !RoutineAccountFields.Contains(p.Metadata.Name))
+                    // Identity's store marks every field modified at each update: what counts is what differs.
+                    var fields = entry.Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)
+                            && !RoutineAccountFields.Contains(p.Metadata.Name))
                         .Select(p => p.Metadata.Name).ToList();
                     if (fields.Count > 0)
                     {

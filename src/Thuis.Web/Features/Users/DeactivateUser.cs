@@ -1,7 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
 using Thuis.Web.Platform.Editing;
 using Thuis.Web.Platform.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace Thuis.Web.Features.Users;
 
