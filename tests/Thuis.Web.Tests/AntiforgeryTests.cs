@@ -31,6 +31,7 @@ public sealed class AntiforgeryTests(AppFixture fixture)
             ["StepId"] = Guid.NewGuid().ToString(),
             ["ActivityId"] = Guid.NewGuid().ToString(),
             ["StatusCode"] = "404",
+            ["UserId"] = world.A.StaffUserId,
         };
         var email = await world.CreateUserAsync(world.A, Roles.All.ToArray());
         using var client = fixture.NewClient();

@@ -30,7 +30,7 @@ public sealed class MenuPerRoleTests(AppFixture fixture)
     }
 
     [Theory]
-    [InlineData(Roles.Administrator, new[] { "/", "/interventiewijzer", "/beheer" })]
+    [InlineData(Roles.Administrator, new[] { "/", "/interventiewijzer", "/beheer", "/beheer/gebruikers" })]
     [InlineData(Roles.Coordinator, new[] { "/", "/dossiers", "/plannen", "/trajecten", "/verwijzingen", "/interventiewijzer", "/sociale-kaart", "/vrijwilligers", "/koppelen", "/signalen", "/rapportages" })]
     [InlineData(Roles.CaseManager, new[] { "/", "/dossiers", "/plannen", "/trajecten", "/verwijzingen", "/interventiewijzer", "/sociale-kaart", "/signalen" })]
     [InlineData(Roles.VolunteerCoordinator, new[] { "/", "/interventiewijzer", "/sociale-kaart", "/vrijwilligers" })]

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -16,6 +17,7 @@ using Thuis.Web.Features.Signals;
 using Thuis.Web.Features.SocialMap;
 using Thuis.Web.Features.Trajectories;
 using Thuis.Web.Features.Transfers;
+using Thuis.Web.Features.Users;
 using Thuis.Web.Platform.Auditing;
 using Thuis.Web.Platform.Changes;
 using Thuis.Web.Platform.Health;
@@ -65,6 +67,7 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
     public DbSet<Transfer> Transfers => Set<Transfer>();
     public DbSet<Signal> Signals => Set<Signal>();
     public DbSet<OwnAccessInvitation> OwnAccessInvitations => Set<OwnAccessInvitation>();
+    public DbSet<StaffInvitation> StaffInvitations => Set<StaffInvitation>();
     public DbSet<ActivityFeedback> ActivityFeedbacks => Set<ActivityFeedback>();
     public DbSet<SignalSettings> SignalSettings => Set<SignalSettings>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
@@ -94,6 +97,7 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var changeEntries = AuditChangesOfPeoplesData();
+        changeEntries.AddRange(await AuditChangesOfAccountsAsync(cancellationToken));
         int saved;
         DataChange? change;
         try
@@ -238,6 +242,105 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
                 action, entry.Metadata.ClrType.Name, KeyOf(entry), AuditResult.Success, currentUser.Origin, AuditPurpose,
                 changedFields is null ? null : $"Gewijzigd: {changedFields}",
                 entry.Entity is IPersonData data ? data.NewcomerId : null);
+            AuditEntries.Add(auditEntry);
+            made.Add(auditEntry);
+        }
+        return made;
+    }
+
+    /// <summary>Why an account's change is processed, recorded with it.</summary>
+    public const string AccountPurpose = "Beheer van accounts en toegang";
+
+    // What changes with every sign-in or check of the session, not what anyone decided: not worth a line in the trail.
+    private static readonly HashSet<string> RoutineAccountFields =
+    [
+        nameof(ThuisUser.SecurityStamp), nameof(ThuisUser.ConcurrencyStamp), nameof(ThuisUser.AccessFailedCount),
+        nameof(ThuisUser.LockoutEnd), nameof(ThuisUser.LastSignInAt), nameof(ThuisUser.OwnLanguage), nameof(ThuisUser.Version),
+        nameof(ThuisUser.NormalizedEmail), nameof(ThuisUser.NormalizedUserName),
+    ];
+
+    /// <summary>
+    /// Audits every change to an account, its roles, its code app and recovery codes and its passkeys, in the account's
+    /// own municipality and under the account's id: who was invited, got another role, was deactivated, had two-step
+    /// verification reset or set a new password. Field names only, never a password, hash, key or token. Accounts are
+    /// found before anyone is signed in (sign-in, activation), so they have no query filter; a signed-in user may
+    /// change only accounts of their own municipality.
+    /// </summary>
+    private async Task<List<AuditEntry>> AuditChangesOfAccountsAsync(CancellationToken cancellationToken)
+    {
+        var changes = new List<(string UserId, AuditAction Action, string? Details)>();
+        var roleIds = new HashSet<string>();
+        foreach (var entry in ChangeTracker.Entries().ToList())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            {
+                continue;
+            }
+            switch (entry.Entity)
+            {
+                case ThuisUser user when entry.State == EntityState.Modified:
+                    // Identity's store marks every field modified at each update: what counts is what differs.
+                    var fields = entry.Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)
+                            && !RoutineAccountFields.Contains(p.Metadata.Name))
+                        .Select(p => p.Metadata.Name).ToList();
+                    if (fields.Count > 0)
+                    {
+                        changes.Add((user.Id, AuditAction.Update, $"Gewijzigd: {string.Join(", ", fields)}"));
+                    }
+                    break;
+                case ThuisUser user:
+                    changes.Add((user.Id, entry.State == EntityState.Added ? AuditAction.Create : AuditAction.Delete, null));
+                    break;
+                case IdentityUserRole<string> role when entry.State != EntityState.Modified:
+                    roleIds.Add(role.RoleId);
+                    changes.Add((role.UserId, AuditAction.Update, $"{(entry.State == EntityState.Added ? "Rol gegeven" : "Rol ontnomen")}: {role.RoleId}"));
+                    break;
+                case IdentityUserToken<string> token when token.LoginProvider != SingleUseAuthenticatorTokenProvider.Store:
+                    changes.Add((token.UserId, AuditAction.Update, $"{(entry.State == EntityState.Deleted ? "Verwijderd" : "Gewijzigd")}: {token.Name}"));
+                    break;
+                case IdentityUserPasskey<string> passkey when entry.State != EntityState.Modified:
+                    changes.Add((passkey.UserId, AuditAction.Update, entry.State == EntityState.Added ? "Passkey toegevoegd" : "Passkey verwijderd"));
+                    break;
+                case IdentityUserLogin<string> login when entry.State != EntityState.Modified:
+                    changes.Add((login.UserId, AuditAction.Update, $"{(entry.State == EntityState.Added ? "Inlogmethode gekoppeld" : "Inlogmethode ontkoppeld")}: {login.LoginProvider}"));
+                    break;
+            }
+        }
+        if (changes.Count == 0)
+        {
+            return [];
+        }
+
+        var userIds = changes.Select(c => c.UserId).ToHashSet();
+        var municipalities = ChangeTracker.Entries<ThuisUser>().Where(e => userIds.Contains(e.Entity.Id))
+            .ToDictionary(e => e.Entity.Id, e => (Current: e.Entity.MunicipalityId, Original: e.Property(u => u.MunicipalityId).OriginalValue));
+        var untracked = userIds.Where(id => !municipalities.ContainsKey(id)).ToList();
+        if (untracked.Count > 0)
+        {
+            foreach (var account in await Users.AsNoTracking().Where(u => untracked.Contains(u.Id))
+                .Select(u => new { u.Id, u.MunicipalityId }).ToListAsync(cancellationToken))
+            {
+                municipalities[account.Id] = (account.MunicipalityId, account.MunicipalityId);
+            }
+        }
+        if (currentUser.MunicipalityId is { } current
+            && municipalities.Values.Any(m => m.Current != current || m.Original != current))
+        {
+            throw new CrossMunicipalityWriteException(nameof(ThuisUser));
+        }
+        var roleNames = roleIds.Count == 0 ? [] : await Roles.AsNoTracking().Where(r => roleIds.Contains(r.Id))
+            .ToDictionaryAsync(r => r.Id, r => Platform.Security.Roles.DutchName(r.Name ?? ""), cancellationToken);
+
+        var made = new List<AuditEntry>();
+        foreach (var (userId, action, details) in changes)
+        {
+            if (!municipalities.TryGetValue(userId, out var municipality))
+            {
+                continue;
+            }
+            var named = roleNames.Aggregate(details, (text, role) => text?.Replace(role.Key, role.Value, StringComparison.Ordinal));
+            var auditEntry = new AuditEntry(municipality.Current, clock.GetUtcNow(), currentUser.ActorId, currentUser.RoleNames,
+                action, nameof(ThuisUser), userId, AuditResult.Success, currentUser.Origin, AccountPurpose, named);
             AuditEntries.Add(auditEntry);
             made.Add(auditEntry);
         }

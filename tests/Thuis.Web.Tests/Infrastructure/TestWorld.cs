@@ -28,6 +28,9 @@ public sealed record TestMunicipality(
     Guid InterventionId, Guid OfferId, Guid VolunteerId, string VolunteerName, Guid ProposalId, Guid ReferralId, Guid RunId, Guid SignalId,
     Guid ConsentId)
 {
+    /// <summary>A staff account of the municipality, for the administrator's pages of one user.</summary>
+    public string StaffUserId { get; init; } = "";
+
     /// <summary>
     /// Each route parameter that names a record, with this municipality's record, for tests that walk every page with
     /// another's records. A new page whose parameter is missing here fails those tests until it is added.
@@ -51,6 +54,7 @@ public sealed record TestMunicipality(
         ["OrganisationId"] = PartnerOrganisationId.ToString(),
         ["OfferId"] = OfferId.ToString(),
         ["VolunteerId"] = VolunteerId.ToString(),
+        ["UserId"] = StaffUserId,
     };
 }
 
@@ -183,7 +187,12 @@ public sealed class TestWorld(ThuisAppFactory app, TestMunicipality a, TestMunic
             $"Stel {given} schuldhulp voor", today, today);
         db.Signals.Add(signal);
         await db.SaveChangesAsync();
+        var staff = new ThuisUser($"medewerker-{cbsCode}@{name.ToLowerInvariant()}.test", $"Medewerker {name}", municipality.Id);
+        await DemoData.CreateUserAsync(scope.ServiceProvider.GetRequiredService<UserManager<ThuisUser>>(), staff, Password, Roles.Coordinator);
         return new TestMunicipality(municipality.Id, name, newcomer.Id, newcomer.FullName, bsn ?? "", partner.Id, group.Id, session.Id,
-            ownIntervention.Id, offer.Id, volunteer.Id, volunteer.Name, proposal.Id, referral.Id, run.Id, signal.Id, consent.Id);
+            ownIntervention.Id, offer.Id, volunteer.Id, volunteer.Name, proposal.Id, referral.Id, run.Id, signal.Id, consent.Id)
+        {
+            StaffUserId = staff.Id,
+        };
     }
 }

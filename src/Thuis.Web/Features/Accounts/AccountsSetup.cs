@@ -57,11 +57,12 @@ public static class AccountsSetup
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<ThuisSignInManager>()
             .AddClaimsPrincipalFactory<ThuisClaimsPrincipalFactory>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(SingleUseAuthenticatorTokenProvider.Name)
-            .AddErrorDescriber<DutchIdentityErrorDescriber>();
+            .AddErrorDescriber<DutchIdentityErrorDescriber>()
+            .AddPasswordValidator<CommonPasswordValidator>();
 
         services.ConfigurePasskeys(builder.Configuration);
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
@@ -129,6 +130,7 @@ public static class AccountsSetup
         services.AddScoped<SetUpTwoFactor>();
         services.AddScoped<SignIn>();
         services.AddSingleton<AccountThrottle>();
+        services.AddScoped<ChangeOwnPassword>();
 
         var permitPerMinute = builder.Configuration.GetValue("SignIn:PermitPerMinutePerAddress", 10);
         var activationsPerMinute = builder.Configuration.GetValue("Activation:PermitPerMinutePerAddress", 5);

@@ -21,6 +21,9 @@ public enum SignInStep
     /// <summary>This browser cannot use passkeys.</summary>
     PasskeyUnsupported,
 
+    /// <summary>The password was right, but the administrator deactivated the account.</summary>
+    Deactivated,
+
     /// <summary>The code step was opened without a password step before it, or after it expired.</summary>
     NoPendingSignIn,
 }
@@ -66,6 +69,11 @@ public sealed partial class SignIn(SignInManager<ThuisUser> signIn, IPasswordHas
             _nobodysHash ??= hasher.HashPassword(nobody, Guid.NewGuid().ToString());
             hasher.VerifyHashedPassword(nobody, _nobodysHash, password);
             return SignInStep.Refused;
+        }
+        if (user.IsDeactivated)
+        {
+            // Only someone who knows the password learns that the account was deactivated.
+            return await signIn.UserManager.CheckPasswordAsync(user, password) ? SignInStep.Deactivated : SignInStep.Refused;
         }
         return Step(await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true), "password");
     }

@@ -14,7 +14,8 @@ public sealed class SingleUseAuthenticatorTokenProvider(TimeProvider clock) : Au
 {
     public const string Name = "ThuisAuthenticator";
 
-    private const string Store = "[Thuis]";
+    /// <summary>Where the last step used is kept: a routine note, left out of the audit trail.</summary>
+    public const string Store = "[Thuis]";
     private const string LastStep = "AuthenticatorLastStep";
 
     /// <summary>Two steps of 30 seconds either way, as Identity allows, for a phone whose clock is a little off.</summary>

@@ -50,6 +50,61 @@ public sealed class ThuisUser : IdentityUser
 
     public Guid? OrganisationId { get; private set; }
 
+    /// <summary>When the administrator deactivated the account; while set, it cannot sign in.</summary>
+    public DateTimeOffset? DeactivatedAt { get; private set; }
+
+    /// <summary>When the administrator last reset the account's two-step verification.</summary>
+    public DateTimeOffset? TwoFactorResetAt { get; private set; }
+
+    /// <summary>
+    /// Changes with every change the administrator makes to the account (role, organisation, deactivation, two-step
+    /// reset), so two administrators changing the same account at once cannot both succeed. Sign-ins leave it alone.
+    /// </summary>
+    public Guid Version { get; private set; } = Guid.NewGuid();
+
+    public bool IsDeactivated => DeactivatedAt is not null;
+
+    /// <summary>Ends the account's use: it cannot sign in, and a new security stamp ends every open session at once.</summary>
+    public void Deactivate(DateTimeOffset at)
+    {
+        if (NewcomerId is not null)
+        {
+            throw new InvalidOperationException("Een eigen Thuis van een nieuwkomer wordt vanuit het dossier beheerd.");
+        }
+        DeactivatedAt ??= at;
+        SecurityStamp = Guid.NewGuid().ToString();
+        Version = Guid.NewGuid();
+    }
+
+    public void Reactivate()
+    {
+        DeactivatedAt = null;
+        Version = Guid.NewGuid();
+    }
+
+    /// <summary>
+    /// The organisation a partner worker works for; only a partner worker has one, and a partner worker always has one.
+    /// The roles themselves are Identity's; the handler changes them in the same save. Open sessions take the new role
+    /// and organisation at their next request, when the security stamp check renews their claims.
+    /// </summary>
+    public void WorkFor(Guid? organisationId)
+    {
+        OrganisationId = organisationId;
+        Version = Guid.NewGuid();
+    }
+
+    /// <summary>
+    /// Forgets how the account did its second step (the code app and its recovery codes are removed by the handler) and
+    /// ends its sessions, for someone who lost their phone: at the next sign-in they set it up again.
+    /// </summary>
+    public void ResetTwoFactor(DateTimeOffset at)
+    {
+        TwoFactorEnabled = false;
+        TwoFactorResetAt = at;
+        SecurityStamp = Guid.NewGuid().ToString();
+        Version = Guid.NewGuid();
+    }
+
     /// <summary>Remembers the language of a newcomer's own Thuis; only the languages it speaks can be chosen.</summary>
     public void ChooseOwnLanguage(Language language)
     {
@@ -67,6 +122,7 @@ internal sealed class ThuisUserMapping : IEntityTypeConfiguration<ThuisUser>
     {
         builder.Property(u => u.DisplayName).HasMaxLength(200);
         builder.Property(u => u.OwnLanguage).HasMaxLength(10);
+        builder.Property(u => u.Version).IsConcurrencyToken();
         builder.HasOne<Municipality>().WithMany().HasForeignKey(u => u.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(u => u.MunicipalityId);

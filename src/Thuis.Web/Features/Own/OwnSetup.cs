@@ -95,14 +95,18 @@ public static class OwnSetup
             o.Events.OnSignedIn = async context =>
             {
                 await signedIn(context);
-                // The case manager sees when a person last used their own Thuis; staff sign-ins are not kept.
-                if (context.Principal?.FindFirst(ThuisClaims.NewcomerId) is not null
-                    && context.Principal.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { } userId)
+                // The case manager sees when a person last used their own Thuis, the administrator when a user last signed in.
+                if (context.Principal?.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { } userId)
                 {
                     var clock = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
                     var now = clock.GetUtcNow();
                     var accounts = context.HttpContext.RequestServices.GetRequiredService<AppDbContext>().Users.Where(u => u.Id == userId);
                     await accounts.ExecuteUpdateAsync(u => u.SetProperty(x => x.LastSignInAt, now));
+                }
+                if (context.Principal?.FindFirst(ThuisClaims.NewcomerId) is not null
+                    && context.Principal.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { } newcomersId)
+                {
+                    var accounts = context.HttpContext.RequestServices.GetRequiredService<AppDbContext>().Users.Where(u => u.Id == newcomersId);
                     // The person's language follows them to every phone they sign in on.
                     if (Languages.Find(await accounts.Select(u => u.OwnLanguage).SingleOrDefaultAsync()) is { } language)
                     {

@@ -17,6 +17,7 @@ public sealed class ShowStart(PageAccess access)
         new("/interventiewijzer", "Interventiewijzer", "Wat werkt, en wie het hier aanbiedt."),
         new("/sociale-kaart", "Sociale kaart", "Clubs, vrijwilligers, scholen en werkgevers in de gemeente."),
         new("/beheer", "Beheer", "Instellingen van de gemeente, gebruikers en de audittrail."),
+        new("/beheer/gebruikers", "Gebruikers", "Wie met Thuis werkt, in welke rol: uitnodigen, rol wijzigen, deactiveren."),
     ];
 
     public async Task<IReadOnlyList<StartCard>> HandleAsync()

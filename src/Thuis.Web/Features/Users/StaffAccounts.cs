@@ -1,0 +1,98 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Thuis.Web.Data;
+using Thuis.Web.Features.Accounts;
+using Thuis.Web.Platform.Security;
+
+namespace Thuis.Web.Features.Users;
+
+/// <summary>Where an account stands, as the administrator reads it.</summary>
+public enum AccountStatus
+{
+    Active,
+
+    /// <summary>Invited, and no password chosen yet.</summary>
+    Invited,
+
+    Deactivated,
+}
+
+public static class AccountStatusWords
+{
+    public static string Dutch(this AccountStatus status) => status switch
+    {
+        AccountStatus.Active => "actief",
+        AccountStatus.Invited => "uitgenodigd",
+        _ => "gedeactiveerd",
+    };
+}
+
+/// <summary>A partner organisation a partner worker can work for.</summary>
+public sealed record OrganisationOption(Guid Id, string Name);
+
+/// <summary>
+/// The accounts of the people who work for the administrator's municipality. Accounts have no query filter (they are
+/// found before anyone signs in), so every page of user administration reads them here, scoped once. Newcomers' own
+/// accounts are managed from their dossier and are not among them.
+/// </summary>
+internal static class StaffAccounts
+{
+    public const string ChangedMeanwhile = "Iemand anders heeft deze gebruiker net gewijzigd. Open de pagina opnieuw en kijk of uw wijziging nog nodig is.";
+
+    public static IQueryable<ThuisUser> Of(AppDbContext db, CurrentUser currentUser)
+    {
+        var municipalityId = currentUser.MunicipalityId ?? Guid.Empty;
+        return db.Users.Where(u => u.MunicipalityId == municipalityId && u.NewcomerId == null);
+    }
+
+    public static AccountStatus StatusOf(DateTimeOffset? deactivatedAt, string? passwordHash, bool hasPasskey) =>
+        deactivatedAt is not null ? AccountStatus.Deactivated
+        : passwordHash is null && !hasPasskey ? AccountStatus.Invited
+        : AccountStatus.Active;
+
+    public static async Task<IReadOnlyList<OrganisationOption>> PartnerOrganisationsAsync(AppDbContext db, CancellationToken cancellationToken) =>
+        await db.Organisations.AsNoTracking().Where(o => o.IsPartner).OrderBy(o => o.Name)
+            .Select(o => new OrganisationOption(o.Id, o.Name)).ToListAsync(cancellationToken);
+
+    /// <summary>The errors of a role and organisation chosen together: a partner worker needs one of the municipality's partner organisations, no one else has one.</summary>
+    public static async Task<Dictionary<string, string>> RoleErrorsAsync(AppDbContext db, string? role, Guid? organisationId,
+        string roleField, string organisationField, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string>();
+        if (role is null || !Roles.All.Contains(role))
+        {
+            errors[roleField] = "Kies een rol.";
+        }
+        else if (role == Roles.PartnerWorker && organisationId is null)
+        {
+            errors[organisationField] = "Kies de partnerorganisatie waar deze medewerker werkt.";
+        }
+        else if (role != Roles.PartnerWorker && organisationId is not null)
+        {
+            errors[organisationField] = "Alleen een medewerker partnerorganisatie hoort bij een organisatie. Kies ‘geen organisatie’.";
+        }
+        if (organisationId is { } chosen && !errors.ContainsKey(organisationField)
+            && !await db.Organisations.AnyAsync(o => o.Id == chosen && o.IsPartner, cancellationToken))
+        {
+            errors[organisationField] = "Kies een partnerorganisatie van uw gemeente.";
+        }
+        return errors;
+    }
+
+    /// <summary>The role ids by name, to change an account's roles in the same save as the account.</summary>
+    public static Task<Dictionary<string, string>> RoleIdsAsync(AppDbContext db, CancellationToken cancellationToken) =>
+        db.Roles.AsNoTracking().Where(r => r.Name != null).ToDictionaryAsync(r => r.Name!, r => r.Id, cancellationToken);
+
+    /// <summary>Whether another active administrator than <paramref name="userId"/> remains in the municipality.</summary>
+    public static async Task<bool> AnotherActiveAdministratorAsync(AppDbContext db, CurrentUser currentUser, string userId, CancellationToken cancellationToken)
+    {
+        var administrator = await db.Roles.Where(r => r.Name == Roles.Administrator).Select(r => r.Id).SingleAsync(cancellationToken);
+        return await Of(db, currentUser).AnyAsync(u => u.Id != userId && u.DeactivatedAt == null
+            && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == administrator), cancellationToken);
+    }
+
+    public static Task<bool> IsAdministratorAsync(AppDbContext db, string userId, CancellationToken cancellationToken) =>
+        db.UserRoles.AnyAsync(ur => ur.UserId == userId && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Administrator), cancellationToken);
+
+    public static IdentityUserRole<string> RoleOf(string userId, string roleId) => new() { UserId = userId, RoleId = roleId };
+}
