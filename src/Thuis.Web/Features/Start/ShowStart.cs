@@ -17,6 +17,7 @@ public sealed class ShowStart(PageAccess access)
         new("/interventiewijzer", "Interventiewijzer", "Wat werkt, en wie het hier aanbiedt."),
         new("/sociale-kaart", "Sociale kaart", "Clubs, vrijwilligers, scholen en werkgevers in de gemeente."),
         new("/beheer", "Beheer", "Instellingen van de gemeente, gebruikers en de audittrail."),
+        new("/audit", "Audittrail", "Wie wanneer welk dossier inzag of wijzigde: zoeken, exporteren en de keten controleren."),
     ];
 
     public async Task<IReadOnlyList<StartCard>> HandleAsync()
