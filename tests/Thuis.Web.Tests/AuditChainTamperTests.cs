@@ -182,6 +182,53 @@ public sealed class AuditChainTamperTests
         Assert.Contains("de laatste regels zijn verwijderd", report, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Production_does_not_start_without_an_audit_key()
+    {
+        await using var app = new ThuisAppFactory("Production", new Dictionary<string, string?> { ["Audit:Key"] = "" });
+
+        var refused = Record.Exception(() => app.StartServer());
+
+        Assert.NotNull(refused);
+        var messages = string.Join(" | ", Chain(refused));
+        Assert.Contains("Thuis start niet zonder sleutel voor de audittrail", messages, StringComparison.Ordinal);
+        Assert.Contains("Audit:KeyFile", messages, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task The_demo_run_makes_its_own_key_file_beside_the_database_readable_by_the_owner_only_and_keeps_it()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "thuis-tests", $"sleutel-{Guid.NewGuid():N}");
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["Database:ConnectionString"] = $"Data Source={Path.Combine(folder, "thuis.db")}",
+            ["Audit:Key"] = "",
+            ["Demo:SeedOnFirstStart"] = "false",
+        };
+        string firstKeyId;
+        await using (var first = new ThuisAppFactory("Development", settings))
+        {
+            firstKeyId = first.Services.GetRequiredService<AuditKey>().Id;
+        }
+        await using var second = new ThuisAppFactory("Development", settings);
+
+        var keyFile = Path.Combine(folder, "thuis.audit-key");
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keyFile));
+        Assert.True(Convert.FromBase64String(await File.ReadAllTextAsync(keyFile)).Length >= 32);
+        Assert.Equal(firstKeyId, second.Services.GetRequiredService<AuditKey>().Id);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
+    private static IEnumerable<string> Chain(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            yield return exception.Message;
+        }
+    }
+
     /// <summary>A fresh app whose municipality A has a trail of several entries: its setup and four dossier views.</summary>
     private static async Task<TestWorld> TrailOfSeveralViewsAsync(ThuisAppFactory app)
     {

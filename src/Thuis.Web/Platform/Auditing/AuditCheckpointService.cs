@@ -32,6 +32,10 @@ internal sealed partial class AuditCheckpointService(
             {
                 LogFailed(logger, exception, checkpoints.Path);
             }
+            catch (System.Data.Common.DbException exception)
+            {
+                LogFailed(logger, exception, checkpoints.Path);
+            }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
