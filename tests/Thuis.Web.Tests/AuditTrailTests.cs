@@ -91,7 +91,7 @@ public sealed class AuditTrailTests(AppFixture fixture)
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var intact = await AuditChain.VerifyAsync(db, world.A.Id, CancellationToken.None);
+        var intact = await AuditTampering.VerifyAsync(app, world.A.Id);
         Assert.True(intact.IsIntact);
         Assert.True(intact.EntriesChecked >= 4);
 
@@ -100,11 +100,11 @@ public sealed class AuditTrailTests(AppFixture fixture)
         await db.AuditEntries.IgnoreQueryFilters().Where(a => a.Id == second.Id)
             .ExecuteUpdateAsync(set => set.SetProperty(a => a.Purpose, "iets anders"));
 
-        var broken = await AuditChain.VerifyAsync(db, world.A.Id, CancellationToken.None);
+        var broken = await AuditTampering.VerifyAsync(app, world.A.Id);
         Assert.False(broken.IsIntact);
         Assert.Equal(2, broken.FirstBrokenSequence);
 
-        var otherMunicipality = await AuditChain.VerifyAsync(db, world.B.Id, CancellationToken.None);
+        var otherMunicipality = await AuditTampering.VerifyAsync(app, world.B.Id);
         Assert.True(otherMunicipality.IsIntact);
     }
 
@@ -118,7 +118,7 @@ public sealed class AuditTrailTests(AppFixture fixture)
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.AuditEntries.IgnoreQueryFilters().Where(a => a.MunicipalityId == world.A.Id && a.Sequence == 3).ExecuteDeleteAsync();
 
-        var report = await AuditChain.VerifyAsync(db, world.A.Id, CancellationToken.None);
+        var report = await AuditTampering.VerifyAsync(app, world.A.Id);
         Assert.Equal(3, report.FirstBrokenSequence);
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Thuis.Web.Data;
+using Thuis.Web.Platform.Auditing;
 using Thuis.Web.Platform.Changes;
 using Thuis.Web.Platform.Security;
 using Thuis.Web.Tests.Infrastructure;
@@ -17,7 +18,7 @@ public sealed class MigrationTests(AppFixture fixture)
     public void The_SQLite_migrations_cover_every_change_of_the_model()
     {
         using var db = new SqliteAppDbContext(
-            new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=:memory:").UseIdentityOfTheApp().Options, Nobody, TimeProvider.System, DataChangeNotifier.Nobody);
+            new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=:memory:").UseIdentityOfTheApp().Options, Nobody, TimeProvider.System, DataChangeNotifier.Nobody, AuditKey.NewRandom());
 
         Assert.NotEmpty(db.Database.GetMigrations());
         Assert.False(db.Database.HasPendingModelChanges(), "Het model is gewijzigd zonder SQLite-migratie: dotnet ef migrations add ... --context SqliteAppDbContext");
@@ -27,7 +28,7 @@ public sealed class MigrationTests(AppFixture fixture)
     public void The_PostgreSQL_migrations_cover_every_change_of_the_model()
     {
         using var db = new PostgresAppDbContext(
-            new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql("Host=niet-gebruikt").UseIdentityOfTheApp().Options, Nobody, TimeProvider.System, DataChangeNotifier.Nobody);
+            new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql("Host=niet-gebruikt").UseIdentityOfTheApp().Options, Nobody, TimeProvider.System, DataChangeNotifier.Nobody, AuditKey.NewRandom());
 
         Assert.NotEmpty(db.Database.GetMigrations());
         Assert.False(db.Database.HasPendingModelChanges(), "Het model is gewijzigd zonder PostgreSQL-migratie: dotnet ef migrations add ... --context PostgresAppDbContext");

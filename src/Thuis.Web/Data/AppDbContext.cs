@@ -32,7 +32,7 @@ namespace Thuis.Web.Data;
 /// every change of such data lands in the audit trail in the same save. After the commit, whatever follows people's
 /// data (signals, reports) is told whom the save concerned (<see cref="IDataChangeSubscriber"/>).
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options, CurrentUser currentUser, TimeProvider clock, DataChangeNotifier notifier)
+public abstract class AppDbContext(DbContextOptions options, CurrentUser currentUser, TimeProvider clock, DataChangeNotifier notifier, AuditKey auditKey)
     : IdentityDbContext<ThuisUser>(options)
 {
     // Changes saved inside an explicit transaction, told when it commits.
@@ -81,14 +81,16 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
 
     /// <summary>
     /// Adds an audit entry for something other than a change, such as viewing a dossier. Give the person whose dossier it
-    /// is about, when it is someone's: that person sees the entry in their own Thuis.
+    /// is about, when it is someone's: that person sees the entry in their own Thuis. Details name what was done (fields,
+    /// search criteria), never values of people's data.
     /// </summary>
-    public void RecordAudit(AuditAction action, string objectType, string objectId, AuditResult result, string purpose, Guid? personId = null)
+    public void RecordAudit(AuditAction action, string objectType, string objectId, AuditResult result, string purpose, Guid? personId = null,
+        string? details = null)
     {
         var municipalityId = currentUser.MunicipalityId
             ?? throw new InvalidOperationException("Zonder gemeente kan niets worden vastgelegd in de audittrail.");
         AuditEntries.Add(new AuditEntry(municipalityId, clock.GetUtcNow(), currentUser.ActorId, currentUser.RoleNames,
-            action, objectType, objectId, result, currentUser.Origin, purpose, details: null, personId));
+            action, objectType, objectId, result, currentUser.Origin, purpose, details, personId));
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
@@ -104,7 +106,7 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
         {
             // Read before the save: a deleted course group's people can no longer be found after it.
             change = await DataChangeOfThisSaveAsync(cancellationToken);
-            await using (await AuditChain.LinkPendingAsync(this, cancellationToken))
+            await using (await AuditChain.LinkPendingAsync(this, auditKey, cancellationToken))
             {
                 saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             }

@@ -53,6 +53,7 @@ public static class DemoData
         (Roles.CaseManager, "klantregisseur", "Karin Klantregisseur"),
         (Roles.VolunteerCoordinator, "vrijwilligers", "Vera Vrijwilligers"),
         (Roles.PartnerWorker, "partner", "Pieter Partner"),
+        (Roles.PrivacyOfficer, "fg", "Femke Gegevensbescherming"),
     ];
 
     public static bool IsEnabled(WebApplication app) =>

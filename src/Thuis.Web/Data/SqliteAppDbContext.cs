@@ -1,31 +1,34 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Thuis.Web.Platform.Auditing;
 using Thuis.Web.Platform.Changes;
 using Thuis.Web.Platform.Security;
 
 namespace Thuis.Web.Data;
 
 /// <summary>The embedded database: one file, no server. Has its own migrations in Migrations/Sqlite.</summary>
-public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, CurrentUser currentUser, TimeProvider clock, DataChangeNotifier notifier)
-    : AppDbContext(options, currentUser, clock, notifier);
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, CurrentUser currentUser, TimeProvider clock, DataChangeNotifier notifier,
+    AuditKey auditKey)
+    : AppDbContext(options, currentUser, clock, notifier, auditKey);
 
 /// <summary>PostgreSQL for municipalities that run Thuis on a server. Migrations in Migrations/Postgres.</summary>
-public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, CurrentUser currentUser, TimeProvider clock, DataChangeNotifier notifier)
-    : AppDbContext(options, currentUser, clock, notifier);
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, CurrentUser currentUser, TimeProvider clock, DataChangeNotifier notifier,
+    AuditKey auditKey)
+    : AppDbContext(options, currentUser, clock, notifier, auditKey);
 
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAppDbContext>
 {
     public SqliteAppDbContext CreateDbContext(string[] args) => new(
         new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=design.db").UseIdentityOfTheApp().Options,
-        new CurrentUser(new HttpContextAccessor()), TimeProvider.System, DataChangeNotifier.Nobody);
+        new CurrentUser(new HttpContextAccessor()), TimeProvider.System, DataChangeNotifier.Nobody, AuditKey.NewRandom());
 }
 
 internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresAppDbContext>
 {
     public PostgresAppDbContext CreateDbContext(string[] args) => new(
         new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql("Host=localhost;Database=thuis_design").UseIdentityOfTheApp().Options,
-        new CurrentUser(new HttpContextAccessor()), TimeProvider.System, DataChangeNotifier.Nobody);
+        new CurrentUser(new HttpContextAccessor()), TimeProvider.System, DataChangeNotifier.Nobody, AuditKey.NewRandom());
 }
 
 /// <summary>

@@ -40,6 +40,8 @@ public sealed class ThuisAppFactory : WebApplicationFactory<Program>
         }
     }
 
+    private string CheckpointFile => $"{_databaseFile}.audit-checkpoints.jsonl";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // Development seeds the demo data and serves the static assets straight from the project.
@@ -52,6 +54,8 @@ public sealed class ThuisAppFactory : WebApplicationFactory<Program>
         // No hourly signal run: what a journey sees after a change was brought by that change itself.
         builder.UseSetting("Signals:Evaluate", "false");
         builder.UseSetting("DataProtection:KeyFolder", Path.Combine(Path.GetTempPath(), "thuis-browser-tests", $"keys-{Guid.NewGuid():N}"));
+        // The audit key is made beside the database as in the demo run; each app anchors its chain in its own file.
+        builder.UseSetting("Audit:CheckpointFile", CheckpointFile);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
@@ -62,7 +66,7 @@ public sealed class ThuisAppFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _databaseFile, $"{_databaseFile}-wal", $"{_databaseFile}-shm" })
+        foreach (var file in new[] { _databaseFile, $"{_databaseFile}-wal", $"{_databaseFile}-shm", CheckpointFile })
         {
             try
             {

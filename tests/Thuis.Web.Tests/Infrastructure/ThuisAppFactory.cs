@@ -29,6 +29,10 @@ public class ThuisAppFactory : WebApplicationFactory<Program>
             ["Signals:Evaluate"] = "false",
             ["Reports:CountAtStart"] = "false",
             ["DataProtection:KeyFolder"] = Path.Combine(Path.GetTempPath(), "thuis-tests", $"keys-{Guid.NewGuid():N}"),
+            // The audit chain's key and checkpoints, as an installation configures them; tests write checkpoints themselves.
+            ["Audit:Key"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            ["Audit:CheckpointFile"] = Path.Combine(Path.GetTempPath(), "thuis-tests", $"{Guid.NewGuid():N}.audit-checkpoints.jsonl"),
+            ["Audit:Checkpoints"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -50,6 +54,9 @@ public class ThuisAppFactory : WebApplicationFactory<Program>
     }
 
     public TestDatabase Database { get; }
+
+    /// <summary>A setting as the app was started with, e.g. the audit chain's checkpoint file.</summary>
+    public string? Setting(string key) => _settings.GetValueOrDefault(key);
 
     public string Environment { get; }
 

@@ -6,7 +6,6 @@ public static class AdminSetup
     {
         builder.Services.AddScoped<ShowAdministration>();
         builder.Services.AddScoped<ChangeTwoFactorRequirement>();
-        builder.Services.AddScoped<VerifyAuditTrail>();
         builder.Services.AddScoped<ChangeDeadlines>();
         builder.Services.AddScoped<ChangePvtPractice>();
     }

@@ -18,6 +18,7 @@ public sealed class ShowStart(PageAccess access)
         new("/sociale-kaart", "Sociale kaart", "Clubs, vrijwilligers, scholen en werkgevers in de gemeente."),
         new("/beheer", "Beheer", "Instellingen van de gemeente, gebruikers en de audittrail."),
         new("/beheer/gebruikers", "Gebruikers", "Wie met Thuis werkt, in welke rol: uitnodigen, rol wijzigen, deactiveren."),
+        new("/audit", "Audittrail", "Wie wanneer welk dossier inzag of wijzigde: zoeken, exporteren en de keten controleren."),
     ];
 
     public async Task<IReadOnlyList<StartCard>> HandleAsync()

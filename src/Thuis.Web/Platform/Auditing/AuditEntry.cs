@@ -24,8 +24,8 @@ public enum AuditResult
 
 /// <summary>
 /// One line of the audit trail: who did what to which record, when, from where and why.
-/// Append-only; each entry carries the hash of the previous one of its municipality, so an
-/// edited or removed entry breaks the chain (see <see cref="AuditChain"/>).
+/// Append-only; each entry carries the hash of the previous one of its municipality, keyed with a secret kept outside
+/// the database, so an edited or removed entry breaks the chain (see <see cref="AuditChain"/>).
 /// Never holds values of people's data: changes list field names only.
 /// </summary>
 public sealed class AuditEntry : IMunicipalityOwned
@@ -92,16 +92,32 @@ public sealed class AuditEntry : IMunicipalityOwned
 
     public string Hash { get; private set; }
 
-    internal void LinkAfter(long previousSequence, string previousHash)
+    /// <summary>
+    /// The key that hashed this entry (HMAC-SHA256), by its fingerprint; null for entries from before the chain was keyed,
+    /// which carry a plain SHA-256 and are accepted only before a municipality's first keyed entry.
+    /// </summary>
+    public string? KeyId { get; private set; }
+
+    internal void LinkAfter(long previousSequence, string previousHash, AuditKey key)
     {
         Sequence = previousSequence + 1;
         PreviousHash = previousHash;
-        Hash = ComputeHash();
+        KeyId = key.Id;
+        Hash = ComputeHash(key);
     }
 
-    internal string ComputeHash()
+    /// <summary>The hash this entry should carry: keyed when it was hashed with a key, plain SHA-256 when it is older.</summary>
+    internal string ComputeHash(AuditKey? key)
     {
-        var canonical = string.Join('\u001f',
+        var canonical = Canonical();
+        return KeyId is null
+            ? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)))
+            : key?.Mac(canonical) ?? throw new InvalidOperationException("Een regel met sleutel is alleen met die sleutel te controleren.");
+    }
+
+    private string Canonical()
+    {
+        return string.Join('\u001f',
             MunicipalityId.ToString("D"),
             Sequence.ToString(CultureInfo.InvariantCulture),
             OccurredAt.UtcTicks.ToString(CultureInfo.InvariantCulture),
@@ -109,7 +125,6 @@ public sealed class AuditEntry : IMunicipalityOwned
             Origin ?? "", Purpose, Details ?? "", PreviousHash)
             // Entries from before people could see their own trail have no person; their hashes stay as they were.
             + (PersonId is { } person ? '\u001f' + person.ToString("D") : "");
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 }
 
@@ -131,5 +146,6 @@ internal sealed class AuditEntryMapping : IEntityTypeConfiguration<AuditEntry>
         builder.Property(a => a.Details).HasMaxLength(2000);
         builder.Property(a => a.PreviousHash).HasMaxLength(64).IsFixedLength();
         builder.Property(a => a.Hash).HasMaxLength(64).IsFixedLength();
+        builder.Property(a => a.KeyId).HasMaxLength(16);
     }
 }

@@ -10,6 +10,12 @@ public static class Roles
     public const string PartnerWorker = nameof(PartnerWorker);
 
     /// <summary>
+    /// The privacy officer (functionaris gegevensbescherming): reads and verifies the audit trail, and sees no dossier and
+    /// no page about people.
+    /// </summary>
+    public const string PrivacyOfficer = nameof(PrivacyOfficer);
+
+    /// <summary>
     /// A newcomer in their own Thuis: bound to one person, sees only their own pages under <c>/mijn</c> and none of the
     /// staff's. Given only by an invitation from the dossier, never by the administrator.
     /// </summary>
@@ -17,16 +23,19 @@ public static class Roles
 
     /// <summary>The roles of the people who work in Thuis, which the administrator gives.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [Administrator, Coordinator, CaseManager, VolunteerCoordinator, PartnerWorker];
+        [Administrator, Coordinator, CaseManager, VolunteerCoordinator, PartnerWorker, PrivacyOfficer];
 
     /// <summary>Every role that exists, the newcomer's included.</summary>
     public static IReadOnlyList<string> Existing { get; } = [.. All, Newcomer];
 
     /// <summary>Everyone who works in Thuis: the pages that are not the newcomer's own.</summary>
-    public const string Staff = Administrator + "," + Coordinator + "," + CaseManager + "," + VolunteerCoordinator + "," + PartnerWorker;
+    public const string Staff = Administrator + "," + Coordinator + "," + CaseManager + "," + VolunteerCoordinator + "," + PartnerWorker + "," + PrivacyOfficer;
 
     /// <summary>Roles that work with newcomers' dossiers inside the municipality.</summary>
     public const string DossierReaders = Coordinator + "," + CaseManager;
+
+    /// <summary>Roles that read and verify the audit trail: who looked at and changed what, never the dossiers themselves.</summary>
+    public const string AuditReaders = Administrator + "," + PrivacyOfficer;
 
     /// <summary>Roles that may read personal circumstances, including health (AVG art. 9).</summary>
     public const string HealthReaders = Coordinator + "," + CaseManager;
@@ -38,6 +47,7 @@ public static class Roles
         CaseManager => "klantregisseur",
         VolunteerCoordinator => "coördinator vrijwilligers",
         PartnerWorker => "medewerker partnerorganisatie",
+        PrivacyOfficer => "functionaris gegevensbescherming",
         Newcomer => "statushouder (eigen Thuis)",
         _ => role,
     };
