@@ -2731,6 +2731,10 @@ namespace Thuis.Web.Data.Migrations.Postgres
                         .HasColumnType("character(64)")
                         .IsFixedLength();
 
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<Guid>("MunicipalityId")
                         .HasColumnType("uuid");
 

@@ -2720,6 +2720,10 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .IsFixedLength();
 
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("MunicipalityId")
                         .HasColumnType("TEXT");
 
