@@ -170,7 +170,9 @@ public sealed class AuditTrailSearchTests(AppFixture fixture)
         Assert.All(entries, e => Assert.Equal(Roles.PrivacyOfficer, e.ActorRoles));
         Assert.Equal((AuditAction.View, "AuditTrail", "zoeken", SearchAuditTrail.SearchPurpose), (search.Action, search.ObjectType, search.ObjectId, search.Purpose));
         Assert.Equal((AuditAction.View, "AuditTrail", "export", SearchAuditTrail.ExportPurpose), (exported.Action, exported.ObjectType, exported.ObjectId, exported.Purpose));
-        Assert.Contains($"persoon: 1 gevonden ({world.A.NewcomerId})", search.Details, StringComparison.Ordinal);
+        // Other tests add people to this municipality, some of them called Haddad too: the world's one is among those found.
+        Assert.Matches(@"persoon: \d+ gevonden \(", search.Details);
+        Assert.Contains(world.A.NewcomerId.ToString(), search.Details, StringComparison.Ordinal);
         Assert.Contains("handeling: inzien", search.Details, StringComparison.Ordinal);
         Assert.Contains("van: 2026-01-01", search.Details, StringComparison.Ordinal);
         Assert.Contains("tot en met: 2026-12-31", search.Details, StringComparison.Ordinal);

@@ -27,6 +27,7 @@ public sealed class DataChangeTests(AppFixture fixture)
         [typeof(AuditEntry)] = "de audittrail zelf",
         [typeof(Thuis.Web.Features.Transfers.TransferKey)] = "de sleutel waarmee de gemeente overdrachtsbestanden ondertekent",
         [typeof(Thuis.Web.Features.Transfers.RegisteredTransferKey)] = "de openbare sleutel van een andere gemeente",
+        [typeof(Thuis.Web.Features.Users.StaffInvitation)] = "de uitnodiging van een medewerker, geen statushouder",
     };
 
     [Fact]

@@ -18,24 +18,11 @@ public sealed class OddAddressTests(AppFixture fixture)
     public async Task Every_query_value_of_every_page_read_wrongly_gives_the_page_or_a_Dutch_400_never_a_500()
     {
         var world = fixture.World;
-        var records = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["NewcomerId"] = world.A.NewcomerId.ToString(),
-            ["GroupId"] = world.A.GroupId.ToString(),
-            ["SessionId"] = world.A.SessionId.ToString(),
-            ["ProposalId"] = world.A.ProposalId.ToString(),
-            ["ReferralId"] = world.A.ReferralId.ToString(),
-            ["ConsentId"] = world.A.ConsentId.ToString(),
-            ["RunId"] = world.A.RunId.ToString(),
-            ["SignalId"] = world.A.SignalId.ToString(),
-            ["InterventionId"] = world.A.InterventionId.ToString(),
-            ["OrganisationId"] = world.A.PartnerOrganisationId.ToString(),
-            ["OfferId"] = world.A.OfferId.ToString(),
-            ["VolunteerId"] = world.A.VolunteerId.ToString(),
-            ["StepId"] = Guid.NewGuid().ToString(),
-            ["ActivityId"] = Guid.NewGuid().ToString(),
-            ["StatusCode"] = "404",
-        };
+        // This municipality's records, and unknown ones for what the world does not have.
+        var records = world.A.RouteIds();
+        records["StepId"] = Guid.NewGuid().ToString();
+        records["ActivityId"] = Guid.NewGuid().ToString();
+        records["StatusCode"] = "404";
         // Every page's query parameters are read from the pages themselves: a new one is tried as soon as it exists.
         var pages = fixture.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => (Template: e.RoutePattern.RawText!, Page: e.Metadata.GetMetadata<ComponentTypeMetadata>()?.Type))

@@ -187,7 +187,7 @@ public sealed class TestWorld(ThuisAppFactory app, TestMunicipality a, TestMunic
             $"Stel {given} schuldhulp voor", today, today);
         db.Signals.Add(signal);
         await db.SaveChangesAsync();
-        var staff = new ThuisUser($"medewerker-{cbsCode}@{name.ToLowerInvariant()}.test", $"Medewerker {name}", municipality.Id);
+        var staff = new ThuisUser($"medewerker-{cbsCode}@{string.Concat(name.Where(char.IsAsciiLetterOrDigit)).ToLowerInvariant()}.test", $"Medewerker {name}", municipality.Id);
         await DemoData.CreateUserAsync(scope.ServiceProvider.GetRequiredService<UserManager<ThuisUser>>(), staff, Password, Roles.Coordinator);
         return new TestMunicipality(municipality.Id, name, newcomer.Id, newcomer.FullName, bsn ?? "", partner.Id, group.Id, session.Id,
             ownIntervention.Id, offer.Id, volunteer.Id, volunteer.Name, proposal.Id, referral.Id, run.Id, signal.Id, consent.Id)
