@@ -75,7 +75,7 @@ public sealed class InviteUser(AppDbContext db, UserManager<ThuisUser> users, Cu
         {
             return Outcome.NotFound();
         }
-        if (StaffAccounts.StatusOf(account.DeactivatedAt, account.PasswordHash, await Passkeys.HasPasskeyAsync(users, account)) != AccountStatus.Invited)
+        if (StaffAccounts.StatusOf(account.DeactivatedAt, account.PasswordHash is not null, await Passkeys.HasPasskeyAsync(users, account)) != AccountStatus.Invited)
         {
             return Outcome.Refused("Deze gebruiker heeft de uitnodiging al gebruikt of is gedeactiveerd; een nieuwe uitnodiging is niet nodig.");
         }

@@ -17,26 +17,13 @@ public sealed class ListUsers(AppDbContext db, CurrentUser currentUser)
         var accounts = StaffAccounts.Of(db, currentUser).AsNoTracking();
         var total = await accounts.CountAsync(cancellationToken);
         var (number, pages) = Paging.Clamp(total, page);
-        var rows = await accounts
+        var rows = await StaffAccounts.Facts(db, accounts
             .OrderBy(u => u.DisplayName).ThenBy(u => u.Email)
-            .Skip((number - 1) * Paging.PageSize).Take(Paging.PageSize)
-            .Select(u => new
-            {
-                u.Id,
-                u.DisplayName,
-                Email = u.Email ?? "",
-                Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name ?? "").ToList(),
-                Organisation = db.Organisations.Where(o => o.Id == u.OrganisationId).Select(o => o.Name).FirstOrDefault(),
-                u.DeactivatedAt,
-                u.PasswordHash,
-                HasPasskey = db.UserPasskeys.Any(p => p.UserId == u.Id),
-                u.TwoFactorEnabled,
-                u.LastSignInAt,
-            })
+            .Skip((number - 1) * Paging.PageSize).Take(Paging.PageSize))
             .ToListAsync(cancellationToken);
         return new Paged<UserListRow>(
             [.. rows.Select(u => new UserListRow(u.Id, u.DisplayName, u.Email, [.. u.Roles.Order(StringComparer.Ordinal).Select(Roles.DutchName)], u.Organisation,
-                StaffAccounts.StatusOf(u.DeactivatedAt, u.PasswordHash, u.HasPasskey), u.TwoFactorEnabled || u.HasPasskey, u.LastSignInAt))],
+                u.Status, u.TwoStep, u.LastSignInAt))],
             total, number, pages);
     }
 }

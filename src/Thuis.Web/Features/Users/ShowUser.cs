@@ -13,21 +13,7 @@ public sealed class ShowUser(AppDbContext db, CurrentUser currentUser, TimeProvi
 {
     public async Task<UserView?> HandleAsync(string userId, CancellationToken cancellationToken)
     {
-        var account = await StaffAccounts.Of(db, currentUser).AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new
-            {
-                u.Id,
-                u.DisplayName,
-                Email = u.Email ?? "",
-                Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name ?? "").ToList(),
-                Organisation = db.Organisations.Where(o => o.Id == u.OrganisationId).Select(o => o.Name).FirstOrDefault(),
-                u.DeactivatedAt,
-                u.PasswordHash,
-                HasPasskey = db.UserPasskeys.Any(p => p.UserId == u.Id),
-                u.TwoFactorEnabled,
-                u.LastSignInAt,
-                u.Version,
-            })
+        var account = await StaffAccounts.Facts(db, StaffAccounts.Of(db, currentUser).AsNoTracking().Where(u => u.Id == userId))
             .SingleOrDefaultAsync(cancellationToken);
         if (account is null)
         {
@@ -37,7 +23,6 @@ public sealed class ShowUser(AppDbContext db, CurrentUser currentUser, TimeProvi
         var open = (await db.StaffInvitations.AsNoTracking().Where(i => i.UserId == userId && i.UsedAt == null && i.ReplacedAt == null)
             .ToListAsync(cancellationToken)).Where(i => i.IsOpen(now)).Max(i => (DateTimeOffset?)i.ExpiresAt);
         return new UserView(account.Id, account.DisplayName, account.Email, [.. account.Roles.Order(StringComparer.Ordinal)], account.Organisation,
-            StaffAccounts.StatusOf(account.DeactivatedAt, account.PasswordHash, account.HasPasskey), account.TwoFactorEnabled || account.HasPasskey,
-            account.LastSignInAt, open, account.Id == currentUser.UserId, account.Version);
+            account.Status, account.TwoStep, account.LastSignInAt, open, account.Id == currentUser.UserId, account.Version);
     }
 }

@@ -27,6 +27,17 @@ public static class AccountStatusWords
     };
 }
 
+/// <summary>One account as the administrator reads it.</summary>
+public sealed record AccountFacts(
+    string Id, string DisplayName, string Email, List<string> Roles, string? Organisation, DateTimeOffset? DeactivatedAt,
+    bool HasPassword, bool HasPasskey, bool TwoFactorEnabled, DateTimeOffset? LastSignInAt, Guid Version)
+{
+    public AccountStatus Status => StaffAccounts.StatusOf(DeactivatedAt, HasPassword, HasPasskey);
+
+    /// <summary>A code app or a passkey: either is a second step.</summary>
+    public bool TwoStep => TwoFactorEnabled || HasPasskey;
+}
+
 /// <summary>A partner organisation a partner worker can work for.</summary>
 public sealed record OrganisationOption(Guid Id, string Name);
 
@@ -45,9 +56,24 @@ internal static class StaffAccounts
         return db.Users.Where(u => u.MunicipalityId == municipalityId && u.NewcomerId == null);
     }
 
-    public static AccountStatus StatusOf(DateTimeOffset? deactivatedAt, string? passwordHash, bool hasPasskey) =>
+    /// <summary>What the administrator reads of each account, in one query with its roles, organisation and passkeys.</summary>
+    public static IQueryable<AccountFacts> Facts(AppDbContext db, IQueryable<ThuisUser> accounts) =>
+        accounts.Select(u => new AccountFacts(
+            u.Id,
+            u.DisplayName,
+            u.Email ?? "",
+            db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name ?? "").ToList(),
+            db.Organisations.Where(o => o.Id == u.OrganisationId).Select(o => o.Name).FirstOrDefault(),
+            u.DeactivatedAt,
+            u.PasswordHash != null,
+            db.UserPasskeys.Any(p => p.UserId == u.Id),
+            u.TwoFactorEnabled,
+            u.LastSignInAt,
+            u.Version));
+
+    public static AccountStatus StatusOf(DateTimeOffset? deactivatedAt, bool hasPassword, bool hasPasskey) =>
         deactivatedAt is not null ? AccountStatus.Deactivated
-        : passwordHash is null && !hasPasskey ? AccountStatus.Invited
+        : !hasPassword && !hasPasskey ? AccountStatus.Invited
         : AccountStatus.Active;
 
     public static async Task<IReadOnlyList<OrganisationOption>> PartnerOrganisationsAsync(AppDbContext db, CancellationToken cancellationToken) =>
