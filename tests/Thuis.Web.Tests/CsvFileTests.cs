@@ -24,23 +24,42 @@ public sealed class CsvFileTests
     }
 
     [Theory]
-    [InlineData("-3,5")]
-    [InlineData("-12")]
-    [InlineData("+4")]
-    [InlineData("33,3")]
-    [InlineData("0.5")]
     [InlineData("Sportclub = plezier")]
+    [InlineData("'t Hoekje")]
+    [InlineData("33,3")]
     [InlineData("")]
-    public void Plain_numbers_and_ordinary_text_stay_as_they_are(string value)
+    public void Ordinary_text_stays_as_it_is(string value)
     {
         Assert.Equal(value, CsvFile.Defused(value));
         Assert.Equal(value, CsvFile.Undefused(value));
     }
 
+    [Theory]
+    [InlineData("-3,5")]
+    [InlineData("-12")]
+    [InlineData("+4")]
+    [InlineData("-0.5")]
+    public void A_plain_number_stays_a_number_in_a_column_of_numbers_and_is_text_in_a_column_of_text(string value)
+    {
+        var file = Text(CsvFile.Write([new CsvColumn("Naam"), new CsvColumn("Aantal", IsNumber: true)], [[value, value]]));
+
+        Assert.Equal($"Naam;Aantal\r\n'{value};{value}\r\n", file);
+        Assert.Equal(value, CsvFile.DefusedNumber(value));
+        Assert.Equal("'" + value, CsvFile.Defused(value));
+    }
+
+    [Theory]
+    [InlineData("-1+2")]
+    [InlineData("=1+1")]
+    [InlineData("+31 6 12345678")]
+    [InlineData("-")]
+    public void A_formula_in_a_column_of_numbers_is_defused_too(string value) =>
+        Assert.Equal("'" + value, CsvFile.DefusedNumber(value));
+
     [Fact]
     public void The_file_is_utf8_with_a_byte_order_mark_semicolons_and_quotes_only_where_needed()
     {
-        var bytes = CsvFile.Write(["Organisatie", "Aantal"], [["Café ‘De Brug’; Dalfsen", "-3,5"], ["Zeg \"hoi\"", "12"], [" ruimte ", "0"]]);
+        var bytes = CsvFile.Write([new CsvColumn("Organisatie"), new CsvColumn("Aantal", IsNumber: true)], [["Café ‘De Brug’; Dalfsen", "-3,5"], ["Zeg \"hoi\"", "12"], [" ruimte ", "0"]]);
 
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         Assert.Equal("Organisatie;Aantal\r\n\"Café ‘De Brug’; Dalfsen\";-3,5\r\n\"Zeg \"\"hoi\"\"\";12\r\n\" ruimte \";0\r\n", Text(bytes));

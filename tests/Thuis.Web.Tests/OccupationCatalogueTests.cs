@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Thuis.Web.Features.Occupations;
+using Thuis.Web.Platform.Files;
 using Thuis.Web.Tests.Infrastructure;
 
 namespace Thuis.Web.Tests;
@@ -317,14 +318,14 @@ public sealed class OccupationCatalogueTests
     {
         using var csv = new StringReader("a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\r\n,\"\",last\n\nend");
 
-        var records = Csv.ReadRecords(csv).ToList();
+        var records = CsvText.ReadRecords(csv).ToList();
 
         Assert.Equal(4, records.Count);
         Assert.Equal(["a", "b", "c"], records[0]);
         Assert.Equal(["x, y", "say \"hi\"", "two\nlines"], records[1]);
         Assert.Equal(["", "", "last"], records[2]);
         Assert.Equal(["end"], records[3]);
-        Assert.Throws<InvalidDataException>(() => Csv.ReadRecords(new StringReader("\"open")).ToList());
+        Assert.Throws<InvalidDataException>(() => CsvText.ReadRecords(new StringReader("\"open")).ToList());
     }
 
     [Fact]

@@ -98,6 +98,48 @@ public sealed class SocialMapImportTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task An_imported_formula_is_stored_as_the_text_it_is_and_exported_defused_while_a_figure_stays_a_number()
+    {
+        using var client = await SignedInAsync(fixture.World.A, Roles.Coordinator);
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var hyperlink = $"=HYPERLINK(\"http://x/{tag}\")";
+        var quotedHyperlink = $"\"{hyperlink.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+        string[] lines =
+        [
+            "organisatie;titel;omschrijving;kosten;capaciteit;domeinen",
+            $"VluchtelingenWerk Dalfsen;{quotedHyperlink};@SUM(A1:A9);2,50;8;ontmoeten",
+            $"VluchtelingenWerk Dalfsen;-1+2 {tag};+31 6 12345678;0;3;ontmoeten",
+            $"VluchtelingenWerk Dalfsen;-5 {tag};;0;12;ontmoeten",
+        ];
+
+        var imported = await client.SubmitFileAsync(MapUrl, MapForm, "Input.File", Csv("aanbod.csv", lines), new Dictionary<string, string> { ["Input.Kind"] = "aanbod" });
+
+        Assert.Equal("3 aanbod nieuw, 0 bijgewerkt, 0 ongewijzigd, 0 regels afgewezen.", Summary(imported));
+        await using (var scope = fixture.App.Services.CreateAsyncScope())
+        {
+            var stored = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Offers.IgnoreQueryFilters()
+                .Where(o => o.Title.Contains(tag)).Select(o => new { o.Title, o.Description, o.Capacity }).ToListAsync();
+            Assert.Equal(
+                [($"-1+2 {tag}", "+31 6 12345678", 3), (hyperlink, "@SUM(A1:A9)", 8), ($"-5 {tag}", "", 12)],
+                stored.Select(o => (o.Title, Description: o.Description ?? "", Capacity: o.Capacity ?? 0)).OrderBy(o => o.Capacity));
+        }
+
+        var export = Encoding.UTF8.GetString(await client.Http.GetByteArrayAsync(SocialMapSetup.OffersExportPath));
+
+        var rows = export.Split("\r\n").Where(l => l.Contains(tag, StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, rows.Count);
+        Assert.Contains(rows, r => r.Contains($";\"'{hyperlink.Replace("\"", "\"\"", StringComparison.Ordinal)}\";", StringComparison.Ordinal)
+            && r.Contains(";'@SUM(A1:A9);", StringComparison.Ordinal) && r.Contains(";2,5;8;", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Contains($";'-1+2 {tag};", StringComparison.Ordinal) && r.Contains(";'+31 6 12345678;", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Contains($";'-5 {tag};", StringComparison.Ordinal) && r.Contains(";0;12;", StringComparison.Ordinal));
+        Assert.DoesNotContain(rows, r => r.Contains(";=", StringComparison.Ordinal) || r.Contains(";-", StringComparison.Ordinal) || r.Contains(";+", StringComparison.Ordinal));
+
+        var again = await client.SubmitFileAsync(MapUrl, MapForm, "Input.File", new ThuisClient.Upload("aanbod.csv", Encoding.UTF8.GetBytes(export)),
+            new Dictionary<string, string> { ["Input.Kind"] = "aanbod" });
+        Assert.Matches("^0 aanbod nieuw, 0 bijgewerkt, [1-9][0-9]* ongewijzigd, 0 regels afgewezen.$", Summary(again));
+    }
+
+    [Fact]
     public async Task Offers_are_imported_only_for_the_municipalitys_own_organisations_and_once()
     {
         var world = fixture.World;

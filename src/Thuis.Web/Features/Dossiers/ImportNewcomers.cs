@@ -337,5 +337,8 @@ public sealed class ImportNewcomers(AppDbContext db, CurrentUser currentUser, Ti
     }
 }
 
-/// <summary>A column of the import file: its header name, whether every row needs it, and what it holds.</summary>
-public sealed record ImportColumn(string Name, bool Required, string Description, string Example);
+/// <summary>
+/// A column of the import file: its header name, whether every row needs it, and what it holds; <paramref name="IsNumber"/>
+/// when an export writes a number in it (see <see cref="Platform.Files.CsvFile"/>).
+/// </summary>
+public sealed record ImportColumn(string Name, bool Required, string Description, string Example, bool IsNumber = false);

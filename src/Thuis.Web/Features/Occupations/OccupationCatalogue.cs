@@ -1,4 +1,5 @@
 using System.Text;
+using Thuis.Web.Platform.Files;
 
 namespace Thuis.Web.Features.Occupations;
 
@@ -167,9 +168,9 @@ public sealed class OccupationCatalogue
 
     private static IEnumerable<string[]> ReadTable(TextReader reader, string header)
     {
-        var columns = header.Split(',').Length;
+        var columns = 0;
         var line = 0;
-        foreach (var record in Csv.ReadRecords(reader))
+        foreach (var record in CsvText.ReadRecords(reader))
         {
             line++;
             if (line == 1)
@@ -178,6 +179,7 @@ public sealed class OccupationCatalogue
                 {
                     throw new InvalidDataException($"Expected the header {header}, found {string.Join(',', record)}.");
                 }
+                columns = record.Length;
                 continue;
             }
             if (record.Length != columns)

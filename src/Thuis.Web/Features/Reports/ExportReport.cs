@@ -20,7 +20,7 @@ public static class ExportReport
 
     /// <summary>One table as CSV: its row header and column titles, then a row per label with the figures as the page shows them.</summary>
     public static byte[] Csv(ReportTable table) =>
-        CsvFile.Write([table.RowHeader, .. table.Columns.Select(c => c.Title)],
+        CsvFile.Write([new CsvColumn(table.RowHeader), .. table.Columns.Select(c => new CsvColumn(c.Title, IsNumber: true))],
             table.Rows.Select(row => (IEnumerable<string>)[row.Label, .. row.Values.Select(ReportTables.Format)]));
 
     public static byte[] Xlsx(ReportFigures figures, IReadOnlyList<ReportTable> tables)

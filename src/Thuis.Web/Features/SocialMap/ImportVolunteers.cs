@@ -22,7 +22,7 @@ public sealed class ImportVolunteers(AppDbContext db, CurrentUser currentUser, T
         new("email", false, "e-mailadres; herkent de vrijwilliger, samen met de naam", "els@voorbeeld.example"),
         new("talen", false, "taal: niveau, gescheiden door komma’s", "Engels: C1, Arabisch: A2"),
         new("beschikbaarheid", false, "dagdelen: ma ochtend, wo middag; een dag zonder dagdeel is de hele dag", "ma ochtend, do avond"),
-        new("capaciteit", true, "hoeveel statushouders tegelijk", "2"),
+        new("capaciteit", true, "hoeveel statushouders tegelijk", "2", IsNumber: true),
         new("wijk", false, "wijk, dorp of postcodegebied", "Dalfsen-Noord"),
         new("voorkeuren", false, "in woorden", "liefst een gezin met kinderen"),
         new("vog", false, "niet aangevraagd, aangevraagd of ontvangen", "ontvangen"),

@@ -47,7 +47,7 @@ internal sealed class ImportRow(CsvRecord record, IReadOnlyDictionary<string, in
     public bool Has(string column) => positions.ContainsKey(column);
 
     public string? Value(string column) =>
-        positions.TryGetValue(column, out var i) && i < record.Fields.Count && record.Fields[i].Trim() is { Length: > 0 } value ? CsvFile.Undefused(value) : null;
+        positions.TryGetValue(column, out var i) && i < record.Fields.Count && record.Fields[i].Trim() is { Length: > 0 } value ? value : null;
 
     public bool YesNo(string column, bool whenEmpty)
     {
@@ -283,7 +283,7 @@ internal static class SocialMapCsv
 
     /// <summary>The file with its columns' names as the header, written like every CSV file of Thuis.</summary>
     public static byte[] Write(IReadOnlyList<ImportColumn> columns, IEnumerable<IReadOnlyList<string>> rows) =>
-        CsvFile.Write(columns.Select(c => c.Name), rows);
+        CsvFile.Write([.. columns.Select(c => new CsvColumn(c.Name, c.IsNumber))], rows);
 
     public static string YesNo(bool value) => value ? "ja" : "nee";
 

@@ -1,4 +1,5 @@
 using System.Text;
+using CsvHelper;
 
 namespace Thuis.Web.Platform.Files;
 
@@ -14,14 +15,17 @@ public sealed record CsvTable(char Separator, IReadOnlyList<string> Header, IRea
 }
 
 /// <summary>
-/// Reads CSV as spreadsheets write it (RFC 4180): fields in double quotes may hold the separator,
-/// line breaks and doubled quotes. The separator is a semicolon (Dutch Excel) or a comma, whichever
-/// the header row uses; the text must be UTF-8, with or without a byte order mark.
+/// Every CSV file Thuis reads, the counterpart of <see cref="CsvFile"/>. Files are read as spreadsheets write them
+/// (RFC 4180): fields in double quotes may hold the separator, line breaks and doubled quotes; empty lines are passed
+/// over. An uploaded file (<see cref="Read(ReadOnlySpan{byte})"/>) must be UTF-8, with or without a byte order mark;
+/// its separator is a semicolon (Dutch Excel) or a comma, whichever the header row uses; a value that Thuis defused
+/// when it wrote it is read back as it was (<see cref="CsvFile.Undefused"/>), and what is stored from it stays text.
 /// </summary>
 public static class CsvText
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>Reads an uploaded file; a file that breaks the quoting rules is refused whole, with the line where it does.</summary>
     public static CsvTable Read(ReadOnlySpan<byte> bytes)
     {
         string text;
@@ -36,6 +40,7 @@ public static class CsvText
         return Read(text);
     }
 
+    /// <inheritdoc cref="Read(ReadOnlySpan{byte})"/>
     public static CsvTable Read(string text)
     {
         if (text.StartsWith('\uFEFF'))
@@ -43,94 +48,71 @@ public static class CsvText
             text = text[1..];
         }
         var separator = DetectSeparator(text);
-        var records = new List<CsvRecord>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var line = 1;
-        var recordLine = 1;
-        var i = 0;
-
-        while (i <= text.Length)
+        CsvMalformedRecord? malformed = null;
+        var options = Options(separator) with
         {
-            if (i == text.Length || IsLineBreak(text[i]))
+            // Spaces around a field are left out, so a quote after a space still opens a quoted field.
+            TrimWhitespace = true,
+            // A stray quote inside an unquoted field stays text, as spreadsheets read it; the others refuse the file.
+            OnMalformedRecord = m => malformed ??= m.Reason == CsvMalformedReason.StrayQuote ? null : m,
+        };
+        var records = new List<CsvRecord>();
+        using (var reader = CsvReader.FromText(text, options))
+        {
+            while (reader.Read())
             {
-                fields.Add(field.ToString());
-                field.Clear();
-                if (fields.Count > 1 || fields[0].Length > 0)
-                {
-                    records.Add(new CsvRecord(recordLine, fields.ToArray()));
-                }
-                fields.Clear();
-                if (i == text.Length)
-                {
-                    break;
-                }
-                i += text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n' ? 2 : 1;
-                line++;
-                recordLine = line;
-                continue;
+                records.Add(new CsvRecord((int)reader.LineNumber, [.. reader.Current.ToArray().Select(CsvFile.Undefused)]));
             }
-            if (text[i] == separator)
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-                i++;
-                continue;
-            }
-            if (text[i] == '"' && IsBlank(field))
-            {
-                field.Clear();
-                var startLine = line;
-                i++;
-                while (true)
-                {
-                    if (i == text.Length)
-                    {
-                        return CsvTable.Unreadable($"Regel {startLine}: een veld begint met een aanhalingsteken (\") dat nergens wordt afgesloten.");
-                    }
-                    if (text[i] == '"')
-                    {
-                        if (i + 1 < text.Length && text[i + 1] == '"')
-                        {
-                            field.Append('"');
-                            i += 2;
-                            continue;
-                        }
-                        i++;
-                        break;
-                    }
-                    if (IsLineBreak(text[i]))
-                    {
-                        line++;
-                        if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                        {
-                            field.Append('\r');
-                            i++;
-                        }
-                    }
-                    field.Append(text[i]);
-                    i++;
-                }
-                while (i < text.Length && text[i] is (' ' or '\t'))
-                {
-                    i++;
-                }
-                if (i < text.Length && text[i] != separator && !IsLineBreak(text[i]))
-                {
-                    return CsvTable.Unreadable($"Regel {line}: na een afsluitend aanhalingsteken (\") volgt nog tekst in hetzelfde veld. Zet een aanhalingsteken binnen een veld dubbel (\"\").");
-                }
-                continue;
-            }
-            field.Append(text[i]);
-            i++;
         }
-
+        if (malformed is { } bad)
+        {
+            return CsvTable.Unreadable(bad.Reason == CsvMalformedReason.UnterminatedQuote
+                ? $"Regel {bad.LineNumber}: een veld begint met een aanhalingsteken (\") dat nergens wordt afgesloten."
+                : $"Regel {bad.LineNumber}: na een afsluitend aanhalingsteken (\") volgt nog tekst in hetzelfde veld. Zet een aanhalingsteken binnen een veld dubbel (\"\").");
+        }
         if (records.Count == 0)
         {
             return CsvTable.Unreadable("Het bestand is leeg.");
         }
         return new CsvTable(separator, records[0].Fields, records.Skip(1).ToList(), null);
     }
+
+    /// <summary>
+    /// Reads a data file Thuis ships with, header included, field by field as it is written: a file that breaks the
+    /// quoting rules throws <see cref="InvalidDataException"/>.
+    /// </summary>
+    public static IEnumerable<string[]> ReadRecords(TextReader text, char separator = ',')
+    {
+        using var reader = CsvReader.Create(text, Options(separator) with { MalformedData = CsvMalformedDataHandling.Throw }, leaveOpen: true);
+        while (true)
+        {
+            try
+            {
+                if (!reader.Read())
+                {
+                    yield break;
+                }
+            }
+            catch (CsvFormatException e)
+            {
+                throw new InvalidDataException($"Line {e.LineNumber} of the CSV file is malformed: {e.Message}", e);
+            }
+            yield return reader.Current.ToArray();
+        }
+    }
+
+    /// <summary>The header is read as a record, so that every record keeps the line it starts on.</summary>
+    private static CsvReaderOptions Options(char separator) => new()
+    {
+        Separator = separator,
+        HasHeader = false,
+        AllowLineBreaksInQuotes = true,
+        SkipEmptyLines = true,
+        FieldCountMismatch = CsvFieldCountHandling.Allow,
+        TrackLineNumbers = true,
+        DetectSeparatorHint = false,
+        IncludeValuesInExceptions = false,
+    };
 
     /// <summary>The separator the header row uses most, outside quotes; a semicolon when it uses neither.</summary>
     private static char DetectSeparator(string text)
@@ -143,7 +125,7 @@ public static class CsvText
             {
                 quoted = !quoted;
             }
-            else if (!quoted && IsLineBreak(c))
+            else if (!quoted && c is '\n' or '\r')
             {
                 break;
             }
@@ -157,19 +139,5 @@ public static class CsvText
             }
         }
         return commas > semicolons ? ',' : ';';
-    }
-
-    private static bool IsLineBreak(char c) => c is '\n' or '\r';
-
-    private static bool IsBlank(StringBuilder field)
-    {
-        for (var i = 0; i < field.Length; i++)
-        {
-            if (field[i] is not (' ' or '\t'))
-            {
-                return false;
-            }
-        }
-        return true;
     }
 }
