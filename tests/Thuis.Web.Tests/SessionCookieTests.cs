@@ -4,7 +4,10 @@ using Thuis.Web.Tests.Infrastructure;
 
 namespace Thuis.Web.Tests;
 
-/// <summary>The session cookie is out of reach of scripts and is not sent along with requests from other sites.</summary>
+/// <summary>
+/// The session cookie is out of reach of scripts and is not sent along with requests from other sites, and a page with
+/// someone's data is not kept in the browser's cache after signing out.
+/// </summary>
 [Collection(AppCollection.Name)]
 public sealed class SessionCookieTests(AppFixture fixture)
 {
@@ -20,5 +23,17 @@ public sealed class SessionCookieTests(AppFixture fixture)
         var attributes = session.Split(';').Skip(1).Select(a => a.Trim().ToLowerInvariant()).ToList();
         Assert.Contains("httponly", attributes);
         Assert.Contains("samesite=strict", attributes);
+    }
+
+    [Fact]
+    public async Task A_dossier_page_is_not_stored_by_the_browser()
+    {
+        using var client = fixture.NewClient();
+        await client.SignInOrFailAsync(await fixture.World.CreateUserAsync(fixture.World.A, Roles.CaseManager));
+
+        var dossier = await client.GetAsync($"/dossiers/{fixture.World.A.NewcomerId}");
+
+        Assert.Equal(HttpStatusCode.OK, dossier.Status);
+        Assert.True(dossier.Response.Headers.CacheControl?.NoStore, $"Cache-Control: {dossier.Response.Headers.CacheControl}");
     }
 }
