@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
-using Thuis.Web.Platform.Security;
 using Thuis.Web.Tests.Infrastructure;
 
 namespace Thuis.Web.Tests;
@@ -13,7 +11,7 @@ namespace Thuis.Web.Tests;
 /// registration that was answered with its dossier's address opens, and the audit chain is whole. On SQLite (write-ahead
 /// log) and, in CI, on PostgreSQL.
 /// </summary>
-public sealed partial class DurabilityTests
+public sealed class DurabilityTests
 {
     private const int Writers = 4;
     private const int AcknowledgedBeforeKill = 40;
@@ -52,9 +50,9 @@ public sealed partial class DurabilityTests
                     {
                         return; // in flight when the process died: never acknowledged
                     }
-                    if (page.Status == HttpStatusCode.Redirect && DossierAddress().Match(page.Location ?? "") is { Success: true } match)
+                    if (Registrations.DossierOf(page) is { } id)
                     {
-                        acknowledged[Guid.Parse(match.Groups[1].Value)] = family;
+                        acknowledged[id] = family;
                         if (acknowledged.Count >= AcknowledgedBeforeKill)
                         {
                             enough.TrySetResult();
@@ -97,56 +95,5 @@ public sealed partial class DurabilityTests
         var report = await AuditTampering.VerifyAsync(check, world.A.Id);
         Assert.True(report.IsIntact, string.Join("; ", report.Problems));
         SqliteConnection.ClearAllPools();
-    }
-
-    [GeneratedRegex("^/dossiers/([0-9a-f-]{36})\\?geregistreerd=1$")]
-    internal static partial Regex DossierAddress();
-}
-
-/// <summary>Registering newcomers through the real form, as a case manager does, on an app started as its own process.</summary>
-internal static class Registrations
-{
-    private static int _born;
-
-    /// <summary>
-    /// A fresh database with the test world and a case manager of municipality A, made by the app in this process, which
-    /// is then stopped: its settings start the app again as its own process on the same data.
-    /// </summary>
-    public static async Task<(Dictionary<string, string?> Settings, TestWorld World, string CaseManager)> SeedAsync(
-        IDictionary<string, string?>? settings = null)
-    {
-        TestWorld world;
-        string email;
-        Dictionary<string, string?> all;
-        await using (var seed = new ThuisAppFactory(settings: settings))
-        {
-            world = await TestWorld.SeedAsync(seed);
-            email = await world.CreateUserAsync(world.A, Roles.CaseManager);
-            all = new Dictionary<string, string?>(seed.Settings);
-        }
-        SqliteConnection.ClearAllPools();
-        return (all, world, email);
-    }
-
-    /// <summary>A family name no other registration has, of letters only: "Duurzaam" and the writer and number spelled in letters.</summary>
-    public static string FamilyName(int writer, int n) =>
-        $"Duurzaam{string.Concat($"{writer}x{n}".Select(c => c == 'x' ? 'x' : (char)('a' + (c - '0'))))}";
-
-    /// <summary>Searches first, as the page asks, then registers a newcomer with a birth date no other registration has.</summary>
-    public static Task<ThuisClient.Page> RegisterAsync(ThuisClient client, string family)
-    {
-        var born = new DateOnly(1960, 1, 1).AddDays(Interlocked.Increment(ref _born));
-        return client.SubmitAsync($"/dossiers/nieuw?zoek={family}", "registreren", new Dictionary<string, string>
-        {
-            ["Input.GivenNames"] = "Amal",
-            ["Input.FamilyName"] = family,
-            ["Input.DateOfBirth"] = born.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            ["Input.Gender"] = "Female",
-            ["Input.CountryOfOrigin"] = "Eritrea",
-            ["Input.Bsn"] = "",
-            ["Input.TargetGroup"] = "AsylumPermitHolder",
-            ["Input.RegistrationDate"] = "2026-09-01",
-            ["Input.Postcode"] = "",
-        });
     }
 }
