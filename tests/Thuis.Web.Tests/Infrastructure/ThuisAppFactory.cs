@@ -58,6 +58,9 @@ public class ThuisAppFactory : WebApplicationFactory<Program>
     /// <summary>A setting as the app was started with, e.g. the audit chain's checkpoint file.</summary>
     public string? Setting(string key) => _settings.GetValueOrDefault(key);
 
+    /// <summary>Every setting the app was started with, to start it again on the same data (e.g. as its own process).</summary>
+    public IReadOnlyDictionary<string, string?> Settings => _settings;
+
     public string Environment { get; }
 
     public FakeLogCollector Logs => Services.GetFakeLogCollector();

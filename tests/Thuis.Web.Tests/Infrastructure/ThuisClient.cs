@@ -13,10 +13,16 @@ public sealed class ThuisClient : IDisposable
     private readonly CookieContainer _cookies = new();
 
     public ThuisClient(ThuisAppFactory app)
+        : this(app.BaseAddress)
+    {
+    }
+
+    /// <summary>A client of Thuis at this address, e.g. the app running as its own process.</summary>
+    public ThuisClient(Uri baseAddress)
     {
         Http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = _cookies, UseCookies = true })
         {
-            BaseAddress = app.BaseAddress,
+            BaseAddress = baseAddress,
         };
     }
 
