@@ -174,7 +174,7 @@ public sealed class OddAddressTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(url == "/" ? "/" : url)).Status);
     }
 
-    private static List<string> QueryParameterNames(Type page)
+    internal static List<string> QueryParameterNames(Type page)
     {
         var names = new List<string>();
         for (var type = page; type is not null && type != typeof(ComponentBase); type = type.BaseType)

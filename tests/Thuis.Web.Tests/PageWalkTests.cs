@@ -85,7 +85,7 @@ public sealed class PageWalkTests
     }
 
     /// <summary>Every address a person can open (GET), with or without parameters.</summary>
-    private static List<string> PageTemplates(IServiceProvider services) =>
+    internal static List<string> PageTemplates(IServiceProvider services) =>
         services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>() is not { } methods || methods.HttpMethods.Contains(HttpMethods.Get))
             .Select(e => e.RoutePattern.RawText)
@@ -111,7 +111,7 @@ public sealed class PageWalkTests
     }
 
     /// <summary>Every save of anything but the audit trail, with the request that made it.</summary>
-    private sealed class SaveWatch : SaveChangesInterceptor
+    internal sealed class SaveWatch : SaveChangesInterceptor
     {
         private readonly HttpContextAccessor _http = new();
 

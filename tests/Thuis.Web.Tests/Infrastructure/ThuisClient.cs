@@ -51,10 +51,14 @@ public sealed class ThuisClient : IDisposable
     public async Task<Page> SubmitAsync(string url, string formName, IDictionary<string, string> fields) =>
         await PostFormAsync(await GetAsync(url), formName, fields);
 
-    /// <summary>Posts a form of a page fetched earlier, as someone who left the page open a while would.</summary>
-    public async Task<Page> PostFormAsync(Page page, string formName, IDictionary<string, string> fields)
+    /// <summary>
+    /// Posts a form of a page fetched earlier, as someone who left the page open a while would; to another address than
+    /// the form's when <paramref name="to"/> is given, as someone who changed the address by hand would.
+    /// </summary>
+    public async Task<Page> PostFormAsync(Page page, string formName, IDictionary<string, string> fields, string? to = null)
     {
         var (action, values) = Fill(page, formName, fields);
+        action = to ?? action;
         using var content = new FormUrlEncodedContent(values);
         using var response = await Http.PostAsync(action, content);
         return await Page.ReadAsync(response);

@@ -42,9 +42,10 @@ public static class TransfersSetup
     {
         var dossierReaders = new AuthorizeAttribute { Roles = Roles.DossierReaders };
         app.MapPost("/dossiers/{NewcomerId:guid}/overdragen/bestand",
-                async (Guid newcomerId, [FromForm] TransferForm form, ExportDossier export, CancellationToken cancellationToken) =>
+                async (Guid newcomerId, [FromForm] TransferForm? form, ExportDossier export, CancellationToken cancellationToken) =>
                 {
-                    var result = await export.HandleAsync(newcomerId, form, cancellationToken);
+                    // A post without any of the form's fields binds no form at all: it is checked as an empty one.
+                    var result = await export.HandleAsync(newcomerId, form ?? new TransferForm(), cancellationToken);
                     if (result.IsNotFound)
                     {
                         return Results.NotFound();
