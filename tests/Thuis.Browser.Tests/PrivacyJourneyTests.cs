@@ -41,7 +41,7 @@ public sealed class PrivacyJourneyTests(BrowserFixture fixture) : BrowserTest(fi
         await Expect(row).ToHaveCountAsync(1);
         await Expect(row).ToContainTextAsync("Antwoord uiterlijk");
         await AssertFitsAsync(desk, "signaal-in-lijst-390");
-        await row.GetByRole(AriaRole.Link).First.ClickAsync();
+        await row.GetByRole(AriaRole.Link, new() { Name = "Oppakken" }).ClickAsync();
         await Expect(desk.GetByTestId("correction-note-shown")).ToBeVisibleAsync();
         await AssertFitsAsync(desk, "signaal-390");
         await desk.GetByLabel("Wat is er gedaan?").FillAsync("Achternaam verbeterd in de gegevens.");
