@@ -17,8 +17,8 @@ public sealed class MenuPerRoleTests(AppFixture fixture)
         var start = await client.GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, start.Status);
 
-        // Read from the page, not listed here: a new menu item or card is walked as soon as it appears.
-        var links = MenuLinks(start).Concat(CardLinks(start)).Distinct().ToList();
+        // Read from the page, not listed here: a new menu item, card or footer link is walked as soon as it appears.
+        var links = MenuLinks(start).Concat(CardLinks(start)).Concat(Hrefs(start, "footer a[href]")).Distinct().ToList();
         Assert.NotEmpty(CardLinks(start));
         foreach (var href in links)
         {

@@ -69,6 +69,7 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
     public DbSet<OwnAccessInvitation> OwnAccessInvitations => Set<OwnAccessInvitation>();
     public DbSet<StaffInvitation> StaffInvitations => Set<StaffInvitation>();
     public DbSet<ActivityFeedback> ActivityFeedbacks => Set<ActivityFeedback>();
+    public DbSet<CorrectionRequest> CorrectionRequests => Set<CorrectionRequest>();
     public DbSet<SignalSettings> SignalSettings => Set<SignalSettings>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     internal DbSet<ReadinessProbe> ReadinessProbes => Set<ReadinessProbe>();

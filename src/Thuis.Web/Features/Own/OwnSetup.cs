@@ -84,6 +84,7 @@ public static class OwnSetup
         services.AddScoped<WithdrawOwnConsent>();
         services.AddScoped<ChooseOwnLanguage>();
         services.AddScoped<ViewOwnData>();
+        services.AddScoped<AskOwnCorrection>();
         services.AddScoped<ListOwnAppointments>();
         services.AddScoped<ListOwnFeedbackQuestions>();
         services.AddScoped<AnswerOwnFeedback>();
@@ -120,6 +121,9 @@ public static class OwnSetup
     public const string DataPath = "/mijn/gegevens";
 
     public const string DataDownloadPath = "/mijn/gegevens/download";
+
+    /// <summary>"Klopt er iets niet?": the person asks to correct their data (AVG art. 16).</summary>
+    public const string CorrectionPath = "/mijn/gegevens/klopt-er-iets-niet";
 
     /// <summary>The person's own data as a file; a page cannot answer with a file, so this is an endpoint of its own.</summary>
     public static void MapOwnDataDownload(this WebApplication app) =>

@@ -1,7 +1,7 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
-using Thuis.Web.Features.Transfers;
+using Thuis.Web.Features.Dossiers;
+using Thuis.Web.Features.Privacy;
 using Thuis.Web.Platform.Auditing;
 using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
@@ -21,7 +21,7 @@ public sealed record OwnData(
 /// who looked at or changed their dossier — the organisation, the role and the day. Only the signed-in person's own
 /// dossier, only views and changes by staff (not their own, not Thuis's own jobs), and nothing of other people.
 /// </summary>
-public sealed class ViewOwnData(AppDbContext db, CurrentUser currentUser, ReadDossierContents readContents, TimeProvider clock)
+public sealed class ViewOwnData(AppDbContext db, CurrentUser currentUser, ExportPersonData export)
 {
     public const string Purpose = "Eigen gegevens inzien door de persoon zelf (AVG art. 15)";
 
@@ -35,55 +35,34 @@ public sealed class ViewOwnData(AppDbContext db, CurrentUser currentUser, ReadDo
             return null;
         }
         var person = await db.Newcomers.AsNoTracking().SingleOrDefaultAsync(n => n.Id == newcomerId, cancellationToken);
-        if (person is null)
-        {
-            return null;
-        }
+        return person is null ? null : await DataOfAsync(db, person, cancellationToken);
+    }
+
+    /// <summary>The details and who looked, of a person already read (by the person themselves, or audited by staff).</summary>
+    internal static async Task<OwnData> DataOfAsync(AppDbContext db, Newcomer person, CancellationToken cancellationToken)
+    {
         var municipality = await db.Municipalities.Where(m => m.Id == person.MunicipalityId).Select(m => m.Name).SingleAsync(cancellationToken);
         return new OwnData(person.GivenNames, person.FamilyName, person.DateOfBirth, person.Bsn, person.Street, person.HouseNumber,
-            person.Postcode, person.City, person.Phone, person.Email, municipality, await LooksAsync(newcomerId, municipality, cancellationToken));
+            person.Postcode, person.City, person.Phone, person.Email, municipality, await LooksAsync(db, person.Id, municipality, cancellationToken));
     }
 
     /// <summary>Everything in the dossier, health included (it is the person's own), as an indented JSON file.</summary>
-    public async Task<byte[]?> DownloadAsync(CancellationToken cancellationToken)
-    {
-        if (currentUser.NewcomerId is not { } newcomerId)
-        {
-            return null;
-        }
-        db.AuditPurpose = Purpose;
-        var dossier = await readContents.HandleAsync(newcomerId, includeHealth: true, Purpose, cancellationToken);
-        if (dossier is null)
-        {
-            return null;
-        }
-        var file = new
-        {
-            Format = "thuis-mijn-gegevens",
-            Versie = 1,
-            GemaaktOp = clock.GetUtcNow(),
-            dossier.Person,
-            dossier.LegalFrame,
-            dossier.Intake,
-            dossier.Plans,
-            dossier.Settling,
-            dossier.Milestones,
-            dossier.Lessons,
-            dossier.Proposals,
-            dossier.TermChanges,
-            WieKeekInUwDossier = await LooksAsync(newcomerId, null, cancellationToken),
-        };
-        return JsonSerializer.SerializeToUtf8Bytes(file, TransferFile.Options);
-    }
+    public async Task<byte[]?> DownloadAsync(CancellationToken cancellationToken) =>
+        currentUser.NewcomerId is { } newcomerId
+            ? await export.FileAsync(newcomerId, includeHealth: true, Purpose, cancellationToken)
+            : null;
 
-    private async Task<IReadOnlyList<OwnDossierLook>> LooksAsync(Guid newcomerId, string? municipality, CancellationToken cancellationToken)
+    /// <summary>
+    /// Who looked at or changed the dossier: staff only (the person's own account is no staff), never Thuis's own jobs.
+    /// The same whoever reads it, so the person's download and the one staff hand over are the same.
+    /// </summary>
+    internal static async Task<IReadOnlyList<OwnDossierLook>> LooksAsync(AppDbContext db, Guid newcomerId, string? municipality, CancellationToken cancellationToken)
     {
-        var own = currentUser.UserId ?? "";
         var idText = newcomerId.ToString();
         // Entries from before the trail named the person are found by the dossier's own id.
         var entries = await db.AuditEntries.AsNoTracking()
             .Where(a => (a.PersonId == newcomerId || (a.PersonId == null && a.ObjectId == idText))
-                && a.ActorId != own && a.ActorId != CurrentUser.SystemActor && a.Result == AuditResult.Success)
+                && a.ActorId != CurrentUser.SystemActor && a.Result == AuditResult.Success)
             .Select(a => new { a.OccurredAt, a.ActorId, a.ActorRoles, a.Action })
             .ToListAsync(cancellationToken);
         var actorIds = entries.Select(e => e.ActorId).Distinct().ToList();

@@ -100,6 +100,7 @@ public static class SignalTexts
         SignalKind.StepConcern => "stap gaat niet goed",
         SignalKind.ConsentWithdrawn => "toestemming ingetrokken",
         SignalKind.ActivityNotGoingWell => "activiteit gaat niet goed",
+        SignalKind.CorrectionAsked => "verzoek om correctie (AVG)",
         _ => "einde ‘niet nu’",
     };
 

@@ -298,3 +298,31 @@ public sealed class NotNowEndedRule : ISignalRule
             p.Until.AddDays(1)))];
     }
 }
+
+/// <summary>
+/// The newcomer asked in their own Thuis to correct their data (AVG art. 16). It asks for attention until the case
+/// manager resolved it with what was done, also while the person is in "niet nu" or has moved: the answer is due within a
+/// month (AVG art. 12(3)) whatever the dossier's status. It grows more urgent as that day comes nearer.
+/// </summary>
+public sealed class CorrectionAskedRule : ISignalRule
+{
+    private const int WordsShown = 250;
+
+    public SignalKind Kind => SignalKind.CorrectionAsked;
+
+    public async Task<IReadOnlyList<SignalFinding>> FindAsync(SignalScope scope, CancellationToken cancellationToken)
+    {
+        var db = scope.Db;
+        var requests = await (from r in db.CorrectionRequests
+                              join n in scope.Everyone on r.NewcomerId equals n.Id
+                              where !db.Signals.Any(s => s.Kind == SignalKind.CorrectionAsked && s.SubjectId == r.Id && s.State == SignalState.Resolved)
+                              select new { NewcomerId = n.Id, n.GivenNames, r.Id, r.Words, r.AskedOn, r.AnswerDue })
+            .ToListAsync(cancellationToken);
+        return [.. requests.Select(r => new SignalFinding(r.NewcomerId, r.Id, Math.Min(2, scope.UrgencyFor(r.AnswerDue)),
+            $"{r.GivenNames} vraagt de gegevens te corrigeren: ‘{Cut(r.Words)}’. Antwoord uiterlijk {SignalScope.Date(r.AnswerDue)} (AVG art. 12 lid 3)",
+            $"Corrigeer de gegevens in het dossier en schrijf bij afhandelen wat er is aangepast; {r.GivenNames} leest dat in de eigen Thuis",
+            r.AskedOn))];
+    }
+
+    private static string Cut(string text) => text.Length <= WordsShown ? text : string.Concat(text.AsSpan(0, WordsShown - 1), "…");
+}

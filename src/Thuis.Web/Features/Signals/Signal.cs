@@ -28,6 +28,8 @@ public enum SignalKind
     ConsentWithdrawn,
     /// <summary>The newcomer answered "Hoe gaat het?" about an activity unhappily, or does not want to go on.</summary>
     ActivityNotGoingWell,
+    /// <summary>The newcomer asked in their own Thuis to correct their data (AVG art. 16); answered within a month.</summary>
+    CorrectionAsked,
 }
 
 public enum SignalState

@@ -13,6 +13,7 @@ public static class SignalsSetup
         builder.Services.AddScoped<ISignalRule, StepConcernRule>();
         builder.Services.AddScoped<ISignalRule, ConsentWithdrawnRule>();
         builder.Services.AddScoped<ISignalRule, ActivityFeedbackRule>();
+        builder.Services.AddScoped<ISignalRule, CorrectionAskedRule>();
         builder.Services.AddScoped<ISignalRule, IsolationRule>();
         builder.Services.AddScoped<ISignalRule, OverAskedRule>();
         builder.Services.AddScoped<ISignalRule, ReferralUnansweredRule>();

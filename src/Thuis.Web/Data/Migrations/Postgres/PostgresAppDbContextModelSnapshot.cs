@@ -1514,6 +1514,40 @@ namespace Thuis.Web.Data.Migrations.Postgres
                     b.ToTable("ActivityFeedbacks");
                 });
 
+            modelBuilder.Entity("Thuis.Web.Features.Own.CorrectionRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("AnswerDue")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("AskedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("AskedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("NewcomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Words")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NewcomerId");
+
+                    b.HasIndex("MunicipalityId", "NewcomerId");
+
+                    b.ToTable("CorrectionRequests");
+                });
+
             modelBuilder.Entity("Thuis.Web.Features.Own.OwnAccessInvitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3349,6 +3383,15 @@ namespace Thuis.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Thuis.Web.Features.Own.ActivityFeedback", b =>
+                {
+                    b.HasOne("Thuis.Web.Features.Dossiers.Newcomer", null)
+                        .WithMany()
+                        .HasForeignKey("NewcomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Thuis.Web.Features.Own.CorrectionRequest", b =>
                 {
                     b.HasOne("Thuis.Web.Features.Dossiers.Newcomer", null)
                         .WithMany()
