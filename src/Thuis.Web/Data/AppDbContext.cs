@@ -13,6 +13,7 @@ using Thuis.Web.Features.Organisations;
 using Thuis.Web.Features.Own;
 using Thuis.Web.Features.Plans;
 using Thuis.Web.Features.Referrals;
+using Thuis.Web.Features.Retention;
 using Thuis.Web.Features.Signals;
 using Thuis.Web.Features.SocialMap;
 using Thuis.Web.Features.Trajectories;
@@ -71,6 +72,7 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
     public DbSet<ActivityFeedback> ActivityFeedbacks => Set<ActivityFeedback>();
     public DbSet<SignalSettings> SignalSettings => Set<SignalSettings>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Erasure> Erasures => Set<Erasure>();
     internal DbSet<ReadinessProbe> ReadinessProbes => Set<ReadinessProbe>();
 
     /// <summary>Why the data is being processed, recorded with every change in this unit of work.</summary>
