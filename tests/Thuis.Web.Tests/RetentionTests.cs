@@ -91,6 +91,8 @@ public sealed class RetentionTests(AppFixture fixture)
     {
         var municipality = await World.AddMunicipalityAsync("Wisdorp");
         var person = await AddPersonAsync(municipality, "Rana", "Khalil");
+        // Registered half a year ago without a plan: the PIP deadline's signal is open.
+        Assert.True(await OpenSignalsAsync(municipality, person.Id) > 0);
         using var caseManager = await SignedInAsync(municipality, Roles.CaseManager);
         var address = $"/dossiers/{person.Id}/wissen";
 
@@ -123,6 +125,7 @@ public sealed class RetentionTests(AppFixture fixture)
         var erased = await NewcomerAsync(municipality, person.Id);
         Assert.NotNull(erased.ErasedAt);
         Assert.Equal(DossierStatus.Completed, erased.Status);
+        Assert.Equal(0, await OpenSignalsAsync(municipality, person.Id));
         Assert.DoesNotContain("Rana", (await caseManager.GetAsync($"/dossiers/{person.Id}")).Text, StringComparison.Ordinal);
         var report = (await second.GetAsync(RetentionSetup.Path)).Document.QuerySelector($"[data-testid=erasure][data-key='{person.Reference}']")!.TextContent;
         Assert.Contains("op verzoek van de persoon", report, StringComparison.Ordinal);
@@ -195,6 +198,12 @@ public sealed class RetentionTests(AppFixture fixture)
     {
         await using var scope = ScopeOf(municipality);
         return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Newcomers.AsNoTracking().SingleAsync(n => n.Id == id);
+    }
+
+    private async Task<int> OpenSignalsAsync(TestMunicipality municipality, Guid personId)
+    {
+        await using var scope = ScopeOf(municipality);
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Signals.CountAsync(s => s.NewcomerId == personId && s.ClosedOn == null);
     }
 
     private async Task<int> ErasuresAsync(TestMunicipality municipality)
