@@ -322,7 +322,7 @@ public sealed class DigiDSignInTests(DigiDFixture fixture)
         scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystemFor(person.Municipality.Id);
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var newcomer = await db.Newcomers.SingleAsync(n => n.Id == person.Id);
-        newcomer.MarkMovedAway("Verhuisd naar Zoetermeer");
+        newcomer.MarkMovedAway("Verhuisd naar Zoetermeer", new DateOnly(2026, 11, 1));
         await db.SaveChangesAsync();
     }
 

@@ -30,12 +30,12 @@ public sealed class MenuPerRoleTests(AppFixture fixture)
     }
 
     [Theory]
-    [InlineData(Roles.Administrator, new[] { "/", "/interventiewijzer", "/beheer", "/beheer/gebruikers", "/audit" })]
+    [InlineData(Roles.Administrator, new[] { "/", "/interventiewijzer", "/beheer", "/beheer/gebruikers", "/audit", "/beheer/bewaren" })]
     [InlineData(Roles.Coordinator, new[] { "/", "/dossiers", "/plannen", "/trajecten", "/verwijzingen", "/interventiewijzer", "/sociale-kaart", "/vrijwilligers", "/koppelen", "/signalen", "/rapportages" })]
     [InlineData(Roles.CaseManager, new[] { "/", "/dossiers", "/plannen", "/trajecten", "/verwijzingen", "/interventiewijzer", "/sociale-kaart", "/signalen" })]
     [InlineData(Roles.VolunteerCoordinator, new[] { "/", "/interventiewijzer", "/sociale-kaart", "/vrijwilligers" })]
     [InlineData(Roles.PartnerWorker, new[] { "/", "/verwijzingen" })]
-    [InlineData(Roles.PrivacyOfficer, new[] { "/", "/audit" })]
+    [InlineData(Roles.PrivacyOfficer, new[] { "/", "/audit", "/beheer/bewaren" })]
     public async Task Each_role_sees_in_the_menu_exactly_the_pages_of_its_work(string role, string[] expected)
     {
         using var client = await SignedInAsync(role);

@@ -13,6 +13,7 @@ using Thuis.Web.Features.Organisations;
 using Thuis.Web.Features.Own;
 using Thuis.Web.Features.Plans;
 using Thuis.Web.Features.Referrals;
+using Thuis.Web.Features.Retention;
 using Thuis.Web.Features.Signals;
 using Thuis.Web.Features.SocialMap;
 using Thuis.Web.Features.Trajectories;
@@ -72,6 +73,7 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
     public DbSet<CorrectionRequest> CorrectionRequests => Set<CorrectionRequest>();
     public DbSet<SignalSettings> SignalSettings => Set<SignalSettings>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Erasure> Erasures => Set<Erasure>();
     internal DbSet<ReadinessProbe> ReadinessProbes => Set<ReadinessProbe>();
 
     /// <summary>Why the data is being processed, recorded with every change in this unit of work.</summary>
@@ -99,6 +101,7 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        RemoveNulCharacters();
         var changeEntries = AuditChangesOfPeoplesData();
         changeEntries.AddRange(await AuditChangesOfAccountsAsync(cancellationToken));
         int saved;
@@ -130,6 +133,24 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
             await TellCommittedChangesAsync(cancellationToken);
         }
         return saved;
+    }
+
+    /// <summary>
+    /// PostgreSQL cannot store the character U+0000 in text, and nobody means one: it is taken out of every text before
+    /// a save, on both databases alike, so a pasted or forged value is saved instead of ending in an error.
+    /// </summary>
+    private void RemoveNulCharacters()
+    {
+        foreach (var entry in ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified))
+        {
+            foreach (var property in entry.Properties)
+            {
+                if (property.CurrentValue is string text && text.Contains('\0', StringComparison.Ordinal))
+                {
+                    property.CurrentValue = text.Replace("\0", "", StringComparison.Ordinal);
+                }
+            }
+        }
     }
 
     /// <summary>

@@ -53,6 +53,7 @@ public sealed class ThuisAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("SignIn:PermitPerMinutePerAddress", "1000");
         // No hourly signal run: what a journey sees after a change was brought by that change itself.
         builder.UseSetting("Signals:Evaluate", "false");
+        builder.UseSetting("Retention:Run", "false");
         builder.UseSetting("DataProtection:KeyFolder", Path.Combine(Path.GetTempPath(), "thuis-browser-tests", $"keys-{Guid.NewGuid():N}"));
         // The audit key is made beside the database as in the demo run; each app anchors its chain in its own file.
         builder.UseSetting("Audit:CheckpointFile", CheckpointFile);

@@ -55,6 +55,8 @@ public sealed record TestMunicipality(
         ["OfferId"] = OfferId.ToString(),
         ["VolunteerId"] = VolunteerId.ToString(),
         ["UserId"] = StaffUserId,
+        // No erasure is asked for in the test world; an unknown request answers 404 the same way.
+        ["ErasureId"] = Guid.NewGuid().ToString(),
     };
 }
 

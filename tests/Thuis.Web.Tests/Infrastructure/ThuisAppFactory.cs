@@ -27,6 +27,7 @@ public class ThuisAppFactory : WebApplicationFactory<Program>
             ["Activation:PermitPerMinutePerAddress"] = "100000",
             // Tests evaluate signals and count reports themselves, on their own clock.
             ["Signals:Evaluate"] = "false",
+            ["Retention:Run"] = "false",
             ["Reports:CountAtStart"] = "false",
             ["DataProtection:KeyFolder"] = Path.Combine(Path.GetTempPath(), "thuis-tests", $"keys-{Guid.NewGuid():N}"),
             // The audit chain's key and checkpoints, as an installation configures them; tests write checkpoints themselves.

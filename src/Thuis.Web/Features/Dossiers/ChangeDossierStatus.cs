@@ -85,10 +85,10 @@ public sealed class ChangeDossierStatus(AppDbContext db, CurrentUser currentUser
         {
             return Outcome.Invalid(errors);
         }
-        return await SaveVersionedChange.HandleAsync(db, newcomer, form.Version, n => Apply(n, form), EditNewcomer.ChangedMeanwhile, cancellationToken);
+        return await SaveVersionedChange.HandleAsync(db, newcomer, form.Version, n => Apply(n, form, today), EditNewcomer.ChangedMeanwhile, cancellationToken);
     }
 
-    private static void Apply(Newcomer newcomer, DossierStatusForm form)
+    private static void Apply(Newcomer newcomer, DossierStatusForm form, DateOnly today)
     {
         var caseManagerId = string.IsNullOrEmpty(form.CaseManagerId) ? null : form.CaseManagerId;
         if (newcomer.CaseManagerId != caseManagerId)
@@ -101,10 +101,10 @@ public sealed class ChangeDossierStatus(AppDbContext db, CurrentUser currentUser
                 newcomer.Pause(form.PausedUntil!.Value, form.Reason!);
                 break;
             case DossierStatus.MovedAway:
-                newcomer.MarkMovedAway(form.Reason);
+                newcomer.MarkMovedAway(form.Reason, today);
                 break;
             case DossierStatus.Completed:
-                newcomer.Complete(form.Reason);
+                newcomer.Complete(form.Reason, today);
                 break;
             case DossierStatus.Active when newcomer.Status != DossierStatus.Active:
                 newcomer.Resume();

@@ -71,6 +71,18 @@ public sealed class Newcomer : IMunicipalityOwned, IPersonData
     public string? StatusReason { get; private set; }
     public DateTimeOffset RegisteredAt { get; private set; }
 
+    /// <summary>
+    /// The day the dossier closed: the inburgeringsplicht ended (completed) or the person moved away. The retention term
+    /// counts from here (<c>Besluit inburgering 2021 art. 9.9</c>); reopening the dossier clears it.
+    /// </summary>
+    public DateOnly? ClosedOn { get; private set; }
+
+    /// <summary>When the person's data was erased; what is left is only what the reports count.</summary>
+    public DateTimeOffset? ErasedAt { get; private set; }
+
+    /// <summary>How an erased dossier is named from then on: not the person, but a reference to the record.</summary>
+    public string Reference => Id.ToString("N")[^8..].ToUpperInvariant();
+
     /// <summary>Changes with every edit, so a save based on an older page is refused instead of overwriting.</summary>
     public Guid Version { get; private set; }
 
@@ -136,6 +148,7 @@ public sealed class Newcomer : IMunicipalityOwned, IPersonData
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         Status = DossierStatus.Paused;
+        ClosedOn = null;
         PausedUntil = until;
         StatusReason = reason.Trim();
         Touch();
@@ -146,12 +159,35 @@ public sealed class Newcomer : IMunicipalityOwned, IPersonData
     /// <summary>Whether their "niet nu" still holds today: then nothing is proposed to them and matching leaves them out.</summary>
     public bool AsksNotNow(DateOnly today) => Status == DossierStatus.Paused && PausedUntil is { } until && until >= today;
 
-    public void MarkMovedAway(string? note) => SetStatus(DossierStatus.MovedAway, note);
+    public void MarkMovedAway(string? note, DateOnly on) => SetStatus(DossierStatus.MovedAway, note, on);
 
-    public void Complete(string? note) => SetStatus(DossierStatus.Completed, note);
+    public void Complete(string? note, DateOnly on) => SetStatus(DossierStatus.Completed, note, on);
 
-    private void SetStatus(DossierStatus status, string? reason)
+    /// <summary>
+    /// After every text of the person is cleared (<see cref="Platform.Privacy.PersonalData"/>): the dossier is named by its
+    /// reference, keeps only the year of birth, and is closed, so nothing follows it any more.
+    /// </summary>
+    public void MarkErased(DateTimeOffset at, DateOnly today)
     {
+        GivenNames = "Gewist";
+        FamilyName = Reference;
+        CountryOfOrigin = "—";
+        DateOfBirth = new DateOnly(DateOfBirth.Year, 7, 1);
+        CaseManagerId = null;
+        if (Status is not (DossierStatus.Completed or DossierStatus.MovedAway))
+        {
+            Status = DossierStatus.Completed;
+        }
+        ClosedOn ??= today;
+        PausedUntil = null;
+        ErasedAt = at;
+        Touch();
+    }
+
+    private void SetStatus(DossierStatus status, string? reason, DateOnly? on = null)
+    {
+        var closes = status is DossierStatus.Completed or DossierStatus.MovedAway;
+        ClosedOn = closes ? ClosedOn ?? on : null;
         Status = status;
         PausedUntil = null;
         StatusReason = Clean(reason);
@@ -184,6 +220,8 @@ internal sealed class NewcomerMapping : IEntityTypeConfiguration<Newcomer>
         builder.Property(n => n.StatusReason).HasMaxLength(1000);
         builder.Property(n => n.Version).IsConcurrencyToken();
         builder.Ignore(n => n.FullName);
+        builder.Ignore(n => n.Reference);
+        builder.HasIndex(n => new { n.MunicipalityId, n.ClosedOn });
         builder.HasIndex(n => new { n.MunicipalityId, n.FamilyName });
         // One dossier per person per municipality; empty numbers do not count (NULLs are distinct on both databases).
         builder.HasIndex(n => new { n.MunicipalityId, n.Bsn }).IsUnique();

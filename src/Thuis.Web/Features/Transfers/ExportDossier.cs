@@ -168,7 +168,7 @@ public sealed class ExportDossier(
         var tracked = await db.Newcomers.SingleAsync(n => n.Id == newcomerId, cancellationToken);
         db.Add(Transfer.Outgoing(tracked, file.TransferId, to.Id, to.Name, file.MovingDate, file.Reason, currentUser.DisplayName, now,
             Sha256(bytes), form.IncludeHealth));
-        tracked.MarkMovedAway($"Verhuisd naar {to.Name} op {DutchFormat.Date(file.MovingDate)}{(file.Reason is null ? "" : $": {file.Reason}")}");
+        tracked.MarkMovedAway($"Verhuisd naar {to.Name} op {DutchFormat.Date(file.MovingDate)}{(file.Reason is null ? "" : $": {file.Reason}")}", clock.InTheNetherlands());
         // Someone changing the dossier between reading and saving is a conflict: the file would not be what is in Thuis now.
         var saved = await SaveVersionedChange.SaveAsync(db, ChangedMeanwhile, cancellationToken);
         return saved.IsSaved ? Outcome.Saved(new TransferDownload(bytes, FileName(newcomer.GivenNames, clock.InTheNetherlands()))) : saved;

@@ -297,6 +297,9 @@ namespace Thuis.Web.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("CountryOfOrigin")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -308,6 +311,9 @@ namespace Thuis.Web.Data.Migrations.Postgres
                     b.Property<string>("Email")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("FamilyName")
                         .IsRequired()
@@ -399,6 +405,8 @@ namespace Thuis.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("MunicipalityId", "CaseManagerId");
+
+                    b.HasIndex("MunicipalityId", "ClosedOn");
 
                     b.HasIndex("MunicipalityId", "FamilyName");
 
@@ -2100,6 +2108,77 @@ namespace Thuis.Web.Data.Migrations.Postgres
                     b.HasIndex("MunicipalityId", "OrganisationId", "State");
 
                     b.ToTable("Referrals");
+                });
+
+            modelBuilder.Entity("Thuis.Web.Features.Retention.Erasure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("FirstApprovalAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FirstApprovalBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("NewcomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("RecordsErased")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("RefusedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("SecondApprovalBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "NewcomerId");
+
+                    b.HasIndex("MunicipalityId", "State");
+
+                    b.ToTable("Erasures");
                 });
 
             modelBuilder.Entity("Thuis.Web.Features.Signals.Signal", b =>

@@ -12,8 +12,8 @@ using Thuis.Web.Data;
 namespace Thuis.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261207071304_CorrectionRequests")]
-    partial class CorrectionRequests
+    [Migration("20261207081256_RetentionErasureAndCorrections")]
+    partial class RetentionErasureAndCorrections
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -291,6 +291,9 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CountryOfOrigin")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -301,6 +304,9 @@ namespace Thuis.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Email")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("ErasedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FamilyName")
@@ -393,6 +399,8 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("MunicipalityId", "CaseManagerId");
+
+                    b.HasIndex("MunicipalityId", "ClosedOn");
 
                     b.HasIndex("MunicipalityId", "FamilyName");
 
@@ -2094,6 +2102,77 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                     b.HasIndex("MunicipalityId", "OrganisationId", "State");
 
                     b.ToTable("Referrals");
+                });
+
+            modelBuilder.Entity("Thuis.Web.Features.Retention.Erasure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("FirstApprovalAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstApprovalBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NewcomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecordsErased")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefusedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecondApprovalBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "NewcomerId");
+
+                    b.HasIndex("MunicipalityId", "State");
+
+                    b.ToTable("Erasures");
                 });
 
             modelBuilder.Entity("Thuis.Web.Features.Signals.Signal", b =>
