@@ -35,14 +35,15 @@ else
   cat "$results/format.log"; echo "Format: not clean (run: dotnet format Thuis.slnx)"; failed_checks=1
 fi
 
-# A PostgreSQL cluster of our own, reachable only through a socket in its own temp folder.
+# A PostgreSQL cluster of our own, reachable only through a socket in its own temp folder. The suite runs several apps at
+# once (and Thuis as its own process, twice), each with its own connection pool: more than PostgreSQL's default 100.
 pg_dir=$(mktemp -d /tmp/thuis-pg.XXXXXX)
 pg_port=55434
 run_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 stop_pg() { run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1; rm -rf "$pg_dir"; }
 [ "$(id -u)" -eq 0 ] && chown postgres "$pg_dir"
 run_pg "$pg_bin/initdb" -D "$pg_dir/data" -U postgres -A trust >"$results/postgres-init.log" 2>&1 \
-  && run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -o "-c listen_addresses= -k $pg_dir -p $pg_port -c fsync=off" -w start >/dev/null \
+  && run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -o "-c listen_addresses= -k $pg_dir -p $pg_port -c fsync=off -c max_connections=300" -w start >/dev/null \
   || { cat "$results/postgres-init.log"; echo "PostgreSQL did not start"; echo "0 passed, 1 failed"; exit 1; }
 trap stop_pg EXIT
 
