@@ -18,7 +18,7 @@ public sealed class AuditTrailJourneyTests(BrowserFixture fixture) : BrowserTest
 
         await SignInAsync("fg@dalfsen.example");
         var menu = Page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdnavigatie" });
-        await Expect(menu.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Start", "Audittrail"]);
+        await Expect(menu.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Start", "Audittrail", "Bewaren en wissen"]);
         await AccessibleAtBothWidthsAsync("01-start");
 
         await menu.GetByRole(AriaRole.Link, new() { Name = "Audittrail" }).ClickAsync();
