@@ -81,7 +81,10 @@ public sealed class Newcomer : IMunicipalityOwned, IPersonData
     public DateTimeOffset? ErasedAt { get; private set; }
 
     /// <summary>How an erased dossier is named from then on: not the person, but a reference to the record.</summary>
-    public string Reference => Id.ToString("N")[^8..].ToUpperInvariant();
+    public string Reference => ReferenceOf(Id);
+
+    /// <summary>The reference of the dossier with this id: its last eight characters.</summary>
+    public static string ReferenceOf(Guid newcomerId) => newcomerId.ToString("N")[^8..].ToUpperInvariant();
 
     /// <summary>Changes with every edit, so a save based on an older page is refused instead of overwriting.</summary>
     public Guid Version { get; private set; }

@@ -101,6 +101,10 @@ public sealed class Erasure : IMunicipalityOwned, IKeptAfterErasure
 
     public bool IsOpen => State is ErasureState.Requested or ErasureState.ApprovedOnce;
 
+    /// <summary>The requests still waiting for a decision, as a query.</summary>
+    public static System.Linq.Expressions.Expression<Func<Erasure, bool>> Open { get; } =
+        e => e.State == ErasureState.Requested || e.State == ErasureState.ApprovedOnce;
+
     public DateOnly AnswerDue => ReceivedOn.AddMonths(1);
 
     public static Erasure Request(Guid municipalityId, Guid newcomerId, ErasureReason reason, DateOnly receivedOn, string requestedBy, DateTimeOffset at)

@@ -25,7 +25,7 @@ public sealed class ListErasures(AppDbContext db, TimeProvider clock)
     public async Task<RetentionOverview> HandleAsync(CancellationToken cancellationToken)
     {
         var today = clock.InTheNetherlands();
-        var open = await ViewsAsync(db, db.Erasures.Where(e => e.State == ErasureState.Requested || e.State == ErasureState.ApprovedOnce), clock, cancellationToken);
+        var open = await ViewsAsync(db, db.Erasures.Where(Erasure.Open), clock, cancellationToken);
         var done = await ViewsAsync(db, db.Erasures.Where(e => e.State == ErasureState.Done || e.State == ErasureState.Refused), clock, cancellationToken);
         var dueBefore = today.AddMonths(3).AddYears(-RetentionRules.YearsAfterClosing);
         var due = await db.Newcomers.CountAsync(n => n.ErasedAt == null && n.ClosedOn != null && n.ClosedOn <= dueBefore, cancellationToken);
@@ -46,7 +46,7 @@ public sealed class ListErasures(AppDbContext db, TimeProvider clock)
         var names = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         string? Name(string? id) => id is null ? null : id == CurrentUser.SystemActor ? "Thuis (dagelijkse ronde)" : names.GetValueOrDefault(id, "onbekende gebruiker");
         return [.. rows.Select(e => new ErasureView(
-            e.Id, e.NewcomerId.ToString("N")[^8..].ToUpperInvariant(), e.Reason, e.State, e.ReceivedOn, e.AnswerDue,
+            e.Id, Dossiers.Newcomer.ReferenceOf(e.NewcomerId), e.Reason, e.State, e.ReceivedOn, e.AnswerDue,
             e.IsOpen && e.AnswerDue < today, Name(e.RequestedBy)!, e.RequestedAt, Name(e.FirstApprovalBy), Name(e.SecondApprovalBy),
             Name(e.RefusedBy), e.RefusalReason, e.DoneAt, e.RecordsErased, e.Version))];
     }

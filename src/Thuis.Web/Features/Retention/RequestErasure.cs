@@ -32,8 +32,7 @@ public sealed class RequestErasure(AppDbContext db, CurrentUser currentUser, Tim
         {
             return null;
         }
-        var open = await ListErasures.ViewsAsync(db, db.Erasures.Where(e => e.NewcomerId == newcomerId
-            && (e.State == ErasureState.Requested || e.State == ErasureState.ApprovedOnce)), clock, cancellationToken);
+        var open = await ListErasures.ViewsAsync(db, db.Erasures.Where(e => e.NewcomerId == newcomerId).Where(Erasure.Open), clock, cancellationToken);
         return new ErasureRequestPage(newcomer.FullName, newcomer.ErasedAt is not null, open.FirstOrDefault());
     }
 
@@ -66,8 +65,7 @@ public sealed class RequestErasure(AppDbContext db, CurrentUser currentUser, Tim
         {
             return Outcome.Refused("De gegevens van dit dossier zijn al gewist.");
         }
-        if (await db.Erasures.AnyAsync(e => e.NewcomerId == newcomerId
-            && (e.State == ErasureState.Requested || e.State == ErasureState.ApprovedOnce), cancellationToken))
+        if (await db.Erasures.Where(e => e.NewcomerId == newcomerId).AnyAsync(Erasure.Open, cancellationToken))
         {
             return Outcome.Refused("Voor dit dossier loopt al een verzoek tot wissen.");
         }
