@@ -101,13 +101,9 @@ internal static class Explanation
             AddIfNotZero(found, ref count, ReasonKind.Distance, texts.Minutes(minutes, distance < 0), distance);
         }
 
-        if (offer.JobLevel is { } jobLevel)
+        if (p.Level > 0 && ix.Level[j] > 0)
         {
-            var gap = p.Education - (int)jobLevel;
-            found[count++] =
-                gap > 1 ? new Reason(ReasonKind.EducationLevel, ReasonTexts.Underemployed(gap), -w.LevelFit * (gap - 1f)) :
-                gap < -1 ? new Reason(ReasonKind.EducationLevel, "dit werk vraagt een hoger opleidingsniveau", -w.LevelFit) :
-                new Reason(ReasonKind.EducationLevel, "niveau past: geen onderbenutting", w.LevelFit);
+            found[count++] = new Reason(ReasonKind.EducationLevel, LevelText(ix, p, j), Scorer.LevelPart(w, p.Level, ix.Level[j]));
         }
 
         var dutch = p.Dutch - (int)offer.DutchNeeded <= 1 ? w.DutchFit : w.DutchFit * 0.5f;
@@ -147,6 +143,36 @@ internal static class Explanation
         }
 
         return count;
+
+        static string LevelText(MatchingIndex ix, PreparedPerson p, int j)
+        {
+            var texts = ix.Texts;
+            if (Scorer.Chosen(ix, p, j))
+            {
+                var code = ix.Isco[j];
+                foreach (var stone in p.Source.SteppingStones)
+                {
+                    if (MatchingIndex.ParseIsco(stone.IscoCode) == code)
+                    {
+                        return texts.SteppingStone(stone.Reason);
+                    }
+                }
+            }
+
+            if (Scorer.Below(p.Level, ix.Level[j]))
+            {
+                foreach (var former in p.Source.FormerOccupations)
+                {
+                    var code = MatchingIndex.ParseIsco(former.IscoCode);
+                    if (WorkLevels.SameField(code, ix.Isco[j], WorkLevels.FieldsOf(code), ix.Fields[j]))
+                    {
+                        return texts.OwnField(former.Label);
+                    }
+                }
+            }
+
+            return p.Level - ix.Level[j] < -1 ? ReasonTexts.AboveLevel : texts.AtLevel(p.Source, p.Level);
+        }
 
         static void AddIfNotZero(Span<Reason> found, ref int count, ReasonKind kind, string text, float contribution)
         {

@@ -9,7 +9,7 @@ namespace Thuis.Matching;
 public static class MatchingEngine
 {
     /// <summary>The version of the scoring rules, recorded with every suggestion so it can be explained later.</summary>
-    public const string RulesVersion = "1";
+    public const string RulesVersion = "2";
 
     // The list the record-returning Suggest fills before copying out: one per thread, reused from call to call.
     [ThreadStatic]
@@ -18,8 +18,9 @@ public static class MatchingEngine
     /// <summary>
     /// The best offers for one person, best first (equal scores in offer id order), each with its reasons.
     /// Never an offer that breaks a hard constraint: a language in common where one is required, too little
-    /// Dutch, no overlap in the week, no place left, an age limit, an offer or tag the person excluded; and
-    /// nothing at all for a person who said "not now".
+    /// Dutch, no overlap in the week, no place left, an age limit, an offer or tag the person excluded, work more than
+    /// one skill level below the person's outside their own field, a paid job in Piëzo phases 0–2 when work is not the
+    /// plan's goal (a stepping stone the plan chose lifts both); and nothing at all for a person who said "not now".
     /// </summary>
     /// <param name="person">The person, as the app knows them.</param>
     /// <param name="index">The pool of offers, laid out once with <see cref="MatchingIndex.Build"/>.</param>

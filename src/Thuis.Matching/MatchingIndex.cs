@@ -21,13 +21,15 @@ public sealed class MatchingIndex
 
     private readonly Offer[] _offers;
 
-    // The parts of a score that depend only on the offer and on a person's education, Dutch and need for childcare,
-    // one row per such class of person, made when a person of that class is first scored.
+    // The parts of a score that depend only on the offer and on a person's skill level, Dutch, need for childcare and
+    // whether paid work is for now, one row per such class of person, made when a person of that class is first scored.
     private readonly float[]?[] _staticRows = new float[]?[StaticClasses];
 
     private const int StaticLevels = 7;
 
-    private const int StaticClasses = StaticLevels * StaticLevels * 2;
+    private const int SkillLevels = 5;
+
+    private const int StaticClasses = SkillLevels * StaticLevels * 2 * 2;
 
     private MatchingIndex(IEnumerable<Offer> offers, MatchingWeights weights)
     {
@@ -74,7 +76,8 @@ public sealed class MatchingIndex
         Located = new float[Padded];
         LanguageLow = new uint[Padded];
         LanguageHigh = new uint[Padded];
-        JobLevel = new int[Padded];
+        Level = new int[Padded];
+        Fields = new uint[Padded];
         Dutch = new int[Padded];
         Isco = new int[Padded];
         IscoGroup = new int[Padded];
@@ -97,7 +100,6 @@ public sealed class MatchingIndex
             if (j >= Count)
             {
                 // Padding never wins: minus infinity stays minus infinity whatever is added to it.
-                JobLevel[j] = -1;
                 IscoGroup[j] = -1;
                 Constant[j] = float.NegativeInfinity;
                 ConstantWithChildcare[j] = float.NegativeInfinity;
@@ -136,10 +138,11 @@ public sealed class MatchingIndex
 
             LanguageLow[j] = (uint)LanguageMask[j];
             LanguageHigh[j] = (uint)(LanguageMask[j] >> 32);
-            JobLevel[j] = offer.JobLevel is { } level ? (int)level : -1;
+            Level[j] = (int)WorkLevels.OfOffer(offer);
             Dutch[j] = (int)offer.DutchNeeded;
             Isco[j] = ParseIsco(offer.Occupation?.IscoCode);
             IscoGroup[j] = Isco[j] > 0 ? Isco[j] / 100 : -1;
+            Fields[j] = WorkLevels.FieldsOf(Isco[j]);
             var (lowThreshold, cost, childcare) = OfferConstants(offer, weights);
             Constant[j] = lowThreshold + cost;
             ConstantWithChildcare[j] = lowThreshold + cost + childcare;
@@ -189,6 +192,9 @@ public sealed class MatchingIndex
 
         OffersByTag = [.. Enumerable.Range(0, FeatureCount).Select(f => Enumerable.Range(0, Count).Where(j => (TagMask[(j * TagWords) + (f / 64)] & (1UL << (f % 64))) != 0).ToArray())];
         OffersByKind = [.. Enum.GetValues<OfferKind>().Select(kind => Enumerable.Range(0, Count).Where(j => _offers[j].Kind == kind).ToArray())];
+        WorkByIsco = Enumerable.Range(0, Count).Where(j => Isco[j] > 0 && IsWork(_offers[j].Kind)).GroupBy(j => Isco[j]).ToDictionary(g => g.Key, g => g.ToArray());
+        WorkByField = [.. Enumerable.Range(0, 32).Select(f => Enumerable.Range(0, Count).Where(j => Level[j] > 0 && (Fields[j] & (1u << f)) != 0).ToArray())];
+        WorkBySubMajor = Enumerable.Range(0, Count).Where(j => Level[j] > 0 && IscoGroup[j] > 0).GroupBy(j => IscoGroup[j]).ToDictionary(g => g.Key, g => g.ToArray());
         OneLanguageWord = LanguageNames.Length <= 32;
         OfferLanguages = new int[Count][];
         for (var j = 0; j < Count; j++)
@@ -290,7 +296,20 @@ public sealed class MatchingIndex
 
     internal uint[] LanguageHigh { get; }
 
-    internal int[] JobLevel { get; }
+    /// <summary>The skill level (1–4) each offer's work asks for; 0 for offers that are not work or whose level is unknown.</summary>
+    internal int[] Level { get; }
+
+    /// <summary>The field families of each offer's occupation, as bits (see <see cref="WorkLevels"/>).</summary>
+    internal uint[] Fields { get; }
+
+    /// <summary>Jobs and internships by their four-digit ISCO code: the work a stepping stone can name.</summary>
+    internal Dictionary<int, int[]> WorkByIsco { get; }
+
+    /// <summary>Per field family, the work with a level in it: what a person's own field can bring back from below their level.</summary>
+    internal int[][] WorkByField { get; }
+
+    /// <summary>Work with a level by its ISCO sub-major group (the other way a person's own field is found).</summary>
+    internal Dictionary<int, int[]> WorkBySubMajor { get; }
 
     internal int[] Dutch { get; }
 
@@ -348,36 +367,42 @@ public sealed class MatchingIndex
 
     /// <summary>
     /// Level fit, Dutch fit and the offer's constants summed for every offer, for one class of person; minus infinity where
-    /// the offer has no place left or asks more Dutch. Rows are shared by every person of the class.
+    /// the offer has no place left, asks more Dutch, is work more than one level below the person's, or is a paid job
+    /// before its time. Rows are shared by every person of the class; the person's own field and stepping stones bring
+    /// work back afterwards (<see cref="Scorer"/>).
     /// </summary>
-    internal float[] StaticRow(int education, int dutch, bool childcare)
+    internal float[] StaticRow(int level, int dutch, bool childcare, bool paidWork)
     {
-        if ((uint)education >= StaticLevels || (uint)dutch >= StaticLevels)
+        if ((uint)level >= SkillLevels || (uint)dutch >= StaticLevels)
         {
-            return ComputeStaticRow(education, dutch, childcare);
+            return ComputeStaticRow(level, dutch, childcare, paidWork);
         }
 
-        var slot = (((education * StaticLevels) + dutch) * 2) + (childcare ? 1 : 0);
+        var slot = (((((level * StaticLevels) + dutch) * 2) + (childcare ? 1 : 0)) * 2) + (paidWork ? 1 : 0);
         var row = Volatile.Read(ref _staticRows[slot]);
         if (row is null)
         {
-            row = ComputeStaticRow(education, dutch, childcare);
+            row = ComputeStaticRow(level, dutch, childcare, paidWork);
             row = Interlocked.CompareExchange(ref _staticRows[slot], row, null) ?? row;
         }
 
         return row;
     }
 
-    private float[] ComputeStaticRow(int education, int dutch, bool childcare)
+    private float[] ComputeStaticRow(int level, int dutch, bool childcare, bool paidWork)
     {
         var row = new float[Padded];
         for (var j = 0; j < Padded; j++)
         {
-            row[j] = j >= Count || Capacity[j] <= 0 || dutch < Dutch[j] ? float.NegativeInfinity : Scorer.StaticPart(this, education, dutch, childcare, j);
+            row[j] = j >= Count || Capacity[j] <= 0 || dutch < Dutch[j] || Scorer.Below(level, Level[j]) || (!paidWork && _offers[j].Kind == OfferKind.Job)
+                ? float.NegativeInfinity
+                : Scorer.StaticPart(this, level, dutch, childcare, j);
         }
 
         return row;
     }
+
+    internal static bool IsWork(OfferKind kind) => kind is OfferKind.Job or OfferKind.Internship;
 
     /// <summary>Lays out a pool of offers for scoring.</summary>
     public static MatchingIndex Build(IEnumerable<Offer> offers, MatchingWeights? weights = null)

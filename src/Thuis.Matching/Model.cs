@@ -24,6 +24,23 @@ public enum EducationLevel
     Master = 6,
 }
 
+/// <summary>
+/// The ISCO-08 skill level work asks for, or a person brings: 1 simple routine tasks (entree, NLQF 1), 2 operating
+/// machines, driving, keeping records (mbo 2–4, NLQF 2–4), 3 complex technical tasks (mbo 4 specialist, associate
+/// degree, NLQF 5), 4 complex problem solving (hbo and wo, NLQF 6–8). <see cref="Unknown"/>: no level is known.
+/// </summary>
+public enum SkillLevel
+{
+    Unknown = 0,
+    One = 1,
+    Two = 2,
+    Three = 3,
+    Four = 4,
+}
+
+/// <summary>Work the person's plan chose as a stepping stone (opstap) below their level, and why.</summary>
+public sealed record SteppingStone(string IscoCode, string Reason);
+
 /// <summary>What an offer on the social map is.</summary>
 public enum OfferKind
 {
@@ -103,6 +120,21 @@ public sealed record Person
 
     public IReadOnlyList<Occupation> FormerOccupations { get; init; } = [];
 
+    /// <summary>
+    /// Work below their level that their plan chose as a stepping stone, by ISCO code: suggested although more than
+    /// one skill level below, and before the Piëzo phase for paid work.
+    /// </summary>
+    public IReadOnlyList<SteppingStone> SteppingStones { get; init; } = [];
+
+    /// <summary>
+    /// Their Piëzo phase (0 first activation … 4 education or a regular job), or null when their plan records none.
+    /// In phases 0 to 2 no paid job is suggested unless <see cref="WorkIsTheGoal"/>.
+    /// </summary>
+    public int? PiezoPhase { get; init; }
+
+    /// <summary>Their plan's main goal is paid work.</summary>
+    public bool WorkIsTheGoal { get; init; }
+
     /// <summary>Where they live; unknown means distance plays no part in their suggestions.</summary>
     public GeoPoint? Location { get; init; }
 
@@ -168,8 +200,11 @@ public sealed record Offer
     /// <summary>The Dutch a person needs to take part; less is never suggested.</summary>
     public CefrLevel DutchNeeded { get; init; }
 
-    /// <summary>For jobs and internships: the education level the work asks for.</summary>
-    public EducationLevel? JobLevel { get; init; }
+    /// <summary>
+    /// For jobs and internships (work-experience places): the skill level the work asks for, as stated; when unknown,
+    /// the level of its <see cref="Occupation"/>. Other kinds of offer have no level.
+    /// </summary>
+    public SkillLevel Level { get; init; }
 
     public Occupation? Occupation { get; init; }
 

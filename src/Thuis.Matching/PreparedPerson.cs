@@ -78,16 +78,28 @@ internal sealed class PreparedPerson
         // The arrays' lengths are the counts the kernels loop over, so they are reused only when the count is the same.
         Isco = Isco.Length == distinct ? Isco : new int[distinct];
         IscoGroup = IscoGroup.Length == distinct ? IscoGroup : new int[distinct];
+        var ownLevel = (int)WorkLevels.OfEducation(source.Education);
+        Fields = 0;
         for (var k = 0; k < distinct; k++)
         {
             Isco[k] = codes[k];
             IscoGroup[k] = codes[k] / 100;
+            Fields |= WorkLevels.FieldsOf(codes[k]);
+            ownLevel = Math.Max(ownLevel, (int)WorkLevels.OfIsco(codes[k]));
+        }
+
+        Level = ownLevel;
+        PaidWork = source.PiezoPhase is not { } phase || phase >= FirstPhaseForPaidWork || source.WorkIsTheGoal;
+        SteppingStones = SteppingStones.Length == source.SteppingStones.Count ? SteppingStones : new int[source.SteppingStones.Count];
+        for (var k = 0; k < SteppingStones.Length; k++)
+        {
+            SteppingStones[k] = MatchingIndex.ParseIsco(source.SteppingStones[k].IscoCode);
         }
 
         NeedsChildcare = source.Household.NeedsChildcare;
         Availability = source.Household.NoEvenings ? source.Availability.WithoutEvenings().Bits : source.Availability.Bits;
         Age = source.Age ?? -1;
-        StaticRow = index.StaticRow(Education, Dutch, NeedsChildcare);
+        StaticRow = index.StaticRow(Level, Dutch, NeedsChildcare, PaidWork);
 
         ExcludedOffers = Excluded(source.ExcludedOfferIds, index);
         if (ExcludedTags is { } earlier)
@@ -154,6 +166,21 @@ internal sealed class PreparedPerson
     public uint LanguageHigh { get; private set; }
 
     public int Education { get; private set; }
+
+    /// <summary>The person's skill level (0 unknown, 1–4): the higher of their education and former occupations.</summary>
+    public int Level { get; private set; }
+
+    /// <summary>The field families of their former occupations, as bits.</summary>
+    public uint Fields { get; private set; }
+
+    /// <summary>Whether paid jobs are for now: no Piëzo phase recorded, phase 3 or later, or work is the plan's goal.</summary>
+    public bool PaidWork { get; private set; }
+
+    /// <summary>The ISCO codes their plan chose as stepping stones, in the plan's order.</summary>
+    public int[] SteppingStones { get; private set; } = [];
+
+    /// <summary>The first Piëzo phase in which paid jobs are suggested without work being the plan's goal (3: learning work at partner organisations).</summary>
+    public const int FirstPhaseForPaidWork = 3;
 
     public int Dutch { get; private set; }
 

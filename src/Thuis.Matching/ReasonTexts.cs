@@ -16,8 +16,6 @@ internal sealed class ReasonTexts
 
     private static readonly string[] DutchEnough = [.. Enum.GetValues<CefrLevel>().Select(DutchText)];
 
-    // Every gap two education levels can have, written once.
-    private static readonly string[] UnderemployedTexts = [.. Enumerable.Range(0, Enum.GetValues<EducationLevel>().Length).Select(UnderemployedText)];
 
     private readonly MatchingIndex _index;
     private readonly string?[] _minutes = new string?[2 * 256];
@@ -28,6 +26,11 @@ internal sealed class ReasonTexts
     private readonly ConcurrentDictionary<(string Former, string Needed, bool Exact), string> _occupation = new();
 
     private readonly ConcurrentDictionary<(int J, int F, bool Fact), string> _preferred = new();
+
+    // Level texts name an education and an occupation, or a stepping stone's reason: few per pool, so kept.
+    private readonly ConcurrentDictionary<(EducationLevel? Education, string? Occupation), string> _atLevel = new();
+    private readonly ConcurrentDictionary<string, string> _ownField = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _steppingStone = new(StringComparer.Ordinal);
 
     public ReasonTexts(MatchingIndex index)
     {
@@ -53,7 +56,33 @@ internal sealed class ReasonTexts
     public static string Known(int count) =>
         count == 1 ? "kent hier één persoon" : $"kent hier {(count < Numbers.Length ? Numbers[count] : count.ToString(DutchNumbers))} mensen";
 
-    public static string Underemployed(int gap) => (uint)gap < (uint)UnderemployedTexts.Length ? UnderemployedTexts[gap] : UnderemployedText(gap);
+    public const string AboveLevel = "vraagt een hoger niveau dan je nu hebt";
+
+    /// <summary>"past bij je niveau (hbo, leraar basisonderwijs)": the education and the former occupation that give the person's level.</summary>
+    public string AtLevel(Person person, int level)
+    {
+        string? occupation = null;
+        foreach (var former in person.FormerOccupations)
+        {
+            if ((int)WorkLevels.OfIsco(former.IscoCode) == level)
+            {
+                occupation = former.Label;
+                break;
+            }
+        }
+
+        var education = (int)WorkLevels.OfEducation(person.Education) == level ? person.Education : (EducationLevel?)null;
+        return _atLevel.GetOrAdd((education, occupation), static key =>
+            key.Education is { } e && key.Occupation is { } o ? $"past bij je niveau ({WorkLevels.DutchName(e)}, {o})" :
+            key.Education is { } only ? $"past bij je niveau ({WorkLevels.DutchName(only)})" :
+            $"past bij je niveau ({key.Occupation})");
+    }
+
+    /// <summary>"in je eigen vak (leraar basisonderwijs), als opstap".</summary>
+    public string OwnField(string former) => _ownField.GetOrAdd(former, static f => $"in je eigen vak ({f}), als opstap");
+
+    /// <summary>"gekozen als opstap in het plan: …", with the reason the plan records.</summary>
+    public string SteppingStone(string reason) => _steppingStone.GetOrAdd(reason, static r => $"gekozen als opstap in het plan: {r}");
 
     // Texts made on first use are written without locks: two threads may both make one, and either copy is the same.
     public string Minutes(int minutes, bool far)
@@ -98,7 +127,6 @@ internal sealed class ReasonTexts
 
     private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
-    private static string UnderemployedText(int gap) => string.Create(DutchNumbers, $"onderbenutting: opleiding ligt {gap} niveaus hoger dan dit werk vraagt");
 
     private static string MinutesText(int minutes, bool far) => string.Create(DutchNumbers, $"{minutes} minuten fietsen{(far ? ": ver weg" : "")}");
 

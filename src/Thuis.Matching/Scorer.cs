@@ -20,23 +20,39 @@ internal static class Scorer
     internal static bool Wide { get; } = Vector512.IsHardwareAccelerated && Avx512F.IsSupported;
 
     /// <summary>The part of a score that depends only on the offer and the person's class: level, Dutch, the offer's constants.</summary>
-    public static float StaticPart(MatchingIndex ix, int education, int dutch, bool childcare, int j)
+    public static float StaticPart(MatchingIndex ix, int personLevel, int dutch, bool childcare, int j)
     {
         var w = ix.Weights;
-        var gap = education - ix.JobLevel[j];
-        var level = gap > 1 ? -w.LevelFit * (gap - 1f) : gap < -1 ? -w.LevelFit : w.LevelFit;
-        level = ix.JobLevel[j] >= 0 ? level : 0f;
+        var level = LevelPart(w, personLevel, ix.Level[j]);
         var dutchFit = dutch - ix.Dutch[j] <= 1 ? w.DutchFit : w.DutchFit * 0.5f;
         var constant = childcare ? ix.ConstantWithChildcare[j] : ix.Constant[j];
         return level + dutchFit + constant;
     }
+
+    /// <summary>
+    /// Work at the person's level or one below adds the level fit; work asking two or more levels more takes it off;
+    /// work further below (only in their own field or as a chosen stepping stone) takes it off for every level too many.
+    /// </summary>
+    public static float LevelPart(MatchingWeights w, int personLevel, int workLevel)
+    {
+        if (personLevel <= 0 || workLevel <= 0)
+        {
+            return 0f;
+        }
+
+        var gap = personLevel - workLevel;
+        return gap > 1 ? -w.LevelFit * (gap - 1f) : gap < -1 ? -w.LevelFit : w.LevelFit;
+    }
+
+    /// <summary>Work more than one skill level below the person's (both known).</summary>
+    public static bool Below(int personLevel, int workLevel) => personLevel > 0 && workLevel > 0 && personLevel - workLevel > 1;
 
     /// <summary>The scalar dense score of one pair: the reference for the vector kernels.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float DenseScore(MatchingIndex ix, PreparedPerson p, int j)
     {
         var w = ix.Weights;
-        var rest = StaticPart(ix, p.Education, p.Dutch, p.NeedsChildcare, j);
+        var rest = StaticPart(ix, p.Level, p.Dutch, p.NeedsChildcare, j);
         var language = ((p.LanguageLow & ix.LanguageLow[j]) | (p.LanguageHigh & ix.LanguageHigh[j])) == 0 ? 0f : w.SharedLanguage;
         rest += language;
         var occupation = 0f;
@@ -107,7 +123,44 @@ internal static class Scorer
             }
         }
 
-        return true;
+        return WorkAllowed(ix, p, j);
+    }
+
+    /// <summary>
+    /// Work at one's own level: a stepping stone the plan chose is always allowed; otherwise a paid job waits for the
+    /// Piëzo phase (or work as the plan's goal), and work more than one level below is only for one's own field.
+    /// </summary>
+    public static bool WorkAllowed(MatchingIndex ix, PreparedPerson p, int j)
+    {
+        if (Chosen(ix, p, j))
+        {
+            return true;
+        }
+
+        if (!p.PaidWork && ix.Offer(j).Kind == OfferKind.Job)
+        {
+            return false;
+        }
+
+        return !Below(p.Level, ix.Level[j]) || OwnField(ix, p, j);
+    }
+
+    /// <summary>Work whose ISCO code the person's plan chose as a stepping stone.</summary>
+    public static bool Chosen(MatchingIndex ix, PreparedPerson p, int j) =>
+        ix.Isco[j] > 0 && Array.IndexOf(p.SteppingStones, ix.Isco[j]) >= 0 && MatchingIndex.IsWork(ix.Offer(j).Kind);
+
+    /// <summary>Work in the field of one of the person's former occupations.</summary>
+    public static bool OwnField(MatchingIndex ix, PreparedPerson p, int j)
+    {
+        for (var k = 0; k < p.Isco.Length; k++)
+        {
+            if (WorkLevels.SameField(p.Isco[k], ix.Isco[j], WorkLevels.FieldsOf(p.Isco[k]), ix.Fields[j]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The scalar reference: every offer checked and scored one by one, kept in a heap.</summary>
@@ -303,6 +356,7 @@ internal static class Scorer
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Adjust(MatchingIndex ix, PreparedPerson p, float[] scores, IReadOnlySet<OfferKind>? kinds)
     {
+        BringBackOwnWork(ix, p, scores, kinds);
         foreach (var j in p.ExcludedOffers)
         {
             scores[j] = float.NegativeInfinity;
@@ -340,6 +394,51 @@ internal static class Scorer
         {
             var j = p.NetworkOffers[n];
             scores[j] += NetworkBonus(ix, p.NetworkCounts[n]);
+        }
+    }
+
+    /// <summary>
+    /// The class's row leaves out work below the person's level and paid jobs before their phase; work in their own
+    /// field and the stepping stones their plan chose come back here, scored like any pair (few offers, so one by one).
+    /// </summary>
+    private static void BringBackOwnWork(MatchingIndex ix, PreparedPerson p, float[] scores, IReadOnlySet<OfferKind>? kinds)
+    {
+        foreach (var code in p.SteppingStones)
+        {
+            if (ix.WorkByIsco.TryGetValue(code, out var chosen))
+            {
+                BringBack(ix, p, scores, kinds, chosen);
+            }
+        }
+
+        // Work two levels below exists only for people of level three or four.
+        if (p.Level < 3)
+        {
+            return;
+        }
+
+        for (var fields = p.Fields; fields != 0; fields &= fields - 1)
+        {
+            BringBack(ix, p, scores, kinds, ix.WorkByField[System.Numerics.BitOperations.TrailingZeroCount(fields)]);
+        }
+
+        foreach (var group in p.IscoGroup)
+        {
+            if (ix.WorkBySubMajor.TryGetValue(group, out var same))
+            {
+                BringBack(ix, p, scores, kinds, same);
+            }
+        }
+
+        static void BringBack(MatchingIndex ix, PreparedPerson p, float[] scores, IReadOnlySet<OfferKind>? kinds, int[] offers)
+        {
+            foreach (var j in offers)
+            {
+                if (float.IsNegativeInfinity(p.StaticRow[j]) && Allowed(ix, p, j, kinds))
+                {
+                    scores[j] = DenseScore(ix, p, j);
+                }
+            }
         }
     }
 

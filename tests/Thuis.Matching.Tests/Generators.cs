@@ -11,10 +11,13 @@ internal static class Generators
 
     public static readonly string[] Members = ["m1", "m2", "m3", "m4", "m5", "m6"];
 
+    // Every level and several fields: the teacher and the teaching assistant share one, the cook and the kitchen help another.
     private static readonly Occupation[] Occupations =
     [
         new("5120", "kok"), new("5131", "ober"), new("7212", "lasser"), new("7214", "constructiebankwerker"),
-        new("2341", "leraar basisonderwijs"), new("9112", "schoonmaker"),
+        new("2341", "leraar basisonderwijs"), new("9112", "schoonmaker"), new("5312", "onderwijsassistent"),
+        new("9333", "orderpicker"), new("9412", "keukenhulp"), new("2221", "verpleegkundige"), new("3221", "verpleegkundige mbo"),
+        new("1411", "hotelmanager"),
     ];
 
     private static readonly Gen<string[]> SomeTags = Gen.OneOf(Tags).Array[0, 4];
@@ -29,7 +32,7 @@ internal static class Generators
     public static Gen<Offer> Offer(int poolSize) =>
         Gen.Select(
             Gen.Select(SomeTags, Gen.OneOf(Languages).Array[0, 2], Gen.Bool, Gen.Enum<CefrLevel>(), Gen.Int[0, 2], (tags, languages, required, min, dutch) => (tags, languages, required, min, dutch)),
-            Gen.Select(Gen.Enum<OfferKind>(), Gen.Int[-1, 6], Gen.Int[-1, Occupations.Length - 1], Place, Week, (kind, level, occupation, place, week) => (kind, level, occupation, place, week)),
+            Gen.Select(Gen.Enum<OfferKind>(), Gen.Enum<SkillLevel>(), Gen.Int[-1, Occupations.Length - 1], Place, Week, (kind, level, occupation, place, week) => (kind, level, occupation, place, week)),
             Gen.Select(Gen.Int[0, 3], Gen.Int[0, 30], Gen.Bool, Gen.Bool, Gen.OneOf(Members).Array[0, 3], (capacity, cost, low, care, members) => (capacity, cost, low, care, members)),
             Gen.Int[0, poolSize - 1],
             (a, b, c, id) => new Offer
@@ -43,7 +46,7 @@ internal static class Generators
                 LanguageInCommonRequired = a.required,
                 LanguageMinLevel = a.min,
                 DutchNeeded = (CefrLevel)a.dutch,
-                JobLevel = b.level < 0 ? null : (EducationLevel)b.level,
+                Level = b.level,
                 Occupation = b.occupation < 0 ? null : Occupations[b.occupation],
                 Location = b.place,
                 Schedule = b.week,
@@ -62,7 +65,8 @@ internal static class Generators
             Gen.Select(Skill.Array[0, 3], Gen.Int[0, 4], Gen.Enum<EducationLevel>(), Gen.Int[-1, Occupations.Length - 1].Array[0, 2], (languages, dutch, education, occupations) => (languages, dutch, education, occupations)),
             Gen.Select(Place, Week, Gen.Bool, Gen.Bool, Gen.Int[0, 6], (place, week, care, evenings, notNow) => (place, week, care, evenings, notNow)),
             Gen.Select(Gen.OneOf(Tags).Array[0, 1], Gen.Int[0, poolSize - 1].Array[0, 2], Gen.OneOf(Members).Array[0, 3], Gen.Int[14, 60], (excludedTags, excludedOffers, knows, age) => (excludedTags, excludedOffers, knows, age)),
-            (a, b, c, d) => new Person
+            Gen.Select(Gen.Int[-1, 4], Gen.Bool, Gen.Int[0, Occupations.Length - 1].Array[0, 1], (phase, workGoal, stones) => (phase, workGoal, stones)),
+            (a, b, c, d, e) => new Person
             {
                 Id = "p",
                 Talents = a.talents,
@@ -73,6 +77,9 @@ internal static class Generators
                 DutchLevel = (CefrLevel)b.dutch,
                 Education = b.education,
                 FormerOccupations = [.. b.occupations.Where(o => o >= 0).Select(o => Occupations[o])],
+                PiezoPhase = e.phase < 0 ? null : e.phase,
+                WorkIsTheGoal = e.workGoal,
+                SteppingStones = [.. e.stones.Select(o => new SteppingStone(Occupations[o].IscoCode, "om te verdienen naast de taalles"))],
                 Location = c.place,
                 Availability = c.week,
                 Household = new Household(c.care, c.evenings),
@@ -103,6 +110,41 @@ internal static class Generators
                 s.Level != CefrLevel.None && s.Level >= offer.LanguageMinLevel && offer.Languages.Contains(s.Language, StringComparer.OrdinalIgnoreCase)))
             && !(person.Age < offer.MinAge || person.Age > offer.MaxAge)
             && !person.ExcludedOfferIds.Contains(offer.Id)
-            && !offer.Tags.Intersect(person.ExcludedTags, StringComparer.OrdinalIgnoreCase).Any();
+            && !offer.Tags.Intersect(person.ExcludedTags, StringComparer.OrdinalIgnoreCase).Any()
+            && WorkAllowed(person, offer);
+    }
+
+    /// <summary>
+    /// Work at one's own level, written out from the rule's words: a stepping stone the plan chose always; otherwise no
+    /// paid job in Piëzo phases 0–2 unless work is the plan's goal, and nothing more than one level below unless in
+    /// the person's own field.
+    /// </summary>
+    public static bool WorkAllowed(Person person, Offer offer)
+    {
+        var work = offer.Kind is OfferKind.Job or OfferKind.Internship;
+        if (work && offer.Occupation is { } occupation && person.SteppingStones.Any(s => s.IscoCode == occupation.IscoCode))
+        {
+            return true;
+        }
+
+        if (offer.Kind == OfferKind.Job && person.PiezoPhase is < 3 && !person.WorkIsTheGoal)
+        {
+            return false;
+        }
+
+        return !TooFarBelow(person, offer) || person.FormerOccupations.Any(f => offer.Occupation is { } o && WorkLevels.SameField(f.IscoCode, o.IscoCode));
+    }
+
+    /// <summary>Work more than one ISCO skill level below the person's (the higher of education and former occupations).</summary>
+    public static bool TooFarBelow(Person person, Offer offer)
+    {
+        if (offer.Kind is not (OfferKind.Job or OfferKind.Internship))
+        {
+            return false;
+        }
+
+        var work = offer.Level != SkillLevel.Unknown ? offer.Level : offer.Occupation is { } o ? WorkLevels.OfIsco(o.IscoCode) : SkillLevel.Unknown;
+        var own = new[] { WorkLevels.OfEducation(person.Education) }.Concat(person.FormerOccupations.Select(f => WorkLevels.OfIsco(f.IscoCode))).Max();
+        return own != SkillLevel.Unknown && work != SkillLevel.Unknown && (int)own - (int)work > 1;
     }
 }

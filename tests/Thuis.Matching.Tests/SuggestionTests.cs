@@ -35,7 +35,7 @@ public sealed class SuggestionTests
         Id = "magazijn",
         Title = "Magazijnmedewerker",
         Kind = OfferKind.Job,
-        JobLevel = EducationLevel.LowerSecondary,
+        Occupation = new Occupation("4321", "magazijnmedewerker"),
         DutchNeeded = CefrLevel.A2,
         Location = Home,
     };
@@ -94,17 +94,16 @@ public sealed class SuggestionTests
     }
 
     [Fact]
-    public void A_job_below_someones_education_counts_against_it_and_says_so()
+    public void Work_at_someones_level_says_which_education_and_trade_it_fits()
     {
         var index = MatchingIndex.Build([Warehouse]);
-        var fluent = Tesfay with { DutchLevel = CefrLevel.B1 };
+        var fluent = Tesfay with { DutchLevel = CefrLevel.B1, Education = EducationLevel.UpperSecondary, FormerOccupations = [] };
 
         var reasons = MatchingEngine.Suggest(fluent, index).Single().Reasons;
 
-        Assert.Contains(reasons, r => r.Kind == ReasonKind.EducationLevel && r.Text == "onderbenutting: opleiding ligt 2 niveaus hoger dan dit werk vraagt" && Math.Abs(r.Contribution + 0.8) < 1e-6);
-        Assert.DoesNotContain(reasons, r => r.Text == "niveau past: geen onderbenutting");
-        var suited = MatchingEngine.Suggest(fluent with { Education = EducationLevel.UpperSecondary }, index).Single().Reasons;
-        Assert.Contains(suited, r => r.Text == "niveau past: geen onderbenutting" && r.Contribution > 0);
+        Assert.Contains(reasons, r => r.Kind == ReasonKind.EducationLevel && r.Text == "past bij je niveau (havo/vwo)" && Math.Abs(r.Contribution - 0.8) < 1e-6);
+        var cook = MatchingEngine.Suggest(fluent with { Education = EducationLevel.Primary, FormerOccupations = [new Occupation("5120", "kok")] }, index).Single().Reasons;
+        Assert.Contains(cook, r => r.Text == "past bij je niveau (kok)");
     }
 
     [Fact]
