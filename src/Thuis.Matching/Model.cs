@@ -118,6 +118,12 @@ public sealed record Person
 
     public EducationLevel Education { get; init; }
 
+    /// <summary>
+    /// Their diploma as valued in the Netherlands (IDW or Nuffic), on the NLQF (1 entree … 8 doctor); when known it
+    /// goes before <see cref="Education"/>.
+    /// </summary>
+    public int? ValuedNlqf { get; init; }
+
     public IReadOnlyList<Occupation> FormerOccupations { get; init; } = [];
 
     /// <summary>

@@ -78,7 +78,7 @@ internal sealed class PreparedPerson
         // The arrays' lengths are the counts the kernels loop over, so they are reused only when the count is the same.
         Isco = Isco.Length == distinct ? Isco : new int[distinct];
         IscoGroup = IscoGroup.Length == distinct ? IscoGroup : new int[distinct];
-        var ownLevel = (int)WorkLevels.OfEducation(source.Education);
+        var ownLevel = (int)WorkLevels.OfSchooling(source);
         Fields = 0;
         for (var k = 0; k < distinct; k++)
         {

@@ -28,7 +28,7 @@ internal sealed class ReasonTexts
     private readonly ConcurrentDictionary<(int J, int F, bool Fact), string> _preferred = new();
 
     // Level texts name an education and an occupation, or a stepping stone's reason: few per pool, so kept.
-    private readonly ConcurrentDictionary<(EducationLevel? Education, string? Occupation), string> _atLevel = new();
+    private readonly ConcurrentDictionary<(int? Schooling, string? Occupation), string> _atLevel = new();
     private readonly ConcurrentDictionary<string, string> _ownField = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _steppingStone = new(StringComparer.Ordinal);
 
@@ -71,11 +71,17 @@ internal sealed class ReasonTexts
             }
         }
 
-        var education = (int)WorkLevels.OfEducation(person.Education) == level ? person.Education : (EducationLevel?)null;
-        return _atLevel.GetOrAdd((education, occupation), static key =>
-            key.Education is { } e && key.Occupation is { } o ? $"past bij je niveau ({WorkLevels.DutchName(e)}, {o})" :
-            key.Education is { } only ? $"past bij je niveau ({WorkLevels.DutchName(only)})" :
-            $"past bij je niveau ({key.Occupation})");
+        // The education is named by its level's class: the schooling enum, or the valued NLQF level past its end.
+        var schooling = (int)WorkLevels.OfSchooling(person) == level
+            ? person.ValuedNlqf is { } nlqf && WorkLevels.OfNlqf(nlqf) != SkillLevel.Unknown ? 100 + nlqf : (int)person.Education
+            : (int?)null;
+        return _atLevel.GetOrAdd((schooling, occupation), static key =>
+        {
+            var education = key.Schooling is { } s ? s >= 100 ? WorkLevels.NlqfName(s - 100) : WorkLevels.DutchName((EducationLevel)s) : null;
+            return education is not null && key.Occupation is { } o ? $"past bij je niveau ({education}, {o})" :
+                education is not null ? $"past bij je niveau ({education})" :
+                $"past bij je niveau ({key.Occupation})";
+        });
     }
 
     /// <summary>"in je eigen vak (leraar basisonderwijs), als opstap".</summary>

@@ -60,11 +60,18 @@ public static class WorkLevels
         _ => SkillLevel.Unknown,
     };
 
+    /// <summary>The level of a person's education: as valued in the Netherlands when known, else as recorded.</summary>
+    public static SkillLevel OfSchooling(Person person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        return person.ValuedNlqf is { } nlqf && OfNlqf(nlqf) is var valued && valued != SkillLevel.Unknown ? valued : OfEducation(person.Education);
+    }
+
     /// <summary>A person's level: the higher of their education and their former occupations.</summary>
     public static SkillLevel OfPerson(Person person)
     {
         ArgumentNullException.ThrowIfNull(person);
-        var level = OfEducation(person.Education);
+        var level = OfSchooling(person);
         foreach (var occupation in person.FormerOccupations)
         {
             var own = OfIsco(occupation.IscoCode);
@@ -103,6 +110,25 @@ public static class WorkLevels
         var mask = FieldsOf(code);
         return [.. Families.Where((_, i) => (mask & (1u << i)) != 0).Select(f => f.Name)];
     }
+
+    /// <summary>How a person's education is called in the Netherlands, short ("hbo", "mbo 3"), for reasons.</summary>
+    public static string DutchName(Person person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        return person.ValuedNlqf is { } nlqf && OfNlqf(nlqf) != SkillLevel.Unknown ? NlqfName(nlqf) : DutchName(person.Education);
+    }
+
+    /// <summary>A level of the NLQF as it is called: "entree", "mbo 2" … "associate degree", "bachelor", "master", "doctoraat".</summary>
+    public static string NlqfName(int nlqf) => nlqf switch
+    {
+        1 => "entree",
+        >= 2 and <= 4 => string.Create(CultureInfo.InvariantCulture, $"mbo {nlqf}"),
+        5 => "associate degree",
+        6 => "bachelor",
+        7 => "master",
+        8 => "doctoraat",
+        _ => "onbekend niveau",
+    };
 
     /// <summary>How an education is called in the Netherlands, short ("hbo"), for reasons.</summary>
     public static string DutchName(EducationLevel education) => education switch

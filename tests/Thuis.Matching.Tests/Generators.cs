@@ -79,6 +79,7 @@ internal static class Generators
                 FormerOccupations = [.. b.occupations.Where(o => o >= 0).Select(o => Occupations[o])],
                 PiezoPhase = e.phase < 0 ? null : e.phase,
                 WorkIsTheGoal = e.workGoal,
+                ValuedNlqf = e.phase == 2 ? null : e.phase + 4,
                 SteppingStones = [.. e.stones.Select(o => new SteppingStone(Occupations[o].IscoCode, "om te verdienen naast de taalles"))],
                 Location = c.place,
                 Availability = c.week,
@@ -144,7 +145,10 @@ internal static class Generators
         }
 
         var work = offer.Level != SkillLevel.Unknown ? offer.Level : offer.Occupation is { } o ? WorkLevels.OfIsco(o.IscoCode) : SkillLevel.Unknown;
-        var own = new[] { WorkLevels.OfEducation(person.Education) }.Concat(person.FormerOccupations.Select(f => WorkLevels.OfIsco(f.IscoCode))).Max();
+        var schooling = person.ValuedNlqf is { } nlqf and >= 1 and <= 8
+            ? nlqf switch { 1 => SkillLevel.One, <= 4 => SkillLevel.Two, 5 => SkillLevel.Three, _ => SkillLevel.Four }
+            : WorkLevels.OfEducation(person.Education);
+        var own = new[] { schooling }.Concat(person.FormerOccupations.Select(f => WorkLevels.OfIsco(f.IscoCode))).Max();
         return own != SkillLevel.Unknown && work != SkillLevel.Unknown && (int)own - (int)work > 1;
     }
 }

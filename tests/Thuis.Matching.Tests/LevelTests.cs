@@ -66,6 +66,18 @@ public sealed class LevelTests
         Assert.Equal(jobs ? ["leraar", "stage"] : ["stage"], suggestions.Select(s => s.OfferId).Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void A_diploma_valued_in_the_netherlands_goes_before_the_education_recorded_and_is_named_so()
+    {
+        var valued = Amal with { FormerOccupations = [], Education = EducationLevel.Bachelor, ValuedNlqf = 4 };
+
+        var suggestions = MatchingEngine.Suggest(valued, MatchingIndex.Build(Work));
+
+        Assert.Equal(SkillLevel.Two, WorkLevels.OfPerson(valued));
+        Assert.Contains(suggestions.Single(s => s.OfferId == "productie").Reasons, r => r.Text == "past bij je niveau (mbo 4)");
+        Assert.Contains(suggestions, s => s.OfferId == "orderpicker");
+    }
+
     [Theory]
     [InlineData("2341", SkillLevel.Four)]
     [InlineData("1411", SkillLevel.Three)]

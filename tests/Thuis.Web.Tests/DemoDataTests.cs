@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Thuis.Web.Data;
 using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Features.Intake;
+using Thuis.Web.Features.Occupations;
 using Thuis.Web.Features.SocialMap;
 using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
@@ -131,7 +132,11 @@ public sealed class DemoDataTests
 
             // Every demo organisation, offer and volunteer would pass the form by hand.
             Assert.All(organisations, o => Assert.Empty(OrganisationForm.From(o).Check()));
-            Assert.All(offers, o => Assert.Empty(OfferForm.From(o).Check()));
+            var occupations = scope.ServiceProvider.GetRequiredService<OccupationCatalogue>();
+            Assert.All(offers, o => Assert.Empty(OfferForm.From(o, occupations).Check(occupations)));
+            // Work at every level, each job coded as an ESCO occupation.
+            Assert.Equal([1, 2, 4], offers.Where(o => o.EscoUri is not null).Select(o => (int)Thuis.Matching.WorkLevels.OfIsco(occupations.Find(o.EscoUri!)!.IscoGroup)).Distinct().Order());
+            Assert.All(offers.Where(o => o.Kind == OfferKind.Job), o => Assert.NotNull(o.EscoUri));
             Assert.All(volunteers, v => Assert.Empty(VolunteerForm.From(v).Check(TimeProvider.System.InTheNetherlands())));
         }
     }

@@ -482,7 +482,8 @@ public sealed class DemoNewcomers
         var result = valuation == DiplomaValuation.Valued
             ? level >= EducationLevel.Master ? "IDW: gelijkwaardig aan een masterdiploma (wo)." : level == EducationLevel.Bachelor ? "IDW: gelijkwaardig aan een bachelordiploma (hbo)." : "IDW: gelijkwaardig aan mbo niveau 3."
             : null;
-        section.Update(level, field, years, diploma, valuation, result);
+        int? valued = valuation != DiplomaValuation.Valued ? null : level >= EducationLevel.Master ? 7 : level == EducationLevel.Bachelor ? 6 : 3;
+        section.Update(level, field, years, diploma, valuation, result, valued);
         return section;
     }
 

@@ -40,8 +40,23 @@ public sealed class EducationSection : IntakeSection
     public DiplomaValuation Valuation { get; private set; }
     public string? ValuationResult { get; private set; }
 
-    public void Update(EducationLevel highestLevel, string? field, int? years, bool hasDiploma, DiplomaValuation valuation, string? valuationResult) =>
+    /// <summary>The Dutch level the valuation (IDW or Nuffic) gave the diploma, on the NLQF (1 entree … 8 doctor); only once valued.</summary>
+    public int? ValuedNlqf { get; private set; }
+
+    public const int NlqfLowest = 1;
+    public const int NlqfHighest = 8;
+
+    public void Update(EducationLevel highestLevel, string? field, int? years, bool hasDiploma, DiplomaValuation valuation, string? valuationResult,
+        int? valuedNlqf = null)
+    {
+        if (valuedNlqf is < NlqfLowest or > NlqfHighest)
+        {
+            throw new ArgumentOutOfRangeException(nameof(valuedNlqf), "Het NLQF-niveau loopt van 1 tot en met 8.");
+        }
         (HighestLevel, Field, Years, HasDiploma, Valuation, ValuationResult) = (highestLevel, Clean(field), years, hasDiploma, valuation, Clean(valuationResult));
+        // A level is the valuation's result: without a valuation there is none to keep.
+        ValuedNlqf = valuation == DiplomaValuation.Valued ? valuedNlqf : null;
+    }
 }
 
 /// <summary>Eigen kracht: talents, skills, hobbies and what someone was known for. Plans start here.</summary>

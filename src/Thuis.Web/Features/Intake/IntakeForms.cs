@@ -202,6 +202,12 @@ public sealed class EducationForm : SectionForm
     public bool HasDiploma { get; set; }
     public DiplomaValuation Valuation { get; set; }
     [StringLength(4000)] public string? ValuationResult { get; set; }
+    [Range(EducationSection.NlqfLowest, EducationSection.NlqfHighest, ErrorMessage = "Kies een niveau van 1 tot en met 8.")] public int? ValuedNlqf { get; set; }
+
+    public Dictionary<string, string> Check() =>
+        ValuedNlqf is not null && Valuation != DiplomaValuation.Valued
+            ? new() { [nameof(ValuedNlqf)] = "Een niveau hoort bij een gewaardeerd diploma: zet de diplomawaardering op ‘gewaardeerd’, of laat het niveau leeg." }
+            : [];
 
     public static EducationForm From(EducationSection? s) => new()
     {
@@ -212,9 +218,10 @@ public sealed class EducationForm : SectionForm
         HasDiploma = s?.HasDiploma ?? false,
         Valuation = s?.Valuation ?? DiplomaValuation.NotApplicable,
         ValuationResult = s?.ValuationResult,
+        ValuedNlqf = s?.ValuedNlqf,
     };
 
-    public void ApplyTo(EducationSection s) => s.Update(HighestLevel, Field, Years, HasDiploma, Valuation, ValuationResult);
+    public void ApplyTo(EducationSection s) => s.Update(HighestLevel, Field, Years, HasDiploma, Valuation, ValuationResult, ValuedNlqf);
 }
 
 public sealed class FinancesForm : SectionForm

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
+using Thuis.Web.Features.Occupations;
 using Thuis.Web.Features.Plans;
 using Thuis.Web.Features.Referrals;
 using Thuis.Web.Features.SocialMap;
@@ -63,7 +64,7 @@ public sealed record MatchingPool(Engine.MatchingIndex Index, IReadOnlyDictionar
 /// into the engine's terms. Places already promised — proposals waiting for an answer or answered yes, unless their
 /// referral was declined or ended — are taken off the capacity, so nobody is proposed a place that is gone.
 /// </summary>
-public sealed class ReadMatchingPool(AppDbContext db)
+public sealed class ReadMatchingPool(AppDbContext db, OccupationCatalogue occupations)
 {
     /// <summary>An offer without a limit still has a limit for the engine; this is far above any cohort a municipality runs.</summary>
     private const int NoLimit = 10_000;
@@ -89,7 +90,11 @@ public sealed class ReadMatchingPool(AppDbContext db)
                     new PoolItem(key, TargetKind.Offer, offer.Id, offer.Title, offer.Kind.Dutch(), row.Organisation.Name, row.Organisation.Id,
                         row.Organisation.IsPartner, offer.Domains, offer.Capacity is null ? -1 : free, offer.Schedule,
                         offer.Audiences is [TargetAudience.Women], offer.Kind.ToString()),
-                    ToEngine(key, offer, row.Organisation.Languages, row.Organisation.ContactPerson, free)));
+                    ToEngine(key, offer, row.Organisation.Languages, row.Organisation.ContactPerson, free) with
+                    {
+                        Occupation = offer.EscoUri is { } uri && occupations.Find(uri) is { } occupation ? new Engine.Occupation(occupation.IscoGroup, occupation.LabelNl) : null,
+                        Level = offer.Nlqf is { } nlqf ? Engine.WorkLevels.OfNlqf(nlqf) : Engine.SkillLevel.Unknown,
+                    }));
             }
         }
 

@@ -37,6 +37,13 @@ public sealed class ReadMatchingPeople(AppDbContext db, OccupationCatalogue occu
         var work = await Read<WorkExperienceSection>(ids, cancellationToken);
         var network = await Read<NetworkSection>(ids, cancellationToken);
         var households = await Read<HouseholdSection>(ids, cancellationToken);
+        // The working plan (the draft, else the one in force) says where someone is on the Piëzo ladder, whether work is
+        // the goal, and which work below their level it chose as a stepping stone.
+        var plans = (await db.IntegrationPlans.AsNoTracking()
+                .Where(p => ids.Contains(p.NewcomerId) && p.State != PlanState.Superseded)
+                .Select(p => new { p.NewcomerId, p.Number, p.PiezoPhase, p.MainGoal, p.SteppingStones })
+                .ToListAsync(cancellationToken))
+            .GroupBy(p => p.NewcomerId).ToDictionary(g => g.Key, g => g.MaxBy(p => p.Number)!);
         var today = clock.InTheNetherlands();
         var proposed = await db.Proposals.AsNoTracking()
             .Where(p => ids.Contains(p.NewcomerId) && p.TargetId != null)
@@ -73,6 +80,12 @@ public sealed class ReadMatchingPeople(AppDbContext db, OccupationCatalogue occu
                 Languages = [.. spoken.Where(l => !IsDutch(l.Language)).Select(l => new Engine.LanguageSkill(l.Language.Trim(), MatchingLevels.Cefr(Spoken(l))))],
                 DutchLevel = spoken.FirstOrDefault(l => IsDutch(l.Language)) is { } dutch ? MatchingLevels.Cefr(Spoken(dutch)) : Engine.CefrLevel.None,
                 Education = education.GetValueOrDefault(n.Id) is { } e ? MatchingLevels.Education(e.HighestLevel) : Engine.EducationLevel.None,
+                ValuedNlqf = education.GetValueOrDefault(n.Id)?.ValuedNlqf,
+                PiezoPhase = plans.GetValueOrDefault(n.Id)?.PiezoPhase,
+                WorkIsTheGoal = plans.GetValueOrDefault(n.Id)?.MainGoal == MainGoal.Work,
+                SteppingStones = [.. (plans.GetValueOrDefault(n.Id)?.SteppingStones ?? [])
+                    .Select(s => occupations.Find(s.EscoUri) is { } o ? new Engine.SteppingStone(o.IscoGroup, s.Reason) : null)
+                    .OfType<Engine.SteppingStone>()],
                 FormerOccupations = [.. (work.GetValueOrDefault(n.Id)?.Jobs ?? [])
                     .Select(j => j.EscoUri is { } uri ? occupations.Find(uri) : null)
                     .OfType<Occupation>()

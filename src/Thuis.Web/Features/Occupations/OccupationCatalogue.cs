@@ -53,6 +53,21 @@ public sealed class OccupationCatalogue
 
     public Occupation? Find(string uri) => _contents.Value.ByUri.GetValueOrDefault(uri);
 
+    /// <summary>The occupation with this URI or this Dutch preferred label (letter case and accents aside), or null.</summary>
+    public Occupation? FindByLabelOrUri(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        if (Find(text.Trim()) is { } byUri)
+        {
+            return byUri;
+        }
+        var label = SearchText.Normalise(text);
+        return _contents.Value.Occupations.FirstOrDefault(o => SearchText.Normalise(o.LabelNl) == label);
+    }
+
     public string? IscoGroupLabel(string code) => _contents.Value.IscoLabels.GetValueOrDefault(code);
 
     /// <summary>The group and the broader groups it belongs to, broadest first: 2, 21, 216, 2166.</summary>

@@ -46,6 +46,7 @@ public sealed class IntegrationPlan : IMunicipalityOwned, IPersonData
 
     private readonly List<PlanGoal> _goals = [];
     private readonly List<PlanStep> _steps = [];
+    private readonly List<SteppingStone> _steppingStones = [];
 
     private IntegrationPlan()
     {
@@ -100,6 +101,9 @@ public sealed class IntegrationPlan : IMunicipalityOwned, IPersonData
     public IReadOnlyList<PlanGoal> Goals => _goals;
     public IReadOnlyList<PlanStep> Steps => _steps;
 
+    /// <summary>Work below the person's level chosen as a stepping stone (opstap), each with its reason; matching suggests it.</summary>
+    public IReadOnlyList<SteppingStone> SteppingStones => _steppingStones;
+
     public PlanTerms Terms => new(LearningRoute, MainGoal, NewcomerWishes, MapHoursPerWeek, PvtHoursPerWeek, OntzorgenFrom,
         OntzorgenUntil, ChildcareArrangement, GuidanceArrangement, ProgressMeetingEveryWeeks, NextProgressMeeting, PiezoPhase);
 
@@ -123,6 +127,7 @@ public sealed class IntegrationPlan : IMunicipalityOwned, IPersonData
         {
             next._steps.Add(step.CopyTo(next));
         }
+        next._steppingStones.AddRange(_steppingStones.Select(s => s.Copy()));
         return next;
     }
 
@@ -207,6 +212,26 @@ public sealed class IntegrationPlan : IMunicipalityOwned, IPersonData
             throw new InvalidOperationException("Een vervangen versie van het plan verandert niet meer.");
         }
         _steps.Single(s => s.Id == stepId).Record(status, droppedReason, today);
+        Touch();
+    }
+
+    /// <summary>
+    /// The stepping stones, as chosen with the person. Like progress, a choice of the working plan (draft or in force)
+    /// rather than a new decision; a replaced version keeps what it had.
+    /// </summary>
+    public void ChooseSteppingStones(IEnumerable<SteppingStone> stones)
+    {
+        if (State == PlanState.Superseded)
+        {
+            throw new InvalidOperationException("Een vervangen versie van het plan verandert niet meer.");
+        }
+        var chosen = stones.ToList();
+        if (chosen.GroupBy(s => s.EscoUri, StringComparer.Ordinal).Any(g => g.Count() > 1))
+        {
+            throw new ArgumentException("Een beroep staat er maar één keer in als opstap.", nameof(stones));
+        }
+        _steppingStones.Clear();
+        _steppingStones.AddRange(chosen);
         Touch();
     }
 
@@ -311,6 +336,13 @@ internal sealed class IntegrationPlanMapping : IEntityTypeConfiguration<Integrat
         builder.HasMany(p => p.Steps).WithOne().HasForeignKey(s => s.PlanId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(p => p.Goals).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(p => p.Steps).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.OwnsMany(p => p.SteppingStones, b =>
+        {
+            b.ToJson();
+            b.Property(s => s.EscoUri).HasMaxLength(200);
+            b.Property(s => s.Reason).HasMaxLength(SteppingStone.ReasonLength);
+        });
+        builder.Navigation(p => p.SteppingStones).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
 

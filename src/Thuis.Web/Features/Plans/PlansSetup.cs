@@ -9,6 +9,7 @@ public static class PlansSetup
         builder.Services.AddScoped<EditPlan>();
         builder.Services.AddScoped<FixPlan>();
         builder.Services.AddScoped<RecordStepProgress>();
+        builder.Services.AddScoped<ChooseSteppingStones>();
         builder.Services.AddScoped<RecordTermChange>();
         builder.Services.AddScoped<ListPlans>();
         builder.Services.AddScoped<AddInterventionToPlan>();

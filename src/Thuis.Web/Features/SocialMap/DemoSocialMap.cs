@@ -137,6 +137,9 @@ public static class DemoSocialMap
                 O("Koffieochtend in de ouderkamer", Activity, "Ouders ontmoeten elkaar en de leerkrachten.", "maandag 8.30–10.00", "ma ochtend", 0, null, CefrLevel.None, true, [CaringForOthers, Meeting], [Parents], "kinderen", "taal"),
                 O("Taal voor ouders", Course, "Nederlands over school, huiswerk en de juf.", "woensdag 8.45–10.15", "wo ochtend", 0, 12, CefrLevel.PreA1, false, [CaringForOthers, SelfReliance], [Parents], "taal", "kinderen"),
                 O("Overblijfouder", OfferKind.VolunteerRole, "Helpen tussen de middag, tegen een kleine vergoeding.", "di en do 12.00–13.00", "di middag, do middag", 0, 3, CefrLevel.A1, false, [CaringForOthers, ContributingToSociety], [Parents], "kinderen", "oppassen"),
+                O("Assistent in de taalklas (werkervaringsplaats)", Internship, "Meehelpen in de klas voor nieuwkomerskinderen, met een eigen mentor; Arabisch of Tigrinya is welkom.", "drie ochtenden per week", "ma ochtend, wo ochtend, vr ochtend", 0, 2, CefrLevel.A1, false, [PaidWork, CaringForOthers], Everyone, "kinderen", "lesgeven"),
+                O("Onderwijsassistent (leerwerkbaan)", OfferKind.Job, "Betaald werk in de groepen 1 tot en met 4, met de opleiding tot onderwijsassistent.", "24 uur per week", "ma, di, do", 0, 1, CefrLevel.A2, false, [PaidWork], Everyone, "kinderen", "lesgeven"),
+                O("Leraar basisonderwijs (zij-instroom)", OfferKind.Job, "Voor wie al leraar was: werken en in twee jaar de bevoegdheid halen.", "32 uur per week", "ma, di, wo, do", 0, 1, CefrLevel.B2, false, [PaidWork], Everyone, "kinderen", "lesgeven"),
             ]),
         new($"{schools[1]} (ouderkamer)", OrganisationType.SchoolOrParentRoom, false, "ouderkamer di en do 8.30–10.30", ["Engels"], [CaringForOthers],
             "Basisschool met spreekuur voor ouders over opvoeden en onderwijs.",
@@ -340,7 +343,25 @@ public static class DemoSocialMap
 
     private static Offer NewOffer(Organisation organisation, OfferTemplate offer) =>
         new(organisation, new OfferDetails(offer.Kind, offer.Title, offer.Description, offer.Schedule, Grid(offer.When),
-            organisation.Address, offer.Cost, offer.Capacity, offer.Level, offer.LowThreshold, offer.Domains, offer.Audiences, offer.Tags));
+            organisation.Address, offer.Cost, offer.Capacity, offer.Level, offer.LowThreshold, offer.Domains, offer.Audiences, offer.Tags,
+            Work.GetValueOrDefault(offer.Title).Esco, Work.GetValueOrDefault(offer.Title).Nlqf));
+
+    /// <summary>The work the demo's jobs and internships are, as ESCO occupations, and the level a few ask for.</summary>
+    private static readonly Dictionary<string, (string? Esco, int? Nlqf)> Work = new(StringComparer.Ordinal)
+    {
+        ["Helpende Zorg en Welzijn (leerwerkbaan)"] = ("http://data.europa.eu/esco/occupation/d38c2107-98f2-47b7-8bb4-f69750d51082", 2),
+        ["Snuffelstage in de zorg"] = ("http://data.europa.eu/esco/occupation/d38c2107-98f2-47b7-8bb4-f69750d51082", null),
+        ["Timmerman in opleiding"] = ("http://data.europa.eu/esco/occupation/2a22ff9e-de3b-408d-b312-5034896cc4f4", 2),
+        ["Werkervaringsplek bouw"] = ("http://data.europa.eu/esco/occupation/2a22ff9e-de3b-408d-b312-5034896cc4f4", 1),
+        ["Vakkenvuller"] = ("http://data.europa.eu/esco/occupation/d35f9e79-5778-43b4-8667-0e3ba1fcb19a", null),
+        ["Medewerker versafdeling (leerwerkbaan)"] = ("http://data.europa.eu/esco/occupation/9ba74e8a-c40c-4228-9998-eb3c7a5c11df", 2),
+        ["Hovenier (werkervaringsplaats)"] = ("http://data.europa.eu/esco/occupation/e7970c7a-7769-4002-87d3-0a8ea94fdd6f", null),
+        ["Orderpicker"] = ("http://data.europa.eu/esco/occupation/cd94def5-3442-4c2e-ae3d-0761a3008bcb", null),
+        ["Productiemedewerker"] = ("http://data.europa.eu/esco/occupation/245be6d1-fe9a-4ac8-9f81-122a687e4724", null),
+        ["Assistent in de taalklas (werkervaringsplaats)"] = ("http://data.europa.eu/esco/occupation/00674f21-2f8f-4a41-9896-133f7cbe2a6e", null),
+        ["Onderwijsassistent (leerwerkbaan)"] = ("http://data.europa.eu/esco/occupation/00674f21-2f8f-4a41-9896-133f7cbe2a6e", 4),
+        ["Leraar basisonderwijs (zij-instroom)"] = ("http://data.europa.eu/esco/occupation/03d79393-7b30-4159-945b-01963eddd302", null),
+    };
 
     private static WeekGrid Grid(string text) => WeekGrid.TryParse(text, out var grid, out _) ? grid : WeekGrid.Empty;
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
+using Thuis.Web.Features.Occupations;
 using Thuis.Web.Platform.Editing;
 
 namespace Thuis.Web.Features.SocialMap;
@@ -12,19 +13,22 @@ public sealed record OrganisationOption(Guid Id, string Name)
 }
 
 /// <summary>Adds an offer to an organisation or changes it; an offer only ever belongs to an organisation of the same municipality.</summary>
-public sealed class EditOffer(AppDbContext db)
+public sealed class EditOffer(AppDbContext db, OccupationCatalogue occupations)
 {
     public const string ChangedMeanwhile =
         "Iemand anders heeft dit aanbod intussen gewijzigd. Uw invoer staat hieronder nog; open het aanbod opnieuw om de nieuwe gegevens te zien en voer uw wijziging dan opnieuw in.";
 
     public const string OtherOrganisation = "Kies een organisatie van de sociale kaart van uw gemeente.";
 
+    /// <summary>Every message about the form at once, with the occupation looked up in ESCO.</summary>
+    public Dictionary<string, string> Check(OfferForm form) => form.Check(occupations);
+
     public Task<List<OrganisationOption>> OrganisationsAsync(CancellationToken cancellationToken) => OrganisationOption.AllAsync(db, cancellationToken);
 
     public async Task<OfferForm?> LoadAsync(Guid offerId, CancellationToken cancellationToken)
     {
         var offer = await db.Offers.AsNoTracking().SingleOrDefaultAsync(o => o.Id == offerId, cancellationToken);
-        return offer is null ? null : OfferForm.From(offer);
+        return offer is null ? null : OfferForm.From(offer, occupations);
     }
 
     public async Task<Outcome<Guid>> CreateAsync(Guid organisationId, OfferForm form, CancellationToken cancellationToken)
@@ -34,7 +38,7 @@ public sealed class EditOffer(AppDbContext db)
         {
             return Outcome.NotFound();
         }
-        var errors = form.Check();
+        var errors = form.Check(occupations);
         if (await TitleTakenAsync(organisationId, null, form.Title, cancellationToken))
         {
             errors[nameof(OfferForm.Title)] = $"{organisation.Name} heeft al aanbod met deze titel.";
@@ -57,7 +61,7 @@ public sealed class EditOffer(AppDbContext db)
         {
             return Outcome.NotFound();
         }
-        var errors = form.Check();
+        var errors = form.Check(occupations);
         // The query filter hides other municipalities' organisations: one of theirs is as unknown as one that does not exist.
         var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == form.OrganisationId, cancellationToken);
         if (organisation is null)

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
 using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Features.Intake;
+using Thuis.Web.Features.Occupations;
 using Thuis.Web.Features.Plans;
 
 namespace Thuis.Web.Features.SocialMap;
@@ -11,7 +12,7 @@ namespace Thuis.Web.Features.SocialMap;
 /// Imports offers from a CSV file. An offer is known by its organisation's name and its title: the same pair
 /// updates the offer already there. The organisation must already be on the municipality's map.
 /// </summary>
-public sealed class ImportOffers(AppDbContext db)
+public sealed class ImportOffers(AppDbContext db, OccupationCatalogue occupations)
 {
     public static IReadOnlyList<ImportColumn> Columns { get; } =
     [
@@ -31,14 +32,17 @@ public sealed class ImportOffers(AppDbContext db)
         new("tags", false, "interesses en talenten uit de lijst van de intake", "sport, voetbal"),
         new("actief", false, "ja of nee; leeg is ja", "ja"),
         new("reden_inactief", false, "waarom het aanbod niet meer actief is", ""),
+        new("beroep", false, "voor een baan, stage of werkervaringsplaats: het beroep met zijn Nederlandse ESCO-naam", "onderwijsassistent basisonderwijs"),
+        new("niveau", false, "voor werk: het NLQF-niveau dat het vraagt, 1 (entree) tot en met 8; leeg is het niveau van het beroep", "2", IsNumber: true),
     ];
 
-    public static IReadOnlyList<string> Row(Offer o, string organisationName) =>
+    private IReadOnlyList<string> Row(Offer o, string organisationName) =>
     [
         organisationName, o.Title, o.Kind.Dutch(), o.Description ?? "", o.Schedule ?? "", o.When.ToString(), o.Place ?? "",
         SocialMapCsv.Euro(o.Cost), o.Capacity?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", SocialMapCsv.Level(o.DutchLevelNeeded),
         SocialMapCsv.YesNo(o.LowThreshold), SocialMapCsv.Domains(o.Domains), SocialMapCsv.List(o.Audiences, a => a.Dutch()),
         string.Join(", ", o.Tags), SocialMapCsv.YesNo(o.Active), o.InactiveReason ?? "",
+        o.EscoUri is { } uri ? occupations.Find(uri)?.LabelNl ?? uri : "", o.Nlqf?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
     ];
 
     public async Task<byte[]> ExportAsync(CancellationToken cancellationToken)
@@ -115,7 +119,7 @@ public sealed class ImportOffers(AppDbContext db)
         return new SocialMapImportReport(null, created, updated, unchanged, rejected, ignored);
     }
 
-    private static OfferForm Read(ImportRow row)
+    private OfferForm Read(ImportRow row)
     {
         var form = new OfferForm
         {
@@ -124,6 +128,7 @@ public sealed class ImportOffers(AppDbContext db)
             Schedule = row.Value("rooster"),
             Place = row.Value("plaats"),
             InactiveReason = row.Value("reden_inactief"),
+            Occupation = row.Value("beroep"),
             Cost = 0,
         };
         if (!row.HasRightFieldCount)
@@ -150,7 +155,8 @@ public sealed class ImportOffers(AppDbContext db)
             }
         }
         form.Active = row.YesNo("actief", whenEmpty: true);
-        row.Validate(form, form.Check());
+        form.Nlqf = row.Number("niveau", nameof(OfferForm.Nlqf));
+        row.Validate(form, form.Check(occupations));
         return form;
     }
 }

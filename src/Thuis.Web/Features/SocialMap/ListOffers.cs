@@ -14,7 +14,8 @@ public sealed record OfferFilter(
 public sealed record OfferRow(
     Guid Id, Guid OrganisationId, string OrganisationName, bool OrganisationIsPartner, OfferKind Kind, string Title, string? Description,
     string? Schedule, WeekGrid When, string? Place, decimal Cost, int? Capacity, CefrLevel DutchLevelNeeded, bool LowThreshold,
-    IReadOnlyList<ParticipationDomain> Domains, IReadOnlyList<TargetAudience> Audiences, IReadOnlyList<string> Tags, bool Active, string? InactiveReason);
+    IReadOnlyList<ParticipationDomain> Domains, IReadOnlyList<TargetAudience> Audiences, IReadOnlyList<string> Tags, bool Active, string? InactiveReason,
+    string? EscoUri = null, int? Nlqf = null);
 
 /// <summary>Offers of the municipality's organisations, filtered on what a case manager looks for, a page at a time.</summary>
 public sealed class ListOffers(AppDbContext db)
@@ -48,7 +49,8 @@ public sealed class ListOffers(AppDbContext db)
             .OrderBy(x => x.Name, SocialMapTexts.NameOrder).ThenBy(x => x.Offer.Title, SocialMapTexts.NameOrder)
             .Select(x => new OfferRow(x.Offer.Id, x.Offer.OrganisationId, x.Name, x.IsPartner, x.Offer.Kind, x.Offer.Title, x.Offer.Description,
                 x.Offer.Schedule, x.Offer.When, x.Offer.Place, x.Offer.Cost, x.Offer.Capacity, x.Offer.DutchLevelNeeded, x.Offer.LowThreshold,
-                x.Offer.Domains, x.Offer.Audiences, x.Offer.Tags, x.Offer.Active, x.Offer.InactiveReason))
+                x.Offer.Domains, x.Offer.Audiences, x.Offer.Tags, x.Offer.Active, x.Offer.InactiveReason,
+                x.Offer.EscoUri, x.Offer.Nlqf))
             .ToList();
     }
 }

@@ -14,7 +14,8 @@ namespace Thuis.Web.Features.SocialMap;
 public sealed record OfferDetails(
     OfferKind Kind, string Title, string? Description, string? Schedule, WeekGrid When, string? Place,
     decimal Cost, int? Capacity, CefrLevel DutchLevelNeeded, bool LowThreshold,
-    IReadOnlyList<ParticipationDomain> Domains, IReadOnlyList<TargetAudience> Audiences, IReadOnlyList<string> Tags);
+    IReadOnlyList<ParticipationDomain> Domains, IReadOnlyList<TargetAudience> Audiences, IReadOnlyList<string> Tags,
+    string? EscoUri = null, int? Nlqf = null);
 
 /// <summary>
 /// Something an organisation offers newcomers: an activity, a membership, a volunteer role, a course, an
@@ -76,6 +77,12 @@ public sealed class Offer : IMunicipalityOwned, ISharedByPeople
     /// <summary>Tags from <see cref="OfferTags"/>: the same words as a newcomer's interests and what they can give.</summary>
     public List<string> Tags { get; private set; } = [];
 
+    /// <summary>For a job, internship or work-experience place: the work as an ESCO occupation (its URI).</summary>
+    public string? EscoUri { get; private set; }
+
+    /// <summary>For a job, internship or work-experience place: the level it asks, on the NLQF (1 entree … 8 doctor); else the occupation's.</summary>
+    public int? Nlqf { get; private set; }
+
     public bool Active { get; private set; }
 
     /// <summary>Why the offer stopped; asked when it is made inactive.</summary>
@@ -109,8 +116,20 @@ public sealed class Offer : IMunicipalityOwned, ISharedByPeople
         Domains = [.. details.Domains.Distinct().Order()];
         Audiences = [.. details.Audiences.Distinct().Order()];
         Tags = [.. details.Tags.Select(OfferTags.Find).OfType<string>().Distinct()];
+        if (details.Nlqf is < NlqfLowest or > NlqfHighest)
+        {
+            throw new ArgumentOutOfRangeException(nameof(details), "Het NLQF-niveau loopt van 1 tot en met 8.");
+        }
+        // Only work has a level: what an activity or a club asks is its Dutch, not a qualification.
+        (EscoUri, Nlqf) = IsWork(Kind) ? (Clean(details.EscoUri), details.Nlqf) : (null, null);
         Version = Guid.NewGuid();
     }
+
+    public const int NlqfLowest = 1;
+    public const int NlqfHighest = 8;
+
+    /// <summary>Jobs, internships and work-experience places: the offers that have a level and an occupation.</summary>
+    public static bool IsWork(OfferKind kind) => kind is OfferKind.Job or OfferKind.Internship;
 
     public void MoveTo(Organisation organisation)
     {
@@ -138,7 +157,7 @@ public sealed class Offer : IMunicipalityOwned, ISharedByPeople
     }
 
     public OfferDetails Details => new(Kind, Title, Description, Schedule, When, Place, Cost, Capacity, DutchLevelNeeded, LowThreshold,
-        Domains, Audiences, Tags);
+        Domains, Audiences, Tags, EscoUri, Nlqf);
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
@@ -153,6 +172,7 @@ internal sealed class OfferMapping : IEntityTypeConfiguration<Offer>
         builder.Property(o => o.Place).HasMaxLength(200);
         builder.Property(o => o.Cost).HasPrecision(9, 2);
         builder.Property(o => o.InactiveReason).HasMaxLength(1000);
+        builder.Property(o => o.EscoUri).HasMaxLength(200);
         builder.PrimitiveCollection(o => o.Domains).ElementType().HasConversion<string>();
         builder.PrimitiveCollection(o => o.Audiences).ElementType().HasConversion<string>();
         builder.PrimitiveCollection(o => o.Tags);

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Thuis.Web.Features.Intake;
+using Thuis.Web.Features.Occupations;
 using Thuis.Web.Features.Organisations;
 using Thuis.Web.Features.Plans;
 
@@ -142,6 +143,16 @@ public sealed class OfferForm
 
     public bool LowThreshold { get; set; }
 
+    /// <summary>For work: the ESCO occupation's Dutch name (or its URI).</summary>
+    [StringLength(200, ErrorMessage = "Een beroep is hoogstens 200 tekens.")]
+    public string? Occupation { get; set; }
+
+    /// <summary>For work: the level it asks on the NLQF; empty means the occupation's level.</summary>
+    public int? Nlqf { get; set; }
+
+    /// <summary>The occupation found in ESCO by <see cref="Check"/>.</summary>
+    public string? EscoUri { get; private set; }
+
     public Dictionary<string, bool> DomainChoices { get; set => field = value ?? []; } = [];
 
     public Dictionary<string, bool> AudienceChoices { get; set => field = value ?? []; } = [];
@@ -164,9 +175,25 @@ public sealed class OfferForm
 
     public static OfferForm New(Guid organisationId) => new() { OrganisationId = organisationId, Active = true, Cost = 0 };
 
-    public Dictionary<string, string> Check()
+    public Dictionary<string, string> Check(OccupationCatalogue occupations)
     {
         var errors = new Dictionary<string, string>();
+        EscoUri = null;
+        if (!string.IsNullOrWhiteSpace(Occupation))
+        {
+            if (occupations.FindByLabelOrUri(Occupation) is { } found)
+            {
+                EscoUri = found.Uri;
+            }
+            else
+            {
+                errors[nameof(Occupation)] = "Dit beroep staat niet in ESCO. Typ de Nederlandse ESCO-naam, bijvoorbeeld ‘onderwijsassistent basisonderwijs’, of laat het veld leeg.";
+            }
+        }
+        if (Nlqf is < Offer.NlqfLowest or > Offer.NlqfHighest)
+        {
+            errors[nameof(Nlqf)] = "Kies een niveau van 1 tot en met 8, of laat het leeg.";
+        }
         if (Cost < 0)
         {
             errors[nameof(Cost)] = "De kosten kunnen niet negatief zijn; vul 0 in als het gratis is.";
@@ -191,7 +218,7 @@ public sealed class OfferForm
     }
 
     public OfferDetails ToDetails() => new(Kind, Title!, Description, Schedule, WeekGrid.FromChoices(WhenChoices), Place,
-        Cost ?? 0, Capacity, DutchLevelNeeded, LowThreshold, Domains, Audiences, Tags);
+        Cost ?? 0, Capacity, DutchLevelNeeded, LowThreshold, Domains, Audiences, Tags, EscoUri, Nlqf);
 
     /// <summary>Sets whether the offer is active, with the reason when it is not.</summary>
     public void ApplyStatusTo(Offer offer)
@@ -206,8 +233,10 @@ public sealed class OfferForm
         }
     }
 
-    public static OfferForm From(Offer o) => new()
+    public static OfferForm From(Offer o, OccupationCatalogue occupations) => new()
     {
+        Occupation = o.EscoUri is { } uri ? occupations.Find(uri)?.LabelNl ?? uri : null,
+        Nlqf = o.Nlqf,
         OrganisationId = o.OrganisationId,
         Kind = o.Kind,
         Title = o.Title,

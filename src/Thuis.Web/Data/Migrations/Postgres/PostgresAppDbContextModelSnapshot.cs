@@ -540,6 +540,9 @@ namespace Thuis.Web.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<int?>("ValuedNlqf")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
@@ -2340,6 +2343,10 @@ namespace Thuis.Web.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("EscoUri")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("InactiveReason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -2354,6 +2361,9 @@ namespace Thuis.Web.Data.Migrations.Postgres
 
                     b.Property<Guid>("MunicipalityId")
                         .HasColumnType("uuid");
+
+                    b.Property<int?>("Nlqf")
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
@@ -3495,6 +3505,37 @@ namespace Thuis.Web.Data.Migrations.Postgres
                         .HasForeignKey("NewcomerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsMany("Thuis.Web.Features.Plans.SteppingStone", "SteppingStones", b1 =>
+                        {
+                            b1.Property<Guid>("IntegrationPlanId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateOnly>("ChosenOn");
+
+                            b1.Property<string>("EscoUri")
+                                .IsRequired()
+                                .HasMaxLength(200);
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(500);
+
+                            b1.HasKey("IntegrationPlanId", "__synthesizedOrdinal");
+
+                            b1.ToTable("IntegrationPlans");
+
+                            b1
+                                .ToJson("SteppingStones")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("IntegrationPlanId");
+                        });
+
+                    b.Navigation("SteppingStones");
                 });
 
             modelBuilder.Entity("Thuis.Web.Features.Plans.PlanGoal", b =>

@@ -531,6 +531,9 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ValuedNlqf")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -2331,6 +2334,10 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EscoUri")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("InactiveReason")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -2345,6 +2352,9 @@ namespace Thuis.Web.Data.Migrations.Sqlite
 
                     b.Property<Guid>("MunicipalityId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("Nlqf")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
@@ -3484,6 +3494,37 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                         .HasForeignKey("NewcomerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsMany("Thuis.Web.Features.Plans.SteppingStone", "SteppingStones", b1 =>
+                        {
+                            b1.Property<Guid>("IntegrationPlanId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<DateOnly>("ChosenOn");
+
+                            b1.Property<string>("EscoUri")
+                                .IsRequired()
+                                .HasMaxLength(200);
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(500);
+
+                            b1.HasKey("IntegrationPlanId", "__synthesizedOrdinal");
+
+                            b1.ToTable("IntegrationPlans");
+
+                            b1
+                                .ToJson("SteppingStones")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("IntegrationPlanId");
+                        });
+
+                    b.Navigation("SteppingStones");
                 });
 
             modelBuilder.Entity("Thuis.Web.Features.Plans.PlanGoal", b =>
