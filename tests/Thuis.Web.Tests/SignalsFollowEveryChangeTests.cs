@@ -109,6 +109,7 @@ public sealed class SignalsFollowEveryChangeTests(SignalsFollowEveryChangeTests.
         ["Own.ViewOwnData"] = new WritesNoPeoplesData("reads the signed-in newcomer's own data and audit trail; writes only the audit entry of that look"),
         ["Own.ViewOwnPlan"] = new WritesNoPeoplesData("reads only the signed-in newcomer's own plan"),
         ["Own.WithdrawOwnConsent"] = new Covered(nameof(OwnProposalsTests.Withdrawing_a_consent_after_confirming_ends_the_partners_view_and_raises_a_signal_for_the_case_manager), typeof(OwnProposalsTests)),
+        ["Plans.ChooseSteppingStones"] = new Covered(nameof(Choosing_a_stepping_stone_tells_the_change_of_that_person)),
         ["Plans.AddInterventionToPlan"] = new Covered(nameof(Adding_an_intervention_to_a_draft_plan_tells_the_change_of_that_person)),
         ["Plans.DraftPlan"] = new Covered(nameof(Drafting_a_plan_closes_the_not_yet_invited_signal_in_the_same_request)),
         ["Plans.EditPlan"] = new Covered(nameof(Editing_a_draft_plan_tells_the_change_of_that_person)),
@@ -319,6 +320,20 @@ public sealed class SignalsFollowEveryChangeTests(SignalsFollowEveryChangeTests.
 
         await ToldAsync(person, $"/dossiers/{person}/plan/bewerken", () =>
             client.SubmitAsync($"/dossiers/{person}/plan/bewerken", "plan", new Dictionary<string, string> { ["Input.NewcomerWishes"] = "Eerst een eigen fiets." }));
+    }
+
+    [Fact]
+    public async Task Choosing_a_stepping_stone_tells_the_change_of_that_person()
+    {
+        var person = await PersonAsync("Opstap", arrange: (db, n) => db.IntegrationPlans.Add(Plan(n, fixedOn: null, (ParticipationDomain.Meeting, StepStatus.Planned))));
+        using var client = await SignedInAsync(Roles.CaseManager);
+
+        await ToldAsync(person, $"/dossiers/{person}/plan/opstappen", () =>
+            client.SubmitAsync($"/dossiers/{person}/plan/opstappen", "opstappen", new Dictionary<string, string>
+            {
+                ["Input.Stones[0].Occupation"] = "orderpicker",
+                ["Input.Stones[0].Reason"] = "Eerst geld verdienen.",
+            }));
     }
 
     [Fact]

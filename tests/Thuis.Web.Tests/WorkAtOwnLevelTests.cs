@@ -5,6 +5,7 @@ using Thuis.Web.Data;
 using Thuis.Web.Features.Matching;
 using Thuis.Web.Features.Plans;
 using Thuis.Web.Features.SocialMap;
+using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
 using Thuis.Web.Tests.Infrastructure;
 using Engine = Thuis.Matching;
@@ -158,6 +159,39 @@ public sealed class WorkAtOwnLevelTests
         Assert.True(checkedWork > 0);
     }
 
+    [Fact]
+    public async Task The_plan_suggests_the_recognition_her_regulated_profession_needs_until_it_is_given_and_a_valued_level_needs_a_valuation()
+    {
+        await using var app = new ThuisAppFactory("Development", EmbeddedDemo());
+        using var caseManager = new ThuisClient(app);
+        await caseManager.SignInAsync("klantregisseur@dalfsen.example", DemoData.Password);
+        var samira = await SamiraAsync(app);
+
+        var plan = await caseManager.GetAsync($"/dossiers/{samira}/plan");
+
+        var suggested = plan.Document.QuerySelector("[data-testid=werk-suggesties]")!.TextContent;
+        Assert.Contains("Erkenning als leraar basisonderwijs aanvragen bij DUO", suggested, StringComparison.Ordinal);
+        Assert.Contains("lesbevoegdheid", suggested, StringComparison.Ordinal);
+        var work = await caseManager.GetAsync($"/dossiers/{samira}/intake/werkervaring");
+        Assert.NotNull(work.Document.QuerySelector("select[aria-label='Erkenning als leraar basisonderwijs bij DUO']"));
+
+        await caseManager.SubmitAsync($"/dossiers/{samira}/intake/werkervaring", "intake-deel", new Dictionary<string, string> { ["Input.Jobs[0].Recognition"] = "Applied" });
+        Assert.Contains("Erkenning als leraar basisonderwijs bij DUO volgen: aangevraagd", (await caseManager.GetAsync($"/dossiers/{samira}/plan")).Text, StringComparison.Ordinal);
+        await caseManager.SubmitAsync($"/dossiers/{samira}/intake/werkervaring", "intake-deel", new Dictionary<string, string> { ["Input.Jobs[0].Recognition"] = "Recognised" });
+        Assert.Null((await caseManager.GetAsync($"/dossiers/{samira}/plan")).Document.QuerySelector("[data-testid=werk-suggesties]"));
+
+        var education = $"/dossiers/{samira}/intake/opleiding";
+        var refused = await caseManager.SubmitAsync(education, "intake-deel", new Dictionary<string, string> { ["Input.Valuation"] = "Applied", ["Input.ValuedNlqf"] = "6" });
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains("Een niveau hoort bij een gewaardeerd diploma", refused.Text, StringComparison.Ordinal);
+        var valued = await caseManager.SubmitAsync(education, "intake-deel", new Dictionary<string, string> { ["Input.Valuation"] = "Valued", ["Input.ValuedNlqf"] = "6" });
+        Assert.Equal(HttpStatusCode.Redirect, valued.Status);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystemFor((await db.Newcomers.IgnoreQueryFilters().SingleAsync(n => n.Id == samira)).MunicipalityId);
+        Assert.Equal(6, (await db.Set<Thuis.Web.Features.Intake.EducationSection>().SingleAsync(e => e.NewcomerId == samira)).ValuedNlqf);
+    }
+
     private static async Task<Guid> SamiraAsync(ThuisAppFactory app)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -172,9 +206,9 @@ public sealed class WorkAtOwnLevelTests
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var newcomer = await db.Newcomers.IgnoreQueryFilters().SingleAsync(n => n.Id == newcomerId);
         scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystemFor(newcomer.MunicipalityId);
-        var plan = IntegrationPlan.FirstDraft(newcomer, "Klantregisseur", DateTimeOffset.UtcNow);
+        var plan = IntegrationPlan.FirstDraft(newcomer, "Klantregisseur", TimeProvider.System.GetUtcNow());
         plan.Revise(new PlanTerms(LearningRoute.B1, goal, null, null, null, null, null, null, null, null, null, piezoPhase),
-            new Dictionary<ParticipationDomain, string>(), [], DateOnly.FromDateTime(DateTime.UtcNow));
+            new Dictionary<ParticipationDomain, string>(), [], TimeProvider.System.InTheNetherlands());
         db.IntegrationPlans.Add(plan);
         await db.SaveChangesAsync();
     }

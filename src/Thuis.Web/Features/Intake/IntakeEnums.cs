@@ -42,6 +42,17 @@ public enum EducationLevel
     Doctorate,
 }
 
+/// <summary>Where the recognition of a foreign qualification for a regulated profession stands.</summary>
+public enum RecognitionStatus
+{
+    NotApplied,
+    Applied,
+    /// <summary>The authority asks an adaptation period (aanpassingsstage) or an aptitude test (proeve van bekwaamheid) first.</summary>
+    Conditions,
+    Recognised,
+    Refused,
+}
+
 public enum DiplomaValuation
 {
     NotApplicable,

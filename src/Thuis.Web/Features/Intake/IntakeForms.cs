@@ -65,7 +65,7 @@ public sealed class WorkExperienceForm : SectionForm
 
     public void ApplyTo(WorkExperienceSection s) => s.Update(Jobs.Select(Copy));
 
-    private static Job Copy(Job j) => new() { EscoUri = string.IsNullOrWhiteSpace(j.EscoUri) ? null : j.EscoUri, Title = j.Title.Trim(), Years = j.Years, Role = j.Role, Notes = j.Notes };
+    private static Job Copy(Job j) => new() { EscoUri = string.IsNullOrWhiteSpace(j.EscoUri) ? null : j.EscoUri, Title = j.Title.Trim(), Years = j.Years, Role = j.Role, Notes = j.Notes, Recognition = j.Recognition };
 }
 
 public sealed class StrengthsForm : SectionForm

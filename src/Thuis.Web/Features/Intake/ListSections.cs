@@ -84,6 +84,9 @@ public sealed class Job
     public int? Years { get; set; }
     public string? Role { get; set; }
     public string? Notes { get; set; }
+
+    /// <summary>For a regulated profession (leraar, verpleegkundige, advocaat, …): how far the recognition of the qualification is.</summary>
+    public RecognitionStatus Recognition { get; set; }
 }
 
 public sealed class WorkExperienceSection : IntakeSection

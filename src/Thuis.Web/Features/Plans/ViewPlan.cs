@@ -1,11 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
 using Thuis.Web.Features.Dossiers;
+using Thuis.Web.Features.Intake;
+using Thuis.Web.Features.Occupations;
+using Thuis.Web.Features.Work;
 using Thuis.Web.Platform.Localization;
 
 namespace Thuis.Web.Features.Plans;
 
-public sealed record PlanView(Newcomer Newcomer, IReadOnlyList<IntegrationPlan> Versions, NewcomerDeadlines Deadlines)
+public sealed record PlanView(Newcomer Newcomer, IReadOnlyList<IntegrationPlan> Versions, NewcomerDeadlines Deadlines, IReadOnlyList<WorkSuggestion> Work)
 {
     /// <summary>The version being worked on: a draft when there is one, otherwise the plan in force.</summary>
     public IntegrationPlan? Working => Versions.LastOrDefault(p => p.State != PlanState.Superseded);
@@ -18,7 +21,7 @@ public sealed record PlanView(Newcomer Newcomer, IReadOnlyList<IntegrationPlan> 
 }
 
 /// <summary>Opens a newcomer's plan with all its versions and the dates that govern it. Every look is audited.</summary>
-public sealed class ViewPlan(AppDbContext db, TimeProvider clock)
+public sealed class ViewPlan(AppDbContext db, OccupationCatalogue occupations, TimeProvider clock)
 {
     public const string Purpose = "Plan inzien voor begeleiding";
 
@@ -33,6 +36,10 @@ public sealed class ViewPlan(AppDbContext db, TimeProvider clock)
             .Include(p => p.Goals).Include(p => p.Steps)
             .Where(p => p.NewcomerId == newcomerId).OrderBy(p => p.Number)
             .ToListAsync(cancellationToken);
-        return new PlanView(newcomer, versions, await NewcomerDeadlines.ForAsync(db, newcomer, clock.InTheNetherlands(), cancellationToken));
+        // The road to work at one's own level: what the intake says the plan should hold (a valuation, a recognition).
+        var education = await db.Set<EducationSection>().AsNoTracking().SingleOrDefaultAsync(s => s.NewcomerId == newcomerId, cancellationToken);
+        var work = await db.Set<WorkExperienceSection>().AsNoTracking().SingleOrDefaultAsync(s => s.NewcomerId == newcomerId, cancellationToken);
+        return new PlanView(newcomer, versions, await NewcomerDeadlines.ForAsync(db, newcomer, clock.InTheNetherlands(), cancellationToken),
+            WorkSuggestions.For(education, work, occupations));
     }
 }
