@@ -1,6 +1,8 @@
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.Playwright;
 using Thuis.Browser.Tests.Infrastructure;
+using Thuis.Web.Features.Own;
+using Thuis.Web.Platform.Localization;
 using static Microsoft.Playwright.Assertions;
 
 namespace Thuis.Browser.Tests;
@@ -67,5 +69,24 @@ public sealed class CvJourneyTests(BrowserFixture fixture) : BrowserTest(fixture
         {
             File.Delete(file);
         }
+    }
+
+    [Fact]
+    public async Task The_newcomer_reads_their_own_CV_in_Dutch_on_a_page_in_their_language()
+    {
+        await SignInWithPasswordAsync(Page, "nieuwkomer@dalfsen.example");
+        await Expect(Page).ToHaveURLAsync(new Uri(Fixture.BaseAddress, OwnSetup.StartPath).ToString());
+
+        await Page.GotoAsync($"{OwnSetup.CvPath}?{LocalizationSetup.LanguageParameter}=ar");
+
+        await Expect(Page.Locator("html")).ToHaveAttributeAsync("dir", "rtl");
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(OwnTexts.In(Languages.Find("ar")!, "CvTitle"));
+        await Expect(Page.GetByTestId("own-cv-in-dutch")).ToHaveTextAsync(OwnTexts.In(Languages.Find("ar")!, "CvInDutch"));
+        var sheet = Page.GetByTestId("cv");
+        await Expect(sheet).ToHaveAttributeAsync("lang", "nl");
+        await Expect(sheet).ToHaveAttributeAsync("dir", "ltr");
+        await AccessibleAtBothWidthsAsync("01-mijn-cv");
+        var download = await Page.RunAndWaitForDownloadAsync(() => Page.GetByTestId("own-cv-download").ClickAsync());
+        Assert.EndsWith(".docx", download.SuggestedFilename, StringComparison.Ordinal);
     }
 }

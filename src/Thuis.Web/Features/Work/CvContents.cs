@@ -144,7 +144,8 @@ internal static class CvContents
 
     private static CvEducation? Education(EducationSection? section, string country)
     {
-        if (section is null || (section.HighestLevel == EducationLevel.Unknown && section.Field is null))
+        // No schooling is not a line an employer needs to read; what someone can do shows under work and skills.
+        if (section is null || (section.HighestLevel is EducationLevel.Unknown or EducationLevel.None && section.Field is null))
         {
             return null;
         }
@@ -251,8 +252,8 @@ public static class CvWords
     public static string Education(CvEducation education) =>
         string.Join(" · ", new[]
         {
-            education.Years is { } y ? Years(y) : null,
-            education.HasDiploma ? "diploma behaald" : "zonder diploma",
+            education.Years is { } y and > 0 ? $"{Years(y)} onderwijs" : null,
+            education.HasDiploma ? "diploma behaald" : null,
             $"in {education.CountryOfOrigin}",
             education.Valuation,
         }.OfType<string>());
