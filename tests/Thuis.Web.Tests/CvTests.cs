@@ -193,6 +193,15 @@ public sealed class CvTests(CvTests.DemoFixture fixture) : IClassFixture<CvTests
         Assert.Contains("Contactgegevens", cv.GetRawText(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Samira Haddad", "cv-samira-haddad.docx")]
+    [InlineData("Ayşe Yılmaz", "cv-ayse-yilmaz.docx")]
+    [InlineData("Olena Kovalenko-Ševčenko", "cv-olena-kovalenko-sevcenko.docx")]
+    [InlineData("../..\\evil\r\nname", "cv-evil-name.docx")]
+    [InlineData("سميرة حداد", "cv.docx")]
+    public void The_file_name_is_safe_whatever_the_name_holds(string name, string expected) =>
+        Assert.Equal(expected, CurriculumVitae.FileNameFor(name));
+
     private static string CvContentsLevel(EducationLevel level) => level switch
     {
         EducationLevel.Bachelor => "bachelor",

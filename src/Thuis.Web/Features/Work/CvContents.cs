@@ -72,17 +72,29 @@ public sealed record CurriculumVitae(
     /// <summary>Whether the part is on the CV: it has something and the person did not leave it out.</summary>
     public bool Shows(CvPart part) => Has(part) && !Choices.LeftOut.Contains(part);
 
-    /// <summary>A file name of letters, digits and hyphens only, whatever the person's name holds.</summary>
-    public string FileName
+    public string FileName => FileNameFor(Name);
+
+    /// <summary>
+    /// A file name of ASCII letters, digits and hyphens only, whatever the person's name holds: accents dropped, a name in
+    /// another script gives plain "cv.docx", and nothing can reach a header or a path.
+    /// </summary>
+    public static string FileNameFor(string name)
     {
-        get
-        {
-            var safe = new string(Name.Normalize(System.Text.NormalizationForm.FormD)
-                .Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-                .Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray());
-            var name = string.Join('-', safe.Split('-', StringSplitOptions.RemoveEmptyEntries));
-            return string.IsNullOrEmpty(name) ? "cv.docx" : $"cv-{(name.Length > 60 ? name[..60].TrimEnd('-') : name)}.docx";
-        }
+        var letters = name.Normalize(System.Text.NormalizationForm.FormD)
+            .Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            .Select(c => char.ToLowerInvariant(c) switch
+            {
+                'ı' => "i",
+                'ł' => "l",
+                'đ' => "d",
+                'ø' => "o",
+                'æ' => "ae",
+                'ß' => "ss",
+                var l when char.IsAsciiLetterOrDigit(l) => new string(l, 1),
+                _ => "-",
+            });
+        var safe = string.Join('-', string.Concat(letters).Split('-', StringSplitOptions.RemoveEmptyEntries));
+        return safe.Length == 0 ? "cv.docx" : $"cv-{(safe.Length > 60 ? safe[..60].TrimEnd('-') : safe)}.docx";
     }
 }
 
