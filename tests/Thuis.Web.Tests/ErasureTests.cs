@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Thuis.Web.Data;
 using Thuis.Web.Features.Reports;
 using Thuis.Web.Features.Retention;
+using Thuis.Web.Features.Work;
 using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
 using Thuis.Web.Tests.Infrastructure;
@@ -40,6 +41,7 @@ public sealed class ErasureTests
         var texts = Candidates(hers).Where(text => !elsewhere.Any(cell => cell.Contains(text, StringComparison.OrdinalIgnoreCase))).ToList();
         Assert.Contains(bsn, texts);
         Assert.Contains(email, texts);
+        Assert.Contains("Samira geeft sinds veertien jaar les aan groep drie in Aleppo.", texts);
         Assert.True(texts.Count >= 10, $"Te weinig teksten van de persoon gevonden om iets te bewijzen: {string.Join(" | ", texts)}.");
 
         await using (var scope = app.Services.CreateAsyncScope())
@@ -62,6 +64,10 @@ public sealed class ErasureTests
         var samira = await db.Newcomers.IgnoreQueryFilters().SingleAsync(n => n.GivenNames == "Samira" && n.FamilyName == "Haddad");
         scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystemFor(samira.MunicipalityId);
         samira.Complete("Inburgeringsplicht voldaan", TimeProvider.System.InTheNetherlands().AddYears(-6));
+        // Her CV in her own words ("Over mij") is hers too, and goes with the rest.
+        var cv = new Cv(samira.Id, samira.MunicipalityId);
+        cv.Change(new CvChoices("Samira geeft sinds veertien jaar les aan groep drie in Aleppo.", new HashSet<CvPart> { CvPart.Contact }), "test", DateTimeOffset.UtcNow);
+        db.Cvs.Add(cv);
         await db.SaveChangesAsync();
         return (samira.MunicipalityId, samira.Id, samira.Bsn!, samira.Email!);
     }

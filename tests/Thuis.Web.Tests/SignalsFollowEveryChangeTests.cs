@@ -160,6 +160,9 @@ public sealed class SignalsFollowEveryChangeTests(SignalsFollowEveryChangeTests.
         ["Transfers.ListTransfers"] = new WritesNoPeoplesData("reads only"),
         ["Transfers.ReadDossierContents"] = new WritesNoPeoplesData("reads the whole dossier; writes only the audit entry of that look"),
         ["Transfers.ReceiveTransfer"] = new Covered(nameof(Receiving_a_dossier_of_someone_housed_long_ago_raises_the_PVT_signal_in_the_same_request)),
+        ["Work.EditCv"] = new Covered(nameof(Editing_a_CV_tells_the_change_of_that_person)),
+        ["Work.ViewCv"] = new WritesNoPeoplesData("reads only, audit of a view"),
+        ["Own.ViewOwnCv"] = new WritesNoPeoplesData("reads only the signed-in newcomer's own CV"),
     };
 
     [Fact]
@@ -334,6 +337,16 @@ public sealed class SignalsFollowEveryChangeTests(SignalsFollowEveryChangeTests.
                 ["Input.Stones[0].Occupation"] = "orderpicker",
                 ["Input.Stones[0].Reason"] = "Eerst geld verdienen.",
             }));
+    }
+
+    [Fact]
+    public async Task Editing_a_CV_tells_the_change_of_that_person()
+    {
+        var person = await PersonAsync("Cv");
+        using var client = await SignedInAsync(Roles.CaseManager);
+
+        await ToldAsync(person, $"/dossiers/{person}/cv/bewerken", () =>
+            client.SubmitAsync($"/dossiers/{person}/cv/bewerken", "cv", new Dictionary<string, string> { ["Input.Profile"] = "Ik werk graag met kinderen." }));
     }
 
     [Fact]

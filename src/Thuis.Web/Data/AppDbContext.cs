@@ -19,6 +19,7 @@ using Thuis.Web.Features.SocialMap;
 using Thuis.Web.Features.Trajectories;
 using Thuis.Web.Features.Transfers;
 using Thuis.Web.Features.Users;
+using Thuis.Web.Features.Work;
 using Thuis.Web.Platform.Auditing;
 using Thuis.Web.Platform.Changes;
 using Thuis.Web.Platform.Health;
@@ -53,6 +54,7 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
     public DbSet<PlanStep> PlanSteps => Set<PlanStep>();
     public DbSet<TermChange> TermChanges => Set<TermChange>();
     public DbSet<SettlingChecklist> SettlingChecklists => Set<SettlingChecklist>();
+    public DbSet<Cv> Cvs => Set<Cv>();
     public DbSet<Milestone> Milestones => Set<Milestone>();
     public DbSet<CourseGroup> CourseGroups => Set<CourseGroup>();
     public DbSet<Session> Sessions => Set<Session>();

@@ -90,6 +90,7 @@ public static class OwnSetup
         services.AddScoped<AnswerOwnFeedback>();
         services.AddScoped<EditOwnWishes>();
         services.AddScoped<ManageOwnPasskeys>();
+        services.AddScoped<ViewOwnCv>();
         services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o =>
         {
             var signedIn = o.Events.OnSignedIn;
@@ -119,6 +120,23 @@ public static class OwnSetup
     }
 
     public const string DataPath = "/mijn/gegevens";
+
+    public const string CvPath = "/mijn/cv";
+
+    public const string CvFilePath = "/mijn/cv/bestand";
+
+    /// <summary>The person's own CV as a Word file, taking the person from the signed-in account like the page.</summary>
+    public static void MapOwnCvDownload(this WebApplication app) =>
+        app.MapGet(CvFilePath, async (HttpContext context, ViewOwnCv cv, CancellationToken cancellationToken) =>
+            {
+                if (await cv.DownloadAsync(cancellationToken) is not { } file)
+                {
+                    return Results.NotFound();
+                }
+                context.Response.Headers.CacheControl = "private, no-store";
+                return Results.File(file.Content, Work.CvFile.ContentType, file.FileName);
+            })
+            .RequireAuthorization(new AuthorizeAttribute { Roles = Roles.Newcomer });
 
     public const string DataDownloadPath = "/mijn/gegevens/download";
 

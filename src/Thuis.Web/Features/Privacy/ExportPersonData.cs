@@ -54,6 +54,7 @@ public sealed class ExportPersonData(AppDbContext db, CurrentUser currentUser, R
             dossier.Lessons,
             dossier.Proposals,
             dossier.TermChanges,
+            Cv = await Work.CvContents.ExportAsync(db, newcomerId, cancellationToken),
             WieKeekInUwDossier = await ViewOwnData.LooksAsync(db, newcomerId, null, cancellationToken),
         };
         return JsonSerializer.SerializeToUtf8Bytes(file, TransferFile.Options);

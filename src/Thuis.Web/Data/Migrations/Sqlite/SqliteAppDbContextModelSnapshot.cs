@@ -2812,6 +2812,58 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                     b.ToTable("StaffInvitations");
                 });
 
+            modelBuilder.Entity("Thuis.Web.Features.Work.Cv", b =>
+                {
+                    b.Property<Guid>("NewcomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LeaveOutContact")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LeaveOutCourses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LeaveOutEducation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LeaveOutLanguages")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LeaveOutSkills")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LeaveOutVolunteering")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LeaveOutWork")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Profile")
+                        .HasMaxLength(1200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("NewcomerId");
+
+                    b.HasIndex("MunicipalityId");
+
+                    b.ToTable("Cvs", (string)null);
+                });
+
             modelBuilder.Entity("Thuis.Web.Platform.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -3866,6 +3918,15 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                     b.HasOne("Thuis.Web.Features.Accounts.ThuisUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Thuis.Web.Features.Work.Cv", b =>
+                {
+                    b.HasOne("Thuis.Web.Features.Dossiers.Newcomer", null)
+                        .WithOne()
+                        .HasForeignKey("Thuis.Web.Features.Work.Cv", "NewcomerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Authorization;
+using Thuis.Web.Platform.Security;
+
+namespace Thuis.Web.Features.Work;
+
+/// <summary>The road to work (M11): for now the CV Thuis makes from the intake.</summary>
+public static class WorkSetup
+{
+    public static string CvPath(Guid newcomerId) => $"/dossiers/{newcomerId}/cv";
+
+    public static string CvEditPath(Guid newcomerId) => $"/dossiers/{newcomerId}/cv/bewerken";
+
+    public static string CvFilePath(Guid newcomerId) => $"/dossiers/{newcomerId}/cv/bestand";
+
+    public static void AddWork(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<ViewCv>();
+        builder.Services.AddScoped<EditCv>();
+    }
+
+    /// <summary>The CV as a Word file; a page cannot answer with a file, so this is an endpoint of its own.</summary>
+    public static void MapCvFile(this WebApplication app) =>
+        app.MapGet("/dossiers/{NewcomerId:guid}/cv/bestand", async (Guid newcomerId, HttpContext context, ViewCv cvs, CancellationToken cancellationToken) =>
+            {
+                if (await cvs.DownloadAsync(newcomerId, cancellationToken) is not { } file)
+                {
+                    return Results.NotFound();
+                }
+                // Someone's CV: not kept by a shared cache or the browser's.
+                context.Response.Headers.CacheControl = "private, no-store";
+                return Results.File(file.Content, CvFile.ContentType, file.FileName);
+            })
+            .RequireAuthorization(new AuthorizeAttribute { Roles = Roles.DossierReaders });
+}
