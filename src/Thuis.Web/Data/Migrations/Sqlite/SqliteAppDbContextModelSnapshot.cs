@@ -3351,6 +3351,10 @@ namespace Thuis.Web.Data.Migrations.Sqlite
 
                             b1.Property<string>("Notes");
 
+                            b1.Property<string>("Recognition")
+                                .IsRequired()
+                                .HasMaxLength(40);
+
                             b1.Property<string>("Role");
 
                             b1.Property<string>("Title")

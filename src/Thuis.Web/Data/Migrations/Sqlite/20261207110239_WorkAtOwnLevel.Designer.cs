@@ -12,7 +12,7 @@ using Thuis.Web.Data;
 namespace Thuis.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261207101621_WorkAtOwnLevel")]
+    [Migration("20261207110239_WorkAtOwnLevel")]
     partial class WorkAtOwnLevel
     {
         /// <inheritdoc />
@@ -2815,6 +2815,58 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                     b.ToTable("StaffInvitations");
                 });
 
+            modelBuilder.Entity("Thuis.Web.Features.Work.Cv", b =>
+                {
+                    b.Property<Guid>("NewcomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LeaveOutContact")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LeaveOutCourses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LeaveOutEducation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LeaveOutLanguages")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LeaveOutSkills")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LeaveOutVolunteering")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LeaveOutWork")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Profile")
+                        .HasMaxLength(1200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("NewcomerId");
+
+                    b.HasIndex("MunicipalityId");
+
+                    b.ToTable("Cvs", (string)null);
+                });
+
             modelBuilder.Entity("Thuis.Web.Platform.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -3301,6 +3353,10 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                             b1.Property<string>("EscoUri");
 
                             b1.Property<string>("Notes");
+
+                            b1.Property<string>("Recognition")
+                                .IsRequired()
+                                .HasMaxLength(40);
 
                             b1.Property<string>("Role");
 
@@ -3869,6 +3925,15 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                     b.HasOne("Thuis.Web.Features.Accounts.ThuisUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Thuis.Web.Features.Work.Cv", b =>
+                {
+                    b.HasOne("Thuis.Web.Features.Dossiers.Newcomer", null)
+                        .WithOne()
+                        .HasForeignKey("Thuis.Web.Features.Work.Cv", "NewcomerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -13,7 +13,7 @@ using Thuis.Web.Data;
 namespace Thuis.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261207101628_WorkAtOwnLevel")]
+    [Migration("20261207110246_WorkAtOwnLevel")]
     partial class WorkAtOwnLevel
     {
         /// <inheritdoc />
@@ -2824,6 +2824,58 @@ namespace Thuis.Web.Data.Migrations.Postgres
                     b.ToTable("StaffInvitations");
                 });
 
+            modelBuilder.Entity("Thuis.Web.Features.Work.Cv", b =>
+                {
+                    b.Property<Guid>("NewcomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("LeaveOutContact")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("LeaveOutCourses")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("LeaveOutEducation")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("LeaveOutLanguages")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("LeaveOutSkills")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("LeaveOutVolunteering")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("LeaveOutWork")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Profile")
+                        .HasMaxLength(1200)
+                        .HasColumnType("character varying(1200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("NewcomerId");
+
+                    b.HasIndex("MunicipalityId");
+
+                    b.ToTable("Cvs", (string)null);
+                });
+
             modelBuilder.Entity("Thuis.Web.Platform.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -3312,6 +3364,10 @@ namespace Thuis.Web.Data.Migrations.Postgres
                             b1.Property<string>("EscoUri");
 
                             b1.Property<string>("Notes");
+
+                            b1.Property<string>("Recognition")
+                                .IsRequired()
+                                .HasMaxLength(40);
 
                             b1.Property<string>("Role");
 
@@ -3880,6 +3936,15 @@ namespace Thuis.Web.Data.Migrations.Postgres
                     b.HasOne("Thuis.Web.Features.Accounts.ThuisUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Thuis.Web.Features.Work.Cv", b =>
+                {
+                    b.HasOne("Thuis.Web.Features.Dossiers.Newcomer", null)
+                        .WithOne()
+                        .HasForeignKey("Thuis.Web.Features.Work.Cv", "NewcomerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
