@@ -150,23 +150,25 @@ internal static class Explanation
             if (Scorer.Chosen(ix, p, j))
             {
                 var code = ix.Isco[j];
-                foreach (var stone in p.Source.SteppingStones)
+                var stones = p.Source.SteppingStones;
+                for (var s = 0; s < stones.Count; s++)
                 {
-                    if (MatchingIndex.ParseIsco(stone.IscoCode) == code)
+                    if (MatchingIndex.ParseIsco(stones[s].IscoCode) == code)
                     {
-                        return texts.SteppingStone(stone.Reason);
+                        return texts.SteppingStone(stones[s].Reason);
                     }
                 }
             }
 
             if (Scorer.Below(p.Level, ix.Level[j]))
             {
-                foreach (var former in p.Source.FormerOccupations)
+                var formers = p.Source.FormerOccupations;
+                for (var f = 0; f < formers.Count; f++)
                 {
-                    var code = MatchingIndex.ParseIsco(former.IscoCode);
+                    var code = MatchingIndex.ParseIsco(formers[f].IscoCode);
                     if (WorkLevels.SameField(code, ix.Isco[j], WorkLevels.FieldsOf(code), ix.Fields[j]))
                     {
-                        return texts.OwnField(former.Label);
+                        return texts.OwnField(formers[f].Label);
                     }
                 }
             }

@@ -21,15 +21,15 @@ public sealed class MatchingIndex
 
     private readonly Offer[] _offers;
 
-    // The parts of a score that depend only on the offer and on a person's skill level, Dutch, need for childcare and
-    // whether paid work is for now, one row per such class of person, made when a person of that class is first scored.
+    // The parts of a score that depend only on the offer and on a person's skill level, Dutch and need for childcare,
+    // one row per such class of person, made when a person of that class is first scored.
     private readonly float[]?[] _staticRows = new float[]?[StaticClasses];
 
     private const int StaticLevels = 7;
 
     private const int SkillLevels = 5;
 
-    private const int StaticClasses = SkillLevels * StaticLevels * 2 * 2;
+    private const int StaticClasses = SkillLevels * StaticLevels * 2;
 
     private MatchingIndex(IEnumerable<Offer> offers, MatchingWeights weights)
     {
@@ -192,9 +192,10 @@ public sealed class MatchingIndex
 
         OffersByTag = [.. Enumerable.Range(0, FeatureCount).Select(f => Enumerable.Range(0, Count).Where(j => (TagMask[(j * TagWords) + (f / 64)] & (1UL << (f % 64))) != 0).ToArray())];
         OffersByKind = [.. Enum.GetValues<OfferKind>().Select(kind => Enumerable.Range(0, Count).Where(j => _offers[j].Kind == kind).ToArray())];
-        WorkByIsco = Enumerable.Range(0, Count).Where(j => Isco[j] > 0 && IsWork(_offers[j].Kind)).GroupBy(j => Isco[j]).ToDictionary(g => g.Key, g => g.ToArray());
-        WorkByField = [.. Enumerable.Range(0, 32).Select(f => Enumerable.Range(0, Count).Where(j => Level[j] > 0 && (Fields[j] & (1u << f)) != 0).ToArray())];
-        WorkBySubMajor = Enumerable.Range(0, Count).Where(j => Level[j] > 0 && IscoGroup[j] > 0).GroupBy(j => IscoGroup[j]).ToDictionary(g => g.Key, g => g.ToArray());
+        WorkUpTo = [.. Enumerable.Range(0, SkillLevels).Select(level => Enumerable.Range(0, Count).Where(j => Level[j] > 0 && Level[j] <= level).ToArray())];
+        WorkUpToFields = [.. WorkUpTo.Select(offers => offers.Select(j => Fields[j]).ToArray())];
+        WorkUpToGroups = [.. WorkUpTo.Select(offers => offers.Select(j => IscoGroup[j]).ToArray())];
+        Jobs = OffersByKind[(int)OfferKind.Job];
         OneLanguageWord = LanguageNames.Length <= 32;
         OfferLanguages = new int[Count][];
         for (var j = 0; j < Count; j++)
@@ -302,14 +303,17 @@ public sealed class MatchingIndex
     /// <summary>The field families of each offer's occupation, as bits (see <see cref="WorkLevels"/>).</summary>
     internal uint[] Fields { get; }
 
-    /// <summary>Jobs and internships by their four-digit ISCO code: the work a stepping stone can name.</summary>
-    internal Dictionary<int, int[]> WorkByIsco { get; }
+    /// <summary>Per skill level, the work whose level is known and at most that level: what may lie too far below someone.</summary>
+    internal int[][] WorkUpTo { get; }
 
-    /// <summary>Per field family, the work with a level in it: what a person's own field can bring back from below their level.</summary>
-    internal int[][] WorkByField { get; }
+    /// <summary>The field families of <see cref="WorkUpTo"/>'s offers, in the same order (read one after the other, not by offer).</summary>
+    internal uint[][] WorkUpToFields { get; }
 
-    /// <summary>Work with a level by its ISCO sub-major group (the other way a person's own field is found).</summary>
-    internal Dictionary<int, int[]> WorkBySubMajor { get; }
+    /// <summary>The ISCO sub-major groups of <see cref="WorkUpTo"/>'s offers, in the same order.</summary>
+    internal int[][] WorkUpToGroups { get; }
+
+    /// <summary>The paid jobs.</summary>
+    internal int[] Jobs { get; }
 
     internal int[] Dutch { get; }
 
@@ -367,36 +371,34 @@ public sealed class MatchingIndex
 
     /// <summary>
     /// Level fit, Dutch fit and the offer's constants summed for every offer, for one class of person; minus infinity where
-    /// the offer has no place left, asks more Dutch, is work more than one level below the person's, or is a paid job
-    /// before its time. Rows are shared by every person of the class; the person's own field and stepping stones bring
-    /// work back afterwards (<see cref="Scorer"/>).
+    /// the offer has no place left or asks more Dutch. Rows are shared by every person of the class; work too far below
+    /// the person's level and paid jobs before their phase depend on the person's own field and plan, and are left out
+    /// afterwards (<see cref="Scorer"/>).
     /// </summary>
-    internal float[] StaticRow(int level, int dutch, bool childcare, bool paidWork)
+    internal float[] StaticRow(int level, int dutch, bool childcare)
     {
         if ((uint)level >= SkillLevels || (uint)dutch >= StaticLevels)
         {
-            return ComputeStaticRow(level, dutch, childcare, paidWork);
+            return ComputeStaticRow(level, dutch, childcare);
         }
 
-        var slot = (((((level * StaticLevels) + dutch) * 2) + (childcare ? 1 : 0)) * 2) + (paidWork ? 1 : 0);
+        var slot = (((level * StaticLevels) + dutch) * 2) + (childcare ? 1 : 0);
         var row = Volatile.Read(ref _staticRows[slot]);
         if (row is null)
         {
-            row = ComputeStaticRow(level, dutch, childcare, paidWork);
+            row = ComputeStaticRow(level, dutch, childcare);
             row = Interlocked.CompareExchange(ref _staticRows[slot], row, null) ?? row;
         }
 
         return row;
     }
 
-    private float[] ComputeStaticRow(int level, int dutch, bool childcare, bool paidWork)
+    private float[] ComputeStaticRow(int level, int dutch, bool childcare)
     {
         var row = new float[Padded];
         for (var j = 0; j < Padded; j++)
         {
-            row[j] = j >= Count || Capacity[j] <= 0 || dutch < Dutch[j] || Scorer.Below(level, Level[j]) || (!paidWork && _offers[j].Kind == OfferKind.Job)
-                ? float.NegativeInfinity
-                : Scorer.StaticPart(this, level, dutch, childcare, j);
+            row[j] = j >= Count || Capacity[j] <= 0 || dutch < Dutch[j] ? float.NegativeInfinity : Scorer.StaticPart(this, level, dutch, childcare, j);
         }
 
         return row;

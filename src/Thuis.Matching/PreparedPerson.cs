@@ -99,7 +99,7 @@ internal sealed class PreparedPerson
         NeedsChildcare = source.Household.NeedsChildcare;
         Availability = source.Household.NoEvenings ? source.Availability.WithoutEvenings().Bits : source.Availability.Bits;
         Age = source.Age ?? -1;
-        StaticRow = index.StaticRow(Level, Dutch, NeedsChildcare, PaidWork);
+        StaticRow = index.StaticRow(Level, Dutch, NeedsChildcare);
 
         ExcludedOffers = Excluded(source.ExcludedOfferIds, index);
         if (ExcludedTags is { } earlier)

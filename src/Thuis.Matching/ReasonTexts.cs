@@ -62,11 +62,12 @@ internal sealed class ReasonTexts
     public string AtLevel(Person person, int level)
     {
         string? occupation = null;
-        foreach (var former in person.FormerOccupations)
+        var formers = person.FormerOccupations;
+        for (var i = 0; i < formers.Count; i++)
         {
-            if ((int)WorkLevels.OfIsco(former.IscoCode) == level)
+            if ((int)WorkLevels.OfIsco(formers[i].IscoCode) == level)
             {
-                occupation = former.Label;
+                occupation = formers[i].Label;
                 break;
             }
         }

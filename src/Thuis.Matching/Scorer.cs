@@ -147,14 +147,20 @@ internal static class Scorer
 
     /// <summary>Work whose ISCO code the person's plan chose as a stepping stone.</summary>
     public static bool Chosen(MatchingIndex ix, PreparedPerson p, int j) =>
-        ix.Isco[j] > 0 && Array.IndexOf(p.SteppingStones, ix.Isco[j]) >= 0 && MatchingIndex.IsWork(ix.Offer(j).Kind);
+        p.SteppingStones.Length > 0 && ix.Isco[j] > 0 && Array.IndexOf(p.SteppingStones, ix.Isco[j]) >= 0 && MatchingIndex.IsWork(ix.Offer(j).Kind);
 
-    /// <summary>Work in the field of one of the person's former occupations.</summary>
+    /// <summary>Work in the field of one of the person's former occupations: a family of groups in common, or the same sub-major group.</summary>
     public static bool OwnField(MatchingIndex ix, PreparedPerson p, int j)
     {
-        for (var k = 0; k < p.Isco.Length; k++)
+        if ((ix.Fields[j] & p.Fields) != 0)
         {
-            if (WorkLevels.SameField(p.Isco[k], ix.Isco[j], WorkLevels.FieldsOf(p.Isco[k]), ix.Fields[j]))
+            return true;
+        }
+
+        var group = ix.IscoGroup[j];
+        for (var k = 0; k < p.IscoGroup.Length; k++)
+        {
+            if (p.IscoGroup[k] == group)
             {
                 return true;
             }
@@ -356,7 +362,7 @@ internal static class Scorer
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Adjust(MatchingIndex ix, PreparedPerson p, float[] scores, IReadOnlySet<OfferKind>? kinds)
     {
-        BringBackOwnWork(ix, p, scores, kinds);
+        LeaveOutWorkBelowLevel(ix, p, scores);
         foreach (var j in p.ExcludedOffers)
         {
             scores[j] = float.NegativeInfinity;
@@ -398,46 +404,55 @@ internal static class Scorer
     }
 
     /// <summary>
-    /// The class's row leaves out work below the person's level and paid jobs before their phase; work in their own
-    /// field and the stepping stones their plan chose come back here, scored like any pair (few offers, so one by one).
+    /// Work at one's own level, applied to a person's scores: work more than one level below theirs outside their own
+    /// field, and paid jobs before their Piëzo phase, become minus infinity unless their plan chose the work as a
+    /// stepping stone. A few comparisons per work offer, no scoring: what is left keeps the kernels' exact score.
     /// </summary>
-    private static void BringBackOwnWork(MatchingIndex ix, PreparedPerson p, float[] scores, IReadOnlySet<OfferKind>? kinds)
+    private static void LeaveOutOneByOne(MatchingIndex ix, PreparedPerson p, float[] scores, int[] offers)
     {
-        foreach (var code in p.SteppingStones)
+        foreach (var j in offers)
         {
-            if (ix.WorkByIsco.TryGetValue(code, out var chosen))
+            if (!WorkAllowed(ix, p, j))
             {
-                BringBack(ix, p, scores, kinds, chosen);
+                scores[j] = float.NegativeInfinity;
             }
         }
+    }
 
-        // Work two levels below exists only for people of level three or four.
-        if (p.Level < 3)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void LeaveOutWorkBelowLevel(MatchingIndex ix, PreparedPerson p, float[] scores)
+    {
+        // A stepping stone is rare: those few people take the plain way, one offer and one rule at a time.
+        if (p.SteppingStones.Length > 0 || p.IscoGroup.Length > 2)
         {
+            LeaveOutOneByOne(ix, p, scores, p.Level >= 3 ? ix.WorkUpTo[p.Level - 2] : []);
+            LeaveOutOneByOne(ix, p, scores, p.PaidWork ? [] : ix.Jobs);
             return;
         }
 
-        for (var fields = p.Fields; fields != 0; fields &= fields - 1)
+        // Work two levels below exists only for people of level three or four. Without branches: what is not in the
+        // person's own field gets minus infinity added, which leaves minus infinity whatever the score was.
+        if (p.Level >= 3)
         {
-            BringBack(ix, p, scores, kinds, ix.WorkByField[System.Numerics.BitOperations.TrailingZeroCount(fields)]);
-        }
-
-        foreach (var group in p.IscoGroup)
-        {
-            if (ix.WorkBySubMajor.TryGetValue(group, out var same))
+            var offers = ix.WorkUpTo[p.Level - 2];
+            var fields = ix.WorkUpToFields[p.Level - 2];
+            var groups = ix.WorkUpToGroups[p.Level - 2];
+            var own = p.Fields;
+            var group0 = p.IscoGroup.Length > 0 ? p.IscoGroup[0] : int.MinValue;
+            var group1 = p.IscoGroup.Length > 1 ? p.IscoGroup[1] : int.MinValue;
+            ReadOnlySpan<float> penalty = [float.NegativeInfinity, 0f];
+            for (var i = 0; i < offers.Length; i++)
             {
-                BringBack(ix, p, scores, kinds, same);
+                var inField = ((fields[i] & own) != 0) | (groups[i] == group0) | (groups[i] == group1);
+                scores[offers[i]] += penalty[inField ? 1 : 0];
             }
         }
 
-        static void BringBack(MatchingIndex ix, PreparedPerson p, float[] scores, IReadOnlySet<OfferKind>? kinds, int[] offers)
+        if (!p.PaidWork)
         {
-            foreach (var j in offers)
+            foreach (var j in ix.Jobs)
             {
-                if (float.IsNegativeInfinity(p.StaticRow[j]) && Allowed(ix, p, j, kinds))
-                {
-                    scores[j] = DenseScore(ix, p, j);
-                }
+                scores[j] = float.NegativeInfinity;
             }
         }
     }
