@@ -103,7 +103,7 @@ internal static class Explanation
 
         if (p.Level > 0 && ix.Level[j] > 0)
         {
-            found[count++] = new Reason(ReasonKind.EducationLevel, LevelText(ix, p, j), Scorer.LevelPart(w, p.Level, ix.Level[j]));
+            found[count++] = new Reason(ReasonKind.EducationLevel, LevelText(ix, p, j), LevelRule.LevelPart(w, p.Level, ix.Level[j]));
         }
 
         var dutch = p.Dutch - (int)offer.DutchNeeded <= 1 ? w.DutchFit : w.DutchFit * 0.5f;
@@ -147,7 +147,7 @@ internal static class Explanation
         static string LevelText(MatchingIndex ix, PreparedPerson p, int j)
         {
             var texts = ix.Texts;
-            if (Scorer.Chosen(ix, p, j))
+            if (LevelRule.Chosen(ix, p, j))
             {
                 var code = ix.Isco[j];
                 var stones = p.Source.SteppingStones;
@@ -160,7 +160,7 @@ internal static class Explanation
                 }
             }
 
-            if (Scorer.Below(p.Level, ix.Level[j]))
+            if (LevelRule.Below(p.Level, ix.Level[j]))
             {
                 var formers = p.Source.FormerOccupations;
                 for (var f = 0; f < formers.Count; f++)

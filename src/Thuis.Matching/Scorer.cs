@@ -23,29 +23,11 @@ internal static class Scorer
     public static float StaticPart(MatchingIndex ix, int personLevel, int dutch, bool childcare, int j)
     {
         var w = ix.Weights;
-        var level = LevelPart(w, personLevel, ix.Level[j]);
+        var level = LevelRule.LevelPart(w, personLevel, ix.Level[j]);
         var dutchFit = dutch - ix.Dutch[j] <= 1 ? w.DutchFit : w.DutchFit * 0.5f;
         var constant = childcare ? ix.ConstantWithChildcare[j] : ix.Constant[j];
         return level + dutchFit + constant;
     }
-
-    /// <summary>
-    /// Work at the person's level or one below adds the level fit; work asking two or more levels more takes it off;
-    /// work further below (only in their own field or as a chosen stepping stone) takes it off for every level too many.
-    /// </summary>
-    public static float LevelPart(MatchingWeights w, int personLevel, int workLevel)
-    {
-        if (personLevel <= 0 || workLevel <= 0)
-        {
-            return 0f;
-        }
-
-        var gap = personLevel - workLevel;
-        return gap > 1 ? -w.LevelFit * (gap - 1f) : gap < -1 ? -w.LevelFit : w.LevelFit;
-    }
-
-    /// <summary>Work more than one skill level below the person's (both known).</summary>
-    public static bool Below(int personLevel, int workLevel) => personLevel > 0 && workLevel > 0 && personLevel - workLevel > 1;
 
     /// <summary>The scalar dense score of one pair: the reference for the vector kernels.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -123,50 +105,7 @@ internal static class Scorer
             }
         }
 
-        return WorkAllowed(ix, p, j);
-    }
-
-    /// <summary>
-    /// Work at one's own level: a stepping stone the plan chose is always allowed; otherwise a paid job waits for the
-    /// Piëzo phase (or work as the plan's goal), and work more than one level below is only for one's own field.
-    /// </summary>
-    public static bool WorkAllowed(MatchingIndex ix, PreparedPerson p, int j)
-    {
-        if (Chosen(ix, p, j))
-        {
-            return true;
-        }
-
-        if (!p.PaidWork && ix.Offer(j).Kind == OfferKind.Job)
-        {
-            return false;
-        }
-
-        return !Below(p.Level, ix.Level[j]) || OwnField(ix, p, j);
-    }
-
-    /// <summary>Work whose ISCO code the person's plan chose as a stepping stone.</summary>
-    public static bool Chosen(MatchingIndex ix, PreparedPerson p, int j) =>
-        p.SteppingStones.Length > 0 && ix.Isco[j] > 0 && Array.IndexOf(p.SteppingStones, ix.Isco[j]) >= 0 && MatchingIndex.IsWork(ix.Offer(j).Kind);
-
-    /// <summary>Work in the field of one of the person's former occupations: a family of groups in common, or the same sub-major group.</summary>
-    public static bool OwnField(MatchingIndex ix, PreparedPerson p, int j)
-    {
-        if ((ix.Fields[j] & p.Fields) != 0)
-        {
-            return true;
-        }
-
-        var group = ix.IscoGroup[j];
-        for (var k = 0; k < p.IscoGroup.Length; k++)
-        {
-            if (p.IscoGroup[k] == group)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return LevelRule.WorkAllowed(ix, p, j);
     }
 
     /// <summary>The scalar reference: every offer checked and scored one by one, kept in a heap.</summary>
@@ -362,7 +301,7 @@ internal static class Scorer
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Adjust(MatchingIndex ix, PreparedPerson p, float[] scores, IReadOnlySet<OfferKind>? kinds)
     {
-        LeaveOutWorkBelowLevel(ix, p, scores);
+        LevelRule.LeaveOutWorkBelowLevel(ix, p, scores);
         foreach (var j in p.ExcludedOffers)
         {
             scores[j] = float.NegativeInfinity;
@@ -408,55 +347,6 @@ internal static class Scorer
     /// field, and paid jobs before their Piëzo phase, become minus infinity unless their plan chose the work as a
     /// stepping stone. A few comparisons per work offer, no scoring: what is left keeps the kernels' exact score.
     /// </summary>
-    private static void LeaveOutOneByOne(MatchingIndex ix, PreparedPerson p, float[] scores, int[] offers)
-    {
-        foreach (var j in offers)
-        {
-            if (!WorkAllowed(ix, p, j))
-            {
-                scores[j] = float.NegativeInfinity;
-            }
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void LeaveOutWorkBelowLevel(MatchingIndex ix, PreparedPerson p, float[] scores)
-    {
-        // A stepping stone is rare: those few people take the plain way, one offer and one rule at a time.
-        if (p.SteppingStones.Length > 0 || p.IscoGroup.Length > 2)
-        {
-            LeaveOutOneByOne(ix, p, scores, p.Level >= 3 ? ix.WorkUpTo[p.Level - 2] : []);
-            LeaveOutOneByOne(ix, p, scores, p.PaidWork ? [] : ix.Jobs);
-            return;
-        }
-
-        // Work two levels below exists only for people of level three or four. Without branches: what is not in the
-        // person's own field gets minus infinity added, which leaves minus infinity whatever the score was.
-        if (p.Level >= 3)
-        {
-            var offers = ix.WorkUpTo[p.Level - 2];
-            var fields = ix.WorkUpToFields[p.Level - 2];
-            var groups = ix.WorkUpToGroups[p.Level - 2];
-            var own = p.Fields;
-            var group0 = p.IscoGroup.Length > 0 ? p.IscoGroup[0] : int.MinValue;
-            var group1 = p.IscoGroup.Length > 1 ? p.IscoGroup[1] : int.MinValue;
-            ReadOnlySpan<float> penalty = [float.NegativeInfinity, 0f];
-            for (var i = 0; i < offers.Length; i++)
-            {
-                var inField = ((fields[i] & own) != 0) | (groups[i] == group0) | (groups[i] == group1);
-                scores[offers[i]] += penalty[inField ? 1 : 0];
-            }
-        }
-
-        if (!p.PaidWork)
-        {
-            foreach (var j in ix.Jobs)
-            {
-                scores[j] = float.NegativeInfinity;
-            }
-        }
-    }
-
     /// <summary>
     /// The best <paramref name="k"/> scores of a person's buffer, best first, equal scores in offer order.
     /// First a threshold that at least <paramref name="k"/> scores reach (so nothing better is lost), then only
