@@ -68,6 +68,30 @@ public static class MatchingEngine
     }
 
     /// <summary>
+    /// The people one offer fits, best first (equal scores in person id order): for a vacancy, the candidates an
+    /// employer could meet. Each person is scored on this offer alone with exactly the rules of
+    /// <see cref="Suggest(Person, MatchingIndex, int, IReadOnlySet{OfferKind}?, double?)"/>, so nobody is a candidate for
+    /// work their own suggestions would leave out (too far below their level, too early on the Piëzo ladder, too little
+    /// Dutch, no time in common).
+    /// </summary>
+    public static IReadOnlyList<Suggestion> Candidates(IReadOnlyList<Person> people, Offer offer, MatchingWeights? weights = null, int top = 20)
+    {
+        ArgumentNullException.ThrowIfNull(people);
+        ArgumentNullException.ThrowIfNull(offer);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
+        var single = MatchingIndex.Build([offer], weights);
+        var found = new List<Suggestion>();
+        foreach (var person in people)
+        {
+            if (Suggest(person, single, 1) is [var fits])
+            {
+                found.Add(fits);
+            }
+        }
+        return [.. found.OrderByDescending(s => s.Score).ThenBy(s => s.PersonId, StringComparer.Ordinal).Take(top)];
+    }
+
+    /// <summary>
     /// Proposals for a whole cohort: the assignment of people to offers that maximises the sum of match scores plus
     /// a bonus for every person placed, within every offer's capacity and at most
     /// <see cref="CohortOptions.MaxProposalsPerPerson"/> per person, over each person's best

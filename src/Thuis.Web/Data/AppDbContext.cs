@@ -55,6 +55,8 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
     public DbSet<TermChange> TermChanges => Set<TermChange>();
     public DbSet<SettlingChecklist> SettlingChecklists => Set<SettlingChecklist>();
     public DbSet<Cv> Cvs => Set<Cv>();
+    public DbSet<JobApplication> JobApplications => Set<JobApplication>();
+    public DbSet<JobCoach> JobCoaches => Set<JobCoach>();
     public DbSet<Milestone> Milestones => Set<Milestone>();
     public DbSet<CourseGroup> CourseGroups => Set<CourseGroup>();
     public DbSet<Session> Sessions => Set<Session>();

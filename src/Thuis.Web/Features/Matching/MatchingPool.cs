@@ -57,7 +57,11 @@ public sealed record PoolFilter(ParticipationDomain? Domain, string? Kind)
 }
 
 /// <summary>The pool translated for the engine, with what the pages need to show each item.</summary>
-public sealed record MatchingPool(Engine.MatchingIndex Index, IReadOnlyDictionary<string, PoolItem> Items);
+public sealed record MatchingPool(Engine.MatchingIndex Index, IReadOnlyDictionary<string, PoolItem> Items)
+{
+    /// <summary>The key the engine knows an offer of the social map by.</summary>
+    public static string KeyOf(Guid offerId) => $"aanbod:{offerId}";
+}
 
 /// <summary>
 /// Reads the municipality's active offers and the volunteers who may be deployed (VOG received) and translates them
@@ -85,7 +89,7 @@ public sealed class ReadMatchingPool(AppDbContext db, OccupationCatalogue occupa
             {
                 var offer = row.Offer;
                 var free = Math.Max(0, (offer.Capacity ?? NoLimit) - promised.GetValueOrDefault(offer.Id));
-                var key = $"aanbod:{offer.Id}";
+                var key = MatchingPool.KeyOf(offer.Id);
                 items.Add((
                     new PoolItem(key, TargetKind.Offer, offer.Id, offer.Title, offer.Kind.Dutch(), row.Organisation.Name, row.Organisation.Id,
                         row.Organisation.IsPartner, offer.Domains, offer.Capacity is null ? -1 : free, offer.Schedule,

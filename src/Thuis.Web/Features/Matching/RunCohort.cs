@@ -75,12 +75,14 @@ public sealed class RunCohort(AppDbContext db, ReadMatchingPool readPool, ReadMa
         return new CohortCandidates([.. everyone.Where(query.Includes)], cohorts, caseManagers);
     }
 
+    /// <summary>Who can be matched on a day: an active dossier, or a "niet nu" that has ended; and already housed.</summary>
+    internal static IQueryable<Newcomer> Matchable(AppDbContext db, DateOnly today) => db.Newcomers.AsNoTracking()
+        .Where(n => n.Status == DossierStatus.Active || (n.Status == DossierStatus.Paused && n.PausedUntil != null && n.PausedUntil < today))
+        .Where(n => n.HousingDate == null || n.HousingDate <= today);
+
     private async Task<List<CohortCandidate>> EligibleAsync(CancellationToken cancellationToken)
     {
-        var today = clock.InTheNetherlands();
-        var people = await db.Newcomers.AsNoTracking()
-            .Where(n => n.Status == DossierStatus.Active || (n.Status == DossierStatus.Paused && n.PausedUntil != null && n.PausedUntil < today))
-            .Where(n => n.HousingDate == null || n.HousingDate <= today)
+        var people = await Matchable(db, clock.InTheNetherlands())
             .OrderByDescending(n => n.HousingDate).ThenBy(n => n.FamilyName).ThenBy(n => n.GivenNames)
             .Select(n => new
             {

@@ -122,13 +122,14 @@ public sealed class AnswerOwnProposal(AppDbContext db, CurrentUser currentUser, 
         var person = await db.Newcomers.AsNoTracking().Where(n => n.Id == newcomerId)
             .Select(n => new { n.GivenNames, n.Phone, n.Email }).SingleAsync(cancellationToken);
         var by = ByWhom.Person(ViewReferral.FirstName(person.GivenNames), clock.GetUtcNow());
+        var application = await RecordNewcomerAnswer.IsApplicationAsync(db, proposal, cancellationToken);
         var notNowUntil = form.Answer == NewcomerAnswer.NotNow ? form.NotNowUntil : null;
         return await SaveVersionedChange.HandleAsync(db, proposal, form.Version, p => p.IsWaiting ? null : texts["AlreadyAnswered"].Value, p =>
         {
             p.RecordAnswer(form.Answer, today, form.Note, notNowUntil, null, by);
             if (form.Answer == NewcomerAnswer.Yes && organisation is not null)
             {
-                db.Consents.Add(new Consent(p, RecordNewcomerAnswer.DefaultPurpose(p.What, organisation), today, ConsentUntil(), by,
+                db.Consents.Add(new Consent(p, RecordNewcomerAnswer.DefaultPurpose(p.What, organisation, application), today, ConsentUntil(), by,
                     sharesPhone: form.SharePhone && !string.IsNullOrWhiteSpace(person.Phone),
                     sharesEmail: form.ShareEmail && !string.IsNullOrWhiteSpace(person.Email)));
             }

@@ -17,7 +17,7 @@ public sealed class ExportPersonData(AppDbContext db, CurrentUser currentUser, R
     public const string Purpose = "Inzageverzoek (AVG art. 15)";
 
     /// <summary>Whether the signed-in staff member's file holds the personal circumstances (health).</summary>
-    public bool IncludesHealth => Roles.HealthReaders.Split(',').Any(currentUser.IsInRole);
+    public bool IncludesHealth => currentUser.IsInAnyRole(Roles.HealthReaders);
 
     /// <summary>The file staff hand over; null for a dossier the user cannot see.</summary>
     public Task<byte[]?> HandleAsync(Guid newcomerId, CancellationToken cancellationToken) =>

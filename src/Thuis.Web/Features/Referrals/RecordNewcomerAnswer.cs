@@ -100,6 +100,12 @@ public sealed class RecordNewcomerAnswer(AppDbContext db, CurrentUser currentUse
         _ => null,
     };
 
-    public static string DefaultPurpose(string what, string? organisation) =>
-        organisation is null ? $"Doorverwijzing voor: {what}" : $"Doorverwijzing naar {organisation} voor: {what}";
+    public static string DefaultPurpose(string what, string? organisation, bool application = false) =>
+        application ? $"Cv en gegevens delen met {organisation ?? "de werkgever"} voor een sollicitatie op: {what}"
+        : organisation is null ? $"Doorverwijzing voor: {what}" : $"Doorverwijzing naar {organisation} voor: {what}";
+
+    /// <summary>A proposal of a job, internship or work-experience place: a yes means applying, and the consent is to share the CV with the employer.</summary>
+    public static Task<bool> IsApplicationAsync(AppDbContext db, Proposal proposal, CancellationToken cancellationToken) =>
+        db.Offers.AsNoTracking().AnyAsync(o => proposal.Kind == TargetKind.Offer && o.Id == proposal.TargetId
+            && (o.Kind == OfferKind.Job || o.Kind == OfferKind.Internship), cancellationToken);
 }

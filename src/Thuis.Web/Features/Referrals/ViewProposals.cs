@@ -54,7 +54,8 @@ public sealed class ViewProposals(AppDbContext db, ProposeToNewcomer proposeToNe
         var referral = await db.Referrals.AsNoTracking().SingleOrDefaultAsync(r => r.ProposalId == proposalId, cancellationToken);
         var answer = new AnswerForm
         {
-            Purpose = RecordNewcomerAnswer.DefaultPurpose(proposal.What, organisation?.Name),
+            Purpose = RecordNewcomerAnswer.DefaultPurpose(proposal.What, organisation?.Name,
+                await RecordNewcomerAnswer.IsApplicationAsync(db, proposal, cancellationToken)),
             ConsentUntil = clock.InTheNetherlands().AddMonths(RecordNewcomerAnswer.DefaultConsentMonths),
             Version = proposal.Version,
         };

@@ -5,6 +5,7 @@ using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Features.Intake;
 using Thuis.Web.Features.Occupations;
 using Thuis.Web.Features.Plans;
+using Thuis.Web.Features.Work;
 
 namespace Thuis.Web.Features.SocialMap;
 
@@ -34,6 +35,8 @@ public sealed class ImportOffers(AppDbContext db, OccupationCatalogue occupation
         new("reden_inactief", false, "waarom het aanbod niet meer actief is", ""),
         new("beroep", false, "voor een baan, stage of werkervaringsplaats: het beroep met zijn Nederlandse ESCO-naam", "onderwijsassistent basisonderwijs"),
         new("niveau", false, "voor werk: het NLQF-niveau dat het vraagt, 1 (entree) tot en met 8; leeg is het niveau van het beroep", "2", IsNumber: true),
+        new("uren", false, "voor werk: uren per week, 1 tot en met 60", "24", IsNumber: true),
+        new("contract", false, $"voor een baan: {string.Join(", ", Enum.GetValues<ContractKind>().Select(k => k.Dutch()))}", "tijdelijk contract"),
     ];
 
     private IReadOnlyList<string> Row(Offer o, string organisationName) =>
@@ -43,6 +46,7 @@ public sealed class ImportOffers(AppDbContext db, OccupationCatalogue occupation
         SocialMapCsv.YesNo(o.LowThreshold), SocialMapCsv.Domains(o.Domains), SocialMapCsv.List(o.Audiences, a => a.Dutch()),
         string.Join(", ", o.Tags), SocialMapCsv.YesNo(o.Active), o.InactiveReason ?? "",
         o.EscoUri is { } uri ? occupations.Find(uri)?.LabelNl ?? uri : "", o.Nlqf?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
+        o.HoursPerWeek?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", o.Contract?.Dutch() ?? "",
     ];
 
     public async Task<byte[]> ExportAsync(CancellationToken cancellationToken)
@@ -156,6 +160,8 @@ public sealed class ImportOffers(AppDbContext db, OccupationCatalogue occupation
         }
         form.Active = row.YesNo("actief", whenEmpty: true);
         form.Nlqf = row.Number("niveau", nameof(OfferForm.Nlqf));
+        form.HoursPerWeek = row.Number("uren", nameof(OfferForm.HoursPerWeek));
+        form.Contract = row.OneOf<ContractKind>("contract", k => k.Dutch(), nameof(OfferForm.Contract));
         row.Validate(form, form.Check(occupations));
         return form;
     }

@@ -15,7 +15,7 @@ public sealed record OfferRow(
     Guid Id, Guid OrganisationId, string OrganisationName, bool OrganisationIsPartner, OfferKind Kind, string Title, string? Description,
     string? Schedule, WeekGrid When, string? Place, decimal Cost, int? Capacity, CefrLevel DutchLevelNeeded, bool LowThreshold,
     IReadOnlyList<ParticipationDomain> Domains, IReadOnlyList<TargetAudience> Audiences, IReadOnlyList<string> Tags, bool Active, string? InactiveReason,
-    string? EscoUri = null, int? Nlqf = null);
+    string? EscoUri = null, int? Nlqf = null, string? VacancyTerms = null);
 
 /// <summary>Offers of the municipality's organisations, filtered on what a case manager looks for, a page at a time.</summary>
 public sealed class ListOffers(AppDbContext db)
@@ -50,7 +50,7 @@ public sealed class ListOffers(AppDbContext db)
             .Select(x => new OfferRow(x.Offer.Id, x.Offer.OrganisationId, x.Name, x.IsPartner, x.Offer.Kind, x.Offer.Title, x.Offer.Description,
                 x.Offer.Schedule, x.Offer.When, x.Offer.Place, x.Offer.Cost, x.Offer.Capacity, x.Offer.DutchLevelNeeded, x.Offer.LowThreshold,
                 x.Offer.Domains, x.Offer.Audiences, x.Offer.Tags, x.Offer.Active, x.Offer.InactiveReason,
-                x.Offer.EscoUri, x.Offer.Nlqf))
+                x.Offer.EscoUri, x.Offer.Nlqf, x.Offer.VacancyTerms))
             .ToList();
     }
 }

@@ -5,6 +5,7 @@ using Thuis.Web.Features.Municipalities;
 using Thuis.Web.Features.Organisations;
 using Thuis.Web.Features.Plans;
 using Thuis.Web.Features.Referrals;
+using Thuis.Web.Features.Work;
 using Thuis.Web.Platform.Changes;
 using Thuis.Web.Platform.Tenancy;
 
@@ -15,7 +16,7 @@ public sealed record OfferDetails(
     OfferKind Kind, string Title, string? Description, string? Schedule, WeekGrid When, string? Place,
     decimal Cost, int? Capacity, CefrLevel DutchLevelNeeded, bool LowThreshold,
     IReadOnlyList<ParticipationDomain> Domains, IReadOnlyList<TargetAudience> Audiences, IReadOnlyList<string> Tags,
-    string? EscoUri = null, int? Nlqf = null);
+    string? EscoUri = null, int? Nlqf = null, int? HoursPerWeek = null, ContractKind? Contract = null);
 
 /// <summary>
 /// Something an organisation offers newcomers: an activity, a membership, a volunteer role, a course, an
@@ -83,6 +84,12 @@ public sealed class Offer : IMunicipalityOwned, ISharedByPeople
     /// <summary>For a job, internship or work-experience place: the level it asks, on the NLQF (1 entree … 8 doctor); else the occupation's.</summary>
     public int? Nlqf { get; private set; }
 
+    /// <summary>For work, as a vacancy: the hours a week it asks.</summary>
+    public int? HoursPerWeek { get; private set; }
+
+    /// <summary>For a job, as a vacancy: the contract it offers.</summary>
+    public ContractKind? Contract { get; private set; }
+
     public bool Active { get; private set; }
 
     /// <summary>Why the offer stopped; asked when it is made inactive.</summary>
@@ -120,13 +127,30 @@ public sealed class Offer : IMunicipalityOwned, ISharedByPeople
         {
             throw new ArgumentOutOfRangeException(nameof(details), "Het NLQF-niveau loopt van 1 tot en met 8.");
         }
-        // Only work has a level: what an activity or a club asks is its Dutch, not a qualification.
-        (EscoUri, Nlqf) = IsWork(Kind) ? (Clean(details.EscoUri), details.Nlqf) : (null, null);
+        if (details.HoursPerWeek is < 1 or > MostHoursPerWeek)
+        {
+            throw new ArgumentOutOfRangeException(nameof(details), HoursRefusal);
+        }
+        // Only work has a level, hours and a contract: what an activity or a club asks is its Dutch, not a qualification.
+        (EscoUri, Nlqf, HoursPerWeek) = IsWork(Kind) ? (Clean(details.EscoUri), details.Nlqf, details.HoursPerWeek) : (null, null, null);
+        Contract = Kind == OfferKind.Job ? details.Contract : null;
         Version = Guid.NewGuid();
     }
 
     public const int NlqfLowest = 1;
     public const int NlqfHighest = 8;
+
+    /// <summary>The working week's upper bound under the Arbeidstijdenwet: 60 hours in one week.</summary>
+    public const int MostHoursPerWeek = 60;
+
+    public const string HoursRefusal = "Het aantal uren per week loopt van 1 tot en met 60.";
+
+    /// <summary>A job with its hours and contract: what a vacancy says beside its title, such as "24 uur per week · tijdelijk contract".</summary>
+    public string? VacancyTerms => string.Join(" · ", new[]
+    {
+        HoursPerWeek is { } hours ? $"{hours} uur per week" : null,
+        Contract?.Dutch(),
+    }.OfType<string>()) is { Length: > 0 } terms ? terms : null;
 
     /// <summary>Jobs, internships and work-experience places: the offers that have a level and an occupation.</summary>
     public static bool IsWork(OfferKind kind) => kind is OfferKind.Job or OfferKind.Internship;
@@ -157,7 +181,7 @@ public sealed class Offer : IMunicipalityOwned, ISharedByPeople
     }
 
     public OfferDetails Details => new(Kind, Title, Description, Schedule, When, Place, Cost, Capacity, DutchLevelNeeded, LowThreshold,
-        Domains, Audiences, Tags, EscoUri, Nlqf);
+        Domains, Audiences, Tags, EscoUri, Nlqf, HoursPerWeek, Contract);
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -4,6 +4,8 @@ using Thuis.Web.Features.Occupations;
 using Thuis.Web.Features.Organisations;
 using Thuis.Web.Features.Plans;
 
+using Thuis.Web.Features.Work;
+
 namespace Thuis.Web.Features.SocialMap;
 
 // The forms of the social map: what the pages bind and a CSV row is read into, checked with the same Dutch
@@ -150,6 +152,12 @@ public sealed class OfferForm
     /// <summary>For work: the level it asks on the NLQF; empty means the occupation's level.</summary>
     public int? Nlqf { get; set; }
 
+    /// <summary>For work, as a vacancy: the hours a week.</summary>
+    public int? HoursPerWeek { get; set; }
+
+    /// <summary>For a job, as a vacancy: the contract it offers.</summary>
+    public ContractKind? Contract { get; set; }
+
     /// <summary>The occupation found in ESCO by <see cref="Check"/>.</summary>
     public string? EscoUri { get; private set; }
 
@@ -194,6 +202,10 @@ public sealed class OfferForm
         {
             errors[nameof(Nlqf)] = "Kies een niveau van 1 tot en met 8, of laat het leeg.";
         }
+        if (HoursPerWeek is < 1 or > Offer.MostHoursPerWeek)
+        {
+            errors[nameof(HoursPerWeek)] = Offer.HoursRefusal + " Laat het leeg als het niet vastligt.";
+        }
         if (Cost < 0)
         {
             errors[nameof(Cost)] = "De kosten kunnen niet negatief zijn; vul 0 in als het gratis is.";
@@ -218,7 +230,7 @@ public sealed class OfferForm
     }
 
     public OfferDetails ToDetails() => new(Kind, Title!, Description, Schedule, WeekGrid.FromChoices(WhenChoices), Place,
-        Cost ?? 0, Capacity, DutchLevelNeeded, LowThreshold, Domains, Audiences, Tags, EscoUri, Nlqf);
+        Cost ?? 0, Capacity, DutchLevelNeeded, LowThreshold, Domains, Audiences, Tags, EscoUri, Nlqf, HoursPerWeek, Contract);
 
     /// <summary>Sets whether the offer is active, with the reason when it is not.</summary>
     public void ApplyStatusTo(Offer offer)
@@ -237,6 +249,8 @@ public sealed class OfferForm
     {
         Occupation = o.EscoUri is { } uri ? occupations.Find(uri)?.LabelNl ?? uri : null,
         Nlqf = o.Nlqf,
+        HoursPerWeek = o.HoursPerWeek,
+        Contract = o.Contract,
         OrganisationId = o.OrganisationId,
         Kind = o.Kind,
         Title = o.Title,

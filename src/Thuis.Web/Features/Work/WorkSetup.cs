@@ -3,7 +3,7 @@ using Thuis.Web.Platform.Security;
 
 namespace Thuis.Web.Features.Work;
 
-/// <summary>The road to work (M11): for now the CV Thuis makes from the intake.</summary>
+/// <summary>The road to work (M11): the CV Thuis makes from the intake, candidates per vacancy, applications and the job coach.</summary>
 public static class WorkSetup
 {
     public static string CvPath(Guid newcomerId) => $"/dossiers/{newcomerId}/cv";
@@ -12,10 +12,23 @@ public static class WorkSetup
 
     public static string CvFilePath(Guid newcomerId) => $"/dossiers/{newcomerId}/cv/bestand";
 
+    public static string CandidatesPath(Guid offerId) => $"/sociale-kaart/aanbod/{offerId}/kandidaten";
+
+    public static string ApplicationsPath(Guid newcomerId) => $"/dossiers/{newcomerId}/werk";
+
+    public static string ApplicationPath(Guid newcomerId, Guid applicationId) => $"/dossiers/{newcomerId}/werk/sollicitaties/{applicationId}";
+
+    public static string JobCoachPath(Guid newcomerId) => $"/dossiers/{newcomerId}/werk/jobcoach";
+
     public static void AddWork(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<ViewCv>();
         builder.Services.AddScoped<EditCv>();
+        builder.Services.AddScoped<FindCandidates>();
+        builder.Services.AddScoped<ViewWork>();
+        builder.Services.AddScoped<StartApplication>();
+        builder.Services.AddScoped<RecordApplicationStep>();
+        builder.Services.AddScoped<AssignJobCoach>();
     }
 
     /// <summary>The CV as a Word file; a page cannot answer with a file, so this is an endpoint of its own.</summary>

@@ -44,11 +44,14 @@ public sealed class CurrentUser(IHttpContextAccessor httpContextAccessor)
 
     public bool IsInRole(string role) => Principal?.IsInRole(role) ?? false;
 
+    /// <summary>In one of the roles of a list as <see cref="Roles"/> joins them ("Coordinator,CaseManager").</summary>
+    public bool IsInAnyRole(string roles) => roles.Split(',').Any(IsInRole);
+
     /// <summary>
     /// A partner organisation's worker who does not also work with dossiers: sees only the referrals to their own
     /// organisation, with only what a referral needs.
     /// </summary>
-    public bool SeesReferralsAsPartner => IsInRole(Roles.PartnerWorker) && !Roles.DossierReaders.Split(',').Any(IsInRole);
+    public bool SeesReferralsAsPartner => IsInRole(Roles.PartnerWorker) && !IsInAnyRole(Roles.DossierReaders);
 
     /// <summary>Lets system work (seeding, jobs) act for exactly one municipality in this scope.</summary>
     public void ActAsSystemFor(Guid municipalityId) => _system = new SystemActorScope(municipalityId);
