@@ -16,6 +16,7 @@ using Thuis.Web.Features.Referrals;
 using Thuis.Web.Features.Signals;
 using Thuis.Web.Features.SocialMap;
 using Thuis.Web.Features.Trajectories;
+using Thuis.Web.Features.Work;
 using Thuis.Web.Platform.Security;
 using Thuis.Web.Tests.Infrastructure;
 
@@ -162,6 +163,11 @@ public sealed class SignalsFollowEveryChangeTests(SignalsFollowEveryChangeTests.
         ["Transfers.ReceiveTransfer"] = new Covered(nameof(Receiving_a_dossier_of_someone_housed_long_ago_raises_the_PVT_signal_in_the_same_request)),
         ["Work.EditCv"] = new Covered(nameof(Editing_a_CV_tells_the_change_of_that_person)),
         ["Work.ViewCv"] = new WritesNoPeoplesData("reads only, audit of a view"),
+        ["Work.ViewWork"] = new WritesNoPeoplesData("reads only, audit of a view"),
+        ["Work.FindCandidates"] = new WritesNoPeoplesData("reads only, audit of the candidates it weighed"),
+        ["Work.StartApplication"] = new Covered(nameof(Recording_an_application_tells_the_change_of_that_person)),
+        ["Work.RecordApplicationStep"] = new Covered(nameof(Recording_a_step_of_an_application_tells_the_change_of_that_person)),
+        ["Work.AssignJobCoach"] = new Covered(nameof(Choosing_a_job_coach_tells_the_change_of_that_person)),
         ["Own.ViewOwnCv"] = new WritesNoPeoplesData("reads only the signed-in newcomer's own CV"),
     };
 
@@ -347,6 +353,48 @@ public sealed class SignalsFollowEveryChangeTests(SignalsFollowEveryChangeTests.
 
         await ToldAsync(person, $"/dossiers/{person}/cv/bewerken", () =>
             client.SubmitAsync($"/dossiers/{person}/cv/bewerken", "cv", new Dictionary<string, string> { ["Input.Profile"] = "Ik werk graag met kinderen." }));
+    }
+
+    [Fact]
+    public async Task Recording_an_application_tells_the_change_of_that_person()
+    {
+        Proposal? proposal = null;
+        var person = await PersonAsync("Sollicitatie", arrange: (db, n) => proposal = Vacancies.YesTo(db, n, Today));
+        using var client = await SignedInAsync(Roles.CaseManager);
+        var path = WorkSetup.ApplicationsPath(person);
+
+        await ToldAsync(person, path, () => client.SubmitAsync(path, "sollicitatie-starten", new Dictionary<string, string> { ["Start.ProposalId"] = proposal!.Id.ToString() }));
+    }
+
+    [Fact]
+    public async Task Recording_a_step_of_an_application_tells_the_change_of_that_person()
+    {
+        JobApplication? application = null;
+        var person = await PersonAsync("Sollicitatiestap", arrange: (db, n) =>
+        {
+            var proposal = Vacancies.YesTo(db, n, Today);
+            application = new JobApplication(proposal, db.Consents.Local.Single(c => c.ProposalId == proposal.Id),
+                db.Offers.Local.Single(o => o.Id == proposal.TargetId), Today.AddDays(-1), Today);
+            db.JobApplications.Add(application);
+        });
+        using var client = await SignedInAsync(Roles.CaseManager);
+        var path = WorkSetup.ApplicationPath(person, application!.Id);
+
+        await ToldAsync(person, path, () => client.SubmitAsync(path, "sollicitatie-stap", new Dictionary<string, string> { ["Input.Step"] = nameof(ApplicationState.Interview) }));
+    }
+
+    [Fact]
+    public async Task Choosing_a_job_coach_tells_the_change_of_that_person()
+    {
+        var person = await PersonAsync("Jobcoach");
+        using var client = await SignedInAsync(Roles.CaseManager);
+        var path = WorkSetup.JobCoachPath(person);
+
+        await ToldAsync(person, path, () => client.SubmitAsync(path, "jobcoach", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = nameof(JobCoachKind.Professional),
+            ["Input.Name"] = "Ruud Werkcoach",
+        }));
     }
 
     [Fact]

@@ -48,6 +48,8 @@ public sealed record TestMunicipality(
         ["MatchId"] = Guid.NewGuid().ToString(),
         // No municipality registers another's key in the test world; an unknown key answers 404 the same way.
         ["KeyId"] = Guid.NewGuid().ToString(),
+        // Nobody applied for a job in the test world; an unknown application answers 404 the same way.
+        ["ApplicationId"] = Guid.NewGuid().ToString(),
         ["SignalId"] = SignalId.ToString(),
         // Shared interventions are everyone's; the municipality's own addition is what no other may reach.
         ["InterventionId"] = InterventionId.ToString(),

@@ -3,6 +3,7 @@ using Thuis.Web.Data;
 using Thuis.Web.Features.Intake;
 using Thuis.Web.Features.Organisations;
 using Thuis.Web.Features.Plans;
+using Thuis.Web.Features.Work;
 using Thuis.Web.Platform.Localization;
 using static Thuis.Web.Features.Plans.ParticipationDomain;
 using static Thuis.Web.Features.SocialMap.OfferKind;
@@ -344,23 +345,24 @@ public static class DemoSocialMap
     private static Offer NewOffer(Organisation organisation, OfferTemplate offer) =>
         new(organisation, new OfferDetails(offer.Kind, offer.Title, offer.Description, offer.Schedule, Grid(offer.When),
             organisation.Address, offer.Cost, offer.Capacity, offer.Level, offer.LowThreshold, offer.Domains, offer.Audiences, offer.Tags,
-            Work.GetValueOrDefault(offer.Title).Esco, Work.GetValueOrDefault(offer.Title).Nlqf));
+            Work.GetValueOrDefault(offer.Title).Esco, Work.GetValueOrDefault(offer.Title).Nlqf,
+            Work.GetValueOrDefault(offer.Title).Hours, Work.GetValueOrDefault(offer.Title).Contract));
 
-    /// <summary>The work the demo's jobs and internships are, as ESCO occupations, and the level a few ask for.</summary>
-    private static readonly Dictionary<string, (string? Esco, int? Nlqf)> Work = new(StringComparer.Ordinal)
+    /// <summary>The work the demo's jobs and internships are, as ESCO occupations, the level a few ask for, and the hours and contract of the vacancy.</summary>
+    private static readonly Dictionary<string, (string? Esco, int? Nlqf, int? Hours, ContractKind? Contract)> Work = new(StringComparer.Ordinal)
     {
-        ["Helpende Zorg en Welzijn (leerwerkbaan)"] = ("http://data.europa.eu/esco/occupation/d38c2107-98f2-47b7-8bb4-f69750d51082", 2),
-        ["Snuffelstage in de zorg"] = ("http://data.europa.eu/esco/occupation/d38c2107-98f2-47b7-8bb4-f69750d51082", null),
-        ["Timmerman in opleiding"] = ("http://data.europa.eu/esco/occupation/2a22ff9e-de3b-408d-b312-5034896cc4f4", 2),
-        ["Werkervaringsplek bouw"] = ("http://data.europa.eu/esco/occupation/2a22ff9e-de3b-408d-b312-5034896cc4f4", 1),
-        ["Vakkenvuller"] = ("http://data.europa.eu/esco/occupation/d35f9e79-5778-43b4-8667-0e3ba1fcb19a", null),
-        ["Medewerker versafdeling (leerwerkbaan)"] = ("http://data.europa.eu/esco/occupation/9ba74e8a-c40c-4228-9998-eb3c7a5c11df", 2),
-        ["Hovenier (werkervaringsplaats)"] = ("http://data.europa.eu/esco/occupation/e7970c7a-7769-4002-87d3-0a8ea94fdd6f", null),
-        ["Orderpicker"] = ("http://data.europa.eu/esco/occupation/cd94def5-3442-4c2e-ae3d-0761a3008bcb", null),
-        ["Productiemedewerker"] = ("http://data.europa.eu/esco/occupation/245be6d1-fe9a-4ac8-9f81-122a687e4724", null),
-        ["Assistent in de taalklas (werkervaringsplaats)"] = ("http://data.europa.eu/esco/occupation/00674f21-2f8f-4a41-9896-133f7cbe2a6e", null),
-        ["Onderwijsassistent (leerwerkbaan)"] = ("http://data.europa.eu/esco/occupation/00674f21-2f8f-4a41-9896-133f7cbe2a6e", 4),
-        ["Leraar basisonderwijs (zij-instroom)"] = ("http://data.europa.eu/esco/occupation/03d79393-7b30-4159-945b-01963eddd302", null),
+        ["Helpende Zorg en Welzijn (leerwerkbaan)"] = ("http://data.europa.eu/esco/occupation/d38c2107-98f2-47b7-8bb4-f69750d51082", 2, 32, ContractKind.Temporary),
+        ["Snuffelstage in de zorg"] = ("http://data.europa.eu/esco/occupation/d38c2107-98f2-47b7-8bb4-f69750d51082", null, 8, null),
+        ["Timmerman in opleiding"] = ("http://data.europa.eu/esco/occupation/2a22ff9e-de3b-408d-b312-5034896cc4f4", 2, 38, ContractKind.Temporary),
+        ["Werkervaringsplek bouw"] = ("http://data.europa.eu/esco/occupation/2a22ff9e-de3b-408d-b312-5034896cc4f4", 1, 24, null),
+        ["Vakkenvuller"] = ("http://data.europa.eu/esco/occupation/d35f9e79-5778-43b4-8667-0e3ba1fcb19a", null, 12, ContractKind.OnCall),
+        ["Medewerker versafdeling (leerwerkbaan)"] = ("http://data.europa.eu/esco/occupation/9ba74e8a-c40c-4228-9998-eb3c7a5c11df", 2, 32, ContractKind.Temporary),
+        ["Hovenier (werkervaringsplaats)"] = ("http://data.europa.eu/esco/occupation/e7970c7a-7769-4002-87d3-0a8ea94fdd6f", null, 24, null),
+        ["Orderpicker"] = ("http://data.europa.eu/esco/occupation/cd94def5-3442-4c2e-ae3d-0761a3008bcb", null, 36, ContractKind.Agency),
+        ["Productiemedewerker"] = ("http://data.europa.eu/esco/occupation/245be6d1-fe9a-4ac8-9f81-122a687e4724", null, 32, ContractKind.Agency),
+        ["Assistent in de taalklas (werkervaringsplaats)"] = ("http://data.europa.eu/esco/occupation/00674f21-2f8f-4a41-9896-133f7cbe2a6e", null, 16, null),
+        ["Onderwijsassistent (leerwerkbaan)"] = ("http://data.europa.eu/esco/occupation/00674f21-2f8f-4a41-9896-133f7cbe2a6e", 4, 24, ContractKind.Temporary),
+        ["Leraar basisonderwijs (zij-instroom)"] = ("http://data.europa.eu/esco/occupation/03d79393-7b30-4159-945b-01963eddd302", null, 32, ContractKind.Permanent),
     };
 
     private static WeekGrid Grid(string text) => WeekGrid.TryParse(text, out var grid, out _) ? grid : WeekGrid.Empty;

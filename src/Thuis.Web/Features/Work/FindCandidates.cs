@@ -15,7 +15,7 @@ namespace Thuis.Web.Features.Work;
 public sealed record CandidateView(Guid NewcomerId, string Name, string Level, double Score, IReadOnlyList<Engine.Reason> Reasons, Guid? OpenProposalId);
 
 /// <summary>A vacancy with its employer, what it asks, and the people it fits best.</summary>
-public sealed record VacancyCandidates(Offer Vacancy, string Employer, string Work, bool PlaceFree, int Considered, IReadOnlyList<CandidateView> Candidates);
+public sealed record VacancyCandidates(Offer Vacancy, string Employer, string Work, string? NoCandidatesBecause, int Considered, IReadOnlyList<CandidateView> Candidates);
 
 /// <summary>
 /// Per vacancy — a job, internship or work-experience place on the social map — the people of the municipality it fits,
@@ -30,17 +30,21 @@ public sealed class FindCandidates(AppDbContext db, ReadMatchingPool readPool, R
     public async Task<VacancyCandidates?> HandleAsync(Guid offerId, CancellationToken cancellationToken)
     {
         var vacancy = await db.Offers.AsNoTracking().SingleOrDefaultAsync(o => o.Id == offerId, cancellationToken);
-        if (vacancy is null || !Offer.IsWork(vacancy.Kind))
+        if (vacancy is null)
         {
             return null;
         }
         var employer = await db.Organisations.AsNoTracking().Where(o => o.Id == vacancy.OrganisationId).Select(o => o.Name).SingleAsync(cancellationToken);
         var work = WorkLevelNames.Work(occupations, vacancy.EscoUri, vacancy.Nlqf);
+        if (!Offer.IsWork(vacancy.Kind))
+        {
+            return new VacancyCandidates(vacancy, employer, work, $"Kandidaten zijn er voor werk: een baan, stage of werkervaringsplaats. Dit is {vacancy.Kind.Dutch()}.", 0, []);
+        }
         var pool = await readPool.HandleAsync(PoolFilter.Everything, cancellationToken);
         var offer = pool.Index.Offers.FirstOrDefault(o => o.Id == MatchingPool.KeyOf(vacancy.Id));
         if (!vacancy.Active || offer is null || pool.Items[offer.Id].PlacesFree == 0)
         {
-            return new VacancyCandidates(vacancy, employer, work, false, 0, []);
+            return new VacancyCandidates(vacancy, employer, work, "Deze vacature is niet actief of heeft geen plek meer vrij.", 0, []);
         }
         var newcomers = await RunCohort.Matchable(db, clock.InTheNetherlands()).ToListAsync(cancellationToken);
         var people = await readPeople.HandleAsync(newcomers, pool, cancellationToken);
@@ -62,6 +66,6 @@ public sealed class FindCandidates(AppDbContext db, ReadMatchingPool readPool, R
             db.RecordAudit(AuditAction.View, nameof(Newcomer), candidate.NewcomerId.ToString(), AuditResult.Success, "Kandidaten voor een vacature", candidate.NewcomerId);
         }
         await db.SaveChangesAsync(cancellationToken);
-        return new VacancyCandidates(vacancy, employer, work, true, people.Count, candidates);
+        return new VacancyCandidates(vacancy, employer, work, null, people.Count, candidates);
     }
 }
