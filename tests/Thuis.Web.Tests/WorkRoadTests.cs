@@ -122,7 +122,9 @@ public sealed class WorkRoadTests
         Assert.Equal((Engine.SkillLevel.Four, Engine.SkillLevel.Two), (hired.PersonLevel, hired.WorkLevel));
         Assert.True(hired.IsBelowLevel);
         Assert.Equal([ApplicationState.Applied, ApplicationState.Interview, ApplicationState.TrialPlacement, ApplicationState.Hired], hired.Steps.Select(s => s.State));
+        var viewsBefore = await ViewsAsync(app, samira);
         var page = await caseManager.GetAsync(path);
+        Assert.Equal(viewsBefore + 1, await ViewsAsync(app, samira));
         Assert.Contains("24 uur per week, tijdelijk contract, gedeeltelijk uit de uitkering", page.Text, StringComparison.Ordinal);
         Assert.Contains("onder het eigen niveau", page.Text, StringComparison.Ordinal);
         Assert.Contains("met de directeur", page.Text, StringComparison.Ordinal);
@@ -232,6 +234,14 @@ public sealed class WorkRoadTests
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystemFor((await db.Municipalities.SingleAsync(m => m.Name == municipality)).Id);
         return await db.Offers.Where(o => o.Title == title).Select(o => o.Id).SingleAsync();
+    }
+
+    /// <summary>How many looks at the person's dossier the audit trail holds.</summary>
+    private static async Task<int> ViewsAsync(ThuisAppFactory app, Guid personId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().AuditEntries.IgnoreQueryFilters()
+            .CountAsync(a => a.Action == Thuis.Web.Platform.Auditing.AuditAction.View && a.PersonId == personId);
     }
 
     private static async Task<List<JobApplication>> ApplicationsAsync(ThuisAppFactory app, Guid newcomerId)

@@ -1,0 +1,64 @@
+using Microsoft.Playwright;
+using Thuis.Browser.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace Thuis.Browser.Tests;
+
+public sealed class WorkRoadJourneyTests(BrowserFixture fixture) : BrowserTest(fixture)
+{
+    private const string Vacancy = "Helpende Zorg en Welzijn (leerwerkbaan)";
+
+    [Fact]
+    public async Task A_case_manager_builds_a_CV_with_a_candidate_proposes_the_vacancy_records_the_consent_and_follows_the_application()
+    {
+        await SignInAsync(CaseManagerOfDalfsen);
+
+        // The vacancy on the social map, and the people it fits, with the reasons.
+        await Page.GotoAsync($"/sociale-kaart/aanbod?zoek={Uri.EscapeDataString("Helpende Zorg")}");
+        await Page.GetByRole(AriaRole.Link, new() { Name = $"Kandidaten voor {Vacancy}" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = $"Kandidaten voor {Vacancy}", Level = 1 })).ToBeVisibleAsync();
+        await Expect(Page.GetByText("32 uur per week · tijdelijk contract")).ToBeVisibleAsync();
+        var propose = Page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Voorstellen aan ") }).First;
+        var name = (await propose.TextContentAsync())!.Trim()["Voorstellen aan ".Length..];
+        await AccessibleAtBothWidthsAsync("01-kandidaten");
+        var candidates = Page.Url;
+
+        // First the CV, with the person: a few words about themselves.
+        await Page.GetByRole(AriaRole.Link, new() { Name = name, Exact = true }).ClickAsync();
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Cv", Exact = true }).ClickAsync();
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Cv bewerken", Exact = true }).ClickAsync();
+        await Page.GetByLabel("Over mij", new() { Exact = true }).FillAsync("Ik zorg graag voor mensen en wil werken in de zorg.");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Opslaan", Exact = true }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Het cv is opgeslagen.");
+
+        // Proposed from the vacancy; the person says yes and consents to sharing the CV with the employer.
+        await Page.GotoAsync(candidates);
+        await Page.GetByRole(AriaRole.Button, new() { Name = $"Voorstellen aan {name}", Exact = true }).ClickAsync();
+        await Expect(Page.GetByLabel("Bij ja: toestemming voor")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex($"^Cv en gegevens delen met .* voor een sollicitatie op: {System.Text.RegularExpressions.Regex.Escape(Vacancy)}"));
+        await Page.GetByLabel("ja", new() { Exact = true }).CheckAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Antwoord vastleggen" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Status).First).ToBeVisibleAsync();
+
+        // The application, from the person's work page.
+        await Page.GotoAsync(Page.Url.Split("/voorstellen")[0] + "/werk");
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Werk: de weg van "));
+        await AccessibleAtBothWidthsAsync("02-werk");
+        await Page.GetByRole(AriaRole.Button, new() { Name = $"Sollicitatie vastleggen: {Vacancy}", Exact = false }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(Vacancy);
+
+        // Hired without the terms: the summary takes focus and names every missing part.
+        await Page.GetByLabel("aangenomen", new() { Exact = true }).CheckAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Stap opslaan" }).ClickAsync();
+        var summary = Page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Kies het contract." });
+        await Expect(summary).ToBeFocusedAsync();
+        await Expect(summary).ToContainTextAsync("Kies wat het werk met de uitkering doet.");
+        await AccessibleAtBothWidthsAsync("03-fouten");
+
+        await Page.GetByLabel("op gesprek", new() { Exact = true }).CheckAsync();
+        await Page.GetByLabel("Toelichting").FillAsync("Gesprek met de teamleider, samen met de jobcoach.");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Stap opslaan" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("De stap is opgeslagen.");
+        await Expect(Page.GetByRole(AriaRole.List, new() { Name = "Verloop" })).ToContainTextAsync("op gesprek: Gesprek met de teamleider, samen met de jobcoach.");
+        await AccessibleAtBothWidthsAsync("04-op-gesprek");
+    }
+}
