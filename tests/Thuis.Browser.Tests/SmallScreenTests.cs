@@ -52,6 +52,21 @@ public sealed class SmallScreenTests(BrowserFixture fixture) : BrowserTest(fixtu
             var body = await Page.EvaluateAsync<double>("() => parseFloat(getComputedStyle(document.querySelector('main p')).fontSize)");
             Assert.All(sizes, size => Assert.True(size >= body, $"Een label van de grafiek is {size} px bij {width} px breed; de tekst is {body} px."));
         }
+
+        // The section on paid work is there with its chart and tables (axe looked at the whole page above); a picture of it at both widths.
+        foreach (var width in new[] { 1280, 390 })
+        {
+            await Page.SetViewportSizeAsync(width, 844);
+            await Page.GotoAsync("/rapportages");
+            var work = Page.Locator("section[data-testid='werk']");
+            await Expect(work.GetByRole(AriaRole.Heading, new() { Name = "Werk", Exact = true })).ToBeVisibleAsync();
+            await Expect(work.Locator(".thuis-chart")).ToBeVisibleAsync();
+            foreach (var table in new[] { "werk", "werk-per-werkgever", "werk-per-jobcoach" })
+            {
+                await Expect(work.Locator($"[data-testid='tabel-{table}']")).ToBeVisibleAsync();
+            }
+            await work.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots", $"rapportage-werk-{width}.png") });
+        }
     }
 
     [Fact]

@@ -179,7 +179,7 @@ public sealed class ReportTests
         Assert.Equal("rapportage-alle-tabellen-alle-2027-04-10.xlsx", xlsx.Content.Headers.ContentDisposition?.FileName);
         var workbook = Workbook(await xlsx.Content.ReadAsByteArrayAsync());
         Assert.Equal([ReportTables.Funnel, ReportTables.Domains, ReportTables.Occupations, ReportTables.Attendance, ReportTables.Matching,
-            ReportTables.Outcomes, ReportTables.Interventions, ReportTables.Organisations, ReportTables.Feedback, ReportTables.Signals], workbook.Keys);
+            ReportTables.Outcomes, ReportTables.Work, ReportTables.WorkPerEmployer, ReportTables.WorkPerJobCoach, ReportTables.Interventions, ReportTables.Organisations, ReportTables.Feedback, ReportTables.Signals], workbook.Keys);
         Assert.Equal(["4", "66.7", "25", "25"], workbook[ReportTables.Funnel]["intake afgerond"]);
         Assert.Equal(["2", "33.3", "97.5", "199"], workbook[ReportTables.Funnel]["vrijwilligerswerk, opleiding of betaald werk"]);
         Assert.Equal(["6", "100", "", ""], workbook[ReportTables.Funnel]["gehuisvest"]);

@@ -9,9 +9,12 @@ using Thuis.Web.Features.Referrals;
 using Thuis.Web.Features.Signals;
 using Thuis.Web.Features.SocialMap;
 using Thuis.Web.Features.Trajectories;
+using Thuis.Web.Features.Work;
 using Thuis.Web.Platform.Auditing;
 using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
+using SkillLevel = Thuis.Matching.SkillLevel;
+using WorkLevels = Thuis.Matching.WorkLevels;
 
 namespace Thuis.Web.Features.Reports;
 
@@ -35,6 +38,7 @@ namespace Thuis.Web.Features.Reports;
 /// <item>Vrijwilligerswerk, opleiding of betaald werk: a started referral to an offer that is a volunteer role (volunteer
 /// work), a course or internship (education) or a job (paid work); on the day it started.</item>
 /// </list>
+/// The section on paid work (hired, at one's own level, lasting) counts applications for jobs: see <c>WorkAsync</c>.
 /// </summary>
 public sealed class BuildReport(AppDbContext db, CurrentUser currentUser, ReportCache cache, TimeProvider clock)
 {
@@ -45,6 +49,21 @@ public sealed class BuildReport(AppDbContext db, CurrentUser currentUser, Report
     private sealed record Housed(Guid Id, DateOnly HousingDate);
 
     private sealed record PvtAttendance(Guid NewcomerId, Guid GroupId, DateOnly Date, TimeOnly Start, TimeOnly End, SessionKind Kind, WorkshopTheme? Theme);
+
+    private sealed record JobApplied(Guid NewcomerId, Guid OrganisationId, ApplicationState State, DateOnly AppliedOn, DateOnly? HiredOn, DateOnly? EndedOn,
+        BenefitAfterHire? Benefit, SkillLevel PersonLevel, SkillLevel WorkLevel)
+    {
+        public bool IsHired => HiredOn is not null;
+
+        /// <summary>Hired on or before the day and not gone before it: the day the job ends still counts, as in <see cref="JobApplication.StillWorkingAfter"/>.</summary>
+        public bool WorksOn(DateOnly day) => HiredOn is { } hired && hired <= day && (EndedOn is not { } ended || ended >= day);
+
+        public bool IsBelowLevel => IsHired && WorkLevels.IsBelow(PersonLevel, WorkLevel);
+
+        public bool IsLevelKnown => PersonLevel != SkillLevel.Unknown && WorkLevel != SkillLevel.Unknown;
+
+        public bool IsAtLevel => IsHired && IsLevelKnown && !IsBelowLevel;
+    }
 
     private sealed record StartedReferral(Guid NewcomerId, DateOnly StartedOn, TargetKind Kind, Guid? TargetId);
 
@@ -175,6 +194,7 @@ public sealed class BuildReport(AppDbContext db, CurrentUser currentUser, Report
         var occupations = Enum.GetValues<Occupation>()
             .Select(o => Activity(Dutch(o), occupied.Keys.Count(k => k.Item2 == o), housed.Count)).ToList();
 
+        var work = await WorkAsync(cohortIds, housingDates, today, cancellationToken);
         return new ReportFigures(cohort, today, clock.GetUtcNow(), housed.Count, funnel, domains, occupations,
             await AttendanceAsync(cohortIds, today, cancellationToken),
             await MatchingAsync(cohortIds, cancellationToken),
@@ -182,7 +202,8 @@ public sealed class BuildReport(AppDbContext db, CurrentUser currentUser, Report
             await InterventionsAsync(cohortIds, cancellationToken),
             await OrganisationsAsync(cohortIds, cancellationToken),
             await SignalsAsync(cohortIds, cancellationToken),
-            await FeedbackAsync(cohortIds, cancellationToken));
+            await FeedbackAsync(cohortIds, cancellationToken),
+            work.Outcomes, work.Employers, work.JobCoaches);
     }
 
     /// <summary>Those housed by today: a housing date still to come is a plan, not a move, and counts in no cohort.</summary>
@@ -402,6 +423,66 @@ public sealed class BuildReport(AppDbContext db, CurrentUser currentUser, Report
             .Select(g => new FeedbackResult(g.Key, g.Count(), g.Count(a => a.Moment == FeedbackMoment.TwoWeeks), g.Count(a => a.Moment == FeedbackMoment.ThreeMonths),
                 Figures.Mean([.. g.Select(a => a.Face)]), g.Count(a => a.Face <= 2), g.Count(a => a.WantsToContinue == WantsToContinue.No)))
             .OrderByDescending(f => f.Answers).ThenBy(f => f.Name, StringComparer.Create(DutchFormat.Culture, ignoreCase: true))];
+    }
+
+    /// <summary>
+    /// The road to work's outcomes, per person, per employer and per job coach, from one read of the cohort's applications
+    /// for jobs (an internship is learning on the job and counts as education, as in the funnel). A person's level is
+    /// judged on their latest hire: the job they have now, or the last one they had.
+    /// </summary>
+    private async Task<(WorkOutcomes Outcomes, IReadOnlyList<EmployerResult> Employers, IReadOnlyList<JobCoachResult> JobCoaches)> WorkAsync(
+        IQueryable<Guid> cohortIds, Dictionary<Guid, DateOnly> housingDates, DateOnly today, CancellationToken cancellationToken)
+    {
+        var applications = (await db.JobApplications
+                .Where(a => cohortIds.Contains(a.NewcomerId))
+                .Join(db.Offers.Where(o => o.Kind == OfferKind.Job), a => a.OfferId, o => o.Id, (a, o) => new JobApplied(
+                    a.NewcomerId, a.OrganisationId, a.State, a.AppliedOn, a.HiredOn, a.EndedOn, a.Benefit, a.PersonLevel, a.WorkLevel))
+                .ToListAsync(cancellationToken))
+            // A hire recorded with a day still to come is not a job yet.
+            .Select(a => a.HiredOn > today ? a with { HiredOn = null, State = ApplicationState.Applied } : a)
+            .ToList();
+        var hires = applications.Where(a => a.IsHired).GroupBy(a => a.NewcomerId)
+            .ToDictionary(g => g.Key, g => g.OrderBy(a => a.HiredOn).ToList());
+        var firstHire = hires.ToDictionary(h => h.Key, h => h.Value[0].HiredOn!.Value);
+        // The job someone has now, else the last one they had: of two current jobs, the latest.
+        var latest = hires.ToDictionary(h => h.Key, h => h.Value.Where(a => a.State == ApplicationState.Hired).LastOrDefault() ?? h.Value[^1]);
+        var working = latest.Values.Where(a => a.State == ApplicationState.Hired).ToList();
+
+        bool StillWorking(Guid newcomerId, DateOnly day) => hires[newcomerId].Any(a => a.WorksOn(day));
+        var sixMonthsAgo = firstHire.Where(f => f.Value.AddMonths(6) <= today).ToList();
+        var twelveMonthsAgo = firstHire.Where(f => f.Value.AddMonths(12) <= today).ToList();
+        var outcomes = new WorkOutcomes(housingDates.Count, hires.Count, MedianDays(housingDates, firstHire), working.Count,
+            latest.Values.Count(a => a.IsAtLevel), latest.Values.Count(a => a.IsBelowLevel), latest.Values.Count(a => !a.IsLevelKnown),
+            sixMonthsAgo.Count, sixMonthsAgo.Count(f => StillWorking(f.Key, f.Value.AddMonths(6))),
+            twelveMonthsAgo.Count, twelveMonthsAgo.Count(f => StillWorking(f.Key, f.Value.AddMonths(12))),
+            working.Count(a => a.Benefit == BenefitAfterHire.Partly), working.Count(a => a.Benefit == BenefitAfterHire.Fully));
+
+        var organisationIds = applications.Select(a => a.OrganisationId).Distinct().ToList();
+        var names = await db.Organisations.Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
+        var dutch = StringComparer.Create(DutchFormat.Culture, ignoreCase: true);
+        var employers = applications.GroupBy(a => a.OrganisationId)
+            .Select(g =>
+            {
+                var hired = g.Where(a => a.IsHired).ToList();
+                var longEnough = hired.Where(a => a.HiredOn!.Value.AddMonths(6) <= today).ToList();
+                return new EmployerResult(names.GetValueOrDefault(g.Key, "onbekende werkgever"), g.Count(), hired.Count,
+                    hired.Count(a => a.IsAtLevel), hired.Count(a => a.IsBelowLevel),
+                    longEnough.Count, longEnough.Count(a => a.WorksOn(a.HiredOn!.Value.AddMonths(6))));
+            })
+            .OrderByDescending(e => e.Hired).ThenByDescending(e => e.Applications).ThenBy(e => e.Name, dutch)
+            .ToList();
+
+        var coached = await db.JobCoaches.Where(c => cohortIds.Contains(c.NewcomerId))
+            .Select(c => new { c.NewcomerId, c.Kind, c.Name, c.Organisation })
+            .ToListAsync(cancellationToken);
+        var applicationsOf = applications.GroupBy(a => a.NewcomerId).ToDictionary(g => g.Key, g => g.Count());
+        var jobCoaches = coached
+            .GroupBy(c => $"{c.Name} ({c.Kind.Dutch()}{(c.Organisation is null ? "" : $", {c.Organisation}")})", dutch)
+            .Select(g => new JobCoachResult(g.Key, g.Count(), g.Sum(c => applicationsOf.GetValueOrDefault(c.NewcomerId)),
+                g.Count(c => hires.ContainsKey(c.NewcomerId)), g.Count(c => latest.TryGetValue(c.NewcomerId, out var job) && job.IsAtLevel)))
+            .OrderByDescending(c => c.People).ThenBy(c => c.Name, dutch)
+            .ToList();
+        return (outcomes, employers, jobCoaches);
     }
 
     /// <summary>Every kind, also those with none open, so a quiet month reads as such and the columns stay the same.</summary>

@@ -71,13 +71,34 @@ public sealed record OpenSignals(SignalKind Kind, int Open, int Acknowledged, in
     public int Total => Open + Acknowledged + Snoozed + Escalated;
 }
 
+/// <summary>
+/// The road to work's outcomes for the cohort, counted over applications for jobs (not internships): who was hired and
+/// how soon after housing, who works now, whether their latest job is at their own level or more than one level below it,
+/// who still works 6 and 12 months after their first job (of those hired at least that long ago), and what the current
+/// job did to the benefit.
+/// </summary>
+public sealed record WorkOutcomes(int CohortSize, int Hired, decimal? MedianDaysToFirstJob, int Working, int AtLevel, int BelowLevel, int LevelUnknown,
+    int HiredSixMonthsAgo, int StillWorkingAtSix, int HiredTwelveMonthsAgo, int StillWorkingAtTwelve, int PartlyOffBenefit, int FullyOffBenefit)
+{
+    public static WorkOutcomes None(int cohortSize) => new(cohortSize, 0, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+}
+
+/// <summary>The cohort's job applications at one employer and the hires that came of them.</summary>
+public sealed record EmployerResult(string Name, int Applications, int Hired, int AtLevel, int BelowLevel, int HiredSixMonthsAgo, int StillWorkingAtSix)
+{
+    public decimal? BelowLevelPercentage => Figures.Percentage(BelowLevel, Hired);
+}
+
+/// <summary>The people of the cohort one job coach coaches now, their job applications, and how many were hired and at their level.</summary>
+public sealed record JobCoachResult(string Name, int People, int Applications, int Hired, int AtLevel);
+
 /// <summary>Everything the report shows and exports, for one municipality and one cohort, on one day.</summary>
 public sealed record ReportFigures(
     Cohort Cohort, DateOnly Today, DateTimeOffset CountedAt, int CohortSize,
     IReadOnlyList<FunnelStep> Funnel, IReadOnlyList<ActivityCount> Domains, IReadOnlyList<ActivityCount> Occupations,
     IReadOnlyList<AttendanceRate> Attendance, IReadOnlyList<Conversion> Matching, IReadOnlyList<OutcomeAt> Outcomes,
     IReadOnlyList<InterventionUse> Interventions, IReadOnlyList<OrganisationResult> Organisations, IReadOnlyList<OpenSignals> Signals,
-    IReadOnlyList<FeedbackResult> Feedback)
+    IReadOnlyList<FeedbackResult> Feedback, WorkOutcomes Work, IReadOnlyList<EmployerResult> Employers, IReadOnlyList<JobCoachResult> JobCoaches)
 {
     public static IReadOnlyList<ParticipationDomain> DomainOrder => ParticipationDomains.All;
 }

@@ -35,12 +35,15 @@ public static class ReportTables
     public const string Attendance = "aanwezigheid";
     public const string Matching = "koppelen";
     public const string Outcomes = "mijlpalen";
+    public const string Work = "werk";
+    public const string WorkPerEmployer = "werk-per-werkgever";
+    public const string WorkPerJobCoach = "werk-per-jobcoach";
     public const string Interventions = "interventies";
     public const string Organisations = "organisaties";
     public const string Signals = "signalen";
     public const string Feedback = "hoe-gaat-het";
 
-    public static IReadOnlyList<string> Keys { get; } = [Funnel, Domains, Occupations, Attendance, Matching, Outcomes, Interventions, Organisations, Feedback, Signals];
+    public static IReadOnlyList<string> Keys { get; } = [Funnel, Domains, Occupations, Attendance, Matching, Outcomes, Work, WorkPerEmployer, WorkPerJobCoach, Interventions, Organisations, Feedback, Signals];
 
     private static ReportColumn Count(string title) => new(title, ValueKind.Count);
 
@@ -75,6 +78,15 @@ public static class ReportTables
             [Count("zo lang gehuisvest"), .. Enum.GetValues<MilestoneKind>().SelectMany(k => new[] { Count($"{k.Dutch()} bereikt"), Percentage($"% {k.Dutch()}") })],
             [.. figures.Outcomes.Select(o => new ReportRow($"{o.Months} maanden",
                 [o.Eligible, .. Enum.GetValues<MilestoneKind>().SelectMany(k => new[] { o.Reached[k], o.Percentage(k) })]))]),
+        WorkTable(figures.Work),
+        new(WorkPerEmployer, "Betaald werk per werkgever", "Werkgever",
+            [Count("sollicitaties"), Count("aangenomen"), Count("op eigen niveau"), Count("onder eigen niveau"), Percentage("% onder eigen niveau"),
+                Count("6 maanden of langer geleden aangenomen"), Count("werkt na 6 maanden nog")],
+            [.. figures.Employers.Select(e => new ReportRow(e.Name,
+                [e.Applications, e.Hired, e.AtLevel, e.BelowLevel, e.BelowLevelPercentage, e.HiredSixMonthsAgo, e.StillWorkingAtSix]))]),
+        new(WorkPerJobCoach, "Betaald werk per jobcoach", "Jobcoach",
+            [Count("personen"), Count("sollicitaties"), Count("aangenomen"), Count("op eigen niveau")],
+            [.. figures.JobCoaches.Select(c => new ReportRow(c.Name, [c.People, c.Applications, c.Hired, c.AtLevel]))]),
         new(Interventions, "Gebruik en resultaat per interventie of aanbod", "Interventie of aanbod",
             [Count("stappen"), Count("personen"), Count("bezig"), Count("afgerond"), Count("gestopt"), Percentage("% afgerond")],
             [.. figures.Interventions.Select(i => new ReportRow(i.Name, [i.Steps, i.People, i.Doing, i.Done, i.Dropped, i.DonePercentage]))]),
@@ -91,7 +103,45 @@ public static class ReportTables
             [.. figures.Signals.Select(s => new ReportRow(s.Kind.Dutch(), [s.Open, s.Acknowledged, s.Snoozed, s.Escalated, s.Total]))]),
     ];
 
+    /// <summary>
+    /// The outcomes of the road to work: each line a number of people, out of whom it is counted (the cohort, those
+    /// hired, those whose first job is 6 or 12 months ago, those working now) and the share; the time to the first job
+    /// stands on the line of those hired.
+    /// </summary>
+    private static ReportTable WorkTable(WorkOutcomes work)
+    {
+        static ReportRow Line(string label, int count, int outOf, decimal? medianDays = null) =>
+            new(label, [count, outOf, Figures.Percentage(count, outOf), medianDays]);
+        return new(Work, "Betaald werk: op eigen niveau en blijvend", "Uitkomst",
+            [Count("aantal"), Count("van"), Percentage("%"), Days("mediaan dagen sinds huisvesting")],
+            [
+                Line(WorkLines.Hired, work.Hired, work.CohortSize, work.MedianDaysToFirstJob),
+                Line(WorkLines.Working, work.Working, work.CohortSize),
+                Line(WorkLines.AtLevel, work.AtLevel, work.Hired),
+                Line(WorkLines.BelowLevel, work.BelowLevel, work.Hired),
+                Line(WorkLines.LevelUnknown, work.LevelUnknown, work.Hired),
+                Line(WorkLines.StillAtSix, work.StillWorkingAtSix, work.HiredSixMonthsAgo),
+                Line(WorkLines.StillAtTwelve, work.StillWorkingAtTwelve, work.HiredTwelveMonthsAgo),
+                Line(WorkLines.PartlyOffBenefit, work.PartlyOffBenefit, work.Working),
+                Line(WorkLines.FullyOffBenefit, work.FullyOffBenefit, work.Working),
+            ]);
+    }
+
     /// <summary>A value as the page and the CSV write it: Dutch decimal comma, no thousands separator, empty for nothing.</summary>
     public static string Format(decimal? value) =>
         value is { } v ? v.ToString(v == decimal.Truncate(v) ? "0" : "0.0", Platform.Localization.DutchFormat.Culture) : "";
+}
+
+/// <summary>The lines of the work table, as the page, the CSV and the workbook name them.</summary>
+public static class WorkLines
+{
+    public const string Hired = "aangenomen voor een baan";
+    public const string Working = "nu aan het werk";
+    public const string AtLevel = "laatste baan op eigen niveau";
+    public const string BelowLevel = "laatste baan onder eigen niveau";
+    public const string LevelUnknown = "laatste baan, niveau onbekend";
+    public const string StillAtSix = "werkt 6 maanden na de eerste baan nog";
+    public const string StillAtTwelve = "werkt 12 maanden na de eerste baan nog";
+    public const string PartlyOffBenefit = "gedeeltelijk uit de uitkering";
+    public const string FullyOffBenefit = "helemaal uit de uitkering";
 }
