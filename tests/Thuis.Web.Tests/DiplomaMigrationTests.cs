@@ -18,15 +18,16 @@ namespace Thuis.Web.Tests;
 /// </summary>
 public sealed class DiplomaMigrationTests
 {
-    private const string TheOldShape = "20261207110239_WorkAtOwnLevel";
-
     [Fact]
     public async Task A_part_with_a_diploma_becomes_one_diploma_with_its_valuation_result_and_level_and_a_part_without_one_gets_none()
     {
         var database = TestDatabase.CreateFresh();
         var user = new CurrentUser(new HttpContextAccessor());
         await using var db = Open(database, user);
-        await db.GetService<IMigrator>().MigrateAsync(TheOldShape, TestContext.Current.CancellationToken);
+        // The old shape: every migration before this one, of the provider's own set.
+        var migrations = db.Database.GetMigrations().ToList();
+        var theOldShape = migrations[migrations.FindIndex(m => m.EndsWith("_DiplomaValuations", StringComparison.Ordinal)) - 1];
+        await db.GetService<IMigrator>().MigrateAsync(theOldShape, TestContext.Current.CancellationToken);
         var municipality = new Municipality("9997", "Oudvorm");
         db.Municipalities.Add(municipality);
         user.ActAsSystemFor(municipality.Id);
