@@ -181,15 +181,16 @@ public sealed class WorkAtOwnLevelTests
         Assert.Null((await caseManager.GetAsync($"/dossiers/{samira}/plan")).Document.QuerySelector("[data-testid=werk-suggesties]"));
 
         var education = $"/dossiers/{samira}/intake/opleiding";
-        var refused = await caseManager.SubmitAsync(education, "intake-deel", new Dictionary<string, string> { ["Input.Valuation"] = "Applied", ["Input.ValuedNlqf"] = "6" });
+        // Her bachelor is valued at NLQF 6 in the demo: a level stays with a valued diploma only.
+        var refused = await caseManager.SubmitAsync(education, "intake-deel", new Dictionary<string, string> { ["Input.Diplomas[0].Valuation"] = "Applied" });
         Assert.Equal(HttpStatusCode.OK, refused.Status);
         Assert.Contains("Een niveau hoort bij een gewaardeerd diploma", refused.Text, StringComparison.Ordinal);
-        var valued = await caseManager.SubmitAsync(education, "intake-deel", new Dictionary<string, string> { ["Input.Valuation"] = "Valued", ["Input.ValuedNlqf"] = "6" });
+        var valued = await caseManager.SubmitAsync(education, "intake-deel", new Dictionary<string, string> { ["Input.Diplomas[0].Valuation"] = "Valued", ["Input.Diplomas[0].Nlqf"] = "7" });
         Assert.Equal(HttpStatusCode.Redirect, valued.Status);
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystemFor((await db.Newcomers.IgnoreQueryFilters().SingleAsync(n => n.Id == samira)).MunicipalityId);
-        Assert.Equal(6, (await db.Set<Thuis.Web.Features.Intake.EducationSection>().SingleAsync(e => e.NewcomerId == samira)).ValuedNlqf);
+        Assert.Equal(7, (await db.Set<Thuis.Web.Features.Intake.EducationSection>().SingleAsync(e => e.NewcomerId == samira)).HighestValuedNlqf);
     }
 
     private static async Task<Guid> SamiraAsync(ThuisAppFactory app)

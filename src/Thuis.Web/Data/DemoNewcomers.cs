@@ -474,16 +474,36 @@ public sealed class DemoNewcomers
             EducationLevel.Master => 18,
             _ => 22,
         };
-        var diploma = level >= EducationLevel.UpperSecondary && Chance(0.8);
-        var valuation = !diploma || level < EducationLevel.Vocational ? DiplomaValuation.NotApplicable
-            : p.First ? DiplomaValuation.Applied
+        // The first person of a town, the teacher, has her bachelor valued; the draws stay as they were, so the rest of the town does too.
+        var diploma = (level >= EducationLevel.UpperSecondary && Chance(0.8)) || p.First;
+        var valuation = !diploma || level < EducationLevel.Vocational ? DiplomaValuation.NotNeeded
+            : p.First ? DiplomaValuation.Valued
             : Pick([DiplomaValuation.NotApplied, DiplomaValuation.Applied, DiplomaValuation.Valued]);
         p.Valuation = valuation;
-        var result = valuation == DiplomaValuation.Valued
-            ? level >= EducationLevel.Master ? "IDW: gelijkwaardig aan een masterdiploma (wo)." : level == EducationLevel.Bachelor ? "IDW: gelijkwaardig aan een bachelordiploma (hbo)." : "IDW: gelijkwaardig aan mbo niveau 3."
-            : null;
-        int? valued = valuation != DiplomaValuation.Valued ? null : level >= EducationLevel.Master ? 7 : level == EducationLevel.Bachelor ? 6 : 3;
-        section.Update(level, field, years, diploma, valuation, result, valued);
+        var diplomas = new List<Diploma>();
+        if (diploma)
+        {
+            var born = p.Newcomer.DateOfBirth.Year;
+            var obtained = Math.Min(born + 6 + years, _today.Year);
+            var (kind, nlqf, result) = level switch
+            {
+                >= EducationLevel.Master => ("Master", 7, "wo-master"),
+                EducationLevel.Bachelor => ("Bachelor", 6, "hbo-bachelor"),
+                EducationLevel.Vocational => ("Diploma beroepsopleiding", 3, "mbo niveau 3"),
+                _ => ("Diploma middelbare school", 4, "havo"),
+            };
+            var name = field is null ? kind : $"{kind} {field.ToLowerInvariant()}";
+            var valued = valuation == DiplomaValuation.Valued;
+            DateOnly? appliedOn = valuation is DiplomaValuation.Applied or DiplomaValuation.Valued
+                ? Earlier(_today.AddDays(-(valued ? 120 : 20) - 3 * p.MonthsHere)) : null;
+            if (level >= EducationLevel.Master && field is not null)
+            {
+                // The bachelor before the master: its valuation is not needed once the master's is asked for.
+                diplomas.Add(new Diploma($"Bachelor {field.ToLowerInvariant()}", p.Origin.Country, obtained - 2, EducationLevel.Bachelor, DiplomaValuation.NotNeeded, null, null, null));
+            }
+            diplomas.Add(new Diploma(name, p.Origin.Country, obtained, level, valuation, appliedOn, valued ? nlqf : null, valued ? result : null));
+        }
+        section.Update(level, field, years, diplomas);
         return section;
     }
 
@@ -602,7 +622,10 @@ public sealed class DemoNewcomers
             : trade == PrimaryTeacher || trade == SecondaryTeacher ? "Weer voor de klas staan, eerst als onderwijsassistent."
             : trade == Cook || trade == Baker ? "Ooit een eigen restaurant of bakkerij."
             : $"Weer werken als {trade.Title}.";
-        var shortTerm = p.Valuation is DiplomaValuation.NotApplied or DiplomaValuation.Applied && Chance(0.6) ? "Mijn diploma laten waarderen, zodat ik weet wat het hier waard is."
+        // The teacher's diploma is valued; her wish is what comes after (the draw stays, so the town stays as it was).
+        var aboutDiploma = (p.Valuation is DiplomaValuation.NotApplied or DiplomaValuation.Applied || p.First) && Chance(0.6);
+        var shortTerm = aboutDiploma && p.First ? "Met mijn gewaardeerde diploma werk vinden in het onderwijs."
+            : aboutDiploma ? "Mijn diploma laten waarderen, zodat ik weet wat het hier waard is."
             : p.Children > 0 && Chance(0.4) ? "Dat mijn kinderen goed meekomen op school."
             : Pick(ShortWishes);
         section.Update(shortTerm, Chance(0.85) ? longTerm : null);

@@ -36,27 +36,19 @@ public sealed class EducationSection : IntakeSection
     public EducationLevel HighestLevel { get; private set; }
     public string? Field { get; private set; }
     public int? Years { get; private set; }
-    public bool HasDiploma { get; private set; }
-    public DiplomaValuation Valuation { get; private set; }
-    public string? ValuationResult { get; private set; }
 
-    /// <summary>The Dutch level the valuation (IDW or Nuffic) gave the diploma, on the NLQF (1 entree … 8 doctor); only once valued.</summary>
-    public int? ValuedNlqf { get; private set; }
+    /// <summary>The diplomas, each with its valuation; the order is the person's.</summary>
+    public List<Diploma> Diplomas { get; private set; } = [];
 
     public const int NlqfLowest = 1;
     public const int NlqfHighest = 8;
 
-    public void Update(EducationLevel highestLevel, string? field, int? years, bool hasDiploma, DiplomaValuation valuation, string? valuationResult,
-        int? valuedNlqf = null)
-    {
-        if (valuedNlqf is < NlqfLowest or > NlqfHighest)
-        {
-            throw new ArgumentOutOfRangeException(nameof(valuedNlqf), "Het NLQF-niveau loopt van 1 tot en met 8.");
-        }
-        (HighestLevel, Field, Years, HasDiploma, Valuation, ValuationResult) = (highestLevel, Clean(field), years, hasDiploma, valuation, Clean(valuationResult));
-        // A level is the valuation's result: without a valuation there is none to keep.
-        ValuedNlqf = valuation == DiplomaValuation.Valued ? valuedNlqf : null;
-    }
+    /// <summary>The highest Dutch level a valuation gave one of the diplomas (NLQF); none while no diploma is valued.</summary>
+    public int? HighestValuedNlqf => Diplomas.Where(d => d.Valuation == DiplomaValuation.Valued).Max(d => d.Nlqf);
+
+    /// <summary>Each diploma kept its own rules when it was made (<see cref="Diploma.Problems"/>).</summary>
+    public void Update(EducationLevel highestLevel, string? field, int? years, IEnumerable<Diploma> diplomas) =>
+        (HighestLevel, Field, Years, Diplomas) = (highestLevel, Clean(field), years, [.. diplomas]);
 }
 
 /// <summary>Eigen kracht: talents, skills, hobbies and what someone was known for. Plans start here.</summary>
@@ -174,7 +166,8 @@ internal sealed class FlatSectionMappings :
     {
         builder.MapSection("IntakeEducation");
         builder.Property(s => s.Field).HasMaxLength(200);
-        builder.Property(s => s.ValuationResult).HasMaxLength(Text);
+        builder.OwnsMany(s => s.Diplomas, b => b.ToJson());
+        builder.Ignore(s => s.HighestValuedNlqf);
     }
 
     public void Configure(EntityTypeBuilder<StrengthsSection> builder)

@@ -53,12 +53,14 @@ public enum RecognitionStatus
     Refused,
 }
 
+/// <summary>How far a diploma's valuation (IDW or Nuffic) is.</summary>
 public enum DiplomaValuation
 {
-    NotApplicable,
     NotApplied,
     Applied,
     Valued,
+    /// <summary>No valuation is needed, for instance for a school diploma when the person goes on with a Dutch education.</summary>
+    NotNeeded,
 }
 
 public enum RelationKind
@@ -139,10 +141,10 @@ public static class IntakeTexts
 
     public static string Dutch(this DiplomaValuation value) => value switch
     {
-        DiplomaValuation.NotApplied => "niet aangevraagd",
         DiplomaValuation.Applied => "aangevraagd",
         DiplomaValuation.Valued => "gewaardeerd",
-        _ => "niet van toepassing",
+        DiplomaValuation.NotNeeded => "niet nodig",
+        _ => "niet aangevraagd",
     };
 
     public static string Dutch(this RelationKind value) => value switch

@@ -199,15 +199,65 @@ public sealed class EducationForm : SectionForm
     public EducationLevel HighestLevel { get; set; }
     [StringLength(200)] public string? Field { get; set; }
     [Range(0, 30, ErrorMessage = "Vul een aantal jaren tussen 0 en 30 in.")] public int? Years { get; set; }
-    public bool HasDiploma { get; set; }
-    public DiplomaValuation Valuation { get; set; }
-    [StringLength(4000)] public string? ValuationResult { get; set; }
-    [Range(EducationSection.NlqfLowest, EducationSection.NlqfHighest, ErrorMessage = "Kies een niveau van 1 tot en met 8.")] public int? ValuedNlqf { get; set; }
+    public List<DiplomaRow> Diplomas { get; set; } = [];
 
-    public Dictionary<string, string> Check() =>
-        ValuedNlqf is not null && Valuation != DiplomaValuation.Valued
-            ? new() { [nameof(ValuedNlqf)] = "Een niveau hoort bij een gewaardeerd diploma: zet de diplomawaardering op ‘gewaardeerd’, of laat het niveau leeg." }
-            : [];
+    /// <summary>One diploma as typed; a row without anything in it is left out, as in the other lists of the intake.</summary>
+    public sealed class DiplomaRow
+    {
+        [StringLength(Diploma.NameLength, ErrorMessage = "Hoogstens 200 tekens.")] public string? Name { get; set; }
+        [StringLength(Diploma.CountryLength, ErrorMessage = "Hoogstens 100 tekens.")] public string? Country { get; set; }
+        public int? Year { get; set; }
+        public EducationLevel Level { get; set; }
+        public DiplomaValuation Valuation { get; set; }
+        public DateOnly? AppliedOn { get; set; }
+        public int? Nlqf { get; set; }
+        [StringLength(Diploma.ResultLength, ErrorMessage = "Hoogstens 500 tekens.")] public string? Result { get; set; }
+
+        public bool IsEmpty => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Country) && Year is null && Level == EducationLevel.Unknown
+            && Valuation == DiplomaValuation.NotApplied && AppliedOn is null && Nlqf is null && string.IsNullOrWhiteSpace(Result);
+
+        public Diploma ToDiploma() => new(Name!, Country, Year, Level, Valuation, AppliedOn, Nlqf, Result);
+
+        public static DiplomaRow From(Diploma d) => new()
+        {
+            Name = d.Name,
+            Country = d.Country,
+            Year = d.Year,
+            Level = d.Level,
+            Valuation = d.Valuation,
+            AppliedOn = d.AppliedOn,
+            Nlqf = d.Nlqf,
+            Result = d.Result,
+        };
+    }
+
+    /// <summary>Every diploma's problems at once, beside its fields: the diploma's own rules, and no year or date after today.</summary>
+    public Dictionary<string, string> Check(DateOnly today)
+    {
+        var errors = new Dictionary<string, string>();
+        for (var i = 0; i < Diplomas.Count; i++)
+        {
+            var row = Diplomas[i];
+            if (row.IsEmpty)
+            {
+                continue;
+            }
+            var prefix = $"{nameof(Diplomas)}[{i}].";
+            foreach (var (parameter, message) in Diploma.Problems(row.Name, row.Year, row.Valuation, row.AppliedOn, row.Nlqf, row.Result))
+            {
+                errors[prefix + char.ToUpperInvariant(parameter[0]) + parameter[1..]] = message;
+            }
+            if (row.Year > today.Year)
+            {
+                errors[prefix + nameof(DiplomaRow.Year)] = "Het jaar ligt in de toekomst.";
+            }
+            if (row.AppliedOn > today)
+            {
+                errors[prefix + nameof(DiplomaRow.AppliedOn)] = "De aanvraagdatum ligt in de toekomst.";
+            }
+        }
+        return errors;
+    }
 
     public static EducationForm From(EducationSection? s) => new()
     {
@@ -215,13 +265,10 @@ public sealed class EducationForm : SectionForm
         HighestLevel = s?.HighestLevel ?? EducationLevel.Unknown,
         Field = s?.Field,
         Years = s?.Years,
-        HasDiploma = s?.HasDiploma ?? false,
-        Valuation = s?.Valuation ?? DiplomaValuation.NotApplicable,
-        ValuationResult = s?.ValuationResult,
-        ValuedNlqf = s?.ValuedNlqf,
+        Diplomas = WithEmptyRows(s?.Diplomas.Select(DiplomaRow.From) ?? [], () => new DiplomaRow(), blanks: s?.Diplomas.Count > 0 ? 1 : 2),
     };
 
-    public void ApplyTo(EducationSection s) => s.Update(HighestLevel, Field, Years, HasDiploma, Valuation, ValuationResult, ValuedNlqf);
+    public void ApplyTo(EducationSection s) => s.Update(HighestLevel, Field, Years, Diplomas.Where(d => !d.IsEmpty).Select(d => d.ToDiploma()));
 }
 
 public sealed class FinancesForm : SectionForm

@@ -80,7 +80,7 @@ public sealed class ReadMatchingPeople(AppDbContext db, OccupationCatalogue occu
                 Languages = [.. spoken.Where(l => !IsDutch(l.Language)).Select(l => new Engine.LanguageSkill(l.Language.Trim(), MatchingLevels.Cefr(Spoken(l))))],
                 DutchLevel = spoken.FirstOrDefault(l => IsDutch(l.Language)) is { } dutch ? MatchingLevels.Cefr(Spoken(dutch)) : Engine.CefrLevel.None,
                 Education = education.GetValueOrDefault(n.Id) is { } e ? MatchingLevels.Education(e.HighestLevel) : Engine.EducationLevel.None,
-                ValuedNlqf = education.GetValueOrDefault(n.Id)?.ValuedNlqf,
+                ValuedNlqf = education.GetValueOrDefault(n.Id)?.HighestValuedNlqf,
                 PiezoPhase = plans.GetValueOrDefault(n.Id)?.PiezoPhase,
                 WorkIsTheGoal = plans.GetValueOrDefault(n.Id)?.MainGoal == MainGoal.Work,
                 SteppingStones = [.. (plans.GetValueOrDefault(n.Id)?.SteppingStones ?? [])

@@ -14,7 +14,11 @@ namespace Thuis.Web.Features.Work;
 /// <summary>A former job: the ESCO occupation's Dutch label when the intake coded one, else the title as written.</summary>
 public sealed record CvJob(string Title, string? WrittenTitle, int? Years, string? Role);
 
-public sealed record CvEducation(string? Level, string? Field, int? Years, bool HasDiploma, string? Valuation, string CountryOfOrigin);
+/// <summary>The education as a whole (level, field, years) and each diploma with its valuation.</summary>
+public sealed record CvEducation(string? Level, string? Field, int? Years, string CountryOfOrigin, IReadOnlyList<CvDiploma> Diplomas);
+
+/// <summary>One diploma: what it is, where and when, and what its valuation says ("gewaardeerd op NLQF 6 (hbo-bachelor)").</summary>
+public sealed record CvDiploma(string Name, string? Country, int? Year, string? Valuation);
 
 /// <summary>One language with its CEFR level per skill, or that it is the person's mother tongue.</summary>
 public sealed record CvLanguage(string Name, bool MotherTongue, CefrLevel Listening, CefrLevel Reading, CefrLevel Speaking, CefrLevel Writing);
@@ -157,18 +161,23 @@ internal static class CvContents
     private static CvEducation? Education(EducationSection? section, string country)
     {
         // No schooling is not a line an employer needs to read; what someone can do shows under work and skills.
-        if (section is null || (section.HighestLevel is EducationLevel.Unknown or EducationLevel.None && section.Field is null))
+        if (section is null || (section.HighestLevel is EducationLevel.Unknown or EducationLevel.None && section.Field is null && section.Diplomas.Count == 0))
         {
             return null;
         }
-        var valuation = section.Valuation switch
-        {
-            DiplomaValuation.Valued => section.ValuationResult is { } result ? $"diplomawaardering: {result}" : "diploma gewaardeerd in Nederland",
-            DiplomaValuation.Applied => "diplomawaardering aangevraagd",
-            _ => null,
-        };
-        return new CvEducation(Level(section.HighestLevel), section.Field, section.Years, section.HasDiploma, valuation, country);
+        var level = section.HighestLevel is EducationLevel.Unknown or EducationLevel.None && section.Field is null ? null : Level(section.HighestLevel);
+        return new CvEducation(level, section.Field, section.Years, country,
+            [.. section.Diplomas.Where(d => d.Name.Length > 0).Select(d => new CvDiploma(d.Name, d.Country, d.Year, Valuation(d)))]);
     }
+
+    /// <summary>What an employer reads about a diploma's valuation; nothing while it is not asked or not needed.</summary>
+    public static string? Valuation(Diploma diploma) => diploma.Valuation switch
+    {
+        DiplomaValuation.Valued when diploma.Nlqf is { } nlqf => diploma.Result is { } result ? $"gewaardeerd op NLQF {nlqf} ({result})" : $"gewaardeerd op NLQF {nlqf}",
+        DiplomaValuation.Valued => diploma.Result is { } result ? $"gewaardeerd: {result}" : "gewaardeerd in Nederland",
+        DiplomaValuation.Applied => "diplomawaardering aangevraagd",
+        _ => null,
+    };
 
     /// <summary>The level in an employer's words; the Dutch equivalent only comes from the diploma valuation.</summary>
     public static string? Level(EducationLevel level) => level switch
@@ -265,13 +274,16 @@ public static class CvWords
         string.Join(" · ", new[]
         {
             education.Years is { } y and > 0 ? $"{Years(y)} onderwijs" : null,
-            education.HasDiploma ? "diploma behaald" : null,
             $"in {education.CountryOfOrigin}",
-            education.Valuation,
         }.OfType<string>());
 
+    /// <summary>"Bachelor, Pedagogiek": the education as a whole; empty when only its diplomas are known.</summary>
     public static string EducationTitle(CvEducation education) =>
         string.Join(", ", new[] { education.Level is { } level ? Capitalised(level) : null, education.Field }.OfType<string>());
+
+    /// <summary>"Syrië · 2013 · gewaardeerd op NLQF 6 (hbo-bachelor)".</summary>
+    public static string Diploma(CvDiploma diploma) =>
+        string.Join(" · ", new[] { diploma.Country, diploma.Year?.ToString(CultureInfo.InvariantCulture), diploma.Valuation }.OfType<string>());
 
     public static string Level(CefrLevel level) => level switch
     {

@@ -47,7 +47,14 @@ public static class CvDocument
             if (cv.Shows(CvPart.Education) && cv.Education is { } education)
             {
                 body.Append(Heading(CvWords.Title(CvPart.Education), 2));
-                body.Append(Item(CvWords.EducationTitle(education), CvWords.Education(education)));
+                if (CvWords.EducationTitle(education) is { Length: > 0 } title)
+                {
+                    body.Append(Item(title, CvWords.Education(education)));
+                }
+                foreach (var diploma in education.Diplomas)
+                {
+                    body.Append(Item(CvWords.Capitalised(diploma.Name), CvWords.Diploma(diploma)));
+                }
             }
             if (cv.Shows(CvPart.Languages))
             {

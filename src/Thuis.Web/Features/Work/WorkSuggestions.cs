@@ -7,7 +7,7 @@ namespace Thuis.Web.Features.Work;
 public sealed record WorkSuggestion(string Step, string Route, string? Source);
 
 /// <summary>
-/// What the intake says the road to work needs: a diploma not yet valued (IDW), and for each former regulated
+/// What the intake says the road to work needs: each diploma whose valuation is not yet asked for (IDW), and for each former regulated
 /// profession the recognition not yet given, with the route the authority describes.
 /// </summary>
 public static class WorkSuggestions
@@ -17,10 +17,11 @@ public static class WorkSuggestions
     public static IReadOnlyList<WorkSuggestion> For(EducationSection? education, WorkExperienceSection? work, OccupationCatalogue occupations)
     {
         var suggestions = new List<WorkSuggestion>();
-        if (education is { HasDiploma: true, Valuation: DiplomaValuation.NotApplied })
+        // One step per diploma not yet asked for; while one is asked for, waiting for the answer is no step of the plan's.
+        foreach (var diploma in education?.Diplomas.Where(d => d.Valuation == DiplomaValuation.NotApplied && d.Name.Length > 0) ?? [])
         {
-            suggestions.Add(new("Diplomawaardering aanvragen bij IDW (Internationale Diplomawaardering)",
-                "Een diplomawaardering zegt welk Nederlands niveau het diploma heeft; daarmee stelt Thuis werk op het eigen niveau voor en zien werkgevers wat iemand kan.",
+            suggestions.Add(new($"Diplomawaardering aanvragen bij IDW voor {diploma.Name}",
+                "IDW (Internationale Diplomawaardering) zegt welk Nederlands niveau het diploma heeft; daarmee stelt Thuis werk op het eigen niveau voor en zien werkgevers wat iemand kan.",
                 IdwSource));
         }
         foreach (var job in work?.Jobs ?? [])

@@ -509,9 +509,6 @@ namespace Thuis.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<bool>("HasDiploma")
-                        .HasColumnType("boolean");
-
                     b.Property<string>("HighestLevel")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -530,18 +527,6 @@ namespace Thuis.Web.Data.Migrations.Postgres
 
                     b.Property<bool>("RecordedByNewcomer")
                         .HasColumnType("boolean");
-
-                    b.Property<string>("Valuation")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("ValuationResult")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<int?>("ValuedNlqf")
-                        .HasColumnType("integer");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -3138,6 +3123,48 @@ namespace Thuis.Web.Data.Migrations.Postgres
                         .HasForeignKey("Thuis.Web.Features.Intake.EducationSection", "NewcomerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsMany("Thuis.Web.Features.Intake.Diploma", "Diplomas", b1 =>
+                        {
+                            b1.Property<Guid>("EducationSectionNewcomerId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateOnly?>("AppliedOn");
+
+                            b1.Property<string>("Country");
+
+                            b1.Property<string>("Level")
+                                .IsRequired()
+                                .HasMaxLength(40);
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<int?>("Nlqf");
+
+                            b1.Property<string>("Result");
+
+                            b1.Property<string>("Valuation")
+                                .IsRequired()
+                                .HasMaxLength(40);
+
+                            b1.Property<int?>("Year");
+
+                            b1.HasKey("EducationSectionNewcomerId", "__synthesizedOrdinal");
+
+                            b1.ToTable("IntakeEducation");
+
+                            b1
+                                .ToJson("Diplomas")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EducationSectionNewcomerId");
+                        });
+
+                    b.Navigation("Diplomas");
                 });
 
             modelBuilder.Entity("Thuis.Web.Features.Intake.FinancesSection", b =>

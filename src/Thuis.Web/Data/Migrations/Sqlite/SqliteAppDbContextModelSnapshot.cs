@@ -500,9 +500,6 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("HasDiploma")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("HighestLevel")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -520,18 +517,6 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("RecordedByNewcomer")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Valuation")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ValuationResult")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("ValuedNlqf")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("Version")
@@ -3127,6 +3112,48 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                         .HasForeignKey("Thuis.Web.Features.Intake.EducationSection", "NewcomerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsMany("Thuis.Web.Features.Intake.Diploma", "Diplomas", b1 =>
+                        {
+                            b1.Property<Guid>("EducationSectionNewcomerId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<DateOnly?>("AppliedOn");
+
+                            b1.Property<string>("Country");
+
+                            b1.Property<string>("Level")
+                                .IsRequired()
+                                .HasMaxLength(40);
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<int?>("Nlqf");
+
+                            b1.Property<string>("Result");
+
+                            b1.Property<string>("Valuation")
+                                .IsRequired()
+                                .HasMaxLength(40);
+
+                            b1.Property<int?>("Year");
+
+                            b1.HasKey("EducationSectionNewcomerId", "__synthesizedOrdinal");
+
+                            b1.ToTable("IntakeEducation");
+
+                            b1
+                                .ToJson("Diplomas")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EducationSectionNewcomerId");
+                        });
+
+                    b.Navigation("Diplomas");
                 });
 
             modelBuilder.Entity("Thuis.Web.Features.Intake.FinancesSection", b =>
