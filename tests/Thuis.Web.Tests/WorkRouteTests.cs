@@ -243,6 +243,44 @@ public sealed class WorkRouteTests(AppFixture fixture)
         Assert.Contains("Diploma gewaardeerd op NLQF 2 — mbo 2", form.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_demo_has_someone_with_the_route_from_entree_to_mbo_2_and_two_training_steps_while_the_job_coach_is_still_suggested()
+    {
+        await using var app = new ThuisAppFactory("Development", new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["Database:ConnectionString"] = $"Data Source={Path.Combine(Path.GetTempPath(), "thuis-tests", $"demo-{Guid.NewGuid():N}.db")}",
+            ["Demo:SeedOnFirstStart"] = "true",
+        });
+        using var client = new ThuisClient(app);
+        await client.SignInAsync("klantregisseur@dalfsen.example", DemoData.Password);
+        var (person, steps) = await DemoRouteAsync(app);
+
+        Assert.Equal(
+        [
+            "Entreeopleiding (mbo 1) in zorg en welzijn volgen en het diploma halen",
+            "Basisberoepsopleiding (mbo 2) in zorg en welzijn volgen en het diploma halen",
+            "Sollicitatietraining volgen",
+            "Elevator pitch maken en oefenen",
+        ], steps.TakeLast(4));
+        var plan = await client.GetAsync($"/dossiers/{person}/plan");
+        var suggested = Buttons(plan);
+        Assert.Contains("jobcoach", suggested);
+        Assert.DoesNotContain("sollicitatietraining", suggested);
+        Assert.DoesNotContain("elevator-pitch", suggested);
+        Assert.DoesNotContain("Samira", plan.Document.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+    }
+
+    private static async Task<(Guid Person, List<string> Steps)> DemoRouteAsync(ThuisAppFactory app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystemFor((await db.Municipalities.SingleAsync(m => m.Name == "Dalfsen")).Id);
+        var plan = await db.IntegrationPlans.AsNoTracking().Include(p => p.Steps)
+            .SingleAsync(p => p.State == PlanState.Fixed && p.Steps.Any(s => s.Offer == "Opleidingsroute zorg en welzijn: entree → mbo 2"));
+        return (plan.NewcomerId, [.. plan.Steps.OrderBy(s => s.Position).Select(s => s.What)]);
+    }
+
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static List<string> Buttons(ThuisClient.Page page) =>

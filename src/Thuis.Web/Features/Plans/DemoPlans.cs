@@ -49,8 +49,8 @@ internal static class DemoPlans
 
     /// <summary>
     /// Seed 003's road for one person with little schooling whose plan aims at work: a second version of the plan, fixed a
-    /// few days ago, with the route entree → mbo 2 and two training steps (applying, the elevator pitch); the CV and the
-    /// job coach are left for the plan page to suggest.
+    /// few days ago, with the route entree → mbo 2 and two training steps (applying, the elevator pitch); the job coach
+    /// (and the CV, when the plan has none) is left for the plan page to suggest.
     /// </summary>
     private static void AddEducationRoute(AppDbContext db, IReadOnlyList<EducationSection> education, string caseManagerName, TimeProvider clock)
     {
