@@ -112,6 +112,8 @@ public sealed class SignalsFollowEveryChangeTests(SignalsFollowEveryChangeTests.
         ["Own.WithdrawOwnConsent"] = new Covered(nameof(OwnProposalsTests.Withdrawing_a_consent_after_confirming_ends_the_partners_view_and_raises_a_signal_for_the_case_manager), typeof(OwnProposalsTests)),
         ["Plans.ChooseSteppingStones"] = new Covered(nameof(Choosing_a_stepping_stone_tells_the_change_of_that_person)),
         ["Plans.AddInterventionToPlan"] = new Covered(nameof(Adding_an_intervention_to_a_draft_plan_tells_the_change_of_that_person)),
+        ["Plans.AddWorkStepToPlan"] = new Covered(nameof(Putting_a_training_step_in_the_plan_tells_the_change_of_that_person)),
+        ["Plans.ChooseEducationRoute"] = new Covered(nameof(Choosing_an_education_route_tells_the_change_of_that_person)),
         ["Plans.DraftPlan"] = new Covered(nameof(Drafting_a_plan_closes_the_not_yet_invited_signal_in_the_same_request)),
         ["Plans.EditPlan"] = new Covered(nameof(Editing_a_draft_plan_tells_the_change_of_that_person)),
         ["Plans.FixPlan"] = new Covered(nameof(Fixing_the_plan_closes_the_PIP_deadline_signal_in_the_same_request)),
@@ -343,6 +345,38 @@ public sealed class SignalsFollowEveryChangeTests(SignalsFollowEveryChangeTests.
                 ["Input.Stones[0].Occupation"] = "orderpicker",
                 ["Input.Stones[0].Reason"] = "Eerst geld verdienen.",
             }));
+    }
+
+    [Fact]
+    public async Task Putting_a_training_step_in_the_plan_tells_the_change_of_that_person()
+    {
+        var person = await PersonAsync("Werkstap", arrange: (db, n) => db.IntegrationPlans.Add(WorkPlan(n)));
+        using var client = await SignedInAsync(Roles.CaseManager);
+
+        await ToldAsync(person, $"/dossiers/{person}/plan", () =>
+            client.SubmitAsync($"/dossiers/{person}/plan", "werkstap", new Dictionary<string, string> { ["WorkStep.Step"] = "sollicitatietraining" }));
+    }
+
+    [Fact]
+    public async Task Choosing_an_education_route_tells_the_change_of_that_person()
+    {
+        var person = await PersonAsync("Opleidingsroute", arrange: (db, n) => db.IntegrationPlans.Add(WorkPlan(n)));
+        using var client = await SignedInAsync(Roles.CaseManager);
+
+        await ToldAsync(person, $"/dossiers/{person}/plan/opleidingsroute", () =>
+            client.SubmitAsync($"/dossiers/{person}/plan/opleidingsroute", "opleidingsroute", new Dictionary<string, string>
+            {
+                ["Input.Field"] = "techniek",
+                ["Input.StartsOn"] = Iso(Today.AddDays(10)),
+            }));
+    }
+
+    private static IntegrationPlan WorkPlan(Newcomer newcomer)
+    {
+        var plan = IntegrationPlan.FirstDraft(newcomer, "test", Now);
+        plan.Revise(new PlanTerms(LearningRoute.B1, MainGoal.Work, null, null, null, null, null, null, null, null, null, null),
+            new Dictionary<ParticipationDomain, string>(), [], Today.AddDays(-3));
+        return plan;
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
 using Thuis.Web.Features.Dossiers;
+using Thuis.Web.Features.Intake;
+using Thuis.Web.Features.Work;
 using Thuis.Web.Platform.Localization;
 
 namespace Thuis.Web.Features.Plans;
@@ -39,6 +41,43 @@ internal static class DemoPlans
         // The weekly steps are drawn apart, so the rest of the demo stays as it was.
         AddFor(db, people.Where(p => p.GivenNames != town.FirstGivenName || p.FamilyName != town.FirstFamilyName),
             new Random(town.Seed), new Random(town.Seed + 1), caseManagerName, clock.InTheNetherlands());
+        AddEducationRoute(db, await db.Set<EducationSection>().AsNoTracking().ToListAsync(), caseManagerName, clock);
+    }
+
+    /// <summary>The field of the demo's education route, and the training steps beside it.</summary>
+    internal const string RouteField = "zorg en welzijn";
+
+    /// <summary>
+    /// Seed 003's road for one person with little schooling whose plan aims at work: a second version of the plan, fixed a
+    /// few days ago, with the route entree → mbo 2 and two training steps (applying, the elevator pitch); the job coach
+    /// (and the CV, when the plan has none) is left for the plan page to suggest.
+    /// </summary>
+    private static void AddEducationRoute(AppDbContext db, IReadOnlyList<EducationSection> education, string caseManagerName, TimeProvider clock)
+    {
+        var low = education.Where(e => e.HighestLevel is EducationLevel.None or EducationLevel.Primary or EducationLevel.LowerSecondary)
+            .Select(e => e.NewcomerId).ToHashSet();
+        var plan = db.IntegrationPlans.Local
+            .Where(p => p.State == PlanState.Fixed && p.MainGoal == MainGoal.Work && low.Contains(p.NewcomerId) && p.DecisionDate < clock.InTheNetherlands().AddDays(-10))
+            .OrderBy(p => p.DecisionDate).ThenBy(p => p.NewcomerId).FirstOrDefault();
+        if (plan is null)
+        {
+            return;
+        }
+        var today = clock.InTheNetherlands();
+        var decided = today.AddDays(-5);
+        var next = plan.NextVersion(caseManagerName, At(decided.AddDays(-2)));
+        var path = EducationRoutes.Path(EducationRoutes.Find("entree")!, EducationRoutes.Find("mbo2")!);
+        foreach (var step in ChooseEducationRoute.Steps(path, RouteField, today.AddDays(30), "ROC (demo)"))
+        {
+            next.AddStep(step, decided);
+        }
+        foreach (var key in new[] { "sollicitatietraining", "elevator-pitch" })
+        {
+            next.AddStep(WorkSuggestions.FindTraining(key)!.Content(decided), decided);
+        }
+        plan.Supersede();
+        next.Fix(decided, caseManagerName, At(decided));
+        db.IntegrationPlans.Add(next);
     }
 
     /// <summary>Adds plans for these people, unsaved; a municipality of thousands is done a page of people at a time.</summary>

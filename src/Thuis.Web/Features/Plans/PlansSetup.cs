@@ -13,5 +13,7 @@ public static class PlansSetup
         builder.Services.AddScoped<RecordTermChange>();
         builder.Services.AddScoped<ListPlans>();
         builder.Services.AddScoped<AddInterventionToPlan>();
+        builder.Services.AddScoped<AddWorkStepToPlan>();
+        builder.Services.AddScoped<ChooseEducationRoute>();
     }
 }

@@ -39,7 +39,9 @@ public sealed class ViewPlan(AppDbContext db, OccupationCatalogue occupations, T
         // The road to work at one's own level: what the intake says the plan should hold (a valuation, a recognition).
         var education = await db.Set<EducationSection>().AsNoTracking().SingleOrDefaultAsync(s => s.NewcomerId == newcomerId, cancellationToken);
         var work = await db.Set<WorkExperienceSection>().AsNoTracking().SingleOrDefaultAsync(s => s.NewcomerId == newcomerId, cancellationToken);
+        // And the training seed 003 asks for (a CV, applying, an elevator pitch, a job coach), while the plan has none.
+        var working = versions.LastOrDefault(p => p.State != PlanState.Superseded);
         return new PlanView(newcomer, versions, await NewcomerDeadlines.ForAsync(db, newcomer, clock.InTheNetherlands(), cancellationToken),
-            WorkSuggestions.For(education, work, occupations));
+            [.. WorkSuggestions.For(education, work, occupations), .. WorkSuggestions.TrainingFor(working)]);
     }
 }
