@@ -76,7 +76,7 @@ public sealed class WorkRouteJourneyTests(BrowserFixture fixture) : BrowserTest(
             new LegalFrame(TargetGroup.AsylumPermitHolder, today.AddMonths(-8), today.AddMonths(-6), today.AddMonths(-6), null, null, null, null),
             DateTimeOffset.UtcNow);
         var education = new EducationSection(newcomer.Id, dalfsen);
-        education.Update(EducationLevel.Primary, null, 6, false, DiplomaValuation.NotApplicable, null);
+        education.Update(EducationLevel.Primary, null, 6, []);
         education.MarkRecorded("Klantregisseur Dalfsen", DateTimeOffset.UtcNow);
         var plan = IntegrationPlan.FirstDraft(newcomer, "Karin Klantregisseur", DateTimeOffset.UtcNow.AddMonths(-5));
         plan.Revise(new PlanTerms(LearningRoute.B1, MainGoal.Work, "Werken in de zorg, net als mijn moeder.", 4, 4, null, null, null, null, 6, today.AddDays(20), 2),

@@ -310,7 +310,7 @@ public sealed class WorkRouteTests(AppFixture fixture)
         if (education is { } level)
         {
             var section = new EducationSection(newcomer.Id, municipality.Id);
-            section.Update(level, null, 6, valuedNlqf is not null, valuedNlqf is null ? DiplomaValuation.NotApplicable : DiplomaValuation.Valued, null, valuedNlqf);
+            section.Update(level, null, 6, valuedNlqf is { } nlqf ? [new Diploma("Diploma", "Eritrea", null, level, DiplomaValuation.Valued, null, nlqf, null)] : []);
             db.Add(section);
         }
         await db.SaveChangesAsync();

@@ -41,7 +41,7 @@ public sealed class AddWorkStepToPlan(AppDbContext db, CurrentUser currentUser, 
         {
             return Outcome.NotFound();
         }
-        if (WorkSuggestions.FindTraining(form.Step) is not { } training || WorkSuggestions.TrainingFor(working).All(s => s.Training != training))
+        if (WorkSuggestions.FindTraining(form.Step) is not { } training || WorkSuggestions.TrainingFor(working, await db.JobCoaches.AnyAsync(c => c.NewcomerId == newcomerId, cancellationToken)).All(s => s.Training != training))
         {
             return Outcome.Refused(NotAsked);
         }

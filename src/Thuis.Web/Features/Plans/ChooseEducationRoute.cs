@@ -112,7 +112,7 @@ public sealed class ChooseEducationRoute(AppDbContext db, CurrentUser currentUse
             return new(name, null);
         }
         var education = await db.Set<EducationSection>().AsNoTracking().SingleOrDefaultAsync(s => s.NewcomerId == newcomerId, cancellationToken);
-        var start = EducationRoutes.StartFor(education?.HighestLevel ?? EducationLevel.Unknown, education?.ValuedNlqf);
+        var start = EducationRoutes.StartFor(education?.HighestLevel ?? EducationLevel.Unknown, education?.HighestValuedNlqf);
         var form = new EducationRouteForm
         {
             Start = start.Key,
@@ -182,20 +182,11 @@ public sealed class ChooseEducationRoute(AppDbContext db, CurrentUser currentUse
         {
             return "De intake zegt nog niets over de opleiding.";
         }
-        if (education.ValuedNlqf is { } nlqf)
+        if (education.HighestValuedNlqf is { } nlqf)
         {
             return $"Diploma gewaardeerd op {WorkLevelNames.Nlqf(nlqf)}: {WorkLevelNames.Skill(Engine.WorkLevels.OfNlqf(nlqf))}.";
         }
-        var level = Engine.WorkLevels.OfEducation(education.HighestLevel switch
-        {
-            EducationLevel.Primary => Engine.EducationLevel.Primary,
-            EducationLevel.LowerSecondary => Engine.EducationLevel.LowerSecondary,
-            EducationLevel.UpperSecondary => Engine.EducationLevel.UpperSecondary,
-            EducationLevel.Vocational => Engine.EducationLevel.Vocational,
-            EducationLevel.Bachelor => Engine.EducationLevel.Bachelor,
-            EducationLevel.Master or EducationLevel.Doctorate => Engine.EducationLevel.Master,
-            _ => Engine.EducationLevel.None,
-        });
-        return $"Opleiding uit het land van herkomst: {education.HighestLevel.Dutch()}{(education.HasDiploma ? ", met diploma" : ", zonder diploma")} ({WorkLevelNames.Skill(level)}; nog niet gewaardeerd).";
+        var level = Engine.WorkLevels.OfEducation(Matching.MatchingLevels.Education(education.HighestLevel));
+        return $"Opleiding uit het land van herkomst: {education.HighestLevel.Dutch()}{(education.Diplomas.Count > 0 ? ", met diploma" : ", zonder diploma")} ({WorkLevelNames.Skill(level)}; nog niet gewaardeerd).";
     }
 }

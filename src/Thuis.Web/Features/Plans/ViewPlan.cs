@@ -42,6 +42,7 @@ public sealed class ViewPlan(AppDbContext db, OccupationCatalogue occupations, T
         // And the training seed 003 asks for (a CV, applying, an elevator pitch, a job coach), while the plan has none.
         var working = versions.LastOrDefault(p => p.State != PlanState.Superseded);
         return new PlanView(newcomer, versions, await NewcomerDeadlines.ForAsync(db, newcomer, clock.InTheNetherlands(), cancellationToken),
-            [.. WorkSuggestions.For(education, work, occupations), .. WorkSuggestions.TrainingFor(working)]);
+            [.. WorkSuggestions.For(education, work, occupations),
+                .. WorkSuggestions.TrainingFor(working, await db.JobCoaches.AnyAsync(c => c.NewcomerId == newcomerId, cancellationToken))]);
     }
 }

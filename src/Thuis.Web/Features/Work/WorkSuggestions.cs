@@ -45,23 +45,26 @@ public static class WorkSuggestions
         new("elevator-pitch", "Elevator pitch maken en oefenen",
             "In een minuut vertellen wie je bent, wat je kunt en wat je zoekt, zodat een werkgever je vak en je kwaliteiten ziet.",
             StepOwner.Newcomer, null, 70, ["pitch"]),
-        new("jobcoach", "Kennismaken met een jobcoach",
+        new(JobCoachKey, "Kennismaken met een jobcoach",
             "Een jobcoach (beroepskracht of vrijwilliger) begeleidt intensief naar en op het werk, en kent de kansen in de regio.",
             StepOwner.CaseManager, null, 28, ["jobcoach", "job coach"]),
     ];
 
+    private const string JobCoachKey = "jobcoach";
+
     /// <summary>
     /// The training steps for a plan whose main goal is work or that stands in Piëzo phase 2 or higher, each only while
-    /// the plan has no such step yet. Without a plan there is nothing to put them in.
+    /// the plan has no such step yet — and meeting a job coach only while the person has none. Without a plan there is
+    /// nothing to put them in.
     /// </summary>
-    public static IReadOnlyList<WorkSuggestion> TrainingFor(IntegrationPlan? working)
+    public static IReadOnlyList<WorkSuggestion> TrainingFor(IntegrationPlan? working, bool hasJobCoach)
     {
         if (working is null || !(working.MainGoal == MainGoal.Work || working.PiezoPhase >= 2))
         {
             return [];
         }
         var steps = working.Steps.Select(s => s.What).ToList();
-        return [.. Training.Where(t => !t.IsIn(steps)).Select(t => new WorkSuggestion(t.What, t.Why, null, t))];
+        return [.. Training.Where(t => !t.IsIn(steps) && !(hasJobCoach && t.Key == JobCoachKey)).Select(t => new WorkSuggestion(t.What, t.Why, null, t))];
     }
 
     public static TrainingStep? FindTraining(string? key) => Training.SingleOrDefault(t => t.Key == key);
