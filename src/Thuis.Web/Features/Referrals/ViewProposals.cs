@@ -16,7 +16,7 @@ public sealed record ProposalsView(string Name, IReadOnlyList<OrganisationOption
 /// address in the dossier, so the case manager sees what the person may agree to share with the organisation.
 /// </summary>
 public sealed record ProposalView(string Name, Proposal Proposal, Organisation? Organisation, Consent? Consent, Referral? Referral, AnswerForm Answer,
-    string? Phone = null, string? Email = null);
+    string? Phone = null, string? Email = null, bool IsApplication = false);
 
 /// <summary>What was put to a newcomer, their own answers, and the referrals that followed.</summary>
 public sealed class ViewProposals(AppDbContext db, ProposeToNewcomer proposeToNewcomer, TimeProvider clock)
@@ -52,14 +52,14 @@ public sealed class ViewProposals(AppDbContext db, ProposeToNewcomer proposeToNe
         var organisation = proposal.OrganisationId is { } id ? await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, cancellationToken) : null;
         var consent = await db.Consents.AsNoTracking().SingleOrDefaultAsync(c => c.ProposalId == proposalId, cancellationToken);
         var referral = await db.Referrals.AsNoTracking().SingleOrDefaultAsync(r => r.ProposalId == proposalId, cancellationToken);
+        var application = await RecordNewcomerAnswer.IsApplicationAsync(db, proposal, cancellationToken);
         var answer = new AnswerForm
         {
-            Purpose = RecordNewcomerAnswer.DefaultPurpose(proposal.What, organisation?.Name,
-                await RecordNewcomerAnswer.IsApplicationAsync(db, proposal, cancellationToken)),
+            Purpose = RecordNewcomerAnswer.DefaultPurpose(proposal.What, organisation?.Name, application),
             ConsentUntil = clock.InTheNetherlands().AddMonths(RecordNewcomerAnswer.DefaultConsentMonths),
             Version = proposal.Version,
         };
         var contact = await db.Newcomers.AsNoTracking().Where(n => n.Id == newcomerId).Select(n => new { n.Phone, n.Email }).SingleAsync(cancellationToken);
-        return new ProposalView(name, proposal, organisation, consent, referral, answer, contact.Phone, contact.Email);
+        return new ProposalView(name, proposal, organisation, consent, referral, answer, contact.Phone, contact.Email, application);
     }
 }
