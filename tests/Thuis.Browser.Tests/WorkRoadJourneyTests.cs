@@ -61,5 +61,42 @@ public sealed class WorkRoadJourneyTests(BrowserFixture fixture) : BrowserTest(f
         await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("De stap is opgeslagen.");
         await Expect(Page.GetByRole(AriaRole.List, new() { Name = "Verloop" })).ToContainTextAsync("op gesprek: Gesprek met de teamleider, samen met de jobcoach.");
         await AccessibleAtBothWidthsAsync("05-op-gesprek");
+
+        // A job coach: nothing chosen is refused with every message at once, and what was typed stays.
+        await Page.GetByRole(AriaRole.Link, new() { Name = $"← Werk van {name}" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("jobcoach kiezen$", System.Text.RegularExpressions.RegexOptions.IgnoreCase) }).ClickAsync();
+        await Page.GetByLabel("Naam", new() { Exact = true }).FillAsync("");
+        await Page.GetByLabel("Organisatie (optioneel)").FillAsync("Werkplein Vechtdal");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Jobcoach opslaan" }).ClickAsync();
+        var missing = Page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Vul de naam van de jobcoach in." });
+        await Expect(missing).ToBeFocusedAsync();
+        await Expect(Page.GetByLabel("Organisatie (optioneel)")).ToHaveValueAsync("Werkplein Vechtdal");
+        await AccessibleAtBothWidthsAsync("06-jobcoach-fout");
+        await Page.GetByLabel("professional", new() { Exact = true }).CheckAsync();
+        await Page.GetByLabel("Naam", new() { Exact = true }).FillAsync("Ruud Werkcoach");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Jobcoach opslaan" }).ClickAsync();
+        await Expect(Page.GetByTestId("jobcoach")).ToContainTextAsync("Ruud Werkcoach (professional, Werkplein Vechtdal)");
+        await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("De jobcoach is opgeslagen.");
+    }
+
+    [Fact]
+    public async Task A_coordinator_gives_a_vacancy_its_hours_and_contract_and_too_many_hours_are_refused_without_losing_the_rest()
+    {
+        await SignInAsync("coordinator@dalfsen.example");
+        await Page.GotoAsync($"/sociale-kaart/aanbod?zoek={Uri.EscapeDataString("Timmerman")}");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Timmerman in opleiding wijzigen" }).ClickAsync();
+        await Expect(Page.GetByLabel("Uren per week (optioneel)")).ToHaveValueAsync("38");
+        await Page.GetByLabel("Uren per week (optioneel)").FillAsync("70");
+        await Page.GetByLabel("Contract (alleen voor een baan)").SelectOptionAsync(new SelectOptionValue { Label = "vast contract" });
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Opslaan", Exact = true }).ClickAsync();
+        var summary = Page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Het aantal uren per week loopt van 1 tot en met 60." });
+        await Expect(summary).ToBeFocusedAsync();
+        await Expect(Page.GetByLabel("Contract (alleen voor een baan)")).ToHaveValueAsync("Permanent");
+        await AccessibleAtBothWidthsAsync("01-vacature-fout");
+        await Page.GetByLabel("Uren per week (optioneel)").FillAsync("32");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Opslaan", Exact = true }).ClickAsync();
+        await Page.GotoAsync($"/sociale-kaart/aanbod?zoek={Uri.EscapeDataString("Timmerman")}");
+        await Expect(Page.Locator("tr[id^=aanbod-]").Filter(new() { HasText = "Timmerman in opleiding" })).ToContainTextAsync("32 uur per week · vast contract");
+        await AccessibleAtBothWidthsAsync("02-vacatures");
     }
 }
