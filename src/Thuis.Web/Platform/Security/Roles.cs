@@ -40,6 +40,15 @@ public static class Roles
     /// <summary>Roles that may read personal circumstances, including health (AVG art. 9).</summary>
     public const string HealthReaders = Coordinator + "," + CaseManager;
 
+    /// <summary>
+    /// Roles that may read a person's money: ontzorgen, the household budget, debts and arrears, with their amounts.
+    /// Restricted like health; partners never.
+    /// </summary>
+    public const string FinanceReaders = Coordinator + "," + CaseManager;
+
+    /// <summary>Roles that keep the municipality's integration budget and the prices of what it buys.</summary>
+    public const string BudgetKeepers = Coordinator;
+
     public static string DutchName(string role) => role switch
     {
         Administrator => "functioneel beheerder",
