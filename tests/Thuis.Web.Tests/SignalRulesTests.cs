@@ -5,6 +5,7 @@ using Thuis.Web.Data;
 using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Features.Intake;
 using Thuis.Web.Features.Milestones;
+using Thuis.Web.Features.Money;
 using Thuis.Web.Features.Plans;
 using Thuis.Web.Features.Referrals;
 using Thuis.Web.Features.Signals;
@@ -153,6 +154,40 @@ public sealed class SignalRulesTests
             await House(n, Today.AddMonths(-2));
             Behind(db, n, MilestoneKind.Integrate, "Wacht op kinderopvang");
         });
+        // Ontzorgen: the hand-back is planned four weeks before the end; the law's six months for a permit holder on bijstand.
+        yield return new("Ontzorgen eindigt over 29 dagen, niets gepland", SignalKind.OntzorgenHandBack, false, null, (db, n) =>
+            Ontzorgd(db, n, Today.AddMonths(-8), Today.AddDays(29), IncomeSource.Work));
+        yield return new("Ontzorgen eindigt over 28 dagen, geen rekeningen", SignalKind.OntzorgenHandBack, true, 3, (db, n) =>
+            Ontzorgd(db, n, Today.AddMonths(-8), Today.AddDays(28), IncomeSource.Work));
+        yield return new("Ontzorgen eindigt over 7 dagen, huur zonder terugdatum", SignalKind.OntzorgenHandBack, true, 2, (db, n) =>
+            Ontzorgd(db, n, Today.AddMonths(-8), Today.AddDays(7), IncomeSource.Work, [(FixedCostKind.Rent, null), (FixedCostKind.Water, Today.AddDays(8))]));
+        yield return new("Ontzorgen eindigt over 7 dagen, alles gepland", SignalKind.OntzorgenHandBack, false, null, (db, n) =>
+            Ontzorgd(db, n, Today.AddMonths(-8), Today.AddDays(7), IncomeSource.Work, [(FixedCostKind.Rent, Today.AddDays(8)), (FixedCostKind.Water, Today.AddDays(8))]));
+        yield return new("Ontzorgen gisteren geëindigd, huur zonder terugdatum", SignalKind.OntzorgenHandBack, true, 1, (db, n) =>
+            Ontzorgd(db, n, Today.AddMonths(-8), Today.AddDays(-1), IncomeSource.Work, [(FixedCostKind.Rent, null)]));
+        yield return new("Ontzorgen gisteren geëindigd, geen rekeningen", SignalKind.OntzorgenHandBack, false, null, (db, n) =>
+            Ontzorgd(db, n, Today.AddMonths(-8), Today.AddDays(-1), IncomeSource.Work));
+        yield return new("Bijstand, gehuisvest, geen ontzorgen", SignalKind.OntzorgenBelowLaw, true, 2, async (db, n) =>
+        {
+            await House(n, Today.AddDays(-3));
+            Income(db, n, IncomeSource.Benefit);
+        });
+        yield return new("Loon, gehuisvest, geen ontzorgen", SignalKind.OntzorgenBelowLaw, false, null, async (db, n) =>
+        {
+            await House(n, Today.AddDays(-3));
+            Income(db, n, IncomeSource.Work);
+        });
+        // From 1 June 2026 the six months run to 30 November 2026.
+        yield return new("Bijstand, ontzorgen tot de laatste dag van zes maanden", SignalKind.OntzorgenBelowLaw, false, null, (db, n) =>
+            Ontzorgd(db, n, new DateOnly(2026, 6, 1), new DateOnly(2026, 11, 30), IncomeSource.Benefit));
+        yield return new("Bijstand, ontzorgen een dag te kort", SignalKind.OntzorgenBelowLaw, true, 1, (db, n) =>
+            Ontzorgd(db, n, new DateOnly(2026, 6, 1), new DateOnly(2026, 11, 29), IncomeSource.Benefit));
+        yield return new("Loon, ontzorgen een dag korter dan zes maanden", SignalKind.OntzorgenBelowLaw, false, null, (db, n) =>
+            Ontzorgd(db, n, new DateOnly(2026, 6, 1), new DateOnly(2026, 11, 29), IncomeSource.Work));
+        yield return new("Bijstand, huur terug de dag na zes maanden", SignalKind.OntzorgenBelowLaw, false, null, (db, n) =>
+            Ontzorgd(db, n, new DateOnly(2026, 6, 1), null, IncomeSource.Benefit, [(FixedCostKind.Rent, new DateOnly(2026, 12, 1))]));
+        yield return new("Bijstand, huur terug op de laatste dag van zes maanden", SignalKind.OntzorgenBelowLaw, true, 1, (db, n) =>
+            Ontzorgd(db, n, new DateOnly(2026, 6, 1), null, IncomeSource.Benefit, [(FixedCostKind.Rent, new DateOnly(2026, 11, 30))]));
     }
 
     [Fact]
@@ -547,6 +582,29 @@ public sealed class SignalRulesTests
         var milestone = new Milestone(newcomer.Id, newcomer.MunicipalityId, kind);
         milestone.Record(MilestoneState.Behind, null, [], note, "test", Now, Today);
         db.Milestones.Add(milestone);
+    }
+
+    private static void Income(AppDbContext db, Newcomer newcomer, IncomeSource income)
+    {
+        var finances = new FinancesSection(newcomer.Id, newcomer.MunicipalityId);
+        finances.Update(income, false, null, null, DebtHelp.NotNeeded, true, null);
+        db.Add(finances);
+    }
+
+    /// <summary>Ontzorgd from <paramref name="from"/> in the plan, with bills that go back on their day (or not yet planned).</summary>
+    private static Task Ontzorgd(AppDbContext db, Newcomer newcomer, DateOnly from, DateOnly? until, IncomeSource income,
+        params IReadOnlyList<(FixedCostKind Kind, DateOnly? Back)> bills)
+    {
+        Income(db, newcomer, income);
+        var plan = IntegrationPlan.FirstDraft(newcomer, "test", Now);
+        plan.Revise(new PlanTerms(LearningRoute.B1, MainGoal.Participation, null, null, null, from, until, null, null, null, null, null),
+            new Dictionary<ParticipationDomain, string>(), [], from);
+        db.IntegrationPlans.Add(plan);
+        foreach (var (kind, back) in bills)
+        {
+            db.OntzorgenCosts.Add(new OntzorgenCost(newcomer, new OntzorgenCostDetails(kind, null, "Woonstichting", 600m, from, back, back is null ? null : "budgetcoach")));
+        }
+        return Task.CompletedTask;
     }
 
     private static Task Debts(AppDbContext db, Newcomer newcomer, DebtHelp help)

@@ -19,6 +19,7 @@ using Thuis.Web.Features.SocialMap;
 using Thuis.Web.Features.Trajectories;
 using Thuis.Web.Features.Transfers;
 using Thuis.Web.Features.Users;
+using Thuis.Web.Features.Money;
 using Thuis.Web.Features.Work;
 using Thuis.Web.Platform.Auditing;
 using Thuis.Web.Platform.Changes;
@@ -57,6 +58,8 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
     public DbSet<Cv> Cvs => Set<Cv>();
     public DbSet<JobApplication> JobApplications => Set<JobApplication>();
     public DbSet<JobCoach> JobCoaches => Set<JobCoach>();
+    public DbSet<OntzorgenCost> OntzorgenCosts => Set<OntzorgenCost>();
+    public DbSet<HouseholdBudget> HouseholdBudgets => Set<HouseholdBudget>();
     public DbSet<Milestone> Milestones => Set<Milestone>();
     public DbSet<CourseGroup> CourseGroups => Set<CourseGroup>();
     public DbSet<Session> Sessions => Set<Session>();

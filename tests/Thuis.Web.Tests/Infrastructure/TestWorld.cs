@@ -50,6 +50,8 @@ public sealed record TestMunicipality(
         ["KeyId"] = Guid.NewGuid().ToString(),
         // Nobody applied for a job in the test world; an unknown application answers 404 the same way.
         ["ApplicationId"] = Guid.NewGuid().ToString(),
+        // Nobody is ontzorgd in the test world; an unknown fixed cost answers 404 the same way.
+        ["CostId"] = Guid.NewGuid().ToString(),
         ["SignalId"] = SignalId.ToString(),
         // Shared interventions are everyone's; the municipality's own addition is what no other may reach.
         ["InterventionId"] = InterventionId.ToString(),

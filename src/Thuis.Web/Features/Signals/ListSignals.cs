@@ -101,6 +101,8 @@ public static class SignalTexts
         SignalKind.ConsentWithdrawn => "toestemming ingetrokken",
         SignalKind.ActivityNotGoingWell => "activiteit gaat niet goed",
         SignalKind.CorrectionAsked => "verzoek om correctie (AVG)",
+        SignalKind.OntzorgenHandBack => "ontzorgen: rekeningen teruggeven",
+        SignalKind.OntzorgenBelowLaw => "ontzorgen korter dan de wet",
         _ => "einde ‘niet nu’",
     };
 

@@ -30,6 +30,10 @@ public enum SignalKind
     ActivityNotGoingWell,
     /// <summary>The newcomer asked in their own Thuis to correct their data (AVG art. 16); answered within a month.</summary>
     CorrectionAsked,
+    /// <summary>Ontzorgen ends within four weeks, or has ended, and the bills' hand-back is not planned.</summary>
+    OntzorgenHandBack,
+    /// <summary>The law's six months of ontzorgen would not be met.</summary>
+    OntzorgenBelowLaw,
 }
 
 public enum SignalState

@@ -1291,6 +1291,81 @@ namespace Thuis.Web.Data.Migrations.Postgres
                     b.ToTable("SettlingChecklists");
                 });
 
+            modelBuilder.Entity("Thuis.Web.Features.Money.HouseholdBudget", b =>
+                {
+                    b.Property<Guid>("NewcomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("UpdatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("NewcomerId");
+
+                    b.HasIndex("MunicipalityId");
+
+                    b.ToTable("HouseholdBudgets");
+                });
+
+            modelBuilder.Entity("Thuis.Web.Features.Money.OntzorgenCost", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("AmountPerMonth")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("HandBackHelp")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("HandBackOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("NewcomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("PaidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Payee")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NewcomerId");
+
+                    b.HasIndex("MunicipalityId", "NewcomerId");
+
+                    b.ToTable("OntzorgenCosts");
+                });
+
             modelBuilder.Entity("Thuis.Web.Features.Municipalities.Municipality", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3669,6 +3744,51 @@ namespace Thuis.Web.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Thuis.Web.Features.Money.HouseholdBudget", b =>
+                {
+                    b.HasOne("Thuis.Web.Features.Dossiers.Newcomer", null)
+                        .WithMany()
+                        .HasForeignKey("NewcomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Thuis.Web.Features.Money.BudgetLine", "Lines", b1 =>
+                        {
+                            b1.Property<Guid>("HouseholdBudgetNewcomerId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Item")
+                                .IsRequired()
+                                .HasMaxLength(40);
+
+                            b1.Property<decimal>("PerMonth");
+
+                            b1.HasKey("HouseholdBudgetNewcomerId", "__synthesizedOrdinal");
+
+                            b1.ToTable("HouseholdBudgets");
+
+                            b1
+                                .ToJson("Lines")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("HouseholdBudgetNewcomerId");
+                        });
+
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Thuis.Web.Features.Money.OntzorgenCost", b =>
+                {
+                    b.HasOne("Thuis.Web.Features.Dossiers.Newcomer", null)
+                        .WithMany()
+                        .HasForeignKey("NewcomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Thuis.Web.Features.Municipalities.Municipality", b =>

@@ -1282,6 +1282,81 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                     b.ToTable("SettlingChecklists");
                 });
 
+            modelBuilder.Entity("Thuis.Web.Features.Money.HouseholdBudget", b =>
+                {
+                    b.Property<Guid>("NewcomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("UpdatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("NewcomerId");
+
+                    b.HasIndex("MunicipalityId");
+
+                    b.ToTable("HouseholdBudgets");
+                });
+
+            modelBuilder.Entity("Thuis.Web.Features.Money.OntzorgenCost", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("AmountPerMonth")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandBackHelp")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("HandBackOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NewcomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PaidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payee")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NewcomerId");
+
+                    b.HasIndex("MunicipalityId", "NewcomerId");
+
+                    b.ToTable("OntzorgenCosts");
+                });
+
             modelBuilder.Entity("Thuis.Web.Features.Municipalities.Municipality", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3658,6 +3733,51 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Thuis.Web.Features.Money.HouseholdBudget", b =>
+                {
+                    b.HasOne("Thuis.Web.Features.Dossiers.Newcomer", null)
+                        .WithMany()
+                        .HasForeignKey("NewcomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Thuis.Web.Features.Money.BudgetLine", "Lines", b1 =>
+                        {
+                            b1.Property<Guid>("HouseholdBudgetNewcomerId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Item")
+                                .IsRequired()
+                                .HasMaxLength(40);
+
+                            b1.Property<decimal>("PerMonth");
+
+                            b1.HasKey("HouseholdBudgetNewcomerId", "__synthesizedOrdinal");
+
+                            b1.ToTable("HouseholdBudgets");
+
+                            b1
+                                .ToJson("Lines")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("HouseholdBudgetNewcomerId");
+                        });
+
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Thuis.Web.Features.Money.OntzorgenCost", b =>
+                {
+                    b.HasOne("Thuis.Web.Features.Dossiers.Newcomer", null)
+                        .WithMany()
+                        .HasForeignKey("NewcomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Thuis.Web.Features.Municipalities.Municipality", b =>
