@@ -35,6 +35,8 @@ public sealed class PageWalkTests
             .Where(t => t != "/dossiers/{NewcomerId:guid}/inzage/bestand")
             // Nobody in the test world applied for a job; WorkRoadTests opens an application's page and counts its one view.
             .Where(t => t != "/dossiers/{NewcomerId:guid}/werk/sollicitaties/{ApplicationId:guid}")
+            // Nobody in the test world is ontzorgd; MoneyTests opens a fixed cost's page.
+            .Where(t => t != "/dossiers/{NewcomerId:guid}/geld/ontzorgen/{CostId:guid}")
             .ToList();
         Assert.Contains("/dossiers/{NewcomerId:guid}/intake/financien", dossierPages);
         Assert.Contains("/dossiers/{NewcomerId:guid}/intake/leerbaarheid", dossierPages);

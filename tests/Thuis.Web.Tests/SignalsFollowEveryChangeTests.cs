@@ -170,6 +170,10 @@ public sealed class SignalsFollowEveryChangeTests(SignalsFollowEveryChangeTests.
         ["Work.StartApplication"] = new Covered(nameof(Recording_an_application_tells_the_change_of_that_person)),
         ["Work.RecordApplicationStep"] = new Covered(nameof(Recording_a_step_of_an_application_tells_the_change_of_that_person)),
         ["Work.AssignJobCoach"] = new Covered(nameof(Choosing_a_job_coach_tells_the_change_of_that_person)),
+        ["Money.ViewMoney"] = new WritesNoPeoplesData("reads only, audit of a view"),
+        ["Money.RecordOntzorgenCost"] = new Covered(nameof(Recording_a_bill_the_municipality_pays_tells_the_change_of_that_person)),
+        ["Money.EditHouseholdBudget"] = new Covered(nameof(Saving_the_household_budget_tells_the_change_of_that_person)),
+        ["Own.ViewOwnMoney"] = new WritesNoPeoplesData("reads only the person's own money"),
         ["Own.ViewOwnCv"] = new WritesNoPeoplesData("reads only the signed-in newcomer's own CV"),
     };
 
@@ -429,6 +433,32 @@ public sealed class SignalsFollowEveryChangeTests(SignalsFollowEveryChangeTests.
             ["Input.Kind"] = nameof(JobCoachKind.Professional),
             ["Input.Name"] = "Ruud Werkcoach",
         }));
+    }
+
+    [Fact]
+    public async Task Recording_a_bill_the_municipality_pays_tells_the_change_of_that_person()
+    {
+        var person = await PersonAsync("Ontzorgd");
+        using var client = await SignedInAsync(Roles.CaseManager);
+        var path = Thuis.Web.Features.Money.MoneySetup.NewCostPath(person);
+
+        await ToldAsync(person, path, () => client.SubmitAsync(path, "vaste-last", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = nameof(Thuis.Web.Features.Money.FixedCostKind.Rent),
+            ["Input.Payee"] = "Woonstichting",
+            ["Input.AmountPerMonth"] = "600",
+            ["Input.PaidFrom"] = Iso(Today),
+        }));
+    }
+
+    [Fact]
+    public async Task Saving_the_household_budget_tells_the_change_of_that_person()
+    {
+        var person = await PersonAsync("Huishoudboekje");
+        using var client = await SignedInAsync(Roles.CaseManager);
+        var path = Thuis.Web.Features.Money.MoneySetup.BudgetPath(person);
+
+        await ToldAsync(person, path, () => client.SubmitAsync(path, "huishoudboekje", new Dictionary<string, string> { ["Input.Rows[0].PerMonth"] = "1200" }));
     }
 
     [Fact]

@@ -91,6 +91,7 @@ public static class OwnSetup
         services.AddScoped<EditOwnWishes>();
         services.AddScoped<ManageOwnPasskeys>();
         services.AddScoped<ViewOwnCv>();
+        services.AddScoped<ViewOwnMoney>();
         services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o =>
         {
             var signedIn = o.Events.OnSignedIn;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Thuis.Web.Features.Intake;
 using Thuis.Web.Features.Money;
 
 namespace Thuis.Web.Features.Signals;
@@ -68,7 +69,14 @@ public sealed class OntzorgenBelowLawRule : ISignalRule
         }
         var people = scope.Active.Where(n => obliged.Contains(n.Id));
         var periods = await OntzorgenPeriod.OfAsync(db, people, cancellationToken);
-        var persons = await people.Select(n => new { n.Id, n.GivenNames, n.HousingDate }).ToListAsync(cancellationToken);
+        var persons = await people.Select(n => new
+        {
+            n.Id,
+            n.GivenNames,
+            n.HousingDate,
+            // Before the plan names the period, the finances intake may already say ontzorgen is arranged.
+            InPlace = db.Set<FinancesSection>().Any(f => f.NewcomerId == n.Id && f.OntzorgenInPlace == true),
+        }).ToListAsync(cancellationToken);
         var early = (await db.OntzorgenCosts.AsNoTracking().Where(c => obliged.Contains(c.NewcomerId) && c.HandBackOn != null && c.Kind != FixedCostKind.Other)
             .ToListAsync(cancellationToken)).ToLookup(c => c.NewcomerId);
         var findings = new List<SignalFinding>();
@@ -77,7 +85,7 @@ public sealed class OntzorgenBelowLawRule : ISignalRule
             var action = $"Zorg dat de gemeente de vaste lasten van {person.GivenNames} zes maanden betaalt, vanaf de dag dat het recht op bijstand ontstond";
             if (!periods.TryGetValue(person.Id, out var period))
             {
-                if (person.HousingDate is { } housed && housed <= scope.Today)
+                if (!person.InPlace && person.HousingDate is { } housed && housed <= scope.Today)
                 {
                     findings.Add(new SignalFinding(person.Id, null, 2,
                         "Asielstatushouder met een uitkering, en ontzorgen staat niet in het plan", action, housed));
