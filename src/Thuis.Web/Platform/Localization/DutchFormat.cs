@@ -16,4 +16,8 @@ public static class DutchFormat
     public static string DateTime(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, TimeZone).ToString("d MMMM yyyy HH:mm", Culture);
 
     public static string MonthYear(DateOnly date) => date.ToString("MMMM yyyy", Culture);
+
+    /// <summary>An amount in euro as the staff read it: "€ 1.234,50", "-€ 12,00" below zero.</summary>
+    public static string Euro(decimal amount) =>
+        (amount < 0 ? "-€ " : "€ ") + Math.Abs(amount).ToString("#,##0.00", Culture);
 }
