@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Thuis.Web.Features.Reports;
+using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
 
 namespace Thuis.Web.Features.Costs;
@@ -45,13 +46,14 @@ public static class CostsSetup
                 return Results.File(ExportReport.Csv(table), ExportReport.CsvType, FileName(view, table.Key, "csv"));
             })
             .RequireAuthorization(new AuthorizeAttribute { Roles = Roles.BudgetKeepers });
-        app.MapGet(XlsxPath, async (int? jaar, ViewBudget budgets, CancellationToken cancellationToken) =>
+        app.MapGet(XlsxPath, async (int? jaar, ViewBudget budgets, TimeProvider clock, CancellationToken cancellationToken) =>
             {
-                if (jaar is not { } year || await budgets.HandleAsync(year, "Begroting exporteren naar Excel", cancellationToken) is not { } view)
+                var year = jaar ?? clock.InTheNetherlands().Year;
+                if (await budgets.HandleAsync(year, "Begroting exporteren naar Excel", cancellationToken) is not { } view)
                 {
                     return Results.NotFound();
                 }
-                var subtitle = $"Begroting {view.Year}, stand {Platform.Localization.DutchFormat.Date(view.Today)}";
+                var subtitle = $"Begroting {view.Year}, stand {DutchFormat.Date(view.Today)}";
                 return Results.File(ExportReport.Xlsx(subtitle, view.Tables), ExportReport.XlsxType, FileName(view, "alle-tabellen", "xlsx"));
             })
             .RequireAuthorization(new AuthorizeAttribute { Roles = Roles.BudgetKeepers });
