@@ -171,6 +171,9 @@ public sealed class SignalsFollowEveryChangeTests(SignalsFollowEveryChangeTests.
         ["Work.RecordApplicationStep"] = new Covered(nameof(Recording_a_step_of_an_application_tells_the_change_of_that_person)),
         ["Work.AssignJobCoach"] = new Covered(nameof(Choosing_a_job_coach_tells_the_change_of_that_person)),
         ["Own.ViewOwnCv"] = new WritesNoPeoplesData("reads only the signed-in newcomer's own CV"),
+        ["Costs.CostLines"] = new WritesNoPeoplesData("reads only: computes costs from enrolments, attendance, sessions and referrals"),
+        ["Costs.EditBudget"] = new WritesNoPeoplesData("the municipality's budget, its allocation and norms; no rule reads it"),
+        ["Costs.ViewBudget"] = new WritesNoPeoplesData("reads only; audit of the view of people's costs"),
     };
 
     [Fact]
