@@ -31,7 +31,7 @@ public sealed class MenuPerRoleTests(AppFixture fixture)
 
     [Theory]
     [InlineData(Roles.Administrator, new[] { "/", "/interventiewijzer", "/beheer", "/beheer/gebruikers", "/audit", "/beheer/bewaren" })]
-    [InlineData(Roles.Coordinator, new[] { "/", "/dossiers", "/plannen", "/trajecten", "/verwijzingen", "/interventiewijzer", "/sociale-kaart", "/vrijwilligers", "/koppelen", "/signalen", "/rapportages" })]
+    [InlineData(Roles.Coordinator, new[] { "/", "/dossiers", "/plannen", "/trajecten", "/verwijzingen", "/interventiewijzer", "/sociale-kaart", "/vrijwilligers", "/koppelen", "/signalen", "/rapportages", "/begroting" })]
     [InlineData(Roles.CaseManager, new[] { "/", "/dossiers", "/plannen", "/trajecten", "/verwijzingen", "/interventiewijzer", "/sociale-kaart", "/signalen" })]
     [InlineData(Roles.VolunteerCoordinator, new[] { "/", "/interventiewijzer", "/sociale-kaart", "/vrijwilligers" })]
     [InlineData(Roles.PartnerWorker, new[] { "/", "/verwijzingen" })]

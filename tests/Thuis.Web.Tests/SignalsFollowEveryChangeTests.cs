@@ -175,6 +175,9 @@ public sealed class SignalsFollowEveryChangeTests(SignalsFollowEveryChangeTests.
         ["Money.EditHouseholdBudget"] = new Covered(nameof(Saving_the_household_budget_tells_the_change_of_that_person)),
         ["Own.ViewOwnMoney"] = new WritesNoPeoplesData("reads only the person's own money"),
         ["Own.ViewOwnCv"] = new WritesNoPeoplesData("reads only the signed-in newcomer's own CV"),
+        ["Costs.CostLines"] = new WritesNoPeoplesData("reads only: computes costs from enrolments, attendance, sessions and referrals"),
+        ["Costs.EditBudget"] = new WritesNoPeoplesData("the municipality's budget, its allocation and norms; no rule reads it"),
+        ["Costs.ViewBudget"] = new WritesNoPeoplesData("reads only; audit of the view of people's costs"),
     };
 
     [Fact]

@@ -79,6 +79,7 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
     public DbSet<ActivityFeedback> ActivityFeedbacks => Set<ActivityFeedback>();
     public DbSet<CorrectionRequest> CorrectionRequests => Set<CorrectionRequest>();
     public DbSet<SignalSettings> SignalSettings => Set<SignalSettings>();
+    public DbSet<Features.Costs.Budget> Budgets => Set<Features.Costs.Budget>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Erasure> Erasures => Set<Erasure>();
     internal DbSet<ReadinessProbe> ReadinessProbes => Set<ReadinessProbe>();

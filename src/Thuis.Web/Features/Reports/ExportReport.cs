@@ -21,9 +21,13 @@ public static class ExportReport
     /// <summary>One table as CSV: its row header and column titles, then a row per label with the figures as the page shows them.</summary>
     public static byte[] Csv(ReportTable table) =>
         CsvFile.Write([new CsvColumn(table.RowHeader), .. table.Columns.Select(c => new CsvColumn(c.Title, IsNumber: true))],
-            table.Rows.Select(row => (IEnumerable<string>)[row.Label, .. row.Values.Select(ReportTables.Format)]));
+            table.Rows.Select(row => (IEnumerable<string>)[row.Label, .. row.Values.Select((v, i) => ReportTables.Format(v, table.Columns[i].Kind))]));
 
-    public static byte[] Xlsx(ReportFigures figures, IReadOnlyList<ReportTable> tables)
+    public static byte[] Xlsx(ReportFigures figures, IReadOnlyList<ReportTable> tables) =>
+        Xlsx(Capitalised(figures.Cohort.Dutch) + ", stand " + Platform.Localization.DutchFormat.Date(figures.Today), tables);
+
+    /// <summary>Tables as a workbook, each sheet with its title and a line saying what and when it counts.</summary>
+    public static byte[] Xlsx(string subtitle, IReadOnlyList<ReportTable> tables)
     {
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
@@ -37,7 +41,7 @@ public static class ExportReport
                 var part = workbook.AddNewPart<WorksheetPart>();
                 var data = new SheetData();
                 data.Append(TextRow(table.Title));
-                data.Append(TextRow(Capitalised(figures.Cohort.Dutch) + ", stand " + Platform.Localization.DutchFormat.Date(figures.Today)));
+                data.Append(TextRow(subtitle));
                 data.Append(TextRow([table.RowHeader, .. table.Columns.Select(c => c.Title)]));
                 foreach (var row in table.Rows)
                 {

@@ -11,6 +11,8 @@ public enum ValueKind
     Days,
     /// <summary>A mean on a scale, such as the faces of "Hoe gaat het?" from 1 to 5.</summary>
     Average,
+    /// <summary>An amount in euro, exact to the cent.</summary>
+    Money,
 }
 
 public sealed record ReportColumn(string Title, ValueKind Kind);
@@ -128,6 +130,10 @@ public static class ReportTables
     }
 
     /// <summary>A value as the page and the CSV write it: Dutch decimal comma, no thousands separator, empty for nothing.</summary>
+    /// <summary>A value for a file: amounts in euro with their two decimals, everything else as <see cref="Format(decimal?)"/>.</summary>
+    public static string Format(decimal? value, ValueKind kind) =>
+        kind == ValueKind.Money && value is { } amount ? amount.ToString("0.00", Platform.Localization.DutchFormat.Culture) : Format(value);
+
     public static string Format(decimal? value) =>
         value is { } v ? v.ToString(v == decimal.Truncate(v) ? "0" : "0.0", Platform.Localization.DutchFormat.Culture) : "";
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Thuis.Web.Features.Costs;
 
 namespace Thuis.Web.Features.Trajectories;
 
@@ -24,6 +25,31 @@ public sealed class CourseGroupForm
     public string? Notes { get; set; }
 
     public Guid Version { get; set; }
+
+    public const double MaxPricePerParticipant = 25_000;
+    public const double MaxInterpreterRate = 500;
+    public const double MaxChildcarePerSession = 2_000;
+
+    [Euro(MaxPricePerParticipant)]
+    public decimal? PricePerParticipant { get; set; }
+
+    [Euro(MaxInterpreterRate)]
+    public decimal? InterpreterRatePerHour { get; set; }
+
+    [Euro(MaxChildcarePerSession)]
+    public decimal? ChildcarePerSession { get; set; }
+
+    public CoursePrices ToPrices() => new(PricePerParticipant, InterpreterRatePerHour, ChildcarePerSession);
+
+    /// <summary>The prices' refusals, keyed by field, for the handler to check again what the page checked.</summary>
+    public Dictionary<string, string> CheckPrices()
+    {
+        var errors = new Dictionary<string, string>();
+        Euros.Check(errors, nameof(PricePerParticipant), PricePerParticipant, (decimal)MaxPricePerParticipant);
+        Euros.Check(errors, nameof(InterpreterRatePerHour), InterpreterRatePerHour, (decimal)MaxInterpreterRate);
+        Euros.Check(errors, nameof(ChildcarePerSession), ChildcarePerSession, (decimal)MaxChildcarePerSession);
+        return errors;
+    }
 
     /// <summary>Only when a PVT group is made: plan its sessions from the template.</summary>
     /// <remarks>Ticked boxes default to false: a browser sends nothing for a box left unticked.</remarks>
@@ -78,6 +104,9 @@ public sealed class CourseGroupForm
         StartDate = group.StartDate,
         Notes = group.Notes,
         Version = group.Version,
+        PricePerParticipant = group.PricePerParticipant,
+        InterpreterRatePerHour = group.InterpreterRatePerHour,
+        ChildcarePerSession = group.ChildcarePerSession,
         UseTemplate = false,
     };
 }

@@ -17,7 +17,7 @@ public sealed class CreateCourseGroup(AppDbContext db, CurrentUser currentUser)
     public async Task<Outcome<CreatedGroup>> HandleAsync(CourseGroupForm form, CancellationToken cancellationToken)
     {
         var municipalityId = currentUser.MunicipalityId ?? throw new InvalidOperationException("Geen gemeente.");
-        var errors = new Dictionary<string, string>();
+        var errors = form.CheckPrices();
         PlannedSessions? planned = null;
         if (form.Kind == CourseKind.Pvt && form.UseTemplate && form.StartDate is { } start)
         {
@@ -42,6 +42,7 @@ public sealed class CreateCourseGroup(AppDbContext db, CurrentUser currentUser)
         }
 
         var group = new CourseGroup(municipalityId, form.ToDetails());
+        group.SetPrices(form.ToPrices());
         db.CourseGroups.Add(group);
         foreach (var details in planned?.Sessions ?? [])
         {

@@ -23,6 +23,14 @@ public sealed class EditCourseGroup(AppDbContext db)
         {
             return Outcome.NotFound();
         }
-        return await SaveVersionedChange.HandleAsync(db, group, form.Version, g => g.Update(form.ToDetails()), ChangedMeanwhile, cancellationToken);
+        if (form.CheckPrices() is { Count: > 0 } errors)
+        {
+            return Outcome.Invalid(errors);
+        }
+        return await SaveVersionedChange.HandleAsync(db, group, form.Version, g =>
+        {
+            g.Update(form.ToDetails());
+            g.SetPrices(form.ToPrices());
+        }, ChangedMeanwhile, cancellationToken);
     }
 }

@@ -25,6 +25,13 @@ public sealed class SessionForm
 
     public Guid Version { get; set; }
 
+    /// <summary>Hours of an interpreter: at most a long day.</summary>
+    [Range(typeof(decimal), "0", "12", ErrorMessage = "Vul 0 tot en met 12 tolkuren in.")]
+    public decimal? InterpreterHours { get; set; }
+
+    /// <summary>Ticked boxes default to false: a browser sends nothing for a box left unticked.</summary>
+    public bool ChildcareArranged { get; set; }
+
     public SessionDetails ToDetails() => new(Date!.Value, Start!.Value, End!.Value, Kind, Topic, Theme);
 
     public static SessionForm From(Session session) => new()
@@ -36,6 +43,8 @@ public sealed class SessionForm
         Topic = session.Topic,
         Theme = session.Theme,
         Version = session.Version,
+        InterpreterHours = session.InterpreterHours,
+        ChildcareArranged = session.ChildcareArranged,
     };
 }
 
@@ -76,6 +85,7 @@ public sealed class PlanSession(AppDbContext db)
             return Outcome.Invalid(errors);
         }
         var session = new Session(group, form.ToDetails());
+        session.ArrangeSupport(form.InterpreterHours, form.ChildcareArranged);
         db.Sessions.Add(session);
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Saved(session.Id);
@@ -93,7 +103,11 @@ public sealed class PlanSession(AppDbContext db)
         {
             return Outcome.Invalid(errors);
         }
-        return await SaveVersionedChange.HandleAsync(db, session, form.Version, s => s.Update(form.ToDetails()), ChangedMeanwhile, cancellationToken);
+        return await SaveVersionedChange.HandleAsync(db, session, form.Version, s =>
+        {
+            s.Update(form.ToDetails());
+            s.ArrangeSupport(form.InterpreterHours, form.ChildcareArranged);
+        }, ChangedMeanwhile, cancellationToken);
     }
 
     public async Task<Outcome> DeleteAsync(Guid groupId, Guid sessionId, CancellationToken cancellationToken)
@@ -127,6 +141,14 @@ public sealed class PlanSession(AppDbContext db)
         if (!TrajectoryRequirements.SessionKindsFor(group.Kind).Contains(form.Kind))
         {
             errors[nameof(SessionForm.Kind)] = "Praktijkuren (werkervaring) horen bij een MAP-groep.";
+        }
+        if (form.InterpreterHours is { } hours && (hours < 0 || hours > 12))
+        {
+            errors[nameof(SessionForm.InterpreterHours)] = "Vul 0 tot en met 12 tolkuren in.";
+        }
+        else if (form.InterpreterHours is { } quarter && decimal.Round(quarter, 2) != quarter)
+        {
+            errors[nameof(SessionForm.InterpreterHours)] = "Vul de tolkuren in met hoogstens twee cijfers achter de komma, bijvoorbeeld 1,5.";
         }
         if (form.Date is { } date && date < group.StartDate)
         {

@@ -50,6 +50,24 @@ public sealed class Session : IMunicipalityOwned, ISharedByPeople
     /// <summary>Only for a workshop: which theme it covers.</summary>
     public WorkshopTheme? Theme { get; private set; }
 
+    /// <summary>Hours of an interpreter booked for this session, paid at the group's rate; none when there is no interpreter.</summary>
+    public decimal? InterpreterHours { get; private set; }
+
+    /// <summary>Whether childcare is arranged during this session, paid at the group's price per session.</summary>
+    public bool ChildcareArranged { get; private set; }
+
+    /// <summary>Books an interpreter and childcare for this session (see decision 0034 for when they count as spent).</summary>
+    public void ArrangeSupport(decimal? interpreterHours, bool childcare)
+    {
+        if (interpreterHours is { } hours && (hours < 0 || decimal.Round(hours, 2) != hours))
+        {
+            throw new ArgumentException("Tolkuren zijn niet negatief en hoogstens in honderdsten.", nameof(interpreterHours));
+        }
+        InterpreterHours = interpreterHours is 0 ? null : interpreterHours;
+        ChildcareArranged = childcare;
+        Version = Guid.NewGuid();
+    }
+
     /// <summary>Changes with every edit and every attendance list saved, so two people cannot overwrite each other.</summary>
     public Guid Version { get; private set; }
 
@@ -139,6 +157,7 @@ internal sealed class SessionMapping : IEntityTypeConfiguration<Session>
         builder.Property(s => s.Topic).HasMaxLength(200);
         builder.Property(s => s.Version).IsConcurrencyToken();
         builder.Ignore(s => s.Duration);
+        builder.Property(s => s.InterpreterHours).HasPrecision(6, 2);
         builder.HasIndex(s => new { s.GroupId, s.Date });
         builder.HasIndex(s => new { s.MunicipalityId, s.Date });
         builder.HasOne<CourseGroup>().WithMany().HasForeignKey(s => s.GroupId).OnDelete(DeleteBehavior.Cascade);
