@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Thuis.Web.Features.Accounts;
+using Thuis.Web.Features.Debts;
 using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Features.Interventions;
 using Thuis.Web.Features.Matching;
@@ -57,6 +58,8 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
     public DbSet<Cv> Cvs => Set<Cv>();
     public DbSet<JobApplication> JobApplications => Set<JobApplication>();
     public DbSet<JobCoach> JobCoaches => Set<JobCoach>();
+    public DbSet<Debt> Debts => Set<Debt>();
+    public DbSet<ArrearsReport> ArrearsReports => Set<ArrearsReport>();
     public DbSet<Milestone> Milestones => Set<Milestone>();
     public DbSet<CourseGroup> CourseGroups => Set<CourseGroup>();
     public DbSet<Session> Sessions => Set<Session>();

@@ -118,6 +118,8 @@ public static class DemoData
                 services.GetRequiredService<Features.Matching.ReadMatchingPeople>(), services.GetRequiredService<Features.Occupations.OccupationCatalogue>(),
                 m.Town, caseManager.DisplayName, services.GetRequiredService<TimeProvider>());
             await db.SaveChangesAsync();
+            await Features.Debts.DemoDebts.AddToAsync(db, m.Town, caseManager.DisplayName, services.GetRequiredService<TimeProvider>());
+            await db.SaveChangesAsync();
             await Features.Reports.DemoReports.AddToAsync(db, caseManager.DisplayName, services.GetRequiredService<TimeProvider>());
             await db.SaveChangesAsync();
             await AddOwnAccountAsync(db, users, municipality.Id, m.Domain, partner, caseManager.DisplayName, services.GetRequiredService<TimeProvider>());

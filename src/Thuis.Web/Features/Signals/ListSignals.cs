@@ -101,6 +101,7 @@ public static class SignalTexts
         SignalKind.ConsentWithdrawn => "toestemming ingetrokken",
         SignalKind.ActivityNotGoingWell => "activiteit gaat niet goed",
         SignalKind.CorrectionAsked => "verzoek om correctie (AVG)",
+        SignalKind.PaymentArrears => "vroegsignaal betalingsachterstand",
         _ => "einde ‘niet nu’",
     };
 

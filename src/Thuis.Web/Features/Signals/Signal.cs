@@ -30,6 +30,8 @@ public enum SignalKind
     ActivityNotGoingWell,
     /// <summary>The newcomer asked in their own Thuis to correct their data (AVG art. 16); answered within a month.</summary>
     CorrectionAsked,
+    /// <summary>A landlord, energy or water company or health insurer reported payment arrears (vroegsignalering, Wgs).</summary>
+    PaymentArrears,
 }
 
 public enum SignalState

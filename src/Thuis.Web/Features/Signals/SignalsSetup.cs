@@ -18,6 +18,7 @@ public static class SignalsSetup
         builder.Services.AddScoped<ISignalRule, OverAskedRule>();
         builder.Services.AddScoped<ISignalRule, ReferralUnansweredRule>();
         builder.Services.AddScoped<ISignalRule, DebtsWithoutHelpRule>();
+        builder.Services.AddScoped<ISignalRule, Debts.ArrearsReportRule>();
         builder.Services.AddScoped<ISignalRule, NotNowEndedRule>();
         builder.Services.AddScoped<ISignalRule, IntakeInvitationRule>();
         builder.Services.AddScoped<ISignalRule, MilestoneBehindRule>();

@@ -16,4 +16,7 @@ public static class DutchFormat
     public static string DateTime(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, TimeZone).ToString("d MMMM yyyy HH:mm", Culture);
 
     public static string MonthYear(DateOnly date) => date.ToString("MMMM yyyy", Culture);
+
+    /// <summary>An amount of money as the Dutch write it: "€ 1.234,50".</summary>
+    public static string Euro(decimal amount) => (amount < 0 ? "-€ " : "€ ") + Math.Abs(amount).ToString("#,##0.00", Culture);
 }
