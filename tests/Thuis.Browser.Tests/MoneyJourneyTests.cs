@@ -17,7 +17,7 @@ public sealed class MoneyJourneyTests(BrowserFixture fixture) : BrowserTest(fixt
         var person = Page.Locator("table tbody tr a").Nth(5);
         var name = (await person.TextContentAsync())!.Trim();
         await person.ClickAsync();
-        await Page.GetByRole(AriaRole.Link, new() { Name = "Geld: ontzorgen en huishoudboekje" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Geld: ontzorgen, schulden en huishoudboekje" }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(new Regex("^Geld: "));
         await AccessibleAtBothWidthsAsync("01-geld");
 

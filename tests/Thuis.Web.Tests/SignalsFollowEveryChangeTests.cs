@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Thuis.Web.Data;
+using Thuis.Web.Features.Debts;
 using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Features.Intake;
 using Thuis.Web.Features.Interventions;
@@ -178,6 +179,12 @@ public sealed class SignalsFollowEveryChangeTests(SignalsFollowEveryChangeTests.
         ["Costs.CostLines"] = new WritesNoPeoplesData("reads only: computes costs from enrolments, attendance, sessions and referrals"),
         ["Costs.EditBudget"] = new WritesNoPeoplesData("the municipality's budget, its allocation and norms; no rule reads it"),
         ["Costs.ViewBudget"] = new WritesNoPeoplesData("reads only; audit of the view of people's costs"),
+        ["Debts.ViewDebts"] = new WritesNoPeoplesData("reads only, audit of a view"),
+        ["Debts.SaveDebt"] = new Covered(nameof(Recording_an_open_debt_raises_the_debts_signal_in_the_same_request)),
+        ["Debts.DeleteDebt"] = new Covered(nameof(Deleting_a_debt_recorded_by_mistake_closes_the_debts_signal_in_the_same_request)),
+        ["Debts.RecordArrears"] = new Covered(nameof(Recording_an_early_signal_of_arrears_raises_its_signal_in_the_same_request)),
+        ["Debts.RecordArrearsOutcome"] = new Covered(nameof(Recording_the_contact_after_an_early_signal_closes_its_signal_in_the_same_request)),
+        ["Debts.ImportArrears"] = new Covered(nameof(Reading_an_arrears_file_raises_the_signal_of_that_person_in_the_same_request)),
     };
 
     [Fact]
@@ -422,6 +429,77 @@ public sealed class SignalsFollowEveryChangeTests(SignalsFollowEveryChangeTests.
         var path = WorkSetup.ApplicationPath(person, application!.Id);
 
         await ToldAsync(person, path, () => client.SubmitAsync(path, "sollicitatie-stap", new Dictionary<string, string> { ["Input.Step"] = nameof(ApplicationState.Interview) }));
+    }
+
+    [Fact]
+    public async Task Recording_an_open_debt_raises_the_debts_signal_in_the_same_request()
+    {
+        var person = await PersonAsync("Schuld");
+        using var client = await SignedInAsync(Roles.CaseManager);
+        var path = DebtsSetup.DebtsPath(person);
+
+        await RaisesAsync(person, SignalKind.DebtsWithoutHelp, () => client.SubmitAsync(path, "schuld", new Dictionary<string, string>
+        {
+            ["DebtInput.CreditorName"] = "Eneco",
+            ["DebtInput.CreditorKind"] = nameof(CreditorKind.Energy),
+            ["DebtInput.Amount"] = "240,00",
+            ["DebtInput.Since"] = "2026-10-01",
+            ["DebtInput.Status"] = nameof(DebtStatus.Open),
+        }));
+    }
+
+    [Fact]
+    public async Task Deleting_a_debt_recorded_by_mistake_closes_the_debts_signal_in_the_same_request()
+    {
+        Debt? debt = null;
+        var person = await PersonAsync("Vergissing", arrange: (db, n) =>
+            db.Debts.Add(debt = new Debt(n, new DebtDetails("Eneco", CreditorKind.Energy, 240m, Today.AddMonths(-1), DebtStatus.Open, null, null), Today)));
+        using var client = await SignedInAsync(Roles.CaseManager);
+
+        await ClosesAsync(person, SignalKind.DebtsWithoutHelp, () => client.SubmitAsync(DebtsSetup.DebtPath(person, debt!.Id), "schuld-verwijderen",
+            new Dictionary<string, string> { ["DeleteInput.Confirm"] = "true" }));
+    }
+
+    [Fact]
+    public async Task Recording_an_early_signal_of_arrears_raises_its_signal_in_the_same_request()
+    {
+        var person = await PersonAsync("Vroegsignaal");
+        using var client = await SignedInAsync(Roles.CaseManager);
+        var path = DebtsSetup.DebtsPath(person);
+
+        await RaisesAsync(person, SignalKind.PaymentArrears, () => client.SubmitAsync(path, "vroegsignaal", new Dictionary<string, string>
+        {
+            ["ArrearsInput.Party"] = "Woonstichting",
+            ["ArrearsInput.PartyKind"] = nameof(ArrearsPartyKind.Landlord),
+            ["ArrearsInput.Reference"] = $"H-{Guid.NewGuid():N}",
+            ["ArrearsInput.Amount"] = "650",
+            ["ArrearsInput.Months"] = "2",
+            ["ArrearsInput.ReportedOn"] = Today.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        }));
+    }
+
+    [Fact]
+    public async Task Recording_the_contact_after_an_early_signal_closes_its_signal_in_the_same_request()
+    {
+        ArrearsReport? report = null;
+        var person = await PersonAsync("Contact", arrange: (db, n) => db.ArrearsReports.Add(report = new ArrearsReport(n,
+            new ArrearsDetails("Vitens", ArrearsPartyKind.Water, $"V-{Guid.NewGuid():N}", 80m, 2, Today.AddDays(-2)), imported: false)));
+        using var client = await SignedInAsync(Roles.CaseManager);
+
+        await ClosesAsync(person, SignalKind.PaymentArrears, () => client.SubmitAsync(DebtsSetup.ArrearsReportPath(person, report!.Id), "uitkomst",
+            new Dictionary<string, string> { ["Input.Outcome"] = nameof(ArrearsOutcome.ContactMade) }));
+    }
+
+    [Fact]
+    public async Task Reading_an_arrears_file_raises_the_signal_of_that_person_in_the_same_request()
+    {
+        var bsn = NewBsn();
+        var person = await PersonAsync("Inlezen", bsn: bsn);
+        using var client = await SignedInAsync(Roles.CaseManager);
+        var file = Encoding.UTF8.GetBytes($"bsn;melder;soort;kenmerk;bedrag;maanden;datum\r\n{bsn};Eneco;energie;E-{Guid.NewGuid():N};120,00;1;{Today.AddDays(-1):dd-MM-yyyy}\r\n");
+
+        await RaisesAsync(person, SignalKind.PaymentArrears, () => client.SubmitFileAsync(DebtsSetup.ImportPath, "vroegsignalen", "Input.File",
+            new ThuisClient.Upload("meldingen.csv", file)));
     }
 
     [Fact]

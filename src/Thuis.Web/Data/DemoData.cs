@@ -120,6 +120,8 @@ public static class DemoData
             await db.SaveChangesAsync();
             await Features.Money.DemoMoney.AddToAsync(db, m.Town, services.GetRequiredService<TimeProvider>());
             await db.SaveChangesAsync();
+            await Features.Debts.DemoDebts.AddToAsync(db, m.Town, caseManager.DisplayName, services.GetRequiredService<TimeProvider>());
+            await db.SaveChangesAsync();
             await Features.Reports.DemoReports.AddToAsync(db, caseManager.DisplayName, services.GetRequiredService<TimeProvider>());
             await db.SaveChangesAsync();
             await Features.Costs.DemoCosts.AddToAsync(db, municipality.Id, services.GetRequiredService<TimeProvider>());

@@ -59,6 +59,9 @@ public sealed record TestMunicipality(
         ["OfferId"] = OfferId.ToString(),
         ["VolunteerId"] = VolunteerId.ToString(),
         ["UserId"] = StaffUserId,
+        // The test world records no debts and no early signals of arrears; an unknown one answers 404 the same way.
+        ["DebtId"] = Guid.NewGuid().ToString(),
+        ["ReportId"] = Guid.NewGuid().ToString(),
         // No erasure is asked for in the test world; an unknown request answers 404 the same way.
         ["ErasureId"] = Guid.NewGuid().ToString(),
     };

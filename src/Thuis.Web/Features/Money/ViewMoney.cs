@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
+using Thuis.Web.Features.Debts;
 using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Platform.Localization;
 
@@ -7,7 +8,7 @@ namespace Thuis.Web.Features.Money;
 
 /// <summary>A person's money on one page: ontzorgen with its hand-back, and the household budget.</summary>
 public sealed record MoneyView(Newcomer Newcomer, bool MustOntzorgen, OntzorgenPeriod? Period, IReadOnlyList<OntzorgenCost> Costs,
-    HouseholdBudget? Budget, DateOnly Today)
+    HouseholdBudget? Budget, int OpenDebts, decimal OpenDebtTotal, DateOnly Today)
 {
     /// <summary>Every bill has its day to go back to the person.</summary>
     public bool HandBackPlanned => Costs.Count > 0 && Costs.All(c => c.HandBackOn is not null);
@@ -32,7 +33,9 @@ public sealed class ViewMoney(AppDbContext db, TimeProvider clock)
         var obliged = await OntzorgenPeriod.ObligedAsync(db, person, cancellationToken);
         var costs = await db.OntzorgenCosts.AsNoTracking().Where(c => c.NewcomerId == newcomerId).ToListAsync(cancellationToken);
         var budget = await db.HouseholdBudgets.AsNoTracking().SingleOrDefaultAsync(b => b.NewcomerId == newcomerId, cancellationToken);
+        var debts = (await db.Debts.AsNoTracking().Where(d => d.NewcomerId == newcomerId).Select(d => new { d.Status, d.Amount }).ToListAsync(cancellationToken))
+            .Where(d => Debt.IsOpenStatus(d.Status)).ToList();
         return new MoneyView(newcomer, obliged.GetValueOrDefault(newcomerId), periods.GetValueOrDefault(newcomerId),
-            [.. costs.OrderBy(c => c.Kind).ThenBy(c => c.PaidFrom)], budget, clock.InTheNetherlands());
+            [.. costs.OrderBy(c => c.Kind).ThenBy(c => c.PaidFrom)], budget, debts.Count, debts.Sum(d => d.Amount), clock.InTheNetherlands());
     }
 }

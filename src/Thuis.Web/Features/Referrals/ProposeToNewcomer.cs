@@ -19,7 +19,8 @@ public sealed class ProposalForm
     public string? Reasons { get; set; }
 }
 
-public sealed record OrganisationOption(Guid Id, string Name, bool IsPartner);
+/// <summary>An organisation to choose for a proposal; its type lets a page offer only some, such as debt help.</summary>
+public sealed record OrganisationOption(Guid Id, string Name, bool IsPartner, SocialMap.OrganisationType Type = SocialMap.OrganisationType.Other);
 
 /// <summary>
 /// Puts something that may fit to a newcomer, for them to answer. Someone who asked for "niet nu" gets no proposals.
@@ -28,7 +29,7 @@ public sealed class ProposeToNewcomer(AppDbContext db, CurrentUser currentUser, 
 {
     public async Task<IReadOnlyList<OrganisationOption>> OrganisationsAsync(CancellationToken cancellationToken) =>
         await db.Organisations.AsNoTracking().OrderByDescending(o => o.IsPartner).ThenBy(o => o.Name)
-            .Select(o => new OrganisationOption(o.Id, o.Name, o.IsPartner)).ToListAsync(cancellationToken);
+            .Select(o => new OrganisationOption(o.Id, o.Name, o.IsPartner, o.Type)).ToListAsync(cancellationToken);
 
     public async Task<Outcome> HandleAsync(Guid newcomerId, ProposalForm form, CancellationToken cancellationToken)
     {

@@ -49,6 +49,10 @@ public sealed class SignalSettingsForm : IValidatableObject
     [Required(ErrorMessage = "Vul een getal in.")]
     public int? IntakeInviteDays { get; set; }
 
+    /// <summary>Empty: the default of <see cref="SignalSettings.DefaultArrearsContactDays"/> days.</summary>
+    [Range(1, 90, ErrorMessage = "Kies 1 tot en met 90 dagen.")]
+    public int? ArrearsContactDays { get; set; }
+
     /// <summary>The settings as loaded; a save based on older settings is refused.</summary>
     public Guid Version { get; set; }
 
@@ -63,6 +67,7 @@ public sealed class SignalSettingsForm : IValidatableObject
         ReferralAnswerDays = s.ReferralAnswerDays,
         QuietDaysAfterResolve = s.QuietDaysAfterResolve,
         IntakeInviteDays = s.IntakeInviteDays,
+        ArrearsContactDays = s.ArrearsContactDays,
         Version = s.Version,
     };
 
@@ -106,7 +111,7 @@ public sealed class ChangeSignalSettings(AppDbContext db, CurrentUser currentUse
         }
         settings.Change(form.DeadlineWarningDays!.Value, form.AttendanceAbsences!.Value, form.AttendanceWindow!.Value, form.StagnationWeeks!.Value,
             form.IsolationWeeks!.Value, form.OverAskedActivities!.Value, form.ReferralAnswerDays!.Value, form.QuietDaysAfterResolve!.Value,
-            form.IntakeInviteDays!.Value);
+            form.IntakeInviteDays!.Value, form.ArrearsContactDays ?? SignalSettings.DefaultArrearsContactDays);
         db.RecordAudit(AuditAction.Update, nameof(SignalSettings), municipalityId.ToString(), AuditResult.Success, "Drempels voor signalen gewijzigd");
         // Both saved at once (the first save of a municipality, or the same version): theirs stays.
         return await SaveVersionedChange.SaveAsync(db, ChangedMeanwhile, cancellationToken);

@@ -103,6 +103,7 @@ public static class SignalTexts
         SignalKind.CorrectionAsked => "verzoek om correctie (AVG)",
         SignalKind.OntzorgenHandBack => "ontzorgen: rekeningen teruggeven",
         SignalKind.OntzorgenBelowLaw => "ontzorgen korter dan de wet",
+        SignalKind.PaymentArrears => "vroegsignaal betalingsachterstand",
         _ => "einde ‘niet nu’",
     };
 

@@ -264,7 +264,10 @@ public sealed class ReferralUnansweredRule : ISignalRule
     }
 }
 
-/// <summary>Debts recorded at the intake, and no debt help arranged.</summary>
+/// <summary>
+/// Debts and no debt help arranged: recorded so at the intake, or open debts in the person's register of debts with no
+/// referral to an organisation for debt help and none of them with debt help yet.
+/// </summary>
 public sealed class DebtsWithoutHelpRule : ISignalRule
 {
     public SignalKind Kind => SignalKind.DebtsWithoutHelp;
@@ -275,10 +278,22 @@ public sealed class DebtsWithoutHelpRule : ISignalRule
                             join n in scope.Active on f.NewcomerId equals n.Id
                             where f.HasDebts == true && (f.DebtHelp == DebtHelp.Needed || f.DebtHelp == DebtHelp.NotNeeded)
                             select new { n.Id, n.GivenNames, f.RecordedAt }).ToListAsync(cancellationToken);
-        return [.. people.Select(p => new SignalFinding(p.Id, null, 2,
+        var findings = people.Select(p => new SignalFinding(p.Id, null, 2,
             "Heeft schulden en nog geen schuldhulp",
             $"Stel {p.GivenNames} schuldhulp voor en vraag toestemming om door te verwijzen",
-            Today.DayInTheNetherlands(p.RecordedAt)))];
+            Today.DayInTheNetherlands(p.RecordedAt))).ToList();
+        var fromIntake = findings.Select(f => f.NewcomerId).ToHashSet();
+        foreach (var (id, givenNames, since) in await Debts.DebtRegister.WithoutHelpAsync(scope.Db, scope.Active, cancellationToken))
+        {
+            if (!fromIntake.Contains(id))
+            {
+                findings.Add(new SignalFinding(id, null, 2,
+                    "Heeft open schulden en nog geen schuldhulp",
+                    $"Stel {givenNames} schuldhulp voor en vraag toestemming om door te verwijzen",
+                    since));
+            }
+        }
+        return findings;
     }
 }
 

@@ -34,6 +34,8 @@ public enum SignalKind
     OntzorgenHandBack,
     /// <summary>The law's six months of ontzorgen would not be met.</summary>
     OntzorgenBelowLaw,
+    /// <summary>A landlord, energy or water company or health insurer reported payment arrears (vroegsignalering, Wgs).</summary>
+    PaymentArrears,
 }
 
 public enum SignalState

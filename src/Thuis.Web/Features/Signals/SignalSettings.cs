@@ -51,13 +51,24 @@ public sealed class SignalSettings : IMunicipalitySetting
 
     public const int DefaultIntakeInviteDays = 14;
 
+    /// <summary>
+    /// Days after an early signal of payment arrears (vroegsignalering) by which the case manager should have made
+    /// contact. The Wgs (art. 4a) asks the municipality to offer a first conversation after such a signal but sets no
+    /// number of days (art. 3 gives four weeks after a request for help, three working days for a threatened eviction
+    /// or cut-off); this is the municipality's own practice.
+    /// </summary>
+    public int ArrearsContactDays { get; private set; } = DefaultArrearsContactDays;
+
+    public const int DefaultArrearsContactDays = 14;
+
     /// <summary>Changes with every save, so a form based on older thresholds is refused; empty until first saved.</summary>
     public Guid Version { get; private set; }
 
     public static SignalSettings Defaults(Guid municipalityId) => new(municipalityId);
 
     public void Change(int deadlineWarningDays, int attendanceAbsences, int attendanceWindow, int stagnationWeeks, int isolationWeeks,
-        int overAskedActivities, int referralAnswerDays, int quietDaysAfterResolve, int intakeInviteDays = DefaultIntakeInviteDays)
+        int overAskedActivities, int referralAnswerDays, int quietDaysAfterResolve, int intakeInviteDays = DefaultIntakeInviteDays,
+        int arrearsContactDays = DefaultArrearsContactDays)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(deadlineWarningDays, 0);
         ArgumentOutOfRangeException.ThrowIfLessThan(attendanceAbsences, 1);
@@ -68,6 +79,8 @@ public sealed class SignalSettings : IMunicipalitySetting
         ArgumentOutOfRangeException.ThrowIfLessThan(referralAnswerDays, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(quietDaysAfterResolve, 0);
         ArgumentOutOfRangeException.ThrowIfLessThan(intakeInviteDays, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(arrearsContactDays, 1);
+        ArrearsContactDays = arrearsContactDays;
         (DeadlineWarningDays, AttendanceAbsences, AttendanceWindow, StagnationWeeks, IsolationWeeks) =
             (deadlineWarningDays, attendanceAbsences, attendanceWindow, stagnationWeeks, isolationWeeks);
         (OverAskedActivities, ReferralAnswerDays, QuietDaysAfterResolve, IntakeInviteDays) =
@@ -83,6 +96,7 @@ internal sealed class SignalSettingsMapping : IEntityTypeConfiguration<SignalSet
         builder.HasKey(s => s.MunicipalityId);
         builder.Property(s => s.Version).IsConcurrencyToken();
         builder.Property(s => s.IntakeInviteDays).HasDefaultValue(SignalSettings.DefaultIntakeInviteDays);
+        builder.Property(s => s.ArrearsContactDays).HasDefaultValue(SignalSettings.DefaultArrearsContactDays);
         builder.HasOne<Municipality>().WithOne().HasForeignKey<SignalSettings>(s => s.MunicipalityId).OnDelete(DeleteBehavior.Cascade);
     }
 }

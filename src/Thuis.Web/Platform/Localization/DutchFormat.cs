@@ -1,9 +1,10 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace Thuis.Web.Platform.Localization;
 
 /// <summary>Dates and times as a Dutch municipality reads them: nl-NL, in Amsterdam time.</summary>
-public static class DutchFormat
+public static partial class DutchFormat
 {
     public static CultureInfo Culture { get; } = CultureInfo.GetCultureInfo("nl-NL");
 
@@ -26,23 +27,36 @@ public static class DutchFormat
     public const string EuroExample = "Vul een bedrag in euro in, bijvoorbeeld 612,40.";
 
     /// <summary>
-    /// Reads an amount as people type it: "1.234,50", "1234,5", "€ 12", and also "12.50" — a dot followed by one or two
-    /// digits at the end, with no comma, is read as the decimal point, because that is what people mean by it.
+    /// Reads an amount as people in the Netherlands type it and as files bring it: "1234,50", "1.234,50", "€ 1.234",
+    /// "1234.50". A comma is the decimal sign; dots only group thousands when they do so in threes ("1.234"), otherwise a
+    /// single dot is read as a decimal point, as exports written in English have it. A sign is not an amount.
     /// </summary>
     public static bool TryParseEuro(string? text, out decimal amount)
     {
         amount = 0;
-        var cleaned = (text ?? "").Replace("€", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal).Trim();
-        if (cleaned.Length == 0)
+        var value = (text ?? "").Replace("€", "", StringComparison.Ordinal).Replace("EUR", "", StringComparison.OrdinalIgnoreCase).Trim()
+            .Replace(" ", "", StringComparison.Ordinal).Replace("\u00a0", "", StringComparison.Ordinal);
+        string invariant;
+        if (GroupedAmount().IsMatch(value))
+        {
+            invariant = value.Replace(".", "", StringComparison.Ordinal).Replace(',', '.');
+        }
+        else if (PlainAmount().IsMatch(value))
+        {
+            invariant = value.Replace(',', '.');
+        }
+        else
         {
             return false;
         }
-        var lastDot = cleaned.LastIndexOf('.');
-        if (!cleaned.Contains(',', StringComparison.Ordinal) && lastDot >= 0 && cleaned.Length - lastDot - 1 is 1 or 2
-            && cleaned.Count(c => c == '.') == 1)
-        {
-            cleaned = cleaned.Replace('.', ',');
-        }
-        return decimal.TryParse(cleaned, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands, Culture, out amount);
+        return decimal.TryParse(invariant, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out amount);
     }
+
+    // 1.234 or 1.234.567,89: dots between groups of three.
+    [GeneratedRegex(@"^[0-9]{1,3}(\.[0-9]{3})+(,[0-9]+)?$")]
+    private static partial Regex GroupedAmount();
+
+    // 1234, 1234,5, 1234.50.
+    [GeneratedRegex(@"^[0-9]+([.,][0-9]+)?$")]
+    private static partial Regex PlainAmount();
 }
