@@ -17,7 +17,7 @@ public sealed class OwnLanguagesJourneyTests(BrowserFixture fixture) : BrowserTe
     private static readonly string[] SignedInPages =
     [
         OwnSetup.StartPath, "/mijn/plan", OwnSetup.AppointmentsPath, "/mijn/voorstellen", "/mijn/toestemmingen", "/mijn/hoe-gaat-het",
-        "/mijn/wat-ik-wil", OwnSetup.CvPath, OwnSetup.DataPath, OwnSetup.CorrectionPath, OwnSetup.SignInSetupPath, OwnSetup.CodeAppPath, OwnSetup.LanguagePath,
+        "/mijn/wat-ik-wil", OwnSetup.CvPath, "/mijn/geld", OwnSetup.DataPath, OwnSetup.CorrectionPath, OwnSetup.SignInSetupPath, OwnSetup.CodeAppPath, OwnSetup.LanguagePath,
     ];
 
     private static readonly string[] AnonymousPages = [OwnSetup.SignInPath, "/mijn/activeren", OwnSetup.SignInCodePath];

@@ -332,7 +332,7 @@ public sealed class OwnAccessTests(AppFixture fixture)
             Assert.DoesNotContain(own.Bsn, page.Text, StringComparison.Ordinal);
         }
         Assert.Equal("/mijn", (await newcomer.GetAsync("/")).Location);
-        Assert.Equal(["/mijn", "/mijn/plan", "/mijn/wat-ik-wil", OwnSetup.AppointmentsPath, OwnSetup.CvPath, "/mijn/voorstellen", "/mijn/hoe-gaat-het", "/mijn/gegevens"],
+        Assert.Equal(["/mijn", "/mijn/plan", "/mijn/wat-ik-wil", OwnSetup.AppointmentsPath, OwnSetup.CvPath, "/mijn/geld", "/mijn/voorstellen", "/mijn/hoe-gaat-het", "/mijn/gegevens"],
             [.. (await newcomer.GetAsync("/mijn")).Document.QuerySelectorAll("nav.thuis-nav a[href]").Select(a => a.GetAttribute("href")!)]);
     }
 
@@ -345,7 +345,7 @@ public sealed class OwnAccessTests(AppFixture fixture)
         foreach (var url in new[] { "/mijn", "/mijn/plan", $"/mijn/plan/stap/{Guid.NewGuid()}", "/mijn/taal", "/mijn/gegevens", "/mijn/gegevens/download",
             OwnSetup.AppointmentsPath, OwnSetup.CalendarPath, $"{OwnSetup.AppointmentsPath}/bijeenkomst-{World.A.SessionId:N}.ics",
             "/mijn/voorstellen", $"/mijn/voorstellen/{World.A.ProposalId}", "/mijn/toestemmingen", $"/mijn/toestemmingen/{World.A.ConsentId}/intrekken",
-            "/mijn/hoe-gaat-het", $"/mijn/hoe-gaat-het/{World.A.ReferralId}", "/mijn/wat-ik-wil", OwnSetup.SignInSetupPath, OwnSetup.CvPath, OwnSetup.CvFilePath })
+            "/mijn/hoe-gaat-het", $"/mijn/hoe-gaat-het/{World.A.ReferralId}", "/mijn/wat-ik-wil", OwnSetup.SignInSetupPath, OwnSetup.CvPath, OwnSetup.CvFilePath, "/mijn/geld" })
         {
             Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync(url)).Status);
         }
