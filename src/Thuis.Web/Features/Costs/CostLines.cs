@@ -100,7 +100,16 @@ public sealed class CostLines(AppDbContext db, TimeProvider clock)
             .Where(r => r.State == ReferralState.Accepted || r.State == ReferralState.Started || r.State == ReferralState.Ended)
             .Join(db.Proposals, r => r.ProposalId, p => p.Id, (r, p) => new
             {
-                r.NewcomerId, r.OrganisationId, r.State, r.AnsweredOn, r.StartedOn, r.EndedOn, r.Outcome, r.What, p.Kind, p.TargetId,
+                r.NewcomerId,
+                r.OrganisationId,
+                r.State,
+                r.AnsweredOn,
+                r.StartedOn,
+                r.EndedOn,
+                r.Outcome,
+                r.What,
+                p.Kind,
+                p.TargetId,
             })
             .Where(r => r.Kind == TargetKind.Offer || r.Kind == TargetKind.Intervention)
             .ToListAsync(cancellationToken);
