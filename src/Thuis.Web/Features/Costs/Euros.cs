@@ -20,7 +20,7 @@ public static class Euros
     {
         null => null,
         < 0 => "Een bedrag kan niet negatief zijn; vul 0 in of laat het leeg.",
-        { } a when decimal.Round(a, 2) != a => "Vul een bedrag in hele centen in, met hoogstens twee cijfers achter de komma.",
+        { } a when !Platform.Localization.DutchFormat.IsWholeCents(a) => "Vul een bedrag in hele centen in, met hoogstens twee cijfers achter de komma.",
         { } a when a > maximum => $"Een bedrag is hier hoogstens {Platform.Localization.DutchFormat.Euro(maximum)}.",
         _ => null,
     };

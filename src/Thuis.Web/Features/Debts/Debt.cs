@@ -4,6 +4,8 @@ using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Platform.Changes;
 using Thuis.Web.Platform.Tenancy;
 
+using Thuis.Web.Platform.Localization;
+
 namespace Thuis.Web.Features.Debts;
 
 /// <summary>What a case manager records of one debt.</summary>
@@ -64,7 +66,7 @@ public sealed class Debt : IMunicipalityOwned, IPersonData
     public static Dictionary<string, string> Refusals(decimal? amount, DateOnly? since, DateOnly today)
     {
         var errors = new Dictionary<string, string>();
-        if (amount is not { } a || a <= 0 || a > MaxAmount || decimal.Round(a, 2) != a)
+        if (amount is not { } a || a <= 0 || a > MaxAmount || !DutchFormat.IsWholeCents(a))
         {
             errors["Amount"] = amount is { } b && b > 0 && decimal.Round(b, 2) != b ? "Vul een bedrag in met hoogstens twee cijfers achter de komma." : AmountRefusal;
         }

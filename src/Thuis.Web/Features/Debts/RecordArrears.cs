@@ -56,7 +56,7 @@ public static class ArrearsRules
         {
             errors[nameof(ArrearsForm.Amount)] = AmountNotANumber;
         }
-        else if (amount <= 0 || amount > Debt.MaxAmount || decimal.Round(amount, 2) != amount)
+        else if (amount <= 0 || amount > Debt.MaxAmount || !DutchFormat.IsWholeCents(amount))
         {
             errors[nameof(ArrearsForm.Amount)] = AmountNotPositive;
         }

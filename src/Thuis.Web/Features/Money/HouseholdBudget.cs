@@ -4,6 +4,8 @@ using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Platform.Changes;
 using Thuis.Web.Platform.Tenancy;
 
+using Thuis.Web.Platform.Localization;
+
 namespace Thuis.Web.Features.Money;
 
 /// <summary>One line of a household budget: an amount a month, in euros and cents.</summary>
@@ -68,7 +70,7 @@ public sealed class HouseholdBudget : IMunicipalityOwned, IPersonData
     /// <summary>Why an amount cannot be a line of the budget; null when it can.</summary>
     public static string? Problem(decimal amount) =>
         amount < 0 || amount > MaximumPerMonth ? "Vul een bedrag per maand in van € 0 tot en met € 100.000."
-        : decimal.Round(amount, 2) != amount ? "Vul een bedrag in hele centen in."
+        : !DutchFormat.IsWholeCents(amount) ? "Vul een bedrag in hele centen in."
         : null;
 
     /// <summary>Replaces the amounts; lines of zero are left out.</summary>

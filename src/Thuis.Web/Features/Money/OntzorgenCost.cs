@@ -4,6 +4,8 @@ using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Platform.Changes;
 using Thuis.Web.Platform.Tenancy;
 
+using Thuis.Web.Platform.Localization;
+
 namespace Thuis.Web.Features.Money;
 
 /// <summary>
@@ -78,7 +80,7 @@ public sealed class OntzorgenCost : IMunicipalityOwned, IPersonData
         {
             problems[nameof(details.AmountPerMonth)] = "Vul een bedrag per maand in van meer dan € 0 en hoogstens € 10.000.";
         }
-        else if (decimal.Round(details.AmountPerMonth, 2) != details.AmountPerMonth)
+        else if (!DutchFormat.IsWholeCents(details.AmountPerMonth))
         {
             problems[nameof(details.AmountPerMonth)] = "Vul een bedrag in hele centen in.";
         }

@@ -4,6 +4,8 @@ using Thuis.Web.Features.Municipalities;
 using Thuis.Web.Platform.Changes;
 using Thuis.Web.Platform.Tenancy;
 
+using Thuis.Web.Platform.Localization;
+
 namespace Thuis.Web.Features.Trajectories;
 
 /// <summary>What describes a group, as a coordinator fills it in.</summary>
@@ -71,7 +73,7 @@ public sealed class CourseGroup : IMunicipalityOwned, ISharedByPeople
     {
         foreach (var amount in new[] { prices.PerParticipant, prices.InterpreterPerHour, prices.ChildcarePerSession })
         {
-            if (amount is { } a && (a < 0 || decimal.Round(a, 2) != a))
+            if (amount is { } a && (a < 0 || !DutchFormat.IsWholeCents(a)))
             {
                 throw new ArgumentException("Een prijs is niet negatief en in hele centen.", nameof(prices));
             }

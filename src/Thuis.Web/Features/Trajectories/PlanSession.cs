@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
 using Thuis.Web.Platform.Editing;
 
+using Thuis.Web.Platform.Localization;
+
 namespace Thuis.Web.Features.Trajectories;
 
 public sealed class SessionForm
@@ -146,7 +148,7 @@ public sealed class PlanSession(AppDbContext db)
         {
             errors[nameof(SessionForm.InterpreterHours)] = "Vul 0 tot en met 12 tolkuren in.";
         }
-        else if (form.InterpreterHours is { } quarter && decimal.Round(quarter, 2) != quarter)
+        else if (form.InterpreterHours is { } quarter && !DutchFormat.IsWholeCents(quarter))
         {
             errors[nameof(SessionForm.InterpreterHours)] = "Vul de tolkuren in met hoogstens twee cijfers achter de komma, bijvoorbeeld 1,5.";
         }

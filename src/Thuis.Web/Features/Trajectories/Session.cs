@@ -4,6 +4,8 @@ using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Platform.Changes;
 using Thuis.Web.Platform.Tenancy;
 
+using Thuis.Web.Platform.Localization;
+
 namespace Thuis.Web.Features.Trajectories;
 
 /// <summary>When and what a session is: a workshop has a theme, a language lesson has none.</summary>
@@ -59,7 +61,7 @@ public sealed class Session : IMunicipalityOwned, ISharedByPeople
     /// <summary>Books an interpreter and childcare for this session (see decision 0034 for when they count as spent).</summary>
     public void ArrangeSupport(decimal? interpreterHours, bool childcare)
     {
-        if (interpreterHours is { } hours && (hours < 0 || decimal.Round(hours, 2) != hours))
+        if (interpreterHours is { } hours && (hours < 0 || !DutchFormat.IsWholeCents(hours)))
         {
             throw new ArgumentException("Tolkuren zijn niet negatief en hoogstens in honderdsten.", nameof(interpreterHours));
         }

@@ -24,6 +24,9 @@ public static partial class DutchFormat
     /// <summary>An amount for a form to edit: "1234,50".</summary>
     public static string Amount(decimal amount) => amount.ToString("0.00", Culture);
 
+    /// <summary>Whether an amount is in whole cents: € 12,50 is, € 12,345 is not.</summary>
+    public static bool IsWholeCents(decimal amount) => decimal.Round(amount, 2) == amount;
+
     public const string EuroExample = "Vul een bedrag in euro in, bijvoorbeeld 612,40.";
 
     /// <summary>
