@@ -47,7 +47,7 @@ public sealed class SignalJourneyTests(BrowserFixture fixture) : BrowserTest(fix
     }
 
     [Fact]
-    public async Task Registering_someone_whose_PIP_deadline_has_passed_shows_the_signal_on_the_start_page_at_once()
+    public async Task Registering_someone_whose_PIP_deadline_has_passed_shows_the_signal_among_the_case_managers_signals_at_once()
     {
         await SignInAsync(CaseManagerOfDalfsen);
         var registered = TimeProvider.System.InTheNetherlands().AddDays(-100).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
@@ -61,8 +61,9 @@ public sealed class SignalJourneyTests(BrowserFixture fixture) : BrowserTest(fix
         await Page.GetByRole(AriaRole.Button, new() { Name = "Registreren", Exact = true }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("De statushouder is geregistreerd.");
 
-        // No hourly run in between: the save itself brought the signal.
-        await Page.GotoAsync("/");
+        // No hourly run in between: the save itself brought the signal. The full list, not the start page: the start page
+        // shows the ten most urgent, and other journeys in this run raise older urgent signals for the same case manager.
+        await Page.GotoAsync("/signalen");
         var row = Page.Locator("[data-testid=signal-row]", new() { HasText = "Ruta Laat Ingeschreven" }).Filter(new() { HasText = "PIP" });
         await Expect(row).ToHaveCountAsync(1);
         await Expect(row).ToContainTextAsync("Het PIP had uiterlijk");
