@@ -179,7 +179,7 @@ public sealed class ReportTests
         Assert.Equal("rapportage-alle-tabellen-alle-2027-04-10.xlsx", xlsx.Content.Headers.ContentDisposition?.FileName);
         var workbook = Workbook(await xlsx.Content.ReadAsByteArrayAsync());
         Assert.Equal([ReportTables.Funnel, ReportTables.Domains, ReportTables.Occupations, ReportTables.Attendance, ReportTables.Matching,
-            ReportTables.Outcomes, ReportTables.Work, ReportTables.WorkPerEmployer, ReportTables.WorkPerJobCoach, ReportTables.Interventions, ReportTables.Organisations, ReportTables.Feedback, ReportTables.Signals], workbook.Keys);
+            ReportTables.Outcomes, ReportTables.Work, ReportTables.WorkPerEmployer, ReportTables.WorkPerJobCoach, ReportTables.Money, ReportTables.MoneyAmounts, ReportTables.Interventions, ReportTables.Organisations, ReportTables.Feedback, ReportTables.Signals], workbook.Keys);
         Assert.Equal(["4", "66.7", "25", "25"], workbook[ReportTables.Funnel]["intake afgerond"]);
         Assert.Equal(["2", "33.3", "97.5", "199"], workbook[ReportTables.Funnel]["vrijwilligerswerk, opleiding of betaald werk"]);
         Assert.Equal(["6", "100", "", ""], workbook[ReportTables.Funnel]["gehuisvest"]);
@@ -330,6 +330,8 @@ public sealed class ReportTests
     [Theory]
     [InlineData("2026-03", CohortKind.Month, 2026, 3, "2026-03-01", "2026-04-01")]
     [InlineData("2026-K4", CohortKind.Quarter, 2026, 4, "2026-10-01", "2027-01-01")]
+    [InlineData("2026", CohortKind.Year, 2026, 0, "2026-01-01", "2027-01-01")]
+    [InlineData("0999", CohortKind.All, 0, 0, null, null)]
     [InlineData("alle", CohortKind.All, 0, 0, null, null)]
     [InlineData("2026-13", CohortKind.All, 0, 0, null, null)]
     [InlineData("2026-K5", CohortKind.All, 0, 0, null, null)]
@@ -346,7 +348,7 @@ public sealed class ReportTests
     public void The_cohorts_to_choose_run_from_the_first_housing_to_today_newest_first()
     {
         var choices = Cohort.Choices(new DateOnly(2026, 11, 20), new DateOnly(2027, 1, 5)).Select(c => c.Key);
-        Assert.Equal(["alle", "2027-K1", "2026-K4", "2027-01", "2026-12", "2026-11"], choices);
+        Assert.Equal(["alle", "2027", "2026", "2027-K1", "2026-K4", "2027-01", "2026-12", "2026-11"], choices);
         Assert.Equal(2m, Figures.Median([3, 1, 2]));
         Assert.Equal(2.5m, Figures.Median([4, 1, 3, 2]));
         Assert.Null(Figures.Median([]));

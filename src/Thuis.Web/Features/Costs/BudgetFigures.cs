@@ -23,6 +23,17 @@ public sealed record PersonCosts(Guid NewcomerId, string Name, LearningRoute? Ro
 public sealed record ResultFigures(string Label, decimal Spent, decimal Shared, int Started, decimal? PerParticipant,
     int Counted, int Going, decimal? PerGoingParticipant);
 
+/// <summary>
+/// The people of one housing cohort (the year they were housed here, or not yet housed) with costs: what they cost over
+/// their whole trajectory (committed and spent), per person, and what was spent on them in the budget year.
+/// </summary>
+public sealed record CohortCosts(int? HousedIn, int People, decimal Costs, decimal SpentInYear)
+{
+    public decimal? PerPerson => Euros.PerHead(Costs, People);
+
+    public string Label => HousedIn is { } year ? $"gehuisvest in {year}" : "nog niet gehuisvest";
+}
+
 /// <summary>The arithmetic of the budget page on plain lines, so every rule of decision 0034 can be checked by hand.</summary>
 public static class BudgetFigures
 {
@@ -74,6 +85,14 @@ public static class BudgetFigures
                 return new PersonCosts(g.Key, name, route, route is { } r ? budget?.Norm(r) : null, g.Sum(l => l.Amount));
             })
             .OrderByDescending(p => p.IsOverNorm).ThenByDescending(p => p.OverNorm ?? 0).ThenBy(p => p.Name, StringComparer.CurrentCulture)];
+
+    /// <summary>Per housing year, newest first, then those not yet housed: the person-bound costs of its people.</summary>
+    public static IReadOnlyList<CohortCosts> PerCohort(IReadOnlyList<CostLine> lines, IReadOnlyDictionary<Guid, DateOnly?> housingDates, int year) =>
+        [.. lines.Where(l => l.NewcomerId is { } id && housingDates.ContainsKey(id))
+            .GroupBy(l => housingDates[l.NewcomerId!.Value]?.Year)
+            .Select(g => new CohortCosts(g.Key, g.Select(l => l.NewcomerId).Distinct().Count(), g.Sum(l => l.Amount),
+                g.Where(l => l.SpentOn?.Year == year).Sum(l => l.Amount)))
+            .OrderBy(c => c.HousedIn is null).ThenByDescending(c => c.HousedIn)];
 
     /// <summary>
     /// Per group, offer or intervention: the spent costs of its participants, shared by those who started, and by those

@@ -195,6 +195,7 @@ public sealed class BuildReport(AppDbContext db, CurrentUser currentUser, Report
             .Select(o => Activity(Dutch(o), occupied.Keys.Count(k => k.Item2 == o), housed.Count)).ToList();
 
         var work = await WorkAsync(cohortIds, housingDates, today, cancellationToken);
+        var municipalityId = currentUser.MunicipalityId ?? throw new InvalidOperationException("Geen gemeente.");
         return new ReportFigures(cohort, today, clock.GetUtcNow(), housed.Count, funnel, domains, occupations,
             await AttendanceAsync(cohortIds, today, cancellationToken),
             await MatchingAsync(cohortIds, cancellationToken),
@@ -203,7 +204,8 @@ public sealed class BuildReport(AppDbContext db, CurrentUser currentUser, Report
             await OrganisationsAsync(cohortIds, cancellationToken),
             await SignalsAsync(cohortIds, cancellationToken),
             await FeedbackAsync(cohortIds, cancellationToken),
-            work.Outcomes, work.Employers, work.JobCoaches);
+            work.Outcomes, work.Employers, work.JobCoaches,
+            await Money.CountMoneyOutcomes.HandleAsync(db, municipalityId, cohortPeople, housed.Count, today, cancellationToken));
     }
 
     /// <summary>Those housed by today: a housing date still to come is a plan, not a move, and counts in no cohort.</summary>

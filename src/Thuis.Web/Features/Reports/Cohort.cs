@@ -8,11 +8,12 @@ public enum CohortKind
     All,
     Month,
     Quarter,
+    Year,
 }
 
 /// <summary>
-/// Who a report counts: everyone housed in the municipality, or those housed in one calendar month or quarter
-/// (Newcomer.HousingDate). Written in addresses and filenames as "alle", "2026-03" or "2026-K1".
+/// Who a report counts: everyone housed in the municipality, or those housed in one calendar year, quarter or month
+/// (Newcomer.HousingDate). Written in addresses and filenames as "alle", "2026", "2026-K1" or "2026-03".
 /// </summary>
 public sealed record Cohort(CohortKind Kind, int Year, int Number)
 {
@@ -22,11 +23,15 @@ public sealed record Cohort(CohortKind Kind, int Year, int Number)
 
     public static Cohort Quarter(int year, int quarter) => new(CohortKind.Quarter, year, quarter);
 
+    /// <summary>Those housed in one calendar year: the cohort of the state's accounting (Besluit inburgering 2021 art. 10.2).</summary>
+    public static Cohort OfYear(int year) => new(CohortKind.Year, year, 0);
+
     /// <summary>The first day housed in the cohort; null for everyone.</summary>
     public DateOnly? From => Kind switch
     {
         CohortKind.Month => new DateOnly(Year, Number, 1),
         CohortKind.Quarter => new DateOnly(Year, ((Number - 1) * 3) + 1, 1),
+        CohortKind.Year => new DateOnly(Year, 1, 1),
         _ => null,
     };
 
@@ -35,6 +40,7 @@ public sealed record Cohort(CohortKind Kind, int Year, int Number)
     {
         CohortKind.Month => From!.Value.AddMonths(1),
         CohortKind.Quarter => From!.Value.AddMonths(3),
+        CohortKind.Year => From!.Value.AddYears(1),
         _ => null,
     };
 
@@ -42,6 +48,7 @@ public sealed record Cohort(CohortKind Kind, int Year, int Number)
     {
         CohortKind.Month => string.Create(CultureInfo.InvariantCulture, $"{Year:0000}-{Number:00}"),
         CohortKind.Quarter => string.Create(CultureInfo.InvariantCulture, $"{Year:0000}-K{Number}"),
+        CohortKind.Year => string.Create(CultureInfo.InvariantCulture, $"{Year:0000}"),
         _ => "alle",
     };
 
@@ -49,12 +56,17 @@ public sealed record Cohort(CohortKind Kind, int Year, int Number)
     {
         CohortKind.Month => $"gehuisvest in {From!.Value.ToString("MMMM yyyy", DutchFormat.Culture)}",
         CohortKind.Quarter => $"gehuisvest in het {Number}e kwartaal van {Year}",
+        CohortKind.Year => $"gehuisvest in {Year}",
         _ => "iedereen die gehuisvest is",
     };
 
-    /// <summary>Reads "alle", "2026-03" or "2026-K1"; anything else is everyone.</summary>
+    /// <summary>Reads "alle", "2026", "2026-K1" or "2026-03"; anything else is everyone.</summary>
     public static Cohort Parse(string? key)
     {
+        if (key is { Length: 4 } && int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var onlyYear) && onlyYear >= 1900)
+        {
+            return OfYear(onlyYear);
+        }
         if (string.IsNullOrWhiteSpace(key) || key.Length < 6 || key[4] != '-'
             || !int.TryParse(key.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 1900 or > 9999)
         {
@@ -70,13 +82,17 @@ public sealed record Cohort(CohortKind Kind, int Year, int Number)
             : Everyone;
     }
 
-    /// <summary>The cohorts to choose from: every quarter and month from the first housing date to today, newest first.</summary>
+    /// <summary>The cohorts to choose from: every year, quarter and month from the first housing date to today, newest first.</summary>
     public static IReadOnlyList<Cohort> Choices(DateOnly? firstHoused, DateOnly today)
     {
         var choices = new List<Cohort> { Everyone };
         if (firstHoused is not { } first || first > today)
         {
             return choices;
+        }
+        for (var year = today.Year; year >= first.Year; year--)
+        {
+            choices.Add(OfYear(year));
         }
         for (var (year, quarter) = (today.Year, ((today.Month - 1) / 3) + 1); new DateOnly(year, ((quarter - 1) * 3) + 1, 1).AddMonths(3) > first;)
         {

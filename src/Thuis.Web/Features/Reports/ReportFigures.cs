@@ -98,7 +98,8 @@ public sealed record ReportFigures(
     IReadOnlyList<FunnelStep> Funnel, IReadOnlyList<ActivityCount> Domains, IReadOnlyList<ActivityCount> Occupations,
     IReadOnlyList<AttendanceRate> Attendance, IReadOnlyList<Conversion> Matching, IReadOnlyList<OutcomeAt> Outcomes,
     IReadOnlyList<InterventionUse> Interventions, IReadOnlyList<OrganisationResult> Organisations, IReadOnlyList<OpenSignals> Signals,
-    IReadOnlyList<FeedbackResult> Feedback, WorkOutcomes Work, IReadOnlyList<EmployerResult> Employers, IReadOnlyList<JobCoachResult> JobCoaches)
+    IReadOnlyList<FeedbackResult> Feedback, WorkOutcomes Work, IReadOnlyList<EmployerResult> Employers, IReadOnlyList<JobCoachResult> JobCoaches,
+    Money.MoneyOutcomes Money)
 {
     public static IReadOnlyList<ParticipationDomain> DomainOrder => ParticipationDomains.All;
 }

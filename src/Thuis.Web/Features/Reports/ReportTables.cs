@@ -44,8 +44,10 @@ public static class ReportTables
     public const string Organisations = "organisaties";
     public const string Signals = "signalen";
     public const string Feedback = "hoe-gaat-het";
+    public const string Money = "geld";
+    public const string MoneyAmounts = "geld-bedragen";
 
-    public static IReadOnlyList<string> Keys { get; } = [Funnel, Domains, Occupations, Attendance, Matching, Outcomes, Work, WorkPerEmployer, WorkPerJobCoach, Interventions, Organisations, Feedback, Signals];
+    public static IReadOnlyList<string> Keys { get; } = [Funnel, Domains, Occupations, Attendance, Matching, Outcomes, Work, WorkPerEmployer, WorkPerJobCoach, Money, MoneyAmounts, Interventions, Organisations, Feedback, Signals];
 
     private static ReportColumn Count(string title) => new(title, ValueKind.Count);
 
@@ -54,6 +56,8 @@ public static class ReportTables
     private static ReportColumn Days(string title) => new(title, ValueKind.Days);
 
     private static ReportColumn Average(string title) => new(title, ValueKind.Average);
+
+    private static ReportColumn Euro(string title) => new(title, ValueKind.Money);
 
     public static IReadOnlyList<ReportTable> All(ReportFigures figures) =>
     [
@@ -89,6 +93,14 @@ public static class ReportTables
         new(WorkPerJobCoach, "Betaald werk per jobcoach", "Jobcoach",
             [Count("personen"), Count("sollicitaties"), Count("aangenomen"), Count("op eigen niveau")],
             [.. figures.JobCoaches.Select(c => new ReportRow(c.Name, [c.People, c.Applications, c.Hired, c.AtLevel]))]),
+        MoneyTable(figures.Money),
+        new(MoneyAmounts, "Geld: de bedragen", "Bedrag",
+            [Euro("totaal"), Count("personen"), Euro("gemiddeld per persoon")],
+            [
+                new(MoneyLines.PaidNow, [figures.Money.PaidNowPerMonth, figures.Money.PaidNowPeople, PerHead(figures.Money.PaidNowPerMonth, figures.Money.PaidNowPeople)]),
+                new(MoneyLines.OpenDebtAmount, [figures.Money.OpenDebts, figures.Money.WithOpenDebts, PerHead(figures.Money.OpenDebts, figures.Money.WithOpenDebts)]),
+                new(MoneyLines.ArrearsAmount, [figures.Money.ArrearsReported, figures.Money.WithArrears, PerHead(figures.Money.ArrearsReported, figures.Money.WithArrears)]),
+            ]),
         new(Interventions, "Gebruik en resultaat per interventie of aanbod", "Interventie of aanbod",
             [Count("stappen"), Count("personen"), Count("bezig"), Count("afgerond"), Count("gestopt"), Percentage("% afgerond")],
             [.. figures.Interventions.Select(i => new ReportRow(i.Name, [i.Steps, i.People, i.Doing, i.Done, i.Dropped, i.DonePercentage]))]),
@@ -129,6 +141,30 @@ public static class ReportTables
             ]);
     }
 
+    /// <summary>
+    /// The cohort's money as outcomes: each line a number of people (or of early signals), out of whom it is counted,
+    /// and the share, like the work table.
+    /// </summary>
+    private static ReportTable MoneyTable(Money.MoneyOutcomes money)
+    {
+        static ReportRow Line(string label, int count, int outOf) => new(label, [count, outOf, Figures.Percentage(count, outOf)]);
+        return new(Money, "Geld op orde: ontzorgen, huishoudboekje en schulden", "Uitkomst",
+            [Count("aantal"), Count("van"), Percentage("%")],
+            [
+                Line(MoneyLines.Ontzorgd, money.Ontzorgd, money.CohortSize),
+                Line(MoneyLines.HandedBack, money.AllHandedBack, money.Ontzorgd),
+                Line(MoneyLines.Budget, money.WithBudget, money.CohortSize),
+                Line(MoneyLines.KeepsMoneyOver, money.KeepsMoneyOver, money.WithBudget),
+                Line(MoneyLines.OpenDebts, money.WithOpenDebts, money.CohortSize),
+                Line(MoneyLines.DebtHelp, money.WithDebtHelp, money.WithOpenDebts),
+                Line(MoneyLines.Arrears, money.WithArrears, money.CohortSize),
+                Line(MoneyLines.ArrearsOnTime(money.ContactDays), money.ArrearsOnTime, money.ArrearsDue),
+            ]);
+    }
+
+    /// <summary>An amount shared by a number of people, to the cent (decision 0034's one rounding); null for nobody.</summary>
+    private static decimal? PerHead(decimal amount, int people) => Costs.Euros.PerHead(amount, people);
+
     /// <summary>A value as the page and the CSV write it: Dutch decimal comma, no thousands separator, empty for nothing.</summary>
     /// <summary>A value for a file: amounts in euro with their two decimals, everything else as <see cref="Format(decimal?)"/>.</summary>
     public static string Format(decimal? value, ValueKind kind) =>
@@ -136,6 +172,24 @@ public static class ReportTables
 
     public static string Format(decimal? value) =>
         value is { } v ? v.ToString(v == decimal.Truncate(v) ? "0" : "0.0", Platform.Localization.DutchFormat.Culture) : "";
+}
+
+/// <summary>The lines of the money tables, as the page, the CSV and the workbook name them.</summary>
+public static class MoneyLines
+{
+    public const string Ontzorgd = "ontzorgd: de gemeente betaalt of betaalde vaste lasten";
+    public const string HandedBack = "betaalt alle rekeningen weer zelf";
+    public const string Budget = "huishoudboekje gemaakt";
+    public const string KeepsMoneyOver = "houdt per week geld over";
+    public const string OpenDebts = "heeft open schulden";
+    public const string DebtHelp = "met schuldhulp";
+    public const string Arrears = "vroegsignaal van een betalingsachterstand";
+
+    public static string ArrearsOnTime(int days) => $"vroegsignalen binnen {days} dagen opgepakt";
+
+    public const string PaidNow = "vaste lasten die de gemeente nu betaalt, per maand";
+    public const string OpenDebtAmount = "open schulden";
+    public const string ArrearsAmount = "achterstand gemeld in vroegsignalen";
 }
 
 /// <summary>The lines of the work table, as the page, the CSV and the workbook name them.</summary>
