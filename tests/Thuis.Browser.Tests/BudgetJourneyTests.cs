@@ -16,11 +16,16 @@ public sealed class BudgetJourneyTests(BrowserFixture fixture) : BrowserTest(fix
         var year = int.Parse((await Page.GetByRole(AriaRole.Heading, new() { Level = 1 }).TextContentAsync())![^4..], System.Globalization.CultureInfo.InvariantCulture);
 
         // This year's demo budget: the chart per month, the tables and their downloads.
-        await Expect(Page.Locator("figure.thuis-chart")).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Img, new() { NameRegex = new Regex("^Prognose per maand in") })).ToBeVisibleAsync();
         await Expect(Page.GetByTestId("bronnen")).ToContainTextAsync("Rijksbijdrage inburgering");
         await Expect(Page.GetByRole(AriaRole.Table, new() { Name = "Kosten per persoon tegen de norm van de leerroute" })).ToBeVisibleAsync();
         await Expect(Page.GetByTestId("excel-export")).ToBeVisibleAsync();
+        // What the people of each housing year cost, and the accounting to the state in one table.
+        await Expect(Page.GetByRole(AriaRole.Img, new() { Name = "Kosten per persoon per cohort" })).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Table, new() { Name = $"Verantwoording aan het Rijk over {year} (Wet inburgering 2021)" })).ToContainTextAsync("asielstatushouders gehuisvest in");
         await AccessibleAtBothWidthsAsync("01-begroting");
+        await Page.GetByTestId("verantwoording").ScrollIntoViewIfNeededAsync();
+        await SaveScreenshotAsync("01b-verantwoording");
 
         // Next year has no budget yet: the empty state leads to the form.
         await Page.GetByLabel("Jaar").SelectOptionAsync(new SelectOptionValue { Label = (year + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) });
