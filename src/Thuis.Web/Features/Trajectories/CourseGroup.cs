@@ -2,9 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Thuis.Web.Features.Municipalities;
 using Thuis.Web.Platform.Changes;
-using Thuis.Web.Platform.Tenancy;
-
 using Thuis.Web.Platform.Localization;
+using Thuis.Web.Platform.Tenancy;
 
 namespace Thuis.Web.Features.Trajectories;
 
