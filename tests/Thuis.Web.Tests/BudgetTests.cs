@@ -17,6 +17,7 @@ using Thuis.Web.Features.Trajectories;
 using Thuis.Web.Platform.Auditing;
 using Thuis.Web.Platform.Security;
 using Thuis.Web.Tests.Infrastructure;
+using static Thuis.Web.Tests.Infrastructure.ReportTablePage;
 
 namespace Thuis.Web.Tests;
 
@@ -293,13 +294,6 @@ public sealed class BudgetTests
 
     private static string Text(ThuisClient.Page page, string testId) =>
         page.Document.QuerySelector($"[data-testid='{testId}']")!.TextContent.Trim().ReplaceLineEndings(" ").Replace("  ", " ", StringComparison.Ordinal);
-
-    private static Dictionary<string, string[]> Table(ThuisClient.Page page, string key)
-    {
-        var table = page.Document.QuerySelector($"[data-testid='tabel-{key}']") ?? throw new InvalidOperationException($"Geen tabel {key}.");
-        return table.QuerySelectorAll("tbody tr").Where(r => r.QuerySelector("th") is not null)
-            .ToDictionary(r => r.QuerySelector("th")!.TextContent.Trim(), r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToArray());
-    }
 
     private static Dictionary<string, Dictionary<string, string[]>> Workbook(byte[] file)
     {

@@ -12,6 +12,7 @@ using Thuis.Web.Features.Plans;
 using Thuis.Web.Features.Reports;
 using Thuis.Web.Platform.Security;
 using Thuis.Web.Tests.Infrastructure;
+using static Thuis.Web.Tests.Infrastructure.ReportTablePage;
 
 namespace Thuis.Web.Tests;
 
@@ -226,12 +227,5 @@ public sealed class MoneyReportTests
         Plan(p7, LearningRoute.B1, new DateOnly(2027, 3, 1));
         await db.SaveChangesAsync();
         return (world, olst);
-    }
-
-    private static Dictionary<string, string[]> Table(ThuisClient.Page page, string key)
-    {
-        var table = page.Document.QuerySelector($"[data-testid='tabel-{key}']") ?? throw new InvalidOperationException($"Geen tabel {key}.");
-        return table.QuerySelectorAll("tbody tr").Where(r => r.QuerySelector("th") is not null)
-            .ToDictionary(r => r.QuerySelector("th")!.TextContent.Trim(), r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToArray());
     }
 }

@@ -18,6 +18,7 @@ using Thuis.Web.Features.SocialMap;
 using Thuis.Web.Features.Trajectories;
 using Thuis.Web.Platform.Security;
 using Thuis.Web.Tests.Infrastructure;
+using static Thuis.Web.Tests.Infrastructure.ReportTablePage;
 
 namespace Thuis.Web.Tests;
 
@@ -358,14 +359,6 @@ public sealed class ReportTests
     private static string Summary(ThuisClient.Page page) =>
         string.Join(' ', (page.Document.QuerySelector("[data-testid='cohort-omvang']")?.TextContent ?? page.Text)
             .Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
-
-    /// <summary>The rows of one table of the report page, by row label, as the page writes the values.</summary>
-    private static Dictionary<string, string[]> Table(ThuisClient.Page page, string key)
-    {
-        var table = page.Document.QuerySelector($"[data-testid='tabel-{key}']") ?? throw new InvalidOperationException($"Geen tabel {key}.");
-        return table.QuerySelectorAll("tbody tr").Where(r => r.QuerySelector("th") is not null)
-            .ToDictionary(r => r.QuerySelector("th")!.TextContent.Trim(), r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToArray());
-    }
 
     /// <summary>Every sheet of the workbook by name, its rows below the header by their first cell, values as written.</summary>
     private static Dictionary<string, Dictionary<string, string[]>> Workbook(byte[] file)

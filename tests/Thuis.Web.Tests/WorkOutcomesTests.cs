@@ -15,6 +15,7 @@ using Thuis.Web.Features.SocialMap;
 using Thuis.Web.Features.Work;
 using Thuis.Web.Platform.Security;
 using Thuis.Web.Tests.Infrastructure;
+using static Thuis.Web.Tests.Infrastructure.ReportTablePage;
 using SkillLevel = Thuis.Matching.SkillLevel;
 
 namespace Thuis.Web.Tests;
@@ -149,14 +150,6 @@ public sealed class WorkOutcomesTests
         Assert.Equal(["4", "4", "100%", "128"], Table(page, ReportTables.Work)[WorkLines.Hired]); // D: 390 days; median of 81, 122, 134, 390
         Assert.Equal(["2", "3", "66,7%", "–"], Table(page, ReportTables.Work)[WorkLines.FullyOffBenefit]);
         Assert.Equal("4", Table(page, ReportTables.Funnel)["gehuisvest"][0]);
-    }
-
-    /// <summary>The rows of one table of the report page, by row label, as the page writes the values.</summary>
-    private static Dictionary<string, string[]> Table(ThuisClient.Page page, string key)
-    {
-        var table = page.Document.QuerySelector($"[data-testid='tabel-{key}']") ?? throw new InvalidOperationException($"Geen tabel {key}.");
-        return table.QuerySelectorAll("tbody tr").Where(r => r.QuerySelector("th") is not null)
-            .ToDictionary(r => r.QuerySelector("th")!.TextContent.Trim(), r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToArray());
     }
 
     /// <summary>Every sheet of the workbook by name, its rows below the header by their first cell, values as written.</summary>
