@@ -22,6 +22,8 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
     {
         _context = await Fixture.NewContextAsync();
         Page = await _context.NewPageAsync();
+        // A crashed renderer shows in the test as "target closed"; say so where the run's output can be read.
+        Page.Crash += (_, page) => Console.Error.WriteLine($"The browser's page crashed at {page.Url} in {GetType().Name}.");
     }
 
     public async ValueTask DisposeAsync()
