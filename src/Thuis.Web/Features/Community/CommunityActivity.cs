@@ -58,7 +58,7 @@ public sealed record CommunityReach(int? Reached, int? NewVolunteers, int? NewOf
 /// by an organisation of the social map in one neighbourhood on one day; who spoke, who helped, who came and what followed.
 /// The neighbourhood is the four digits of the postcode (the postcode area), the same key the newcomers' addresses give.
 /// </summary>
-public sealed class CommunityActivity : IMunicipalityOwned
+public sealed class CommunityActivity : IMunicipalityOwned, ISharedByPeople
 {
     public const int TitleLength = 200;
     public const int PlaceLength = 200;
@@ -110,6 +110,13 @@ public sealed class CommunityActivity : IMunicipalityOwned
     public IReadOnlyList<ActivityVolunteer> Volunteers => _volunteers;
 
     public CommunityReach Reach => new(Reached, NewVolunteers, NewOffers, FollowUp);
+
+    /// <summary>The people who live in its neighbourhood: an activity there changes whether their neighbourhood was prepared.</summary>
+    public IQueryable<Guid> PeopleConcerned(Data.AppDbContext db)
+    {
+        var area = PostcodeArea;
+        return db.Newcomers.Where(n => n.Postcode != null && n.Postcode.StartsWith(area)).Select(n => n.Id);
+    }
 
     /// <summary>Four digits, the first not zero: the postcode area of a Dutch postcode.</summary>
     public static bool IsPostcodeArea(string? value) => value is { Length: 4 } && value[0] is >= '1' and <= '9' && value.All(char.IsAsciiDigit);
