@@ -101,7 +101,7 @@ public sealed class CommunityTests
         Assert.Contains("Samira", page.Document.QuerySelector("[data-testid='rolmodellen']")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("54 mensen", page.Document.QuerySelector("[data-testid='bereik']")!.TextContent, StringComparison.Ordinal);
         Assert.Null(page.Document.QuerySelector($"a[href='{CommunitySetup.EditPath(activity.Id)}']"));
-        Assert.Contains(await ReadAsync(app, world.A, db => db.AuditEntries.Where(e => e.NewcomerId == world.A.NewcomerId).ToListAsync()),
+        Assert.Contains(await ReadAsync(app, world.A, db => db.AuditEntries.Where(e => e.PersonId == world.A.NewcomerId).ToListAsync()),
             e => e.Action == AuditAction.View && e.ObjectType == nameof(ActivityRoleModel));
 
         // A page loaded before that save cannot overwrite it.
@@ -158,7 +158,7 @@ public sealed class CommunityTests
         Assert.Equal([1, 0, 0], activities.Select(a => a.RoleModels.Count));
         var consent = await ReadAsync(app, world.A, db => db.RoleModelConsents.SingleAsync());
         Assert.Equal((Today, "Test klantregisseur"), (consent.WithdrawnOn, consent.WithdrawnBy));
-        var trail = await ReadAsync(app, world.A, db => db.AuditEntries.Where(e => e.NewcomerId == consenting).ToListAsync());
+        var trail = await ReadAsync(app, world.A, db => db.AuditEntries.Where(e => e.PersonId == consenting).ToListAsync());
         Assert.Contains(trail, e => e.Action == AuditAction.Update && e.ObjectType == nameof(RoleModelConsent));
         Assert.Equal(2, trail.Count(e => e.Action == AuditAction.Delete && e.ObjectType == nameof(ActivityRoleModel)));
 
@@ -227,7 +227,7 @@ public sealed class CommunityTests
         // Only what took place counts: the one still to come is in no quarter.
         Assert.Equal(["2026 K1 | 2 | 2 | 65 | 2 | 0", "2026 K4 | 1 | 1 | 54 | 1 | 0"], Rows(CommunityTables.PerQuarter));
         Assert.Equal(["8441 | 2 | 2 | 94 | 2 | 0", "8442 | 1 | 1 | 25 | 1 | 0"], Rows(CommunityTables.PerNeighbourhood));
-        Assert.NotNull(report.Document.QuerySelector("#grafiek-kwartaal"));
+        Assert.NotNull(report.Document.QuerySelector("#grafiek-kwartaal-titel"));
 
         var csv = await planner.Http.GetAsync(CommunitySetup.CsvAddress(CommunityTables.PerQuarter));
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);

@@ -64,6 +64,14 @@ public sealed class ActivityForm
     /// <summary>Empty for a new activity.</summary>
     public Guid Version { get; set; }
 
+    /// <summary>A posted form without any person or volunteer to tick leaves its lists unset; they are empty lists then.</summary>
+    public ActivityForm WithLists()
+    {
+        RoleModels ??= [];
+        Volunteers ??= [];
+        return this;
+    }
+
     public static ActivityForm From(CommunityActivity? activity, ActivityOptions options) => new()
     {
         Kind = activity?.Kind,
@@ -139,6 +147,7 @@ public sealed class PlanActivity(AppDbContext db, CurrentUser currentUser, TimeP
 
     public async Task<Outcome<Guid>> HandleAsync(Guid? activityId, ActivityForm form, CancellationToken cancellationToken)
     {
+        form.WithLists();
         CommunityActivity? activity = null;
         if (activityId is { } id)
         {
