@@ -77,7 +77,7 @@ public sealed class MenuPerRoleTests(AppFixture fixture)
 
         var start = await client.GetAsync("/");
 
-        Assert.Equal(["/", "/verwijzingen", "/interventiewijzer", "/sociale-kaart", "/vrijwilligers"], MenuLinks(start));
+        Assert.Equal(["/", "/verwijzingen", "/interventiewijzer", "/sociale-kaart", "/vrijwilligers", "/draagvlak"], MenuLinks(start));
     }
 
     [Fact]
