@@ -35,12 +35,12 @@ internal static class DemoCommunity
         var roleModels = consents.Take(2).Select(c => c.NewcomerId).ToList();
         var consenting = roleModels.ToHashSet();
 
-        CommunityActivity Add(CommunityActivityKind kind, PresentationSetting? setting, string title, OrganisationType host, DateOnly date, string area, string? name,
-            AudienceKind audience, string? audienceNote, CommunityReach? reach, IEnumerable<Guid> people)
+        CommunityActivity Add(CommunityActivityKind kind, PresentationSetting? setting, string title, OrganisationType host, string place, DateOnly date, string area,
+            string? name, AudienceKind audience, string? audienceNote, CommunityReach? reach, IEnumerable<Guid> people)
         {
             var organisation = Host(host);
             var activity = new CommunityActivity(municipalityId, new CommunityActivityDetails(kind, setting, title, organisation.Id, date,
-                $"{organisation.Name}, {town.City}", area, name, audience, audienceNote));
+                place, area, name, audience, audienceNote));
             activity.ChooseRoleModels(people, consenting);
             activity.ChooseVolunteers(volunteers);
             if (reach is not null)
@@ -51,16 +51,16 @@ internal static class DemoCommunity
             return activity;
         }
 
-        Add(CommunityActivityKind.SharedMeal, null, "Samen eten in de buurt", OrganisationType.ReligiousCommunity, today.AddMonths(-10), last, null,
+        Add(CommunityActivityKind.SharedMeal, null, "Samen eten in de buurt", OrganisationType.ReligiousCommunity, "Kerkzaal", today.AddMonths(-10), last, null,
             AudienceKind.Mixed, "buren, nieuwe bewoners en vrijwilligers", new CommunityReach(60, 1, null, "Twee buren koken voortaan mee bij het taalcafé."), []);
         Add(CommunityActivityKind.RoleModelPresentation, PresentationSetting.SecondarySchool, "Gastles: mijn eerste jaar in " + town.City,
-            OrganisationType.SchoolOrParentRoom, today.AddMonths(-4), first, "Centrum", AudienceKind.Pupils, "twee klassen van het derde jaar",
+            OrganisationType.SchoolOrParentRoom, "Aula", today.AddMonths(-4), first, "Centrum", AudienceKind.Pupils, "twee klassen van het derde jaar",
             new CommunityReach(54, 2, 1, "De school biedt een plek voor een maatschappelijke stage bij VluchtelingenWerk."), roleModels.Take(1));
-        Add(CommunityActivityKind.NeighbourhoodMeeting, null, "Buurtavond: nieuwe buren in de wijk", OrganisationType.Welfare, today.AddMonths(-2), first, "Centrum",
+        Add(CommunityActivityKind.NeighbourhoodMeeting, null, "Buurtavond: nieuwe buren in de wijk", OrganisationType.Welfare, "Wijkcentrum", today.AddMonths(-2), first, "Centrum",
             AudienceKind.Residents, null, new CommunityReach(45, 3, null, null), roleModels.Take(1));
-        Add(CommunityActivityKind.RoleModelPresentation, PresentationSetting.Club, "Verhaal bij de voetbalclub", OrganisationType.SportsClub, today.AddDays(21), first, "Centrum",
+        Add(CommunityActivityKind.RoleModelPresentation, PresentationSetting.Club, "Verhaal bij de club", OrganisationType.SportsClub, "Kantine", today.AddDays(21), first, "Centrum",
             AudienceKind.ClubMembers, "leden en trainers", null, roleModels);
-        Add(CommunityActivityKind.OpenDay, null, "Open dag: kennismaken met nieuwe buren", OrganisationType.VolunteerOrganisation, today.AddDays(45), first, "Centrum",
+        Add(CommunityActivityKind.OpenDay, null, "Open dag: kennismaken met nieuwe buren", OrganisationType.VolunteerOrganisation, "Inloophuis", today.AddDays(45), first, "Centrum",
             AudienceKind.Mixed, null, null, []);
         await db.SaveChangesAsync();
 
