@@ -31,9 +31,9 @@ public sealed class MenuPerRoleTests(AppFixture fixture)
 
     [Theory]
     [InlineData(Roles.Administrator, new[] { "/", "/interventiewijzer", "/beheer", "/beheer/gebruikers", "/audit", "/beheer/bewaren" })]
-    [InlineData(Roles.Coordinator, new[] { "/", "/dossiers", "/plannen", "/trajecten", "/verwijzingen", "/interventiewijzer", "/sociale-kaart", "/vrijwilligers", "/koppelen", "/signalen", "/rapportages", "/begroting" })]
-    [InlineData(Roles.CaseManager, new[] { "/", "/dossiers", "/plannen", "/trajecten", "/verwijzingen", "/interventiewijzer", "/sociale-kaart", "/signalen" })]
-    [InlineData(Roles.VolunteerCoordinator, new[] { "/", "/interventiewijzer", "/sociale-kaart", "/vrijwilligers" })]
+    [InlineData(Roles.Coordinator, new[] { "/", "/dossiers", "/plannen", "/trajecten", "/verwijzingen", "/interventiewijzer", "/sociale-kaart", "/vrijwilligers", "/draagvlak", "/koppelen", "/signalen", "/rapportages", "/begroting" })]
+    [InlineData(Roles.CaseManager, new[] { "/", "/dossiers", "/plannen", "/trajecten", "/verwijzingen", "/interventiewijzer", "/sociale-kaart", "/draagvlak", "/signalen" })]
+    [InlineData(Roles.VolunteerCoordinator, new[] { "/", "/interventiewijzer", "/sociale-kaart", "/vrijwilligers", "/draagvlak" })]
     [InlineData(Roles.PartnerWorker, new[] { "/", "/verwijzingen" })]
     [InlineData(Roles.PrivacyOfficer, new[] { "/", "/audit", "/beheer/bewaren" })]
     public async Task Each_role_sees_in_the_menu_exactly_the_pages_of_its_work(string role, string[] expected)
@@ -77,7 +77,7 @@ public sealed class MenuPerRoleTests(AppFixture fixture)
 
         var start = await client.GetAsync("/");
 
-        Assert.Equal(["/", "/verwijzingen", "/interventiewijzer", "/sociale-kaart", "/vrijwilligers"], MenuLinks(start));
+        Assert.Equal(["/", "/verwijzingen", "/interventiewijzer", "/sociale-kaart", "/vrijwilligers", "/draagvlak"], MenuLinks(start));
     }
 
     [Fact]

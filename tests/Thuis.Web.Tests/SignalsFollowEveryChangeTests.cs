@@ -185,6 +185,10 @@ public sealed class SignalsFollowEveryChangeTests(SignalsFollowEveryChangeTests.
         ["Debts.RecordArrears"] = new Covered(nameof(Recording_an_early_signal_of_arrears_raises_its_signal_in_the_same_request)),
         ["Debts.RecordArrearsOutcome"] = new Covered(nameof(Recording_the_contact_after_an_early_signal_closes_its_signal_in_the_same_request)),
         ["Debts.ImportArrears"] = new Covered(nameof(Reading_an_arrears_file_raises_the_signal_of_that_person_in_the_same_request)),
+        ["Community.ListActivities"] = new WritesNoPeoplesData("reads only, audit of the view of role models' names"),
+        ["Community.ViewCommunityReport"] = new WritesNoPeoplesData("reads only: counts, no person"),
+        ["Community.PlanActivity"] = new Covered(nameof(Planning_an_activity_in_a_neighbourhood_closes_the_signal_of_its_new_people_in_the_same_request)),
+        ["Community.RoleModels"] = new Covered(nameof(Withdrawing_a_role_models_consent_tells_the_change_of_that_person)),
     };
 
     [Fact]
@@ -888,6 +892,38 @@ public sealed class SignalsFollowEveryChangeTests(SignalsFollowEveryChangeTests.
         await RaisesAsync(here, SignalKind.PipDeadline, () => admin.SubmitAsync("/beheer", "termijnen",
             new Dictionary<string, string> { ["DeadlinesInput.PipDeadlineWeeks"] = "8" }), elsewhere);
         Assert.DoesNotContain(await SignalsAsync(there), s => s.Kind == SignalKind.PipDeadline);
+    }
+
+    [Fact]
+    public async Task Planning_an_activity_in_a_neighbourhood_closes_the_signal_of_its_new_people_in_the_same_request()
+    {
+        var person = await PersonAsync("Nieuwe buur", housed: Today.AddDays(-20), arrange: (db, n) =>
+            n.UpdateLegalFrame(new LegalFrame(TargetGroup.AsylumPermitHolder, new DateOnly(2026, 1, 1), new DateOnly(2026, 3, 1), Today.AddDays(-20),
+                "Kerkstraat", "3", "7729 AB", "Dalfsen")));
+        using var client = await SignedInAsync(Roles.VolunteerCoordinator);
+
+        await ClosesAsync(person, SignalKind.QuietNeighbourhood, () => client.SubmitAsync(Thuis.Web.Features.Community.CommunitySetup.NewPath, "activiteit",
+            new Dictionary<string, string>
+            {
+                ["Input.Kind"] = "NeighbourhoodMeeting",
+                ["Input.Title"] = "Buurtavond",
+                ["Input.OrganisationId"] = fixture.World.A.PartnerOrganisationId.ToString(),
+                ["Input.Date"] = "2026-12-15",
+                ["Input.Place"] = "Wijkcentrum",
+                ["Input.PostcodeArea"] = "7729",
+            }));
+    }
+
+    [Fact]
+    public async Task Withdrawing_a_role_models_consent_tells_the_change_of_that_person()
+    {
+        Thuis.Web.Features.Community.RoleModelConsent? consent = null;
+        var person = await PersonAsync("Rolmodel", arrange: (db, n) => db.RoleModelConsents.Add(consent =
+            new Thuis.Web.Features.Community.RoleModelConsent(n, Today.AddDays(-10), null, ByWhom.Staff("test", Now))));
+        using var client = await SignedInAsync(Roles.CaseManager);
+        var path = Thuis.Web.Features.Community.CommunitySetup.WithdrawPath(consent!.Id);
+
+        await ToldAsync(person, path, () => client.SubmitAsync(path, "toestemming-intrekken", new Dictionary<string, string>()));
     }
 
     // --- Arrange, act, read ---

@@ -83,6 +83,10 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
     public DbSet<CorrectionRequest> CorrectionRequests => Set<CorrectionRequest>();
     public DbSet<SignalSettings> SignalSettings => Set<SignalSettings>();
     public DbSet<Features.Costs.Budget> Budgets => Set<Features.Costs.Budget>();
+    public DbSet<Features.Community.CommunityActivity> CommunityActivities => Set<Features.Community.CommunityActivity>();
+    public DbSet<Features.Community.ActivityRoleModel> ActivityRoleModels => Set<Features.Community.ActivityRoleModel>();
+    public DbSet<Features.Community.ActivityVolunteer> ActivityVolunteers => Set<Features.Community.ActivityVolunteer>();
+    public DbSet<Features.Community.RoleModelConsent> RoleModelConsents => Set<Features.Community.RoleModelConsent>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Erasure> Erasures => Set<Erasure>();
     internal DbSet<ReadinessProbe> ReadinessProbes => Set<ReadinessProbe>();

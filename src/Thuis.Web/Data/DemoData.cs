@@ -126,6 +126,8 @@ public static class DemoData
             await db.SaveChangesAsync();
             await Features.Costs.DemoCosts.AddToAsync(db, municipality.Id, services.GetRequiredService<TimeProvider>());
             await db.SaveChangesAsync();
+            await Features.Community.DemoCommunity.AddToAsync(db, municipality.Id, m.Town, caseManager.DisplayName, services.GetRequiredService<TimeProvider>());
+            await db.SaveChangesAsync();
             await AddOwnAccountAsync(db, users, municipality.Id, m.Domain, partner, caseManager.DisplayName, services.GetRequiredService<TimeProvider>());
         }
         await DemoSignals.RaiseAsync(app.Services);

@@ -64,6 +64,9 @@ public sealed record TestMunicipality(
         ["ReportId"] = Guid.NewGuid().ToString(),
         // No erasure is asked for in the test world; an unknown request answers 404 the same way.
         ["ErasureId"] = Guid.NewGuid().ToString(),
+        // The test world plans no draagvlak activity and records no role model's consent; an unknown one answers 404 the same way.
+        ["CommunityActivityId"] = Guid.NewGuid().ToString(),
+        ["RoleModelConsentId"] = Guid.NewGuid().ToString(),
     };
 }
 

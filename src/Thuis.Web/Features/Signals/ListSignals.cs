@@ -104,6 +104,7 @@ public static class SignalTexts
         SignalKind.OntzorgenHandBack => "ontzorgen: rekeningen teruggeven",
         SignalKind.OntzorgenBelowLaw => "ontzorgen korter dan de wet",
         SignalKind.PaymentArrears => "vroegsignaal betalingsachterstand",
+        SignalKind.QuietNeighbourhood => "buurt zonder draagvlakactiviteit",
         _ => "einde ‘niet nu’",
     };
 

@@ -36,6 +36,8 @@ public enum SignalKind
     OntzorgenBelowLaw,
     /// <summary>A landlord, energy or water company or health insurer reported payment arrears (vroegsignalering, Wgs).</summary>
     PaymentArrears,
+    /// <summary>The person is new in a neighbourhood that had no draagvlak activity in the last months.</summary>
+    QuietNeighbourhood,
 }
 
 public enum SignalState

@@ -61,6 +61,14 @@ public sealed class SignalSettings : IMunicipalitySetting
 
     public const int DefaultArrearsContactDays = 14;
 
+    /// <summary>
+    /// Months a neighbourhood that receives new people may go without a draagvlak activity (a role-model presentation, a
+    /// neighbourhood meeting) before it is signalled; also how recently someone must be housed there to count as new.
+    /// </summary>
+    public int QuietNeighbourhoodMonths { get; private set; } = DefaultQuietNeighbourhoodMonths;
+
+    public const int DefaultQuietNeighbourhoodMonths = 6;
+
     /// <summary>Changes with every save, so a form based on older thresholds is refused; empty until first saved.</summary>
     public Guid Version { get; private set; }
 
@@ -68,7 +76,7 @@ public sealed class SignalSettings : IMunicipalitySetting
 
     public void Change(int deadlineWarningDays, int attendanceAbsences, int attendanceWindow, int stagnationWeeks, int isolationWeeks,
         int overAskedActivities, int referralAnswerDays, int quietDaysAfterResolve, int intakeInviteDays = DefaultIntakeInviteDays,
-        int arrearsContactDays = DefaultArrearsContactDays)
+        int arrearsContactDays = DefaultArrearsContactDays, int quietNeighbourhoodMonths = DefaultQuietNeighbourhoodMonths)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(deadlineWarningDays, 0);
         ArgumentOutOfRangeException.ThrowIfLessThan(attendanceAbsences, 1);
@@ -80,6 +88,8 @@ public sealed class SignalSettings : IMunicipalitySetting
         ArgumentOutOfRangeException.ThrowIfLessThan(quietDaysAfterResolve, 0);
         ArgumentOutOfRangeException.ThrowIfLessThan(intakeInviteDays, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(arrearsContactDays, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(quietNeighbourhoodMonths, 1);
+        QuietNeighbourhoodMonths = quietNeighbourhoodMonths;
         ArrearsContactDays = arrearsContactDays;
         (DeadlineWarningDays, AttendanceAbsences, AttendanceWindow, StagnationWeeks, IsolationWeeks) =
             (deadlineWarningDays, attendanceAbsences, attendanceWindow, stagnationWeeks, isolationWeeks);
@@ -97,6 +107,7 @@ internal sealed class SignalSettingsMapping : IEntityTypeConfiguration<SignalSet
         builder.Property(s => s.Version).IsConcurrencyToken();
         builder.Property(s => s.IntakeInviteDays).HasDefaultValue(SignalSettings.DefaultIntakeInviteDays);
         builder.Property(s => s.ArrearsContactDays).HasDefaultValue(SignalSettings.DefaultArrearsContactDays);
+        builder.Property(s => s.QuietNeighbourhoodMonths).HasDefaultValue(SignalSettings.DefaultQuietNeighbourhoodMonths);
         builder.HasOne<Municipality>().WithOne().HasForeignKey<SignalSettings>(s => s.MunicipalityId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -21,6 +21,7 @@ public static class SignalsSetup
         builder.Services.AddScoped<ISignalRule, OntzorgenHandBackRule>();
         builder.Services.AddScoped<ISignalRule, OntzorgenBelowLawRule>();
         builder.Services.AddScoped<ISignalRule, Debts.ArrearsReportRule>();
+        builder.Services.AddScoped<ISignalRule, Community.QuietNeighbourhoodRule>();
         builder.Services.AddScoped<ISignalRule, NotNowEndedRule>();
         builder.Services.AddScoped<ISignalRule, IntakeInvitationRule>();
         builder.Services.AddScoped<ISignalRule, MilestoneBehindRule>();
