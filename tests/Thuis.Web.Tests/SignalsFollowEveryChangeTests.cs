@@ -184,6 +184,14 @@ public sealed class SignalsFollowEveryChangeTests(SignalsFollowEveryChangeTests.
         ["Debts.DeleteDebt"] = new Covered(nameof(Deleting_a_debt_recorded_by_mistake_closes_the_debts_signal_in_the_same_request)),
         ["Debts.RecordArrears"] = new Covered(nameof(Recording_an_early_signal_of_arrears_raises_its_signal_in_the_same_request)),
         ["Debts.RecordArrearsOutcome"] = new Covered(nameof(Recording_the_contact_after_an_early_signal_closes_its_signal_in_the_same_request)),
+        ["Volunteering.ViewOwnMatches"] = new WritesNoPeoplesData("reads only the signed-in volunteer's own matches; audit of a view"),
+        ["Volunteering.ViewOwnMatch"] = new WritesNoPeoplesData("reads only the signed-in volunteer's own match; audit of a view"),
+        ["Volunteering.LogMeeting"] = new Covered(nameof(VolunteerViewTests.The_number_of_quiet_weeks_is_the_municipalitys_setting_and_a_logged_meeting_ends_the_quiet_signal), typeof(VolunteerViewTests)),
+        ["Volunteering.RaiseConcern"] = new Covered(nameof(VolunteerViewTests.A_concern_in_the_volunteers_own_words_raises_a_signal_for_the_case_manager_at_once), typeof(VolunteerViewTests)),
+        ["Volunteering.EndMatch"] = new Covered(nameof(VolunteerViewTests.Ending_a_quiet_match_closes_its_signal_at_once), typeof(VolunteerViewTests)),
+        ["Volunteering.InviteVolunteer"] = new WritesNoPeoplesData("a volunteer's account and its invitation"),
+        ["Volunteering.EndVolunteerAccess"] = new WritesNoPeoplesData("a volunteer's account"),
+        ["Volunteering.ViewVolunteering"] = new WritesNoPeoplesData("reads only; audit of a view"),
         ["Debts.ImportArrears"] = new Covered(nameof(Reading_an_arrears_file_raises_the_signal_of_that_person_in_the_same_request)),
     };
 

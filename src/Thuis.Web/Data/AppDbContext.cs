@@ -83,6 +83,9 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
     public DbSet<CorrectionRequest> CorrectionRequests => Set<CorrectionRequest>();
     public DbSet<SignalSettings> SignalSettings => Set<SignalSettings>();
     public DbSet<Features.Costs.Budget> Budgets => Set<Features.Costs.Budget>();
+    public DbSet<Features.Volunteering.VolunteerMeeting> VolunteerMeetings => Set<Features.Volunteering.VolunteerMeeting>();
+    public DbSet<Features.Volunteering.VolunteerConcern> VolunteerConcerns => Set<Features.Volunteering.VolunteerConcern>();
+    public DbSet<Features.Volunteering.MatchEnding> MatchEndings => Set<Features.Volunteering.MatchEnding>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Erasure> Erasures => Set<Erasure>();
     internal DbSet<ReadinessProbe> ReadinessProbes => Set<ReadinessProbe>();

@@ -127,6 +127,8 @@ public static class DemoData
             await Features.Costs.DemoCosts.AddToAsync(db, municipality.Id, services.GetRequiredService<TimeProvider>());
             await db.SaveChangesAsync();
             await AddOwnAccountAsync(db, users, municipality.Id, m.Domain, partner, caseManager.DisplayName, services.GetRequiredService<TimeProvider>());
+            await Features.Volunteering.DemoVolunteering.AddToAsync(db, users, municipality.Id, m.Domain, Password, caseManager.DisplayName,
+                services.GetRequiredService<TimeProvider>());
         }
         await DemoSignals.RaiseAsync(app.Services);
     }

@@ -10,7 +10,7 @@ namespace Thuis.Web.Features.Privacy;
 public static class RegisterRetention
 {
     private static readonly string[] WithTheDossier =
-        ["identiteit", "intake", "gezondheid", "financien", "plan", "lessen", "vestigen", "participatie", "werk", "signalen", "eigen-thuis", "overdracht"];
+        ["identiteit", "intake", "gezondheid", "financien", "plan", "lessen", "vestigen", "participatie", "werk", "signalen", "eigen-thuis", "overdracht", "vrijwilliger"];
 
     public static IReadOnlyDictionary<string, string> ByCategory { get; } =
         WithTheDossier.ToDictionary(key => key, _ => Describe("dossier"), StringComparer.Ordinal)

@@ -53,6 +53,14 @@ public sealed class SignalSettingsForm : IValidatableObject
     [Range(1, 90, ErrorMessage = "Kies 1 tot en met 90 dagen.")]
     public int? ArrearsContactDays { get; set; }
 
+    /// <summary>Empty: the default of <see cref="SignalSettings.DefaultMatchQuietWeeks"/> weeks.</summary>
+    [Range(1, 26, ErrorMessage = "Kies 1 tot en met 26 weken.")]
+    public int? MatchQuietWeeks { get; set; }
+
+    /// <summary>Empty: the default of <see cref="SignalSettings.DefaultVogValidMonths"/> months.</summary>
+    [Range(1, 120, ErrorMessage = "Kies 1 tot en met 120 maanden.")]
+    public int? VogValidMonths { get; set; }
+
     /// <summary>The settings as loaded; a save based on older settings is refused.</summary>
     public Guid Version { get; set; }
 
@@ -68,6 +76,8 @@ public sealed class SignalSettingsForm : IValidatableObject
         QuietDaysAfterResolve = s.QuietDaysAfterResolve,
         IntakeInviteDays = s.IntakeInviteDays,
         ArrearsContactDays = s.ArrearsContactDays,
+        MatchQuietWeeks = s.MatchQuietWeeks,
+        VogValidMonths = s.VogValidMonths,
         Version = s.Version,
     };
 
@@ -112,6 +122,7 @@ public sealed class ChangeSignalSettings(AppDbContext db, CurrentUser currentUse
         settings.Change(form.DeadlineWarningDays!.Value, form.AttendanceAbsences!.Value, form.AttendanceWindow!.Value, form.StagnationWeeks!.Value,
             form.IsolationWeeks!.Value, form.OverAskedActivities!.Value, form.ReferralAnswerDays!.Value, form.QuietDaysAfterResolve!.Value,
             form.IntakeInviteDays!.Value, form.ArrearsContactDays ?? SignalSettings.DefaultArrearsContactDays);
+        settings.ChangeVolunteering(form.MatchQuietWeeks ?? SignalSettings.DefaultMatchQuietWeeks, form.VogValidMonths ?? SignalSettings.DefaultVogValidMonths);
         db.RecordAudit(AuditAction.Update, nameof(SignalSettings), municipalityId.ToString(), AuditResult.Success, "Drempels voor signalen gewijzigd");
         // Both saved at once (the first save of a municipality, or the same version): theirs stays.
         return await SaveVersionedChange.SaveAsync(db, ChangedMeanwhile, cancellationToken);

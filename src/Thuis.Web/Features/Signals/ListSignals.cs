@@ -104,6 +104,8 @@ public static class SignalTexts
         SignalKind.OntzorgenHandBack => "ontzorgen: rekeningen teruggeven",
         SignalKind.OntzorgenBelowLaw => "ontzorgen korter dan de wet",
         SignalKind.PaymentArrears => "vroegsignaal betalingsachterstand",
+        SignalKind.VolunteerConcern => "vrijwilliger maakt zich zorgen",
+        SignalKind.MatchGoneQuiet => "koppeling met vrijwilliger stil",
         _ => "einde ‘niet nu’",
     };
 

@@ -36,6 +36,10 @@ public enum SignalKind
     OntzorgenBelowLaw,
     /// <summary>A landlord, energy or water company or health insurer reported payment arrears (vroegsignalering, Wgs).</summary>
     PaymentArrears,
+    /// <summary>A volunteer said "ik maak me zorgen" about the person they are matched with, in their own words.</summary>
+    VolunteerConcern,
+    /// <summary>A volunteer and the person they are matched with logged no meeting for N weeks.</summary>
+    MatchGoneQuiet,
 }
 
 public enum SignalState
