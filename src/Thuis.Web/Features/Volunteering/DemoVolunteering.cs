@@ -28,20 +28,20 @@ public static class DemoVolunteering
             .Where(v => v.Roles.Contains(VolunteerRole.LanguageBuddy) && v.Vog == VogStatus.Received)
             .OrderBy(v => v.Name, StringComparer.Ordinal).FirstOrDefault();
         var centre = (await db.Organisations.Where(o => o.Type == OrganisationType.VolunteerOrganisation).ToListAsync())
-            .OrderBy(o => o.Name, StringComparer.Ordinal).FirstOrDefault();
+            .OrderBy(o => o.Name.StartsWith("Vrijwilligerscentrale", StringComparison.Ordinal) ? 0 : 1).ThenBy(o => o.Name, StringComparer.Ordinal).FirstOrDefault();
         if (volunteer is null || centre is null)
         {
             return;
         }
         db.Offers.Add(new Offer(centre, new OfferDetails(SocialMap.OfferKind.Course, "Basistraining taalmaatje",
             "Drie avonden: hoe oefen je Nederlands in gewone gesprekken, wat doe je wel en niet, en bij wie kun je terecht.", "dinsdag 19.30–21.30, drie weken",
-            WeekGrid.Empty, centre.Name, 0, 12, CefrLevel.B1, false, [ParticipationDomain.ContributingToSociety], [], ["vrijwilligerstraining"])));
+            WeekGrid.Empty, null, 0, 12, CefrLevel.B1, false, [ParticipationDomain.ContributingToSociety], [], ["vrijwilligerstraining"])));
         db.Offers.Add(new Offer(centre, new OfferDetails(SocialMap.OfferKind.Course, "Zorgen signaleren als maatje",
             "Wat zie je als het niet goed gaat met iemand, en hoe geef je het door zonder zelf hulpverlener te worden.", "donderdag 19.30–21.30, één avond",
-            WeekGrid.Empty, centre.Name, 0, 15, CefrLevel.B1, false, [ParticipationDomain.ContributingToSociety], [], ["vrijwilligerstraining"])));
+            WeekGrid.Empty, null, 0, 15, CefrLevel.B1, false, [ParticipationDomain.ContributingToSociety], [], ["vrijwilligerstraining"])));
 
         var people = (await db.Newcomers.Where(n => n.Status == DossierStatus.Active).ToListAsync())
-            .Where(n => !n.AsksNotNow(today) && n.DateOfBirth <= today.AddYears(-18))
+            .Where(n => n.CaseManagerId != null && !n.AsksNotNow(today) && n.DateOfBirth <= today.AddYears(-18))
             .OrderBy(n => n.FamilyName, StringComparer.Ordinal).ThenBy(n => n.GivenNames, StringComparer.Ordinal)
             .Take(3).ToList();
         var first = VolunteeringTexts.FirstName(volunteer.Name);
