@@ -40,8 +40,10 @@ public static class DemoVolunteering
             "Wat zie je als het niet goed gaat met iemand, en hoe geef je het door zonder zelf hulpverlener te worden.", "donderdag 19.30–21.30, één avond",
             WeekGrid.Empty, null, 0, 15, CefrLevel.B1, false, [ParticipationDomain.ContributingToSociety], [], ["vrijwilligerstraining"])));
 
+        // Not the person with their own Thuis: their one question "Hoe gaat het?" stays the one the demo shows.
+        var ownAccounts = (await db.Users.Where(u => u.NewcomerId != null).Select(u => u.NewcomerId!.Value).ToListAsync()).ToHashSet();
         var people = (await db.Newcomers.Where(n => n.Status == DossierStatus.Active).ToListAsync())
-            .Where(n => n.CaseManagerId != null && !n.AsksNotNow(today) && n.DateOfBirth <= today.AddYears(-18))
+            .Where(n => !ownAccounts.Contains(n.Id) && n.CaseManagerId != null && !n.AsksNotNow(today) && n.DateOfBirth <= today.AddYears(-18))
             .OrderBy(n => n.FamilyName, StringComparer.Ordinal).ThenBy(n => n.GivenNames, StringComparer.Ordinal)
             .Take(3).ToList();
         var first = VolunteeringTexts.FirstName(volunteer.Name);
