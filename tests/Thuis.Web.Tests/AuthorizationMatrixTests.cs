@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +14,7 @@ using Thuis.Web.Features.Accounts;
 using Thuis.Web.Features.Own;
 using Thuis.Web.Features.Plans;
 using Thuis.Web.Features.Trajectories;
+using Thuis.Web.Features.Volunteering;
 using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
 using Thuis.Web.Tests.Infrastructure;
@@ -30,7 +32,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Matrix mat
 
     /// <summary>The table's columns after method and address: who asks.</summary>
     public static readonly string[] Columns =
-        [Anonymous, Roles.Administrator, Roles.Coordinator, Roles.CaseManager, Roles.VolunteerCoordinator, Roles.PartnerWorker, Roles.PrivacyOfficer, Roles.Newcomer];
+        [Anonymous, Roles.Administrator, Roles.Coordinator, Roles.CaseManager, Roles.VolunteerCoordinator, Roles.PartnerWorker, Roles.PrivacyOfficer, Roles.Newcomer, Roles.Volunteer];
 
     private const string Anonymous = "anoniem";
 
@@ -100,6 +102,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Matrix mat
         // Signing out renews the account's security stamp, which ends every session of that account: when the table
         // above ran first, its newcomer signed Samira out everywhere, so her own pages are asked in a session of now.
         var newcomer = await matrix.SignInNewcomerAsync();
+        var volunteer = await matrix.SignInVolunteerAsync();
         var pages = matrix.Endpoints.Where(e => e.Method == "POST" && RoutePatternFactory.Parse(e.Template).Parameters.Count > 0
                 && matrix.Endpoints.Contains(("GET", e.Template)))
             .Select(e => e.Template)
@@ -110,7 +113,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Matrix mat
         var wrong = new List<string>();
         foreach (var template in pages)
         {
-            var client = template.StartsWith("/mijn", StringComparison.Ordinal) ? newcomer : matrix.Everything;
+            var client = template.StartsWith("/mijn", StringComparison.Ordinal) ? newcomer
+                : template.StartsWith(VolunteeringSetup.StartPath + "/", StringComparison.Ordinal) ? volunteer
+                : matrix.Everything;
             var ownUrl = TenancyTests.ReplaceParameters(template, matrix.OwnRecords);
             var page = await client.GetAsync(ownUrl);
             if (page.Status != HttpStatusCode.OK)
@@ -141,6 +146,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Matrix mat
 
         Assert.Contains(posted, p => p.Contains("/bewerken", StringComparison.Ordinal));
         Assert.Contains(posted, p => p.StartsWith("POST /mijn/plan/stap/", StringComparison.Ordinal));
+        Assert.Contains(posted, p => p.StartsWith("POST /vrijwilliger/koppelingen/", StringComparison.Ordinal));
         Assert.True(posted.Count >= 20, $"Maar {posted.Count} formulieren gevonden:\n" + string.Join('\n', posted));
         Assert.True(wrong.Count == 0, string.Join('\n', wrong));
         // Nothing of the other municipality changed underneath either: its people, plans and referrals are as they were.
@@ -247,7 +253,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Matrix mat
 
     /// <summary>
     /// One app with two municipalities, the newcomer of the first with a plan in force, someone signed in for every role
-    /// of the first municipality and the newcomer in their own Thuis, and every save watched.
+    /// of the first municipality, the newcomer in their own Thuis and the first municipality's volunteer in their own
+    /// view (with a match in each municipality), and every save watched.
     /// </summary>
     public sealed class Matrix : IAsyncLifetime
     {
@@ -267,6 +274,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Matrix mat
 
         private readonly List<ThuisClient> _extraClients = [];
         private string? _samira;
+        private string? _volunteer;
 
         public Dictionary<string, string> OwnRecords { get; private set; } = [];
 
@@ -313,6 +321,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Matrix mat
             Assert.Equal(HttpStatusCode.Redirect, signedIn.Status);
             Askers.Add(new Asker(newcomer, await TokenAsync(newcomer, "/mijn")));
             _samira = samira;
+            var volunteer = new ThuisClient(App);
+            _volunteer = await VolunteerAccountAsync(World.A);
+            Assert.Equal(HttpStatusCode.Redirect, (await volunteer.SignInAsync(_volunteer)).Status);
+            Askers.Add(new Asker(volunteer, await TokenAsync(volunteer, VolunteeringSetup.StartPath)));
             Everything = new ThuisClient(App);
             await Everything.SignInOrFailAsync(await World.CreateUserAsync(World.A, [.. Roles.All]));
             OtherAtStart = await SnapshotOfOtherAsync();
@@ -325,6 +337,25 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Matrix mat
             _extraClients.Add(client);
             Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync(_samira!)).Status);
             return client;
+        }
+
+        /// <summary>The volunteer of the first municipality signed in to their own view in a new session.</summary>
+        public async Task<ThuisClient> SignInVolunteerAsync()
+        {
+            var client = new ThuisClient(App);
+            _extraClients.Add(client);
+            Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync(_volunteer!)).Status);
+            return client;
+        }
+
+        private async Task<string> VolunteerAccountAsync(TestMunicipality municipality)
+        {
+            await using var scope = App.Services.CreateAsyncScope();
+            var email = $"eigen-vrijwilliger@{municipality.Name.ToLowerInvariant()}.test";
+            var user = ThuisUser.ForVolunteer(email, municipality.VolunteerName, municipality.Id, municipality.VolunteerId);
+            await DemoData.CreateUserAsync(scope.ServiceProvider.GetRequiredService<UserManager<ThuisUser>>(),
+                user, TestWorld.Password, Roles.Volunteer);
+            return email;
         }
 
         public async ValueTask DisposeAsync()
@@ -368,6 +399,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Matrix mat
                 ActivityKind.Arranged, Groups.Today.AddDays(-20), "Taalmaatje")).ToString();
             ids["Key"] = $"bijeenkomst-{await LessonNextWeekAsync(municipality):N}";
             ids["StatusCode"] = "404";
+            // The municipality's volunteer is matched with someone: for the volunteer of A, their own match; B's is another's.
+            var today = TimeProvider.System.InTheNetherlands();
+            ids["VolunteerMatchId"] = (await VolunteerWorld.MatchAsync(App, municipality.Id, municipality.VolunteerId, "Maatje", "Matrix",
+                today.AddDays(-10), sharesPhone: false, today: today)).ToString();
             // Same for both: addresses that name no record.
             ids["MatchId"] = ids["KeyId"] = Guid.Empty.ToString();
             return ids;

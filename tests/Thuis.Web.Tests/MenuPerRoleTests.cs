@@ -1,4 +1,5 @@
 using System.Net;
+using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
 using Thuis.Web.Tests.Infrastructure;
 
@@ -78,6 +79,27 @@ public sealed class MenuPerRoleTests(AppFixture fixture)
         var start = await client.GetAsync("/");
 
         Assert.Equal(["/", "/verwijzingen", "/interventiewijzer", "/sociale-kaart", "/vrijwilligers", "/draagvlak"], MenuLinks(start));
+    }
+
+    [Fact]
+    public async Task A_volunteer_lands_on_their_own_matches_and_sees_only_that_in_the_menu_and_every_link_opens()
+    {
+        var (volunteerId, email) = await VolunteerWorld.VolunteerWithAccountAsync(fixture.App, fixture.World.A, "Menu Vrijwilliger");
+        var today = TimeProvider.System.InTheNetherlands();
+        await VolunteerWorld.MatchAsync(fixture.App, fixture.World.A.Id, volunteerId, "Menu", "Persoon", today.AddDays(-7), sharesPhone: false, today: today);
+        using var client = fixture.NewClient();
+        await client.SignInOrFailAsync(email);
+
+        var start = await client.GetAsync("/");
+        var own = await client.GetAsync(start.Location!);
+
+        Assert.Equal(Thuis.Web.Features.Volunteering.VolunteeringSetup.StartPath, start.Location);
+        Assert.Equal([Thuis.Web.Features.Volunteering.VolunteeringSetup.StartPath], MenuLinks(own));
+        foreach (var href in MenuLinks(own).Concat(CardLinks(own)).Concat(Hrefs(own, "main a[href]")).Concat(Hrefs(own, "footer a[href]")).Distinct())
+        {
+            var page = await client.GetAsync(href);
+            Assert.True(page.Status == HttpStatusCode.OK, $"De vrijwilliger opent {href} en krijgt {(int)page.Status}.");
+        }
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Thuis.Web.Data;
 using Thuis.Web.Platform.Auditing;
+using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
 using Thuis.Web.Tests.Infrastructure;
 
@@ -71,6 +72,12 @@ public sealed class PageWalkTests
         using var newcomer = new ThuisClient(app);
         var newcomerSignIn = await newcomer.SignInAsync(await world.CreateNewcomerUserAsync(world.A, world.A.NewcomerId, "Samira"));
         Assert.Equal(HttpStatusCode.Redirect, newcomerSignIn.Status);
+        using var volunteer = new ThuisClient(app);
+        var (volunteerId, volunteerEmail) = await VolunteerWorld.VolunteerWithAccountAsync(app, world.A, "Vrijwilliger Wandeling");
+        var today = TimeProvider.System.InTheNetherlands();
+        var match = await VolunteerWorld.MatchAsync(app, world.A.Id, volunteerId, "Wandel", "Test", today.AddDays(-20), sharesPhone: true,
+            lastMeeting: today.AddDays(-3), today: today);
+        await volunteer.SignInOrFailAsync(volunteerEmail);
 
         var templates = PageTemplates(app.Services);
         Assert.Contains("/mijn/gegevens", templates);
@@ -79,6 +86,7 @@ public sealed class PageWalkTests
         foreach (var template in templates)
         {
             var ids = world.A.RouteIds();
+            ids["VolunteerMatchId"] = match.ToString();
             ids["key"] = "onbekend";
             ids["StatusCode"] = "404";
             // The newcomer's own pages with a record of theirs where the world has one, and an unknown one otherwise.
@@ -87,7 +95,14 @@ public sealed class PageWalkTests
                 ids.TryAdd(parameter.Name, Guid.NewGuid().ToString());
             }
             var url = TenancyTests.ReplaceParameters(template, ids);
-            await (template.StartsWith("/mijn", StringComparison.Ordinal) ? newcomer : staff).GetAsync(url);
+            var client = template.StartsWith("/mijn", StringComparison.Ordinal) ? newcomer
+                : template.StartsWith(Thuis.Web.Features.Volunteering.VolunteeringSetup.StartPath, StringComparison.Ordinal) && !template.StartsWith("/vrijwilligers", StringComparison.Ordinal) ? volunteer
+                : staff;
+            var opened = await client.GetAsync(url);
+            if (client == volunteer)
+            {
+                Assert.True(opened.Status == HttpStatusCode.OK, $"De vrijwilliger opent {url} en krijgt {(int)opened.Status}.");
+            }
         }
 
         Assert.True(watch.Saves.IsEmpty, "Het openen van een pagina sloeg iets op:\n" + string.Join('\n', watch.Saves));

@@ -87,6 +87,9 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
     public DbSet<Features.Community.ActivityRoleModel> ActivityRoleModels => Set<Features.Community.ActivityRoleModel>();
     public DbSet<Features.Community.ActivityVolunteer> ActivityVolunteers => Set<Features.Community.ActivityVolunteer>();
     public DbSet<Features.Community.RoleModelConsent> RoleModelConsents => Set<Features.Community.RoleModelConsent>();
+    public DbSet<Features.Volunteering.VolunteerMeeting> VolunteerMeetings => Set<Features.Volunteering.VolunteerMeeting>();
+    public DbSet<Features.Volunteering.VolunteerConcern> VolunteerConcerns => Set<Features.Volunteering.VolunteerConcern>();
+    public DbSet<Features.Volunteering.MatchEnding> MatchEndings => Set<Features.Volunteering.MatchEnding>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Erasure> Erasures => Set<Erasure>();
     internal DbSet<ReadinessProbe> ReadinessProbes => Set<ReadinessProbe>();

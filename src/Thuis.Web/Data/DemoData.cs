@@ -129,6 +129,8 @@ public static class DemoData
             await Features.Community.DemoCommunity.AddToAsync(db, municipality.Id, m.Town, caseManager.DisplayName, services.GetRequiredService<TimeProvider>());
             await db.SaveChangesAsync();
             await AddOwnAccountAsync(db, users, municipality.Id, m.Domain, partner, caseManager.DisplayName, services.GetRequiredService<TimeProvider>());
+            await Features.Volunteering.DemoVolunteering.AddToAsync(db, users, municipality.Id, m.Domain, Password, caseManager.DisplayName,
+                services.GetRequiredService<TimeProvider>());
         }
         await DemoSignals.RaiseAsync(app.Services);
     }

@@ -62,6 +62,8 @@ public sealed record TestMunicipality(
         // The test world records no debts and no early signals of arrears; an unknown one answers 404 the same way.
         ["DebtId"] = Guid.NewGuid().ToString(),
         ["ReportId"] = Guid.NewGuid().ToString(),
+        // No volunteer is matched in the test world; VolunteerViewTests and the authorization matrix make real matches.
+        ["VolunteerMatchId"] = Guid.NewGuid().ToString(),
         // No erasure is asked for in the test world; an unknown request answers 404 the same way.
         ["ErasureId"] = Guid.NewGuid().ToString(),
         // The test world plans no draagvlak activity and records no role model's consent; an unknown one answers 404 the same way.

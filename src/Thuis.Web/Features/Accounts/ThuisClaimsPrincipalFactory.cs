@@ -37,6 +37,10 @@ internal sealed class ThuisClaimsPrincipalFactory(
         {
             identity.AddClaim(new Claim(ThuisClaims.NewcomerId, newcomerId.ToString()));
         }
+        if (user.VolunteerId is { } volunteerId)
+        {
+            identity.AddClaim(new Claim(ThuisClaims.VolunteerId, volunteerId.ToString()));
+        }
         // A passkey asks the person's fingerprint, face or PIN on their own device: two factors of its own.
         if (municipality.RequireTwoFactor && !user.TwoFactorEnabled && !await Passkeys.HasPasskeyAsync(UserManager, user))
         {

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Features.Municipalities;
 using Thuis.Web.Features.Organisations;
+using Thuis.Web.Features.SocialMap;
 using Thuis.Web.Platform.Localization;
 
 namespace Thuis.Web.Features.Accounts;
@@ -35,7 +36,14 @@ public sealed class ThuisUser : IdentityUser
     public static ThuisUser ForNewcomer(string signInName, string displayName, Guid municipalityId, Guid newcomerId) =>
         new(signInName, displayName, municipalityId) { NewcomerId = newcomerId };
 
+    /// <summary>A volunteer's own account, bound to one volunteer of the social map; made when the volunteer coordinator invites them.</summary>
+    public static ThuisUser ForVolunteer(string email, string displayName, Guid municipalityId, Guid volunteerId) =>
+        new(email, displayName, municipalityId) { VolunteerId = volunteerId };
+
     public string DisplayName { get; private set; }
+
+    /// <summary>The volunteer this account belongs to, for a volunteer's own account; null for everyone else.</summary>
+    public Guid? VolunteerId { get; private set; }
 
     /// <summary>The person this account belongs to, for a newcomer's own account; null for staff.</summary>
     public Guid? NewcomerId { get; private set; }
@@ -129,5 +137,8 @@ internal sealed class ThuisUserMapping : IEntityTypeConfiguration<ThuisUser>
         builder.HasOne<Newcomer>().WithMany().HasForeignKey(u => u.NewcomerId).OnDelete(DeleteBehavior.Restrict);
         // One own account per person: a new invitation gives the same account a new start.
         builder.HasIndex(u => u.NewcomerId).IsUnique();
+        // One account per volunteer; a volunteer removed from the social map leaves an account that sees nothing.
+        builder.HasOne<Volunteer>().WithMany().HasForeignKey(u => u.VolunteerId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(u => u.VolunteerId).IsUnique();
     }
 }

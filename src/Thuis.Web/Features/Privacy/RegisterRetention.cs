@@ -10,7 +10,7 @@ namespace Thuis.Web.Features.Privacy;
 public static class RegisterRetention
 {
     private static readonly string[] WithTheDossier =
-        ["identiteit", "intake", "gezondheid", "financien", "plan", "lessen", "vestigen", "participatie", "werk", "draagvlak", "signalen", "eigen-thuis", "overdracht"];
+        ["identiteit", "intake", "gezondheid", "financien", "plan", "lessen", "vestigen", "participatie", "werk", "draagvlak", "vrijwilliger", "signalen", "eigen-thuis", "overdracht"];
 
     public static IReadOnlyDictionary<string, string> ByCategory { get; } =
         WithTheDossier.ToDictionary(key => key, _ => Describe("dossier"), StringComparer.Ordinal)

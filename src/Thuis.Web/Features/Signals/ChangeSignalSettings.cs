@@ -56,6 +56,13 @@ public sealed class SignalSettingsForm : IValidatableObject
     /// <summary>Empty: the default of <see cref="SignalSettings.DefaultQuietNeighbourhoodMonths"/> months.</summary>
     [Range(1, 36, ErrorMessage = "Kies 1 tot en met 36 maanden.")]
     public int? QuietNeighbourhoodMonths { get; set; }
+    /// <summary>Empty: the default of <see cref="SignalSettings.DefaultMatchQuietWeeks"/> weeks.</summary>
+    [Range(1, 26, ErrorMessage = "Kies 1 tot en met 26 weken.")]
+    public int? MatchQuietWeeks { get; set; }
+
+    /// <summary>Empty: the default of <see cref="SignalSettings.DefaultVogValidMonths"/> months.</summary>
+    [Range(1, 120, ErrorMessage = "Kies 1 tot en met 120 maanden.")]
+    public int? VogValidMonths { get; set; }
 
     /// <summary>The settings as loaded; a save based on older settings is refused.</summary>
     public Guid Version { get; set; }
@@ -73,6 +80,8 @@ public sealed class SignalSettingsForm : IValidatableObject
         IntakeInviteDays = s.IntakeInviteDays,
         ArrearsContactDays = s.ArrearsContactDays,
         QuietNeighbourhoodMonths = s.QuietNeighbourhoodMonths,
+        MatchQuietWeeks = s.MatchQuietWeeks,
+        VogValidMonths = s.VogValidMonths,
         Version = s.Version,
     };
 
@@ -118,6 +127,7 @@ public sealed class ChangeSignalSettings(AppDbContext db, CurrentUser currentUse
             form.IsolationWeeks!.Value, form.OverAskedActivities!.Value, form.ReferralAnswerDays!.Value, form.QuietDaysAfterResolve!.Value,
             form.IntakeInviteDays!.Value, form.ArrearsContactDays ?? SignalSettings.DefaultArrearsContactDays,
             form.QuietNeighbourhoodMonths ?? SignalSettings.DefaultQuietNeighbourhoodMonths);
+        settings.ChangeVolunteering(form.MatchQuietWeeks ?? SignalSettings.DefaultMatchQuietWeeks, form.VogValidMonths ?? SignalSettings.DefaultVogValidMonths);
         db.RecordAudit(AuditAction.Update, nameof(SignalSettings), municipalityId.ToString(), AuditResult.Success, "Drempels voor signalen gewijzigd");
         // Both saved at once (the first save of a municipality, or the same version): theirs stays.
         return await SaveVersionedChange.SaveAsync(db, ChangedMeanwhile, cancellationToken);

@@ -105,6 +105,8 @@ public static class SignalTexts
         SignalKind.OntzorgenBelowLaw => "ontzorgen korter dan de wet",
         SignalKind.PaymentArrears => "vroegsignaal betalingsachterstand",
         SignalKind.QuietNeighbourhood => "buurt zonder draagvlakactiviteit",
+        SignalKind.VolunteerConcern => "vrijwilliger maakt zich zorgen",
+        SignalKind.MatchGoneQuiet => "koppeling met vrijwilliger stil",
         _ => "einde ‘niet nu’",
     };
 

@@ -38,6 +38,10 @@ public enum SignalKind
     PaymentArrears,
     /// <summary>The person is new in a neighbourhood that had no draagvlak activity in the last months.</summary>
     QuietNeighbourhood,
+    /// <summary>A volunteer said "ik maak me zorgen" about the person they are matched with, in their own words.</summary>
+    VolunteerConcern,
+    /// <summary>A volunteer and the person they are matched with logged no meeting for N weeks.</summary>
+    MatchGoneQuiet,
 }
 
 public enum SignalState

@@ -69,8 +69,30 @@ public sealed class SignalSettings : IMunicipalitySetting
 
     public const int DefaultQuietNeighbourhoodMonths = 6;
 
+    /// <summary>Weeks without a logged meeting after which a volunteer and the person they are matched with have gone quiet.</summary>
+    public int MatchQuietWeeks { get; private set; } = DefaultMatchQuietWeeks;
+
+    public const int DefaultMatchQuietWeeks = 4;
+
+    /// <summary>
+    /// Months a volunteer's VOG (Verklaring Omtrent het Gedrag) counts from its date. No law sets a term for volunteers;
+    /// this is the organisation's own practice, often a new VOG every three years.
+    /// </summary>
+    public int VogValidMonths { get; private set; } = DefaultVogValidMonths;
+
+    public const int DefaultVogValidMonths = 36;
+
     /// <summary>Changes with every save, so a form based on older thresholds is refused; empty until first saved.</summary>
     public Guid Version { get; private set; }
+
+    /// <summary>The thresholds of the volunteers' own view: when a match has gone quiet, and how long a VOG counts.</summary>
+    public void ChangeVolunteering(int matchQuietWeeks, int vogValidMonths)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(matchQuietWeeks, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(vogValidMonths, 1);
+        (MatchQuietWeeks, VogValidMonths) = (matchQuietWeeks, vogValidMonths);
+        Version = Guid.NewGuid();
+    }
 
     public static SignalSettings Defaults(Guid municipalityId) => new(municipalityId);
 
@@ -108,6 +130,8 @@ internal sealed class SignalSettingsMapping : IEntityTypeConfiguration<SignalSet
         builder.Property(s => s.IntakeInviteDays).HasDefaultValue(SignalSettings.DefaultIntakeInviteDays);
         builder.Property(s => s.ArrearsContactDays).HasDefaultValue(SignalSettings.DefaultArrearsContactDays);
         builder.Property(s => s.QuietNeighbourhoodMonths).HasDefaultValue(SignalSettings.DefaultQuietNeighbourhoodMonths);
+        builder.Property(s => s.MatchQuietWeeks).HasDefaultValue(SignalSettings.DefaultMatchQuietWeeks);
+        builder.Property(s => s.VogValidMonths).HasDefaultValue(SignalSettings.DefaultVogValidMonths);
         builder.HasOne<Municipality>().WithOne().HasForeignKey<SignalSettings>(s => s.MunicipalityId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -44,7 +44,7 @@ public sealed record OrganisationOption(Guid Id, string Name);
 /// <summary>
 /// The accounts of the people who work for the administrator's municipality. Accounts have no query filter (they are
 /// found before anyone signs in), so every page of user administration reads them here, scoped once. Newcomers' own
-/// accounts are managed from their dossier and are not among them.
+/// accounts are managed from their dossier, and volunteers' accounts from the volunteer's page; they are not among them.
 /// </summary>
 internal static class StaffAccounts
 {
@@ -53,7 +53,7 @@ internal static class StaffAccounts
     public static IQueryable<ThuisUser> Of(AppDbContext db, CurrentUser currentUser)
     {
         var municipalityId = currentUser.MunicipalityId ?? Guid.Empty;
-        return db.Users.Where(u => u.MunicipalityId == municipalityId && u.NewcomerId == null);
+        return db.Users.Where(u => u.MunicipalityId == municipalityId && u.NewcomerId == null && u.VolunteerId == null);
     }
 
     /// <summary>What the administrator reads of each account, in one query with its roles, organisation and passkeys.</summary>

@@ -26,6 +26,9 @@ public sealed class CurrentUser(IHttpContextAccessor httpContextAccessor)
     /// <summary>The person a newcomer's own account belongs to; null for staff and the system.</summary>
     public Guid? NewcomerId => _system is not null ? null : ParseGuid(Principal?.FindFirstValue(ThuisClaims.NewcomerId));
 
+    /// <summary>The volunteer a volunteer's account belongs to; null for everyone else and the system.</summary>
+    public Guid? VolunteerId => _system is not null ? null : ParseGuid(Principal?.FindFirstValue(ThuisClaims.VolunteerId));
+
     public Guid? OrganisationId => ParseGuid(Principal?.FindFirstValue(ThuisClaims.OrganisationId));
 
     /// <summary>The signed-in user's id; null for the system and for anonymous requests.</summary>

@@ -21,12 +21,19 @@ public static class Roles
     /// </summary>
     public const string Newcomer = nameof(Newcomer);
 
+    /// <summary>
+    /// A volunteer (vrijwilliger: taalmaatje, buddy) in their own view: bound to one volunteer of the social map, sees only
+    /// their own matches under <c>/vrijwilliger</c> and none of the other staff pages. Given only by the volunteer
+    /// coordinator's invitation from the volunteer's page, never by the administrator.
+    /// </summary>
+    public const string Volunteer = nameof(Volunteer);
+
     /// <summary>The roles of the people who work in Thuis, which the administrator gives.</summary>
     public static IReadOnlyList<string> All { get; } =
         [Administrator, Coordinator, CaseManager, VolunteerCoordinator, PartnerWorker, PrivacyOfficer];
 
     /// <summary>Every role that exists, the newcomer's included.</summary>
-    public static IReadOnlyList<string> Existing { get; } = [.. All, Newcomer];
+    public static IReadOnlyList<string> Existing { get; } = [.. All, Newcomer, Volunteer];
 
     /// <summary>Everyone who works in Thuis: the pages that are not the newcomer's own.</summary>
     public const string Staff = Administrator + "," + Coordinator + "," + CaseManager + "," + VolunteerCoordinator + "," + PartnerWorker + "," + PrivacyOfficer;
@@ -58,6 +65,7 @@ public static class Roles
         PartnerWorker => "medewerker partnerorganisatie",
         PrivacyOfficer => "functionaris gegevensbescherming",
         Newcomer => "statushouder (eigen Thuis)",
+        Volunteer => "vrijwilliger",
         _ => role,
     };
 }

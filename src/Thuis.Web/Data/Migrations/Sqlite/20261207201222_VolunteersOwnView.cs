@@ -1,0 +1,256 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Thuis.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class VolunteersOwnView : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "MatchQuietWeeks",
+                table: "SignalSettings",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 4);
+
+            migrationBuilder.AddColumn<int>(
+                name: "VogValidMonths",
+                table: "SignalSettings",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 36);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "VolunteerId",
+                table: "AspNetUsers",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "MatchEndings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    NewcomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VolunteerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProposalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    EndedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MatchEndings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MatchEndings_Newcomers_NewcomerId",
+                        column: x => x.NewcomerId,
+                        principalTable: "Newcomers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_MatchEndings_Proposals_ProposalId",
+                        column: x => x.ProposalId,
+                        principalTable: "Proposals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_MatchEndings_Volunteers_VolunteerId",
+                        column: x => x.VolunteerId,
+                        principalTable: "Volunteers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VolunteerConcerns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    NewcomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VolunteerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProposalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Words = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    RaisedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RaisedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    RaisedOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VolunteerConcerns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VolunteerConcerns_Newcomers_NewcomerId",
+                        column: x => x.NewcomerId,
+                        principalTable: "Newcomers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_VolunteerConcerns_Proposals_ProposalId",
+                        column: x => x.ProposalId,
+                        principalTable: "Proposals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_VolunteerConcerns_Volunteers_VolunteerId",
+                        column: x => x.VolunteerId,
+                        principalTable: "Volunteers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VolunteerMeetings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    NewcomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VolunteerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProposalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Minutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    Activities = table.Column<string>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    LoggedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    LoggedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VolunteerMeetings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VolunteerMeetings_Newcomers_NewcomerId",
+                        column: x => x.NewcomerId,
+                        principalTable: "Newcomers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_VolunteerMeetings_Proposals_ProposalId",
+                        column: x => x.ProposalId,
+                        principalTable: "Proposals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_VolunteerMeetings_Volunteers_VolunteerId",
+                        column: x => x.VolunteerId,
+                        principalTable: "Volunteers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_VolunteerId",
+                table: "AspNetUsers",
+                column: "VolunteerId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MatchEndings_MunicipalityId_VolunteerId",
+                table: "MatchEndings",
+                columns: new[] { "MunicipalityId", "VolunteerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MatchEndings_NewcomerId",
+                table: "MatchEndings",
+                column: "NewcomerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MatchEndings_ProposalId",
+                table: "MatchEndings",
+                column: "ProposalId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MatchEndings_VolunteerId",
+                table: "MatchEndings",
+                column: "VolunteerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VolunteerConcerns_MunicipalityId_NewcomerId",
+                table: "VolunteerConcerns",
+                columns: new[] { "MunicipalityId", "NewcomerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VolunteerConcerns_NewcomerId",
+                table: "VolunteerConcerns",
+                column: "NewcomerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VolunteerConcerns_ProposalId",
+                table: "VolunteerConcerns",
+                column: "ProposalId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VolunteerConcerns_VolunteerId",
+                table: "VolunteerConcerns",
+                column: "VolunteerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VolunteerMeetings_MunicipalityId_VolunteerId_On",
+                table: "VolunteerMeetings",
+                columns: new[] { "MunicipalityId", "VolunteerId", "On" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VolunteerMeetings_NewcomerId",
+                table: "VolunteerMeetings",
+                column: "NewcomerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VolunteerMeetings_ProposalId",
+                table: "VolunteerMeetings",
+                column: "ProposalId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VolunteerMeetings_VolunteerId",
+                table: "VolunteerMeetings",
+                column: "VolunteerId");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_AspNetUsers_Volunteers_VolunteerId",
+                table: "AspNetUsers",
+                column: "VolunteerId",
+                principalTable: "Volunteers",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.SetNull);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_AspNetUsers_Volunteers_VolunteerId",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "MatchEndings");
+
+            migrationBuilder.DropTable(
+                name: "VolunteerConcerns");
+
+            migrationBuilder.DropTable(
+                name: "VolunteerMeetings");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AspNetUsers_VolunteerId",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "MatchQuietWeeks",
+                table: "SignalSettings");
+
+            migrationBuilder.DropColumn(
+                name: "VogValidMonths",
+                table: "SignalSettings");
+
+            migrationBuilder.DropColumn(
+                name: "VolunteerId",
+                table: "AspNetUsers");
+        }
+    }
+}
