@@ -280,7 +280,7 @@ public sealed class PartnerApiTests
         Assert.All(calls, c => Assert.Contains("‘Registratiesysteem’ van VluchtelingenWerk Dalfsen", c.Details, StringComparison.Ordinal));
         Assert.Equal([AuditResult.Success, AuditResult.Success, AuditResult.NotFound, AuditResult.Refused, AuditResult.Success], calls.Select(c => c.Result));
         Assert.Equal([AuditAction.View, AuditAction.View, AuditAction.View, AuditAction.Update, AuditAction.Update], calls.Select(c => c.Action));
-        Assert.Contains("POST /api/v1/referrals/{id:guid}/decline → 400", calls[3].Details, StringComparison.Ordinal);
+        Assert.Contains("POST /api/v1/referrals/{referralId:guid}/decline → 400", calls[3].Details, StringComparison.Ordinal);
         // The change itself is audited too, as every change of a referral is, under the same key.
         Assert.True(await db.AuditEntries.AnyAsync(a => a.ActorId == $"api-sleutel:{keyId}" && a.ObjectType == nameof(Referral)
             && a.ObjectId == world.A.ReferralId.ToString() && a.Action == AuditAction.Update && a.Purpose != PartnerApiSetup.AuditPurpose));

@@ -111,7 +111,7 @@ public static partial class ApiProblems
         ["De start ligt vóór het antwoord op de verwijzing."] = "The start lies before the answer to the referral.",
         ["Aanwezigheid telt vanaf de start, zolang de verwijzing loopt."] = "Attendance counts from the start, while the referral runs.",
         ["Het einde ligt vóór de start."] = "The end lies before the start.",
-        [PartnerApiTexts.VersionMissing] = "Send the version of the referral as you read it (the field version of GET /api/v1/referrals/{id}).",
+        [PartnerApiTexts.VersionMissing] = "Send the version of the referral as you read it (the field version of GET /api/v1/referrals/{referralId}).",
         [PartnerApiTexts.BodyMissing] = "Send a JSON body (Content-Type: application/json).",
         [PartnerApiTexts.NotADate] = "Not a valid date; write YYYY-MM-DD.",
         [PartnerApiTexts.NotAVersion] = "Not a valid version; send the version as read.",
@@ -159,7 +159,7 @@ public static partial class ApiProblems
 /// <summary>The API's own messages about input that the referral pages never receive (their forms cannot send it).</summary>
 public static class PartnerApiTexts
 {
-    public const string VersionMissing = "Stuur de versie van de verwijzing mee zoals u haar las (het veld version van GET /api/v1/referrals/{id}).";
+    public const string VersionMissing = "Stuur de versie van de verwijzing mee zoals u haar las (het veld version van GET /api/v1/referrals/{referralId}).";
     public const string BodyMissing = "Stuur een JSON-body mee (Content-Type: application/json).";
     public const string NotADate = "Geen geldige datum; schrijf JJJJ-MM-DD.";
     public const string NotAVersion = "Geen geldige versie; stuur de versie zoals u haar las.";

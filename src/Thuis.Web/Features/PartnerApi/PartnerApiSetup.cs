@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.OpenApi;
 using Thuis.Web.Data;
@@ -102,33 +101,45 @@ public static class PartnerApiSetup
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-        var referrals = api.MapGroup("/referrals").WithTags("Referrals");
-        referrals.MapGet("", ReferralsApi.ListAsync)
+        api.MapGet("/referrals", ReferralsApi.ListAsync)
+            .WithTags("Referrals")
             .WithName("ListReferrals")
             .WithSummary("The referrals to the organisation, those waiting too long for an answer first.");
-        referrals.MapGet("/{id:guid}", ReferralsApi.GetAsync)
+        var referrals = api.MapGroup("/referrals").WithTags("Referrals");
+        referrals.MapGet("/{referralId:guid}", ReferralsApi.GetAsync)
             .WithName("GetReferral")
             .WithSummary("One referral, with what the organisation needs to welcome the person.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        Step(referrals.MapPost("/{id:guid}/accept", ReferralsApi.AcceptAsync), typeof(AcceptRequest))
+        Step(referrals.MapPost("/{referralId:guid}/accept", ReferralsApi.AcceptAsync), typeof(AcceptRequest))
             .WithName("AcceptReferral")
             .WithSummary("Accept a referral that was sent to the organisation.");
-        Step(referrals.MapPost("/{id:guid}/decline", ReferralsApi.DeclineAsync), typeof(DeclineRequest))
+        Step(referrals.MapPost("/{referralId:guid}/decline", ReferralsApi.DeclineAsync), typeof(DeclineRequest))
             .WithName("DeclineReferral")
             .WithSummary("Decline a referral, with the reason, so the case manager can look for something else.");
-        Step(referrals.MapPost("/{id:guid}/start", ReferralsApi.StartAsync), typeof(StartRequest))
+        Step(referrals.MapPost("/{referralId:guid}/start", ReferralsApi.StartAsync), typeof(StartRequest))
             .WithName("StartReferral")
             .WithSummary("Record the first day the person came.");
-        Step(referrals.MapPost("/{id:guid}/attendance", ReferralsApi.AttendanceAsync), typeof(AttendanceRequest))
+        Step(referrals.MapPost("/{referralId:guid}/attendance", ReferralsApi.AttendanceAsync), typeof(AttendanceRequest))
             .WithName("RecordAttendance")
             .WithSummary("Record whether the person came on a day; a day already recorded is changed.");
-        Step(referrals.MapPost("/{id:guid}/end", ReferralsApi.EndAsync), typeof(EndRequest))
+        Step(referrals.MapPost("/{referralId:guid}/end", ReferralsApi.EndAsync), typeof(EndRequest))
             .WithName("EndReferral")
             .WithSummary("Record how it ended: still going at three months, or stopped (with the reason).");
     }
 
+    // The body is read by the endpoint itself, so that a body of another type is a 400 problem naming it rather than a
+    // bare 415 from routing; the document still describes it.
     private static RouteHandlerBuilder Step(RouteHandlerBuilder builder, Type body) => builder
-        .WithMetadata(new AcceptsMetadata(["application/json"], body))
+        .AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
+        {
+            var schema = await context.GetOrCreateSchemaAsync(body, null, cancellationToken);
+            context.Document!.AddComponent(body.Name, schema);
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = new OpenApiSchemaReference(body.Name, context.Document) } },
+            };
+        })
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status404NotFound)
         .ProducesProblem(StatusCodes.Status409Conflict)
@@ -154,7 +165,7 @@ public static class PartnerApiSetup
         // Whatever a refused step left tracked is not saved with the audit line.
         db.ChangeTracker.Clear();
         var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.Value ?? "";
-        var id = http.Request.RouteValues.TryGetValue("id", out var value) ? value?.ToString() : null;
+        var id = http.Request.RouteValues.TryGetValue("referralId", out var value) ? value?.ToString() : null;
         db.RecordAudit(HttpMethods.IsGet(http.Request.Method) ? AuditAction.View : AuditAction.Update, nameof(Referral), id ?? "lijst",
             status is >= 200 and < 300 ? AuditResult.Success : status == StatusCodes.Status404NotFound ? AuditResult.NotFound : AuditResult.Refused,
             AuditPurpose, details: $"{http.Request.Method} {route} → {status}; {currentUser.DisplayName}");

@@ -54,18 +54,18 @@ public sealed record AcceptRequest([property: Required] Guid Version);
 
 public sealed record DeclineRequest([property: Required] Guid Version, [property: Required, MaxLength(1000)] string Reason);
 
-public sealed record StartRequest([property: Required] Guid Version, [property: Description("The first day the person came; today when left out.")] DateOnly? On);
+public sealed record StartRequest([property: Required] Guid Version, [property: Description("The first day the person came; today when left out.")] DateOnly? On = null);
 
 public sealed record AttendanceRequest(
     [property: Required] Guid Version,
-    [property: Description("The day; today when left out. A day already recorded is changed.")] DateOnly? On,
-    [property: Required] bool Present);
+    [property: Required] bool Present,
+    [property: Description("The day; today when left out. A day already recorded is changed.")] DateOnly? On = null);
 
 public sealed record EndRequest(
     [property: Required] Guid Version,
-    [property: Description("The last day; today when left out.")] DateOnly? On,
     [property: Required, JsonConverter(typeof(CamelCaseNames<ReferralOutcome>))] ReferralOutcome Outcome,
-    [property: MaxLength(1000), Description("Required when the outcome is stopped: why it stopped.")] string? Note);
+    [property: Description("The last day; today when left out.")] DateOnly? On = null,
+    [property: MaxLength(1000), Description("Required when the outcome is stopped: why it stopped.")] string? Note = null);
 
 /// <summary>
 /// The partner API's referral endpoints: the same handlers as the partner worker's pages (<see cref="ListReferrals"/>,
@@ -80,33 +80,33 @@ internal static class ReferralsApi
             r.Person == ListReferrals.ConsentEnded ? null : r.Person, r.What, r.State, r.SentOn, r.WaitingTooLong))]);
     }
 
-    public static async Task<Results<Ok<ApiReferral>, ProblemHttpResult>> GetAsync(Guid id, HttpContext context, ViewReferral view, TimeProvider clock,
+    public static async Task<Results<Ok<ApiReferral>, ProblemHttpResult>> GetAsync(Guid referralId, HttpContext context, ViewReferral view, TimeProvider clock,
         CancellationToken cancellationToken) =>
-        await view.HandleAsync(id, cancellationToken) is { } found
+        await view.HandleAsync(referralId, cancellationToken) is { } found
             ? TypedResults.Ok(ToApi(found, clock))
             : ApiProblems.NotFound(context);
 
-    public static Task<Results<Ok<ApiReferral>, ProblemHttpResult>> AcceptAsync(Guid id, HttpContext context, HandleReferral handle, ViewReferral view,
+    public static Task<Results<Ok<ApiReferral>, ProblemHttpResult>> AcceptAsync(Guid referralId, HttpContext context, HandleReferral handle, ViewReferral view,
         TimeProvider clock, CancellationToken cancellationToken) =>
-        StepAsync(id, context, ReferralStep.Accept, handle, view, clock, cancellationToken);
+        StepAsync(referralId, context, ReferralStep.Accept, handle, view, clock, cancellationToken);
 
-    public static Task<Results<Ok<ApiReferral>, ProblemHttpResult>> DeclineAsync(Guid id, HttpContext context, HandleReferral handle, ViewReferral view,
+    public static Task<Results<Ok<ApiReferral>, ProblemHttpResult>> DeclineAsync(Guid referralId, HttpContext context, HandleReferral handle, ViewReferral view,
         TimeProvider clock, CancellationToken cancellationToken) =>
-        StepAsync(id, context, ReferralStep.Decline, handle, view, clock, cancellationToken);
+        StepAsync(referralId, context, ReferralStep.Decline, handle, view, clock, cancellationToken);
 
-    public static Task<Results<Ok<ApiReferral>, ProblemHttpResult>> StartAsync(Guid id, HttpContext context, HandleReferral handle, ViewReferral view,
+    public static Task<Results<Ok<ApiReferral>, ProblemHttpResult>> StartAsync(Guid referralId, HttpContext context, HandleReferral handle, ViewReferral view,
         TimeProvider clock, CancellationToken cancellationToken) =>
-        StepAsync(id, context, ReferralStep.Start, handle, view, clock, cancellationToken);
+        StepAsync(referralId, context, ReferralStep.Start, handle, view, clock, cancellationToken);
 
-    public static Task<Results<Ok<ApiReferral>, ProblemHttpResult>> AttendanceAsync(Guid id, HttpContext context, HandleReferral handle, ViewReferral view,
+    public static Task<Results<Ok<ApiReferral>, ProblemHttpResult>> AttendanceAsync(Guid referralId, HttpContext context, HandleReferral handle, ViewReferral view,
         TimeProvider clock, CancellationToken cancellationToken) =>
-        StepAsync(id, context, ReferralStep.Attendance, handle, view, clock, cancellationToken);
+        StepAsync(referralId, context, ReferralStep.Attendance, handle, view, clock, cancellationToken);
 
-    public static Task<Results<Ok<ApiReferral>, ProblemHttpResult>> EndAsync(Guid id, HttpContext context, HandleReferral handle, ViewReferral view,
+    public static Task<Results<Ok<ApiReferral>, ProblemHttpResult>> EndAsync(Guid referralId, HttpContext context, HandleReferral handle, ViewReferral view,
         TimeProvider clock, CancellationToken cancellationToken) =>
-        StepAsync(id, context, ReferralStep.End, handle, view, clock, cancellationToken);
+        StepAsync(referralId, context, ReferralStep.End, handle, view, clock, cancellationToken);
 
-    private static async Task<Results<Ok<ApiReferral>, ProblemHttpResult>> StepAsync(Guid id, HttpContext context, ReferralStep step,
+    private static async Task<Results<Ok<ApiReferral>, ProblemHttpResult>> StepAsync(Guid referralId, HttpContext context, ReferralStep step,
         HandleReferral handle, ViewReferral view, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (form, errors) = await StepBody.ReadAsync(context.Request, step, cancellationToken);
@@ -114,10 +114,10 @@ internal static class ReferralsApi
         {
             return ApiProblems.Invalid(context, errors);
         }
-        var outcome = await handle.HandleAsync(id, form, cancellationToken);
+        var outcome = await handle.HandleAsync(referralId, form, cancellationToken);
         return outcome.Kind switch
         {
-            OutcomeKind.Saved => await GetAsync(id, context, view, clock, cancellationToken),
+            OutcomeKind.Saved => await GetAsync(referralId, context, view, clock, cancellationToken),
             OutcomeKind.NotFound => ApiProblems.NotFound(context),
             OutcomeKind.Invalid => ApiProblems.Invalid(context, outcome.FieldErrors.ToDictionary(e => StepBody.FieldName(step, e.Key), e => e.Value)),
             OutcomeKind.Conflict => ApiProblems.ChangedMeanwhile(context),
