@@ -15,6 +15,7 @@ using Thuis.Web.Features.Milestones;
 using Thuis.Web.Features.Money;
 using Thuis.Web.Features.Occupations;
 using Thuis.Web.Features.Own;
+using Thuis.Web.Features.PartnerApi;
 using Thuis.Web.Features.Plans;
 using Thuis.Web.Features.Privacy;
 using Thuis.Web.Features.Referrals;
@@ -70,6 +71,7 @@ builder.AddOwnThuis();
 builder.AddVolunteering();
 builder.AddPrivacy();
 builder.AddDigiD();
+builder.AddPartnerApi();
 builder.Services.AddRazorComponents();
 
 var app = builder.Build();
@@ -109,6 +111,7 @@ app.MapOwnCalendar();
 app.MapOwnCvDownload();
 app.MapCvFile();
 app.MapDigiD();
+app.MapPartnerApi();
 app.MapRazorComponents<App>();
 
 app.Run();

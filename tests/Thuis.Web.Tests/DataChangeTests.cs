@@ -31,6 +31,7 @@ public sealed class DataChangeTests(AppFixture fixture)
         [typeof(Thuis.Web.Features.Community.ActivityVolunteer)] = "een vrijwilliger die bij een draagvlakactiviteit helpt, geen statushouder",
         [typeof(Thuis.Web.Features.Costs.Budget)] = "de begroting van de gemeente per jaar, met de normen per leerroute; geen persoonsgegevens",
         [typeof(Thuis.Web.Features.Retention.Erasure)] = "het verslag van een wissing; noemt het dossier alleen met zijn id, dat na het wissen niemand meer aanwijst",
+        [typeof(Thuis.Web.Features.PartnerApi.PartnerApiKey)] = "de API-sleutel van een partnerorganisatie, alleen als afdruk bewaard",
     };
 
     [Fact]

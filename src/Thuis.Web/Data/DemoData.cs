@@ -114,6 +114,8 @@ public static class DemoData
             await db.SaveChangesAsync();
             DemoSocialMap.AddTo(db, municipality.Id, m.Town, partner, services.GetRequiredService<TimeProvider>());
             await db.SaveChangesAsync();
+            Features.PartnerApi.DemoPartnerApi.AddTo(db, partner, services.GetRequiredService<TimeProvider>());
+            await db.SaveChangesAsync();
             await Features.Work.DemoWork.AddToAsync(db, services.GetRequiredService<Features.Matching.ReadMatchingPool>(),
                 services.GetRequiredService<Features.Matching.ReadMatchingPeople>(), services.GetRequiredService<Features.Occupations.OccupationCatalogue>(),
                 m.Town, caseManager.DisplayName, services.GetRequiredService<TimeProvider>());

@@ -48,6 +48,8 @@ public sealed record TestMunicipality(
         ["MatchId"] = Guid.NewGuid().ToString(),
         // No municipality registers another's key in the test world; an unknown key answers 404 the same way.
         ["KeyId"] = Guid.NewGuid().ToString(),
+        // No partner API key is issued in the test world; an unknown key answers 404 the same way.
+        ["ApiKeyId"] = Guid.NewGuid().ToString(),
         // Nobody applied for a job in the test world; an unknown application answers 404 the same way.
         ["ApplicationId"] = Guid.NewGuid().ToString(),
         // Nobody is ontzorgd in the test world; an unknown fixed cost answers 404 the same way.
