@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Thuis.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class VolunteersOwnView : Migration
+    public partial class CommunityVolunteersAndPartnerApi : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -17,6 +17,13 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                 type: "INTEGER",
                 nullable: false,
                 defaultValue: 4);
+
+            migrationBuilder.AddColumn<int>(
+                name: "QuietNeighbourhoodMonths",
+                table: "SignalSettings",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 6);
 
             migrationBuilder.AddColumn<int>(
                 name: "VogValidMonths",
@@ -30,6 +37,39 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                 table: "AspNetUsers",
                 type: "TEXT",
                 nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "CommunityActivities",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Setting = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PostcodeArea = table.Column<string>(type: "TEXT", maxLength: 4, nullable: false),
+                    Neighbourhood = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Audience = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    AudienceNote = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Reached = table.Column<int>(type: "INTEGER", nullable: true),
+                    NewVolunteers = table.Column<int>(type: "INTEGER", nullable: true),
+                    NewOffers = table.Column<int>(type: "INTEGER", nullable: true),
+                    FollowUp = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CommunityActivities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CommunityActivities_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
 
             migrationBuilder.CreateTable(
                 name: "MatchEndings",
@@ -64,6 +104,61 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                         name: "FK_MatchEndings_Volunteers_VolunteerId",
                         column: x => x.VolunteerId,
                         principalTable: "Volunteers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PartnerApiKey",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 12, nullable: false),
+                    SecretHash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    RevokedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    LastUsedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PartnerApiKey", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PartnerApiKey_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RoleModelConsents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    NewcomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GivenOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    WithdrawnOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    WithdrawnAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    WithdrawnBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RoleModelConsents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RoleModelConsents_Newcomers_NewcomerId",
+                        column: x => x.NewcomerId,
+                        principalTable: "Newcomers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -144,11 +239,81 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ActivityRoleModels",
+                columns: table => new
+                {
+                    ActivityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    NewcomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActivityRoleModels", x => new { x.ActivityId, x.NewcomerId });
+                    table.ForeignKey(
+                        name: "FK_ActivityRoleModels_CommunityActivities_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "CommunityActivities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ActivityRoleModels_Newcomers_NewcomerId",
+                        column: x => x.NewcomerId,
+                        principalTable: "Newcomers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ActivityVolunteers",
+                columns: table => new
+                {
+                    ActivityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VolunteerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActivityVolunteers", x => new { x.ActivityId, x.VolunteerId });
+                    table.ForeignKey(
+                        name: "FK_ActivityVolunteers_CommunityActivities_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "CommunityActivities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ActivityVolunteers_Volunteers_VolunteerId",
+                        column: x => x.VolunteerId,
+                        principalTable: "Volunteers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUsers_VolunteerId",
                 table: "AspNetUsers",
                 column: "VolunteerId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivityRoleModels_NewcomerId",
+                table: "ActivityRoleModels",
+                column: "NewcomerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivityVolunteers_VolunteerId",
+                table: "ActivityVolunteers",
+                column: "VolunteerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommunityActivities_MunicipalityId_Date",
+                table: "CommunityActivities",
+                columns: new[] { "MunicipalityId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommunityActivities_OrganisationId",
+                table: "CommunityActivities",
+                column: "OrganisationId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_MatchEndings_MunicipalityId_VolunteerId",
@@ -170,6 +335,32 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                 name: "IX_MatchEndings_VolunteerId",
                 table: "MatchEndings",
                 column: "VolunteerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartnerApiKey_MunicipalityId_OrganisationId",
+                table: "PartnerApiKey",
+                columns: new[] { "MunicipalityId", "OrganisationId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartnerApiKey_OrganisationId",
+                table: "PartnerApiKey",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartnerApiKey_Prefix",
+                table: "PartnerApiKey",
+                column: "Prefix",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoleModelConsents_MunicipalityId_NewcomerId",
+                table: "RoleModelConsents",
+                columns: new[] { "MunicipalityId", "NewcomerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoleModelConsents_NewcomerId",
+                table: "RoleModelConsents",
+                column: "NewcomerId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_VolunteerConcerns_MunicipalityId_NewcomerId",
@@ -228,7 +419,19 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                 table: "AspNetUsers");
 
             migrationBuilder.DropTable(
+                name: "ActivityRoleModels");
+
+            migrationBuilder.DropTable(
+                name: "ActivityVolunteers");
+
+            migrationBuilder.DropTable(
                 name: "MatchEndings");
+
+            migrationBuilder.DropTable(
+                name: "PartnerApiKey");
+
+            migrationBuilder.DropTable(
+                name: "RoleModelConsents");
 
             migrationBuilder.DropTable(
                 name: "VolunteerConcerns");
@@ -236,12 +439,19 @@ namespace Thuis.Web.Data.Migrations.Sqlite
             migrationBuilder.DropTable(
                 name: "VolunteerMeetings");
 
+            migrationBuilder.DropTable(
+                name: "CommunityActivities");
+
             migrationBuilder.DropIndex(
                 name: "IX_AspNetUsers_VolunteerId",
                 table: "AspNetUsers");
 
             migrationBuilder.DropColumn(
                 name: "MatchQuietWeeks",
+                table: "SignalSettings");
+
+            migrationBuilder.DropColumn(
+                name: "QuietNeighbourhoodMonths",
                 table: "SignalSettings");
 
             migrationBuilder.DropColumn(
