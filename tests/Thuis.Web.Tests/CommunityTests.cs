@@ -169,6 +169,67 @@ public sealed class CommunityTests
     }
 
     [Fact]
+    public async Task A_role_model_sees_the_consent_in_their_own_Thuis_and_withdrawing_it_there_takes_them_off_what_is_to_come_and_tells_the_case_manager()
+    {
+        await using var app = NewApp();
+        var world = await TestWorld.SeedAsync(app);
+        var amal = await NewcomerAsync(app, world.A, "Amal", Today.AddMonths(-3), "8441 AB");
+        await AsSystemAsync(app, world.A, async db =>
+        {
+            var person = await db.Newcomers.SingleAsync(n => n.Id == amal);
+            db.RoleModelConsents.Add(new RoleModelConsent(person, Today.AddMonths(-1), null, ByWhom.Staff("Test klantregisseur", Now)));
+        });
+        using var planner = await SignedInAsync(app, world, world.A, Roles.Coordinator);
+        foreach (var day in new[] { Today.AddDays(-14), Today.AddDays(14) })
+        {
+            var saved = await planner.PostFormAsync(await planner.GetAsync(CommunitySetup.NewPath), "activiteit",
+                Presentation(world.A, day, new Dictionary<string, string> { ["Input.RoleModels[0].Chosen"] = "true" }));
+            Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        }
+
+        // Her own Thuis shows the consent, what is still to come, and the way to stop; someone without one sees none of it.
+        using var own = new ThuisClient(app);
+        await own.SignInOrFailAsync(await world.CreateNewcomerUserAsync(world.A, amal, "Amal"));
+        var list = await own.GetAsync("/mijn/toestemmingen");
+        var card = list.Document.QuerySelector("[data-testid=own-role-model]")!;
+        Assert.Contains($"Uw klantregisseur schreef deze toestemming voor u op, op {Thuis.Web.Platform.Localization.DutchFormat.Date(Today.AddMonths(-1))}.", card.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Activiteiten die nog komen: 1", card.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(card.QuerySelector("a[href='/mijn/toestemmingen/rolmodel/intrekken']"));
+        Assert.DoesNotContain("U heeft nog geen toestemming gegeven.", list.Text, StringComparison.Ordinal);
+        using var other = new ThuisClient(app);
+        await other.SignInOrFailAsync(await world.CreateNewcomerUserAsync(world.A));
+        Assert.Null((await other.GetAsync("/mijn/toestemmingen")).Document.QuerySelector("[data-testid=own-role-model]"));
+        Assert.Contains("Deze toestemming geldt al niet meer.", (await other.GetAsync("/mijn/toestemmingen/rolmodel/intrekken")).Text, StringComparison.Ordinal);
+
+        // Without the tick nothing changes; with it she is off what is to come, and her case manager hears it in that request.
+        const string withdrawPath = "/mijn/toestemmingen/rolmodel/intrekken";
+        var unconfirmed = await own.SubmitAsync(withdrawPath, "rolmodel-intrekken", new Dictionary<string, string>());
+        Assert.Equal("Zet een vinkje als u de toestemming echt wilt intrekken.", unconfirmed.Document.QuerySelector("#bevestig-fout")!.TextContent.Trim());
+        Assert.NotNull(unconfirmed.Document.QuerySelector(".thuis-error-summary a[href$='#bevestig']"));
+        Assert.Null(await ReadAsync(app, world.A, db => db.RoleModelConsents.Select(c => c.WithdrawnOn).SingleAsync()));
+        var withdrawn = await own.SubmitAsync(withdrawPath, "rolmodel-intrekken", new Dictionary<string, string> { ["Input.Confirm"] = "true" });
+        Assert.Equal("/mijn/toestemmingen?rolmodel-ingetrokken=1", withdrawn.Location);
+
+        var consent = await ReadAsync(app, world.A, db => db.RoleModelConsents.SingleAsync());
+        Assert.Equal((Today, true, "Amal"), (consent.WithdrawnOn, consent.WithdrawnThemselves, consent.WithdrawnBy));
+        var activities = await ReadAsync(app, world.A, db => db.CommunityActivities.Include(a => a.RoleModels).OrderBy(a => a.Date).ToListAsync());
+        Assert.Equal([1, 0], activities.Select(a => a.RoleModels.Count));
+        var signal = await ReadAsync(app, world.A, db => db.Signals.AsNoTracking()
+            .SingleAsync(x => x.NewcomerId == amal && x.Kind == SignalKind.ConsentWithdrawn && x.State == SignalState.Open));
+        Assert.Equal(consent.Id, signal.SubjectId);
+        Assert.Contains("Amal wil niet meer als rolmodel meedoen", signal.Reason, StringComparison.Ordinal);
+
+        var after = await own.GetAsync("/mijn/toestemmingen?rolmodel-ingetrokken=1");
+        Assert.Contains("U doet niet meer mee als rolmodel.", after.Text, StringComparison.Ordinal);
+        Assert.Contains($"U heeft deze toestemming ingetrokken op {Thuis.Web.Platform.Localization.DutchFormat.Date(Today)}.",
+            after.Document.QuerySelector("[data-testid=own-role-model]")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(after.Document.QuerySelector("a[href='/mijn/toestemmingen/rolmodel/intrekken']"));
+        Assert.Contains("Deze toestemming geldt al niet meer.", (await own.GetAsync(withdrawPath)).Text, StringComparison.Ordinal);
+        Assert.Contains($"Ingetrokken {Thuis.Web.Platform.Localization.DutchFormat.Date(Today)} door Amal zelf, in het eigen Thuis",
+            (await planner.GetAsync(CommunitySetup.RoleModelsPath)).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_calendar_shows_the_months_to_come_first_then_what_has_been_and_deleting_asks_first()
     {
         await using var app = NewApp();

@@ -38,6 +38,9 @@ public sealed class OddAddressTests(AppFixture fixture)
         // The newcomer's own pages are only for a newcomer; staff get 403 there.
         using var newcomer = fixture.NewClient();
         await newcomer.SignInAsync(await world.CreateNewcomerUserAsync(world.A));
+        // The volunteer's own pages are only for a volunteer.
+        using var volunteer = fixture.NewClient();
+        await volunteer.SignInOrFailAsync((await VolunteerWorld.VolunteerWithAccountAsync(fixture.App, world.A, "Vrijwilliger Vreemd Adres")).Email);
 
         var wrong = new List<string>();
         foreach (var (template, names) in pages)
@@ -48,7 +51,9 @@ public sealed class OddAddressTests(AppFixture fixture)
                 foreach (var value in OddValues)
                 {
                     var url = $"{path}?{name}={Uri.EscapeDataString(value)}";
-                    var page = await (template.StartsWith("/mijn", StringComparison.Ordinal) ? newcomer : client).GetAsync(url);
+                    var asker = template.StartsWith("/mijn", StringComparison.Ordinal) ? newcomer
+                        : template == "/vrijwilliger" || template.StartsWith("/vrijwilliger/", StringComparison.Ordinal) ? volunteer : client;
+                    var page = await asker.GetAsync(url);
 
                     if (page.Status is not (HttpStatusCode.OK or HttpStatusCode.Redirect or HttpStatusCode.NotFound or HttpStatusCode.BadRequest)
                         || (page.Status == HttpStatusCode.BadRequest && page.Document.QuerySelector("h1")?.TextContent != "Adres niet begrepen"))

@@ -143,6 +143,12 @@ public sealed class PartnerApiTests
         Assert.Equal(["note", "on", "outcome", "version"], errors.Select(e => e.Key).Order(StringComparer.Ordinal));
         Assert.All(errors, e => Assert.False(string.IsNullOrWhiteSpace(e.Value![0]!.GetValue<string>())));
 
+        // A field of the wrong shape and a broken rule are named together, not one after the other.
+        var both = await api.PostRawAsync($"{referral}/decline", """{ "version": "nog niet" }""");
+        AssertProblem(both, HttpStatusCode.BadRequest, ApiProblems.Validation);
+        Assert.Equal(["reason", "version"], both.Json!["errors"]!.AsObject().Select(e => e.Key).Order(StringComparer.Ordinal));
+        Assert.StartsWith("Schrijf op waarom u de verwijzing niet aanneemt", both.Json["errors"]!["reason"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+
         var noVersion = await api.PostRawAsync($"{referral}/accept", "{}");
         Assert.Equal(PartnerApiTexts.VersionMissing, noVersion.Json!["errors"]!["version"]![0]!.GetValue<string>());
         AssertProblem(await api.PostRawAsync($"{referral}/accept", "niet eens json"), HttpStatusCode.BadRequest, ApiProblems.Validation);
@@ -178,7 +184,7 @@ public sealed class PartnerApiTests
         {
             scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystemFor(world.A.Id);
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var stored = await db.Set<PartnerApiKey>().SingleAsync();
+            var stored = await db.PartnerApiKeys.SingleAsync();
             Assert.NotNull(stored.LastUsedAt);
             Assert.DoesNotContain(key, Convert.ToHexString(stored.SecretHash), StringComparison.Ordinal);
             stored.Revoke("test", DateTimeOffset.UtcNow);
@@ -273,7 +279,7 @@ public sealed class PartnerApiTests
         await using var scope = app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystemFor(world.A.Id);
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var keyId = (await db.Set<PartnerApiKey>().SingleAsync()).Id;
+        var keyId = (await db.PartnerApiKeys.SingleAsync()).Id;
         var calls = await db.AuditEntries.AsNoTracking().Where(a => a.ActorId == $"api-sleutel:{keyId}" && a.Purpose == PartnerApiSetup.AuditPurpose)
             .OrderBy(a => a.Sequence).ToListAsync();
         Assert.Equal(5, calls.Count);
@@ -284,6 +290,13 @@ public sealed class PartnerApiTests
         // The change itself is audited too, as every change of a referral is, under the same key.
         Assert.True(await db.AuditEntries.AnyAsync(a => a.ActorId == $"api-sleutel:{keyId}" && a.ObjectType == nameof(Referral)
             && a.ObjectId == world.A.ReferralId.ToString() && a.Action == AuditAction.Update && a.Purpose != PartnerApiSetup.AuditPurpose));
+
+        // Its readers see the key and its organisation as who did it, never an id.
+        using var administrator = new ThuisClient(app);
+        await administrator.SignInOrFailAsync(await world.CreateUserAsync(world.A, Roles.Administrator));
+        var trail = await administrator.GetAsync("/audit");
+        Assert.Contains("API-sleutel ‘Registratiesysteem’ van VluchtelingenWerk Dalfsen", trail.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("api-sleutel:", trail.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -90,6 +90,7 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
     public DbSet<Features.Volunteering.VolunteerMeeting> VolunteerMeetings => Set<Features.Volunteering.VolunteerMeeting>();
     public DbSet<Features.Volunteering.VolunteerConcern> VolunteerConcerns => Set<Features.Volunteering.VolunteerConcern>();
     public DbSet<Features.Volunteering.MatchEnding> MatchEndings => Set<Features.Volunteering.MatchEnding>();
+    public DbSet<Features.PartnerApi.PartnerApiKey> PartnerApiKeys => Set<Features.PartnerApi.PartnerApiKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Erasure> Erasures => Set<Erasure>();
     internal DbSet<ReadinessProbe> ReadinessProbes => Set<ReadinessProbe>();

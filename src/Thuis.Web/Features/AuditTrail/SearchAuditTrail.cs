@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Thuis.Web.Data;
 using Thuis.Web.Features.Dossiers;
 using Thuis.Web.Features.Intake;
+using Thuis.Web.Features.PartnerApi;
 using Thuis.Web.Platform.Auditing;
 using Thuis.Web.Platform.Files;
 using Thuis.Web.Platform.Localization;
@@ -151,6 +152,20 @@ public sealed class SearchAuditTrail(AppDbContext db)
         var actorIds = found.Select(e => e.ActorId).Distinct().ToList();
         var actors = await db.Users.AsNoTracking().Where(u => actorIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        // A partner organisation's system, through the API: named by its key and organisation.
+        var keyIds = actorIds.Where(a => a.StartsWith(ApiKeyAuthenticationHandler.ActorPrefix, StringComparison.Ordinal))
+            .Select(a => Guid.TryParse(a.AsSpan(ApiKeyAuthenticationHandler.ActorPrefix.Length), out var keyId) ? keyId : Guid.Empty).ToList();
+        if (keyIds.Count > 0)
+        {
+            var keys = await (from k in db.PartnerApiKeys.AsNoTracking()
+                              where keyIds.Contains(k.Id)
+                              join o in db.Organisations on k.OrganisationId equals o.Id
+                              select new { k.Id, k.Name, Organisation = o.Name }).ToListAsync(cancellationToken);
+            foreach (var key in keys)
+            {
+                actors[ApiKeyAuthenticationHandler.ActorId(key.Id)] = ApiKeyAuthenticationHandler.ActorName(key.Name, key.Organisation);
+            }
+        }
         var personIds = found.Select(e => e.PersonId ?? (e.ObjectType == nameof(Newcomer) && Guid.TryParse(e.ObjectId, out var id) ? id : null))
             .OfType<Guid>().Distinct().ToList();
         var people = await db.Newcomers.AsNoTracking().Where(n => personIds.Contains(n.Id))

@@ -45,6 +45,8 @@ public sealed class RoleModelConsent : IMunicipalityOwned, IPersonData
     public DateOnly? WithdrawnOn { get; private set; }
     public DateTimeOffset? WithdrawnAt { get; private set; }
     public string? WithdrawnBy { get; private set; }
+    /// <summary>The person withdrew it in their own Thuis, rather than telling a case manager or coordinator who did.</summary>
+    public bool WithdrawnThemselves { get; private set; }
     public Guid Version { get; private set; }
 
     public bool IsValidOn(DateOnly day) => WithdrawnOn is null && GivenOn <= day;
@@ -59,6 +61,7 @@ public sealed class RoleModelConsent : IMunicipalityOwned, IPersonData
         WithdrawnOn = on;
         WithdrawnAt = by.At;
         WithdrawnBy = by.Name;
+        WithdrawnThemselves = by.Themselves;
         Version = Guid.NewGuid();
     }
 }

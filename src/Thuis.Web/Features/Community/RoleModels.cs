@@ -12,7 +12,7 @@ namespace Thuis.Web.Features.Community;
 
 /// <summary>One consent as the role-model page lists it.</summary>
 public sealed record RoleModelLine(Guid ConsentId, Guid NewcomerId, string Name, DateOnly GivenOn, string RecordedBy, string? Note,
-    DateOnly? WithdrawnOn, string? WithdrawnBy, int ActivitiesToCome, int ActivitiesDone);
+    DateOnly? WithdrawnOn, string? WithdrawnBy, bool WithdrawnThemselves, int ActivitiesToCome, int ActivitiesDone);
 
 public sealed record RoleModelList(IReadOnlyList<RoleModelLine> Consents, IReadOnlyList<Pick> Newcomers);
 
@@ -47,7 +47,7 @@ public sealed class RoleModels(AppDbContext db, CurrentUser currentUser, TimePro
         var today = clock.InTheNetherlands();
         var consents = await (from c in db.RoleModelConsents.AsNoTracking()
                               join n in db.Newcomers on c.NewcomerId equals n.Id
-                              select new RoleModelLine(c.Id, n.Id, n.GivenNames + " " + n.FamilyName, c.GivenOn, c.RecordedBy, c.Note, c.WithdrawnOn, c.WithdrawnBy,
+                              select new RoleModelLine(c.Id, n.Id, n.GivenNames + " " + n.FamilyName, c.GivenOn, c.RecordedBy, c.Note, c.WithdrawnOn, c.WithdrawnBy, c.WithdrawnThemselves,
                                   db.ActivityRoleModels.Count(r => r.NewcomerId == n.Id && db.CommunityActivities.Any(a => a.Id == r.ActivityId && a.Date >= today)),
                                   db.ActivityRoleModels.Count(r => r.NewcomerId == n.Id && db.CommunityActivities.Any(a => a.Id == r.ActivityId && a.Date < today))))
             .ToListAsync(cancellationToken);
@@ -107,14 +107,22 @@ public sealed class RoleModels(AppDbContext db, CurrentUser currentUser, TimePro
         {
             return Outcome.Refused("Deze toestemming is al ingetrokken.");
         }
-        var today = clock.InTheNetherlands();
-        consent.Withdraw(today, ByWhom.Staff(currentUser.DisplayName, clock.GetUtcNow()));
+        await WithdrawAsync(db, consent, clock.InTheNetherlands(), ByWhom.Staff(currentUser.DisplayName, clock.GetUtcNow()), cancellationToken);
+        return await SaveVersionedChange.SaveAsync(db, ChangedMeanwhile, cancellationToken);
+    }
+
+    /// <summary>
+    /// Withdraws the consent from today and takes the person off every activity still to come; the caller saves. One rule
+    /// for the staff's withdrawal here and the person's own in their Thuis (<see cref="Own.WithdrawOwnRoleModel"/>).
+    /// </summary>
+    public static async Task WithdrawAsync(AppDbContext db, RoleModelConsent consent, DateOnly today, ByWhom by, CancellationToken cancellationToken)
+    {
+        consent.Withdraw(today, by);
         var coming = await db.CommunityActivities.Include(a => a.RoleModels)
             .Where(a => a.Date >= today && a.RoleModels.Any(r => r.NewcomerId == consent.NewcomerId)).ToListAsync(cancellationToken);
         foreach (var activity in coming)
         {
             activity.RemoveRoleModel(consent.NewcomerId);
         }
-        return await SaveVersionedChange.SaveAsync(db, ChangedMeanwhile, cancellationToken);
     }
 }

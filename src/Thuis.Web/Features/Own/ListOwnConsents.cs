@@ -20,6 +20,15 @@ public enum OwnConsentState
 public sealed record OwnConsent(Guid Id, string What, string? Organisation, string Purpose, DateOnly GivenOn, bool GivenThemselves,
     DateOnly ExpiresOn, bool SharesPhone, bool SharesEmail, OwnConsentState State, DateOnly? WithdrawnOn, bool WithdrawnThemselves);
 
+/// <summary>
+/// The person's consent to tell their story as a role model at draagvlak activities: recorded by their case manager,
+/// withdrawn by them or for them, with how many activities still to come they are on.
+/// </summary>
+public sealed record OwnRoleModel(Guid Id, DateOnly GivenOn, DateOnly? WithdrawnOn, bool WithdrawnThemselves, int ActivitiesToCome)
+{
+    public bool Holds => WithdrawnOn is null;
+}
+
 /// <summary>Every consent of the signed-in person (<see cref="CurrentUser.NewcomerId"/>), given by them or recorded for them.</summary>
 public sealed class ListOwnConsents(AppDbContext db, CurrentUser currentUser, TimeProvider clock)
 {
@@ -44,6 +53,25 @@ public sealed class ListOwnConsents(AppDbContext db, CurrentUser currentUser, Ti
         }
         var row = await Own(newcomerId, consentId).SingleOrDefaultAsync(cancellationToken);
         return row?.For(clock.InTheNetherlands());
+    }
+
+    /// <summary>
+    /// The person's latest role-model consent (<see cref="Community.RoleModelConsent"/>); null when there is none or the
+    /// account is not bound to a person.
+    /// </summary>
+    public async Task<OwnRoleModel?> LoadRoleModelAsync(CancellationToken cancellationToken)
+    {
+        if (currentUser.NewcomerId is not { } newcomerId)
+        {
+            return null;
+        }
+        var today = clock.InTheNetherlands();
+        return await db.RoleModelConsents.AsNoTracking()
+            .Where(c => c.NewcomerId == newcomerId)
+            .OrderBy(c => c.WithdrawnOn != null).ThenByDescending(c => c.GivenOn).ThenByDescending(c => c.Id)
+            .Select(c => new OwnRoleModel(c.Id, c.GivenOn, c.WithdrawnOn, c.WithdrawnThemselves,
+                db.ActivityRoleModels.Count(r => r.NewcomerId == newcomerId && db.CommunityActivities.Any(a => a.Id == r.ActivityId && a.Date >= today))))
+            .FirstOrDefaultAsync(cancellationToken);
     }
 
     private IQueryable<Row> Own(Guid newcomerId, Guid? consentId) =>

@@ -82,6 +82,7 @@ public static class OwnSetup
         services.AddScoped<AnswerOwnProposal>();
         services.AddScoped<ListOwnConsents>();
         services.AddScoped<WithdrawOwnConsent>();
+        services.AddScoped<WithdrawOwnRoleModel>();
         services.AddScoped<ChooseOwnLanguage>();
         services.AddScoped<ViewOwnData>();
         services.AddScoped<AskOwnCorrection>();

@@ -26,6 +26,14 @@ public sealed partial class ApiKeyAuthenticationHandler(
 
     public const string KeyNameClaim = "thuis:api_key_name";
 
+    /// <summary>How a call through the API is named in the audit trail: by its key, never by a person.</summary>
+    public const string ActorPrefix = "api-sleutel:";
+
+    public static string ActorId(Guid keyId) => ActorPrefix + keyId;
+
+    /// <summary>A key as the audit trail names it to its readers.</summary>
+    public static string ActorName(string keyName, string organisation) => $"API-sleutel ‘{keyName}’ van {organisation}";
+
     /// <summary>The presented key from the request, or null when there is none; not checked.</summary>
     public static string? PresentedKey(HttpRequest request)
     {
@@ -50,7 +58,7 @@ public sealed partial class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail("Geen API-sleutel van Thuis.");
         }
         // Before sign-in there is no municipality to filter on: the key itself says which one it belongs to.
-        var found = await db.Set<PartnerApiKey>().IgnoreQueryFilters().AsNoTracking()
+        var found = await db.PartnerApiKeys.IgnoreQueryFilters().AsNoTracking()
             .Where(k => k.Prefix == prefix)
             .Join(db.Organisations.IgnoreQueryFilters(), k => k.OrganisationId, o => o.Id, (k, o) => new { Key = k, Organisation = o.Name })
             .Join(db.Municipalities, x => x.Key.MunicipalityId, m => m.Id, (x, m) => new { x.Key, x.Organisation, Municipality = m.Name })
@@ -64,18 +72,18 @@ public sealed partial class ApiKeyAuthenticationHandler(
         var now = clock.GetUtcNow();
         if (PartnerApiKey.LastUseIsStale(key.LastUsedAt, now))
         {
-            await db.Set<PartnerApiKey>().IgnoreQueryFilters().Where(k => k.Id == key.Id)
+            await db.PartnerApiKeys.IgnoreQueryFilters().Where(k => k.Id == key.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), Context.RequestAborted);
         }
         var identity = new ClaimsIdentity(
         [
-            new Claim(ClaimTypes.NameIdentifier, $"api-sleutel:{key.Id}"),
+            new Claim(ClaimTypes.NameIdentifier, ActorId(key.Id)),
             new Claim(ClaimTypes.Name, key.Name),
             new Claim(ClaimTypes.Role, Roles.PartnerWorker),
             new Claim(ThuisClaims.MunicipalityId, key.MunicipalityId.ToString()),
             new Claim(ThuisClaims.MunicipalityName, found.Municipality),
             new Claim(ThuisClaims.OrganisationId, key.OrganisationId.ToString()),
-            new Claim(ThuisClaims.DisplayName, $"API-sleutel ‘{key.Name}’ van {found.Organisation}"),
+            new Claim(ThuisClaims.DisplayName, ActorName(key.Name, found.Organisation)),
             new Claim(KeyIdClaim, key.Id.ToString()),
             new Claim(KeyNameClaim, key.Name),
         ], SchemeName);

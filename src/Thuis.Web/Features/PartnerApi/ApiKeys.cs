@@ -18,7 +18,7 @@ public sealed class ShowApiKeys(AppDbContext db)
 {
     public async Task<ApiKeysView> HandleAsync(CancellationToken cancellationToken)
     {
-        var keys = await db.Set<PartnerApiKey>().AsNoTracking()
+        var keys = await db.PartnerApiKeys.AsNoTracking()
             .Join(db.Organisations, k => k.OrganisationId, o => o.Id, (k, o) => new ApiKeyRow(k.Id, k.Name, o.Name, k.Prefix, k.CreatedAt, k.CreatedBy,
                 k.LastUsedAt, k.RevokedAt, k.RevokedBy, k.Version))
             .ToListAsync(cancellationToken);
@@ -79,7 +79,7 @@ public sealed class RevokeApiKey(AppDbContext db, CurrentUser currentUser, TimeP
 {
     public async Task<Outcome> HandleAsync(Guid keyId, Guid version, CancellationToken cancellationToken)
     {
-        var key = await db.Set<PartnerApiKey>().SingleOrDefaultAsync(k => k.Id == keyId, cancellationToken);
+        var key = await db.PartnerApiKeys.SingleOrDefaultAsync(k => k.Id == keyId, cancellationToken);
         if (key is null)
         {
             return Outcome.NotFound();

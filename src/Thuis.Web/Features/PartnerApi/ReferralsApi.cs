@@ -110,16 +110,24 @@ internal static class ReferralsApi
         HandleReferral handle, ViewReferral view, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (form, errors) = await StepBody.ReadAsync(context.Request, step, cancellationToken);
-        if (errors.Count > 0)
+        if (errors.ContainsKey(""))
         {
             return ApiProblems.Invalid(context, errors);
         }
-        var outcome = await handle.HandleAsync(referralId, form, cancellationToken);
+        // With fields of a wrong shape the rules still check the rest, so the caller hears every error at once.
+        var outcome = await handle.HandleAsync(referralId, form, cancellationToken, checkOnly: errors.Count > 0);
+        if (outcome.Kind == OutcomeKind.Invalid)
+        {
+            foreach (var (field, message) in outcome.FieldErrors)
+            {
+                errors.TryAdd(StepBody.FieldName(step, field), message);
+            }
+        }
         return outcome.Kind switch
         {
             OutcomeKind.Saved => await GetAsync(referralId, context, view, clock, cancellationToken),
             OutcomeKind.NotFound => ApiProblems.NotFound(context),
-            OutcomeKind.Invalid => ApiProblems.Invalid(context, outcome.FieldErrors.ToDictionary(e => StepBody.FieldName(step, e.Key), e => e.Value)),
+            OutcomeKind.Invalid => ApiProblems.Invalid(context, errors),
             OutcomeKind.Conflict => ApiProblems.ChangedMeanwhile(context),
             _ => ApiProblems.Refused(context, outcome.Message ?? ""),
         };

@@ -42,7 +42,12 @@ public sealed class HandleReferral(AppDbContext db, CurrentUser currentUser, Tim
     public const string ChangedMeanwhile =
         "Iemand anders heeft deze verwijzing intussen bijgewerkt. Open haar opnieuw en voer uw wijziging dan opnieuw in.";
 
-    public async Task<Outcome> HandleAsync(Guid referralId, ReferralStepForm form, CancellationToken cancellationToken)
+    /// <summary>
+    /// One step of the partner on a referral of their organisation. With <paramref name="checkOnly"/> the caller could not
+    /// read some fields (the partner API's JSON of a wrong shape): the rules are checked on the rest, so every error is
+    /// named at once, and nothing is saved.
+    /// </summary>
+    public async Task<Outcome> HandleAsync(Guid referralId, ReferralStepForm form, CancellationToken cancellationToken, bool checkOnly = false)
     {
         if (!currentUser.SeesReferralsAsPartner)
         {
@@ -86,7 +91,7 @@ public sealed class HandleReferral(AppDbContext db, CurrentUser currentUser, Tim
                 }
             }
         }
-        if (errors.Count > 0)
+        if (errors.Count > 0 || checkOnly)
         {
             return Outcome.Invalid(errors);
         }

@@ -66,7 +66,7 @@ public sealed class StepConcernRule : ISignalRule
 
 /// <summary>
 /// The newcomer withdrew a consent in their own Thuis: the organisation no longer sees them, and the case manager hears
-/// it from Thuis rather than from the partner. The withdrawal is news for as many days as a resolved signal stays quiet,
+/// it from Thuis rather than from the partner. The same for the consent to be a role model at draagvlak activities. The withdrawal is news for as many days as a resolved signal stays quiet,
 /// so a signal the case manager resolved does not come back for the same withdrawal.
 /// </summary>
 public sealed class ConsentWithdrawnRule : ISignalRule
@@ -85,6 +85,12 @@ public sealed class ConsentWithdrawnRule : ISignalRule
                                where c.WithdrawnThemselves && c.WithdrawnOn != null && c.WithdrawnOn > since
                                select new { n.Id, n.GivenNames, Consent = c.Id, p.What, Organisation = o == null ? null : o.Name, On = c.WithdrawnOn!.Value })
             .ToListAsync(cancellationToken);
+        // The consent to be a role model at draagvlak activities, withdrawn in the person's own Thuis.
+        var roleModels = await (from c in db.RoleModelConsents
+                                join n in scope.Active on c.NewcomerId equals n.Id
+                                where c.WithdrawnThemselves && c.WithdrawnOn != null && c.WithdrawnOn > since
+                                select new { n.Id, n.GivenNames, Consent = c.Id, On = c.WithdrawnOn!.Value })
+            .ToListAsync(cancellationToken);
         return [.. withdrawn.Select(w => new SignalFinding(w.Id, w.Consent, 2,
             w.Organisation is null
                 ? $"{w.GivenNames} heeft de toestemming voor ‘{w.What}’ zelf ingetrokken op {SignalScope.Date(w.On)}"
@@ -92,7 +98,11 @@ public sealed class ConsentWithdrawnRule : ISignalRule
             w.Organisation is null
                 ? $"Vraag {w.GivenNames} waarom, en zoek samen iets wat wel past"
                 : $"Vraag {w.GivenNames} waarom, laat {w.Organisation} weten dat het stopt, en zoek samen iets wat wel past",
-            w.On))];
+            w.On)),
+            .. roleModels.Select(w => new SignalFinding(w.Id, w.Consent, 2,
+                $"{w.GivenNames} wil niet meer als rolmodel meedoen: zelf ingetrokken op {SignalScope.Date(w.On)}; Thuis haalde {w.GivenNames} van de activiteiten die nog komen",
+                $"Vraag {w.GivenNames} hoe het ging, en laat de organisatie van die activiteiten weten dat {w.GivenNames} niet komt",
+                w.On))];
     }
 }
 

@@ -29,7 +29,7 @@ public sealed record InvitationView(string? DisplayName, string? Email, string? 
 /// </summary>
 public sealed class AcceptInvitation(AppDbContext db, UserManager<ThuisUser> users, SignInManager<ThuisUser> signIn, CurrentUser currentUser, TimeProvider clock)
 {
-    public const string Unknown = "Deze link is niet (meer) geldig. Controleer of u de hele link heeft overgenomen, of vraag de functioneel beheerder van uw gemeente om een nieuwe.";
+    public const string Unknown = "Deze link is niet (meer) geldig. Controleer of u de hele link heeft overgenomen, of vraag wie u uitnodigde om een nieuwe: de functioneel beheerder, of voor vrijwilligers de coördinator vrijwilligers.";
 
     public async Task<InvitationView> LoadAsync(string? token, CancellationToken cancellationToken)
     {

@@ -60,8 +60,8 @@ public sealed class StaffInvitation : IMunicipalityOwned
     /// <summary>Why the link no longer works, in the invited person's words; null while it is open.</summary>
     public string? WhyClosed(DateTimeOffset now) =>
         UsedAt is not null ? "Deze uitnodiging is al gebruikt. Log in met uw e-mailadres en het wachtwoord dat u toen koos."
-        : ReplacedAt is not null ? "Deze uitnodiging is vervangen door een nieuwere. Gebruik de laatste link die u van de functioneel beheerder kreeg."
-        : now >= ExpiresAt ? $"Deze uitnodiging is verlopen: een link is {ValidDays} dagen geldig. Vraag de functioneel beheerder van uw gemeente om een nieuwe."
+        : ReplacedAt is not null ? "Deze uitnodiging is vervangen door een nieuwere. Gebruik de laatste link die u kreeg."
+        : now >= ExpiresAt ? $"Deze uitnodiging is verlopen: een link is {ValidDays} dagen geldig. Vraag wie u uitnodigde om een nieuwe: de functioneel beheerder, of voor vrijwilligers de coördinator vrijwilligers."
         : null;
 
     public void Use(DateTimeOffset at)

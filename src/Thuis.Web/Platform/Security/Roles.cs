@@ -38,6 +38,9 @@ public static class Roles
     /// <summary>Everyone who works in Thuis: the pages that are not the newcomer's own.</summary>
     public const string Staff = Administrator + "," + Coordinator + "," + CaseManager + "," + VolunteerCoordinator + "," + PartnerWorker + "," + PrivacyOfficer;
 
+    /// <summary>Everyone who signs in with an e-mail address and a password of their own, and can change it: staff and volunteers.</summary>
+    public const string WithPassword = Staff + "," + Volunteer;
+
     /// <summary>Roles that work with newcomers' dossiers inside the municipality.</summary>
     public const string DossierReaders = Coordinator + "," + CaseManager;
 

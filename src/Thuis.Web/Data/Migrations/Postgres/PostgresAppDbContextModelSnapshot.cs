@@ -437,6 +437,9 @@ namespace Thuis.Web.Data.Migrations.Postgres
                     b.Property<DateOnly?>("WithdrawnOn")
                         .HasColumnType("date");
 
+                    b.Property<bool>("WithdrawnThemselves")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Id");
 
                     b.HasIndex("NewcomerId");
@@ -2104,7 +2107,7 @@ namespace Thuis.Web.Data.Migrations.Postgres
 
                     b.HasIndex("MunicipalityId", "OrganisationId");
 
-                    b.ToTable("PartnerApiKey");
+                    b.ToTable("PartnerApiKeys");
                 });
 
             modelBuilder.Entity("Thuis.Web.Features.Plans.IntegrationPlan", b =>

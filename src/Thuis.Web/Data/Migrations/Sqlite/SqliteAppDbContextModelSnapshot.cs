@@ -428,6 +428,9 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("WithdrawnOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("WithdrawnThemselves")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("NewcomerId");
@@ -2095,7 +2098,7 @@ namespace Thuis.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("MunicipalityId", "OrganisationId");
 
-                    b.ToTable("PartnerApiKey");
+                    b.ToTable("PartnerApiKeys");
                 });
 
             modelBuilder.Entity("Thuis.Web.Features.Plans.IntegrationPlan", b =>

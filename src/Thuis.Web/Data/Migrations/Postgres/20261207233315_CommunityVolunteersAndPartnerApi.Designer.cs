@@ -13,7 +13,7 @@ using Thuis.Web.Data;
 namespace Thuis.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261207231357_CommunityVolunteersAndPartnerApi")]
+    [Migration("20261207233315_CommunityVolunteersAndPartnerApi")]
     partial class CommunityVolunteersAndPartnerApi
     {
         /// <inheritdoc />
@@ -439,6 +439,9 @@ namespace Thuis.Web.Data.Migrations.Postgres
 
                     b.Property<DateOnly?>("WithdrawnOn")
                         .HasColumnType("date");
+
+                    b.Property<bool>("WithdrawnThemselves")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 
@@ -2107,7 +2110,7 @@ namespace Thuis.Web.Data.Migrations.Postgres
 
                     b.HasIndex("MunicipalityId", "OrganisationId");
 
-                    b.ToTable("PartnerApiKey");
+                    b.ToTable("PartnerApiKeys");
                 });
 
             modelBuilder.Entity("Thuis.Web.Features.Plans.IntegrationPlan", b =>

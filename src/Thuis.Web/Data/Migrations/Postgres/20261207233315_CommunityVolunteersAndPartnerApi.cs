@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Thuis.Web.Data.Migrations.Sqlite
+namespace Thuis.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class CommunityVolunteersAndPartnerApi : Migration
@@ -14,51 +14,51 @@ namespace Thuis.Web.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<int>(
                 name: "MatchQuietWeeks",
                 table: "SignalSettings",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 4);
 
             migrationBuilder.AddColumn<int>(
                 name: "QuietNeighbourhoodMonths",
                 table: "SignalSettings",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 6);
 
             migrationBuilder.AddColumn<int>(
                 name: "VogValidMonths",
                 table: "SignalSettings",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 36);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "VolunteerId",
                 table: "AspNetUsers",
-                type: "TEXT",
+                type: "uuid",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "CommunityActivities",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Setting = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    PostcodeArea = table.Column<string>(type: "TEXT", maxLength: 4, nullable: false),
-                    Neighbourhood = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Audience = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    AudienceNote = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Reached = table.Column<int>(type: "INTEGER", nullable: true),
-                    NewVolunteers = table.Column<int>(type: "INTEGER", nullable: true),
-                    NewOffers = table.Column<int>(type: "INTEGER", nullable: true),
-                    FollowUp = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Setting = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    PostcodeArea = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
+                    Neighbourhood = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Audience = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    AudienceNote = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Reached = table.Column<int>(type: "integer", nullable: true),
+                    NewVolunteers = table.Column<int>(type: "integer", nullable: true),
+                    NewOffers = table.Column<int>(type: "integer", nullable: true),
+                    FollowUp = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -75,15 +75,15 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                 name: "MatchEndings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    NewcomerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VolunteerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProposalId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    EndedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    EndedOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    NewcomerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    VolunteerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProposalId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    EndedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "date", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -109,27 +109,27 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "PartnerApiKey",
+                name: "PartnerApiKeys",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Prefix = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 12, nullable: false),
-                    SecretHash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    RevokedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    RevokedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    LastUsedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Prefix = table.Column<string>(type: "character(12)", fixedLength: true, maxLength: 12, nullable: false),
+                    SecretHash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RevokedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    LastUsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_PartnerApiKey", x => x.Id);
+                    table.PrimaryKey("PK_PartnerApiKeys", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_PartnerApiKey_Organisations_OrganisationId",
+                        name: "FK_PartnerApiKeys_Organisations_OrganisationId",
                         column: x => x.OrganisationId,
                         principalTable: "Organisations",
                         principalColumn: "Id",
@@ -140,17 +140,18 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                 name: "RoleModelConsents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    NewcomerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    GivenOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    WithdrawnOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    WithdrawnAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    WithdrawnBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    NewcomerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    GivenOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    RecordedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    WithdrawnOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    WithdrawnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    WithdrawnBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    WithdrawnThemselves = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -167,15 +168,15 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                 name: "VolunteerConcerns",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    NewcomerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VolunteerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProposalId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Words = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    RaisedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    RaisedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    RaisedOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    NewcomerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    VolunteerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProposalId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Words = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    RaisedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RaisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RaisedOn = table.Column<DateOnly>(type: "date", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -204,17 +205,17 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                 name: "VolunteerMeetings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    NewcomerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VolunteerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProposalId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Minutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    Activities = table.Column<string>(type: "TEXT", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    LoggedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    LoggedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    NewcomerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    VolunteerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProposalId = table.Column<Guid>(type: "uuid", nullable: false),
+                    On = table.Column<DateOnly>(type: "date", nullable: false),
+                    Minutes = table.Column<int>(type: "integer", nullable: false),
+                    Activities = table.Column<string[]>(type: "text[]", nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    LoggedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    LoggedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -243,9 +244,9 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                 name: "ActivityRoleModels",
                 columns: table => new
                 {
-                    ActivityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    NewcomerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    ActivityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    NewcomerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -268,9 +269,9 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                 name: "ActivityVolunteers",
                 columns: table => new
                 {
-                    ActivityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VolunteerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    ActivityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    VolunteerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -337,18 +338,18 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                 column: "VolunteerId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_PartnerApiKey_MunicipalityId_OrganisationId",
-                table: "PartnerApiKey",
+                name: "IX_PartnerApiKeys_MunicipalityId_OrganisationId",
+                table: "PartnerApiKeys",
                 columns: new[] { "MunicipalityId", "OrganisationId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_PartnerApiKey_OrganisationId",
-                table: "PartnerApiKey",
+                name: "IX_PartnerApiKeys_OrganisationId",
+                table: "PartnerApiKeys",
                 column: "OrganisationId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_PartnerApiKey_Prefix",
-                table: "PartnerApiKey",
+                name: "IX_PartnerApiKeys_Prefix",
+                table: "PartnerApiKeys",
                 column: "Prefix",
                 unique: true);
 
@@ -428,7 +429,7 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                 name: "MatchEndings");
 
             migrationBuilder.DropTable(
-                name: "PartnerApiKey");
+                name: "PartnerApiKeys");
 
             migrationBuilder.DropTable(
                 name: "RoleModelConsents");

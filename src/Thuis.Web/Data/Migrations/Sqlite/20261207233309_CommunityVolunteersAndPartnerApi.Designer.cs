@@ -12,7 +12,7 @@ using Thuis.Web.Data;
 namespace Thuis.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261207231352_CommunityVolunteersAndPartnerApi")]
+    [Migration("20261207233309_CommunityVolunteersAndPartnerApi")]
     partial class CommunityVolunteersAndPartnerApi
     {
         /// <inheritdoc />
@@ -430,6 +430,9 @@ namespace Thuis.Web.Data.Migrations.Sqlite
 
                     b.Property<DateOnly?>("WithdrawnOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("WithdrawnThemselves")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -2098,7 +2101,7 @@ namespace Thuis.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("MunicipalityId", "OrganisationId");
 
-                    b.ToTable("PartnerApiKey");
+                    b.ToTable("PartnerApiKeys");
                 });
 
             modelBuilder.Entity("Thuis.Web.Features.Plans.IntegrationPlan", b =>
