@@ -50,11 +50,15 @@ trap stop_pg EXIT
 passed_total=0
 failed_total=$failed_checks
 # Runs one test assembly with xUnit's runner and adds its counts from the XML report.
+# Environment assignments come first; after "--", options for the runner.
 suite() {
   local label=$1 project=$2; shift 2
   local report="$results/${label//[^A-Za-z]/}.xml"
+  local environment=() options=()
+  while [ $# -gt 0 ] && [ "$1" != "--" ]; do environment+=("$1"); shift; done
+  [ $# -gt 0 ] && shift && options=("$@")
   # A hung suite must fail, not eat the whole CI budget.
-  timeout --kill-after=30s 20m env "$@" dotnet "tests/$project/bin/Debug/net10.0/$project.dll" -xml "$report" -noColor >"$results/${label//[^A-Za-z]/}.log" 2>&1
+  timeout --kill-after=30s 20m env "${environment[@]}" dotnet "tests/$project/bin/Debug/net10.0/$project.dll" -xml "$report" -noColor "${options[@]}" >"$results/${label//[^A-Za-z]/}.log" 2>&1
   local counts
   counts=$(python3 - "$report" <<'PY'
 import sys, xml.etree.ElementTree as ET
@@ -88,7 +92,8 @@ PY
 
 echo "== Tests"
 suite "Matching" Thuis.Matching.Tests
-suite "Web (SQLite)" Thuis.Web.Tests THUIS_TEST_POSTGRES=
+# Several nodes on one database need PostgreSQL: those tests run in the PostgreSQL pass.
+suite "Web (SQLite)" Thuis.Web.Tests THUIS_TEST_POSTGRES= -- -trait- Database=PostgreSQL
 suite "Web (PostgreSQL)" Thuis.Web.Tests "THUIS_TEST_POSTGRES=Host=$pg_dir;Port=$pg_port;Username=postgres"
 suite "Browser" Thuis.Browser.Tests
 

@@ -31,6 +31,7 @@ using Thuis.Web.Features.Volunteering;
 using Thuis.Web.Features.Work;
 using Thuis.Web.Platform;
 using Thuis.Web.Platform.Auditing;
+using Thuis.Web.Platform.Jobs;
 using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
 
@@ -40,6 +41,7 @@ builder.AddOperations();
 builder.AddReverseProxy();
 builder.AddData();
 builder.AddKeyRing();
+builder.AddJobs();
 builder.AddAuditing();
 builder.AddAccounts();
 builder.AddThuisLocalization();

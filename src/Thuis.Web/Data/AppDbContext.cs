@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -37,7 +38,7 @@ namespace Thuis.Web.Data;
 /// data (signals, reports) is told whom the save concerned (<see cref="IDataChangeSubscriber"/>).
 /// </summary>
 public abstract class AppDbContext(DbContextOptions options, CurrentUser currentUser, TimeProvider clock, DataChangeNotifier notifier, AuditKey auditKey)
-    : IdentityDbContext<ThuisUser>(options)
+    : IdentityDbContext<ThuisUser>(options), IDataProtectionKeyContext
 {
     // Changes saved inside an explicit transaction, told when it commits.
     private readonly List<DataChange> _untold = [];
@@ -91,6 +92,9 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
     public DbSet<Features.Volunteering.VolunteerConcern> VolunteerConcerns => Set<Features.Volunteering.VolunteerConcern>();
     public DbSet<Features.Volunteering.MatchEnding> MatchEndings => Set<Features.Volunteering.MatchEnding>();
     public DbSet<Features.PartnerApi.PartnerApiKey> PartnerApiKeys => Set<Features.PartnerApi.PartnerApiKey>();
+    public DbSet<Platform.Jobs.JobLease> JobLeases => Set<Platform.Jobs.JobLease>();
+    /// <summary>The Data Protection key ring, when kept in the database (<see cref="Platform.Security.KeyRing"/>); each key sealed.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Erasure> Erasures => Set<Erasure>();
     internal DbSet<ReadinessProbe> ReadinessProbes => Set<ReadinessProbe>();
@@ -129,10 +133,7 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
         {
             // Read before the save: a deleted course group's people can no longer be found after it.
             change = await DataChangeOfThisSaveAsync(cancellationToken);
-            await using (await AuditChain.LinkPendingAsync(this, auditKey, cancellationToken))
-            {
-                saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            }
+            saved = await SaveLinkedAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
         catch
         {
@@ -152,6 +153,29 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
             await TellCommittedChangesAsync(cancellationToken);
         }
         return saved;
+    }
+
+    /// <summary>
+    /// Saves with the audit entries linked to the end of their municipality's chain. Another node on the same database
+    /// may append to that chain between reading its end and this save: the unique (municipality, sequence) index then
+    /// refuses this one as a whole, and it is linked again from the new end and saved again.
+    /// </summary>
+    private async Task<int> SaveLinkedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using (await AuditChain.LinkPendingAsync(this, auditKey, cancellationToken))
+            {
+                try
+                {
+                    return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                }
+                catch (DbUpdateException exception) when (attempt < AuditChain.Attempts && Database.CurrentTransaction is null && AuditChain.IsForkRefused(exception))
+                {
+                    // Linked again on the next attempt.
+                }
+            }
+        }
     }
 
     /// <summary>

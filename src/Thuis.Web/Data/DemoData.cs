@@ -12,6 +12,7 @@ using Thuis.Web.Features.Referrals;
 using Thuis.Web.Features.Signals;
 using Thuis.Web.Features.SocialMap;
 using Thuis.Web.Features.Trajectories;
+using Thuis.Web.Platform.Jobs;
 using Thuis.Web.Platform.Localization;
 using Thuis.Web.Platform.Security;
 
@@ -56,17 +57,41 @@ public static class DemoData
         (Roles.PrivacyOfficer, "fg", "Femke Gegevensbescherming"),
     ];
 
+    /// <summary>Demo data on PostgreSQL too, when asked explicitly (Development only, as on SQLite), to try several nodes.</summary>
+    public const string OnPostgresSetting = "Demo:SeedOnPostgres";
+
+    private const string SeedJob = "demodata";
+
     public static bool IsEnabled(WebApplication app) =>
         app.Environment.IsDevelopment()
         && app.Configuration.GetValue<bool>("Demo:SeedOnFirstStart")
-        && app.Services.GetRequiredService<DatabaseOptions>().Provider == DatabaseProvider.Sqlite;
+        && (app.Services.GetRequiredService<DatabaseOptions>().Provider == DatabaseProvider.Sqlite || app.Configuration.GetValue<bool>(OnPostgresSetting));
 
+    /// <summary>
+    /// Seeds an empty database once. Several nodes may start at once on one PostgreSQL: one seeds, under a lease, and
+    /// the others wait until it is done before they serve.
+    /// </summary>
     public static async Task SeedDemoDataAsync(this WebApplication app)
     {
         if (!IsEnabled(app))
         {
             return;
         }
+        var leases = app.Services.GetRequiredService<JobLeases>();
+        var once = TimeSpan.FromDays(36525);
+        while (!await leases.RunIfDueAsync(SeedJob, once, (_, _) => SeedAsync(app), CancellationToken.None))
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            if (await scope.ServiceProvider.GetRequiredService<AppDbContext>().JobLeases.AnyAsync(l => l.Name == SeedJob && l.Runs > 0))
+            {
+                return;
+            }
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+    }
+
+    private static async Task SeedAsync(WebApplication app)
+    {
         await using (var scope = app.Services.CreateAsyncScope())
         {
             if (await scope.ServiceProvider.GetRequiredService<AppDbContext>().Municipalities.AnyAsync())

@@ -1,39 +1,26 @@
-using Microsoft.EntityFrameworkCore;
+using Thuis.Web.Platform.Jobs;
 
 namespace Thuis.Web.Features.Retention;
 
-/// <summary>Runs the retention rules at start and then every day (Retention:IntervalHours, 24 by default).</summary>
-internal sealed partial class RetentionService(
-    IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<RetentionService> logger) : BackgroundService
+/// <summary>
+/// Runs the retention rules at start and then every day (Retention:IntervalHours, 24 by default), on one node at a time
+/// and once per interval across the nodes (<see cref="LeasedJob"/>).
+/// </summary>
+internal sealed partial class RetentionService(JobLeases leases, IConfiguration configuration, TimeProvider clock, ILogger<RetentionService> logger)
+    : LeasedJob(leases, configuration, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override string Name => "bewaartermijnen";
+
+    protected override bool Enabled => configuration.GetValue("Retention:Run", true);
+
+    protected override TimeSpan Interval => TimeSpan.FromHours(Math.Max(1.0 / 3600, configuration.GetValue("Retention:IntervalHours", 24.0)));
+
+    protected override async Task RunAsync(IServiceProvider services, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (!configuration.GetValue("Retention:Run", true))
-        {
-            return;
-        }
-        var interval = TimeSpan.FromHours(Math.Max(1, configuration.GetValue("Retention:IntervalHours", 24)));
-        using var timer = new PeriodicTimer(interval, clock);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var erased = await scope.ServiceProvider.GetRequiredService<ApplyRetention>().RunOnceAsync(clock.GetUtcNow(), stoppingToken);
-                LogRan(logger, erased);
-            }
-            catch (DbUpdateException exception)
-            {
-                // Someone changed a dossier during the run; the next run erases it.
-                LogFailed(logger, exception);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        var erased = await services.GetRequiredService<ApplyRetention>().RunOnceAsync(now, cancellationToken);
+        LogRan(logger, erased);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Bewaartermijnen toegepast: {Erased} dossiers gewist")]
     private static partial void LogRan(ILogger logger, int erased);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Bewaartermijnen toepassen mislukt; de volgende ronde probeert het opnieuw")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }

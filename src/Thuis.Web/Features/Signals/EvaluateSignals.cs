@@ -32,6 +32,27 @@ public sealed class EvaluateSignals(AppDbContext db, CurrentUser currentUser, IE
     /// <summary>These people of the current user's municipality, or everyone there when <paramref name="people"/> is null.</summary>
     internal async Task EvaluateAsync(IReadOnlyCollection<Guid>? people, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await EvaluateOnceAsync(people, now, cancellationToken);
+                return;
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                // Another node evaluated the same people at the same moment (its signal is there now, or it changed one
+                // this round read): forget this round's signals and look again.
+                foreach (var entry in db.ChangeTracker.Entries<Signal>().ToList())
+                {
+                    entry.State = EntityState.Detached;
+                }
+            }
+        }
+    }
+
+    private async Task EvaluateOnceAsync(IReadOnlyCollection<Guid>? people, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var today = Today.DayInTheNetherlands(now);
         var municipalityId = currentUser.MunicipalityId ?? throw new InvalidOperationException("Geen gemeente.");
         var deadlines = await db.Municipalities.Where(m => m.Id == municipalityId)

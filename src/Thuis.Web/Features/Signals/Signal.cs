@@ -254,6 +254,9 @@ internal sealed class SignalMapping : IEntityTypeConfiguration<Signal>
         builder.Ignore(s => s.IsOpen);
         builder.HasIndex(s => new { s.MunicipalityId, s.NewcomerId, s.Kind });
         builder.HasIndex(s => new { s.MunicipalityId, s.ClosedOn });
+        // One open signal per person, kind and subject, whichever node raises it (EvaluateSignals looks again when refused).
+        builder.HasIndex(s => new { s.MunicipalityId, s.NewcomerId, s.Kind, s.SubjectId }, "IX_Signals_OneOpen")
+            .IsUnique().HasFilter("\"ClosedOn\" IS NULL").AreNullsDistinct(false);
         builder.HasOne<Newcomer>().WithMany().HasForeignKey(s => s.NewcomerId).OnDelete(DeleteBehavior.Cascade);
     }
 }

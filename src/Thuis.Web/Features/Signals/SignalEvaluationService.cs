@@ -1,35 +1,22 @@
-using Microsoft.EntityFrameworkCore;
+using Thuis.Web.Platform.Jobs;
 
 namespace Thuis.Web.Features.Signals;
 
-/// <summary>Evaluates the signal rules at start and then every interval (Signals:IntervalMinutes, one hour by default).</summary>
-internal sealed partial class SignalEvaluationService(
-    IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<SignalEvaluationService> logger) : BackgroundService
+/// <summary>
+/// Evaluates the signal rules at start and then every interval (Signals:IntervalMinutes, one hour by default), on one
+/// node at a time and once per interval across the nodes (<see cref="LeasedJob"/>).
+/// </summary>
+internal sealed class SignalEvaluationService(JobLeases leases, IConfiguration configuration, TimeProvider clock, ILogger<SignalEvaluationService> logger)
+    : LeasedJob(leases, configuration, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!configuration.GetValue("Signals:Evaluate", true))
-        {
-            return;
-        }
-        var interval = TimeSpan.FromMinutes(Math.Max(1, configuration.GetValue("Signals:IntervalMinutes", 60)));
-        using var timer = new PeriodicTimer(interval, clock);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<EvaluateSignals>().RunOnceAsync(clock.GetUtcNow(), stoppingToken);
-            }
-            catch (DbUpdateException exception)
-            {
-                // A case manager handled a signal during the run; the next run sees their change.
-                LogFailed(logger, exception);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    public const string JobName = "signalen";
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Signalen bijwerken mislukt; de volgende ronde probeert het opnieuw")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
+    protected override string Name => JobName;
+
+    protected override bool Enabled => configuration.GetValue("Signals:Evaluate", true);
+
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(Math.Max(1.0 / 60, configuration.GetValue("Signals:IntervalMinutes", 60.0)));
+
+    protected override Task RunAsync(IServiceProvider services, DateTimeOffset now, CancellationToken cancellationToken) =>
+        services.GetRequiredService<EvaluateSignals>().RunOnceAsync(now, cancellationToken);
 }

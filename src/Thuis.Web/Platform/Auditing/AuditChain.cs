@@ -34,8 +34,18 @@ public sealed record AuditChainReport(
 public static class AuditChain
 {
     // One writer per municipality at a time inside this process; the unique (municipality, sequence)
-    // index refuses a fork should two processes ever append at once.
+    // index refuses a fork when two processes (nodes) append at once, and the later one links again (AppDbContext).
     private static readonly ConcurrentDictionary<Guid, SemaphoreSlim> Writers = new();
+
+    /// <summary>How often a save is linked again after another node appended first; a handful, as each wait is one save.</summary>
+    internal const int Attempts = 10;
+
+    /// <summary>The save was refused because another process appended to the same chain at the same sequence.</summary>
+    internal static bool IsForkRefused(DbUpdateException exception) =>
+        exception.InnerException is System.Data.Common.DbException refused
+        && (refused.SqlState == "23505" || refused.ErrorCode == 19 || refused.Message.Contains("UNIQUE", StringComparison.Ordinal))
+        && refused.Message.Contains("AuditEntries", StringComparison.Ordinal)
+        && refused.Message.Contains("Sequence", StringComparison.Ordinal);
 
     internal static async Task<IAsyncDisposable> LinkPendingAsync(AppDbContext db, AuditKey key, CancellationToken cancellationToken)
     {
