@@ -53,8 +53,11 @@ failed_total=$failed_checks
 suite() {
   local label=$1 project=$2; shift 2
   local report="$results/${label//[^A-Za-z]/}.xml"
-  # A hung suite must fail, not eat the whole CI budget.
-  timeout --kill-after=30s 20m env "$@" dotnet "tests/$project/bin/Debug/net10.0/$project.dll" -xml "$report" -noColor >"$results/${label//[^A-Za-z]/}.log" 2>&1
+  # A hung suite must fail, not eat the whole CI budget. The browser journeys walk every page at two widths and take
+  # longest (about 25 minutes on two cores); a suite stopped by this limit shows as pages "closed" in its last tests.
+  local limit=20m
+  [ "$project" = Thuis.Browser.Tests ] && limit=45m
+  timeout --kill-after=30s "$limit" env "$@" dotnet "tests/$project/bin/Debug/net10.0/$project.dll" -xml "$report" -noColor >"$results/${label//[^A-Za-z]/}.log" 2>&1
   local counts
   counts=$(python3 - "$report" <<'PY'
 import sys, xml.etree.ElementTree as ET
