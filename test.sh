@@ -57,8 +57,11 @@ suite() {
   local environment=() options=()
   while [ $# -gt 0 ] && [ "$1" != "--" ]; do environment+=("$1"); shift; done
   [ $# -gt 0 ] && shift && options=("$@")
-  # A hung suite must fail, not eat the whole CI budget.
-  timeout --kill-after=30s 20m env "${environment[@]}" dotnet "tests/$project/bin/Debug/net10.0/$project.dll" -xml "$report" -noColor "${options[@]}" >"$results/${label//[^A-Za-z]/}.log" 2>&1
+  # A hung suite must fail, not eat the whole CI budget. The browser journeys walk every page at two widths and take
+  # longest (about 25 minutes on two cores); a suite stopped by this limit shows as pages "closed" in its last tests.
+  local limit=20m
+  [ "$project" = Thuis.Browser.Tests ] && limit=45m
+  timeout --kill-after=30s "$limit" env "${environment[@]}" dotnet "tests/$project/bin/Debug/net10.0/$project.dll" -xml "$report" -noColor "${options[@]}" >"$results/${label//[^A-Za-z]/}.log" 2>&1
   local counts
   counts=$(python3 - "$report" <<'PY'
 import sys, xml.etree.ElementTree as ET

@@ -1,7 +1,13 @@
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Thuis.Browser.Tests.Infrastructure;
+using Thuis.Web.Data;
+using Thuis.Web.Features.Accounts;
 using Thuis.Web.Features.Volunteering;
+using Thuis.Web.Platform.Security;
 using static Microsoft.Playwright.Assertions;
 
 namespace Thuis.Browser.Tests;
@@ -11,7 +17,7 @@ public sealed class VolunteerJourneyTests(BrowserFixture fixture) : BrowserTest(
     private const string VolunteerOfDalfsen = "vrijwilliger@dalfsen.example";
 
     [Fact]
-    public async Task A_volunteer_on_a_phone_logs_a_meeting_and_raises_a_concern_that_the_case_manager_reads_among_the_signals()
+    public async Task A_volunteer_on_a_phone_logs_a_meeting_and_raises_a_concern_that_the_case_manager_reads_on_the_start_page()
     {
         await Page.SetViewportSizeAsync(390, 844);
         await SignInWithPasswordAsync(Page, VolunteerOfDalfsen);
@@ -54,17 +60,35 @@ public sealed class VolunteerJourneyTests(BrowserFixture fixture) : BrowserTest(
         await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Je zorg is doorgegeven aan de klantregisseur.");
         await AccessibleAtBothWidthsAsync("05-doorgegeven");
 
-        // The case manager, in another browser: among the signals at once, with the volunteer's own words.
+        // The person's case manager, in another browser: on the start page at once, with the volunteer's own words. The
+        // person goes to a case manager of this journey's own, whose start page no other journey's signals crowd.
+        var caseManagerEmail = await OwnCaseManagerForConcernAsync(words);
         await using var other = await Fixture.NewContextAsync();
         var caseManager = await other.NewPageAsync();
-        await SignInWithPasswordAsync(caseManager, CaseManagerOfDalfsen);
+        await SignInWithPasswordAsync(caseManager, caseManagerEmail);
         await Expect(caseManager).ToHaveURLAsync(new Uri(Fixture.BaseAddress, "/").ToString());
-        await caseManager.GotoAsync("/signalen");
         var row = caseManager.Locator("[data-testid=signal-row]", new() { HasText = words });
         await Expect(row).ToHaveCountAsync(1);
         await Expect(row).ToContainTextAsync(new Regex($"maakt zich zorgen over {Regex.Escape(name)}"));
         await caseManager.SetViewportSizeAsync(1280, 900);
         await Accessibility.AssertNoSeriousViolationsAsync(caseManager);
+    }
+
+    /// <summary>A new case manager of Dalfsen who now has the person the concern with these words is about; their e-mail address.</summary>
+    private async Task<string> OwnCaseManagerForConcernAsync(string words)
+    {
+        await using var scope = Fixture.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var dalfsen = await db.Municipalities.Where(m => m.Name == "Dalfsen").Select(m => m.Id).SingleAsync(TestContext.Current.CancellationToken);
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystemFor(dalfsen);
+        var email = $"klantregisseur-{Guid.NewGuid().ToString("N")[..8]}@dalfsen.example";
+        var account = new ThuisUser(email, "Klantregisseur Zorgen", dalfsen, null);
+        await DemoData.CreateUserAsync(scope.ServiceProvider.GetRequiredService<UserManager<ThuisUser>>(), account, DemoData.Password, Roles.CaseManager);
+        var personId = await db.VolunteerConcerns.Where(c => c.Words == words).Select(c => c.NewcomerId).SingleAsync(TestContext.Current.CancellationToken);
+        var person = await db.Newcomers.SingleAsync(n => n.Id == personId, TestContext.Current.CancellationToken);
+        person.AssignCaseManager(account.Id);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return email;
     }
 
     [Fact]

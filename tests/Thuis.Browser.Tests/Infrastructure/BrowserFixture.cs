@@ -35,8 +35,6 @@ public sealed class BrowserFixture : IAsyncLifetime
             [
                 "--no-sandbox",
                 "--disable-gpu",
-                // Containers often give /dev/shm only 64 MB; a renderer that runs out of it dies and the page closes.
-                "--disable-dev-shm-usage",
                 "--disable-background-networking",
                 "--disable-component-update",
                 "--disable-sync",
