@@ -119,8 +119,14 @@ public abstract class AppDbContext(DbContextOptions options, CurrentUser current
             action, objectType, objectId, result, currentUser.Origin, purpose, details, personId));
     }
 
+    /// <summary>
+    /// Thuis saves asynchronously, through <see cref="SaveChangesAsync(bool, CancellationToken)"/> with its audit and
+    /// signals. The one synchronous save is Data Protection's, storing a new key of the ring (no one's data).
+    /// </summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        throw new NotSupportedException("Thuis slaat altijd asynchroon op (SaveChangesAsync).");
+        ChangeTracker.Entries().Where(e => e.State != EntityState.Unchanged).All(e => e.Entity is DataProtectionKey)
+            ? base.SaveChanges(acceptAllChangesOnSuccess)
+            : throw new NotSupportedException("Thuis slaat altijd asynchroon op (SaveChangesAsync).");
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

@@ -1,6 +1,9 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace Thuis.Web.Data;
 
@@ -37,13 +40,54 @@ public static class DataSetup
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await db.Database.MigrateAsync();
+        if (db.Database.IsNpgsql())
+        {
+            await MigrateOneNodeAtATimeAsync(db);
+        }
+        else
+        {
+            await db.Database.MigrateAsync();
+        }
         if (db.Database.IsSqlite())
         {
             // Write-ahead logging, kept in the file: readers (a report being counted) no longer block a save.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
         }
     }
+
+    /// <summary>
+    /// Several nodes may start at once on one PostgreSQL (docs/deploy.md): the first to take a session lock makes the
+    /// database if need be and brings the schema up to date; the others wait for the lock and then find nothing to do.
+    /// </summary>
+    private static async Task MigrateOneNodeAtATimeAsync(AppDbContext db)
+    {
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync())
+        {
+            try
+            {
+                await creator.CreateAsync();
+            }
+            catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.DuplicateDatabase)
+            {
+                // Another node made it a moment ago.
+            }
+        }
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLock})");
+            await db.Database.MigrateAsync();
+        }
+        finally
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({MigrationLock})");
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    // The session lock's number: any constant that no other application on the same database uses ("Thuis" in ASCII).
+    private const long MigrationLock = 0x5468756973;
 
     // A relative SQLite file lives under the content root, and its folder is made on first run.
     private static string EmbeddedConnectionString(string configured, string contentRoot)

@@ -11,9 +11,9 @@ internal sealed partial class RetentionService(JobLeases leases, IConfiguration 
 {
     protected override string Name => "bewaartermijnen";
 
-    protected override bool Enabled => configuration.GetValue("Retention:Run", true);
+    protected override bool Enabled => Configuration.GetValue("Retention:Run", true);
 
-    protected override TimeSpan Interval => TimeSpan.FromHours(Math.Max(1.0 / 3600, configuration.GetValue("Retention:IntervalHours", 24.0)));
+    protected override TimeSpan Interval => TimeSpan.FromHours(Math.Max(1.0 / 3600, Configuration.GetValue("Retention:IntervalHours", 24.0)));
 
     protected override async Task RunAsync(IServiceProvider services, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -13,9 +13,9 @@ internal sealed class SignalEvaluationService(JobLeases leases, IConfiguration c
 
     protected override string Name => JobName;
 
-    protected override bool Enabled => configuration.GetValue("Signals:Evaluate", true);
+    protected override bool Enabled => Configuration.GetValue("Signals:Evaluate", true);
 
-    protected override TimeSpan Interval => TimeSpan.FromMinutes(Math.Max(1.0 / 60, configuration.GetValue("Signals:IntervalMinutes", 60.0)));
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(Math.Max(1.0 / 60, Configuration.GetValue("Signals:IntervalMinutes", 60.0)));
 
     protected override Task RunAsync(IServiceProvider services, DateTimeOffset now, CancellationToken cancellationToken) =>
         services.GetRequiredService<EvaluateSignals>().RunOnceAsync(now, cancellationToken);

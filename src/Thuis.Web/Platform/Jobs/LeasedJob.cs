@@ -7,6 +7,8 @@ namespace Thuis.Web.Platform.Jobs;
 /// </summary>
 internal abstract partial class LeasedJob(JobLeases leases, IConfiguration configuration, TimeProvider clock, ILogger logger) : BackgroundService
 {
+    protected IConfiguration Configuration { get; } = configuration;
+
     /// <summary>The lease's name, the same on every node.</summary>
     protected abstract string Name { get; }
 
@@ -22,7 +24,7 @@ internal abstract partial class LeasedJob(JobLeases leases, IConfiguration confi
         {
             return;
         }
-        var poll = TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Jobs:PollSeconds", 60)));
+        var poll = TimeSpan.FromSeconds(Math.Max(1, Configuration.GetValue("Jobs:PollSeconds", 60)));
         using var timer = new PeriodicTimer(poll < Interval ? poll : Interval, clock);
         do
         {

@@ -18,6 +18,23 @@ namespace Thuis.Web.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -2748,6 +2765,11 @@ namespace Thuis.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("MunicipalityId", "NewcomerId", "Kind");
 
+                    b.HasIndex(new[] { "MunicipalityId", "NewcomerId", "Kind", "SubjectId" }, "IX_Signals_OneOpen")
+                        .IsUnique()
+                        .HasFilter("\"ClosedOn\" IS NULL")
+                        .HasAnnotation("Npgsql:NullsDistinct", false);
+
                     b.ToTable("Signals");
                 });
 
@@ -3777,6 +3799,34 @@ namespace Thuis.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("ReadinessProbes", (string)null);
+                });
+
+            modelBuilder.Entity("Thuis.Web.Platform.Jobs.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HeldUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastRunBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastRunStarted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Runs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
