@@ -496,6 +496,7 @@ if (only.Contains("B5"))
             };
         }),
         fell_back = changes.Count(c => c.Repair.FellBack),
+        slowest = changes.OrderByDescending(c => c.Ms).Take(5).Select(c => new { kind = c.Kind, ms = c.Ms, augmentations = c.Repair.Augmentations, settled = c.Repair.Settled, arcs_scanned = c.Repair.Scanned, fell_back = c.Repair.FellBack }).ToList(),
         objective_repaired = repaired,
         objective_full_solve = round.Objective,
         equal = repaired == round.Objective,
@@ -506,6 +507,8 @@ if (only.Contains("B5"))
     {
         Log($"B5 {kind}: {row}");
     }
+
+    Log($"B5 slowest: {string.Join("; ", b5.slowest)}");
 }
 
 results["total_seconds"] = total.Elapsed.TotalSeconds;

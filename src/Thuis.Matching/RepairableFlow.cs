@@ -22,12 +22,18 @@ internal sealed class RepairableFlow
 {
     private int _nodes;
     private int _arcs;
-    private int[] _head = new int[16];
+    // What a search reads of an arc and of a node, each in one place: two cache misses per arc scanned, not six.
+    private ArcEnd[] _end = new ArcEnd[16];
+    private NodeState[] _state = new NodeState[16];
     private long[] _room = new long[16];
-    private long[] _cost = new long[16];
     private int[][] _out = new int[16][];
     private int[] _outCount = new int[16];
-    private long[] _potential = new long[16];
+
+    // Each node's arcs with room left come first in its list (the first _live of them), so a search scans only those:
+    // an offer's list holds a reverse arc for every person who has it as a candidate, but few carry flow. _position is
+    // where an arc stands in its tail's list.
+    private int[] _live = new int[16];
+    private int[] _position = new int[16];
     private long[] _excess = new long[16];
     private long[] _supply = new long[16];
 
@@ -36,16 +42,17 @@ internal sealed class RepairableFlow
     private bool[] _listed = new bool[16];
 
     // Dijkstra's state, reset only where a search went.
-    private long[] _distance = new long[16];
     private int[] _via = new int[16];
-    private int[] _reachedIn = new int[16];
-    private bool[] _settled = new bool[16];
     private int _search;
 
     // Potentials exist only once the network has been solved; arcs added before that are not settled one by one.
     private bool _solved;
     private readonly List<int> _settledNodes = [];
-    private readonly PriorityQueue<int, long> _queue = new();
+    // The search's heap, with each node's place in it (NodeState.HeapAt) so that a shorter way to a node moves its entry
+    // up instead of adding another: an offer is reached from many people, and each stale entry would cost a pop.
+    private (long Key, int Node)[] _heap = new (long, int)[16];
+    private int _heapCount;
+    private readonly Queue<int> _plateau = new();
 
     public int NodeCount => _nodes;
 
@@ -71,14 +78,12 @@ internal sealed class RepairableFlow
     {
         Grow(ref _out, _nodes + 1);
         Grow(ref _outCount, _nodes + 1);
-        Grow(ref _potential, _nodes + 1);
+        Grow(ref _live, _nodes + 1);
+        Grow(ref _state, _nodes + 1);
         Grow(ref _excess, _nodes + 1);
         Grow(ref _supply, _nodes + 1);
         Grow(ref _listed, _nodes + 1);
-        Grow(ref _distance, _nodes + 1);
         Grow(ref _via, _nodes + 1);
-        Grow(ref _reachedIn, _nodes + 1);
-        Grow(ref _settled, _nodes + 1);
         _out[_nodes] = new int[4];
         return _nodes++;
     }
@@ -90,19 +95,20 @@ internal sealed class RepairableFlow
     public int AddArc(int from, int to, long capacity, long cost, bool settle = true)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(capacity);
-        Grow(ref _head, _arcs + 2);
+        Grow(ref _end, _arcs + 2);
         Grow(ref _room, _arcs + 2);
-        Grow(ref _cost, _arcs + 2);
+        Grow(ref _position, _arcs + 2);
         var arc = _arcs;
-        _head[arc] = to;
+        _end[arc].Head = to;
         _room[arc] = capacity;
-        _cost[arc] = cost;
-        _head[arc + 1] = from;
+        _end[arc].Cost = cost;
+        _end[arc + 1].Head = from;
         _room[arc + 1] = 0;
-        _cost[arc + 1] = -cost;
+        _end[arc + 1].Cost = -cost;
         _arcs += 2;
         Attach(from, arc);
         Attach(to, arc + 1);
+        Touch(arc);
         if (settle)
         {
             Settle(arc);
@@ -111,19 +117,19 @@ internal sealed class RepairableFlow
         return arc;
     }
 
-    public int Tail(int arc) => _head[arc ^ 1];
+    public int Tail(int arc) => _end[arc ^ 1].Head;
 
-    public int Head(int arc) => _head[arc];
+    public int Head(int arc) => _end[arc].Head;
 
     public long Flow(int arc) => _room[arc | 1];
 
     public long Capacity(int arc) => _room[arc & ~1] + _room[arc | 1];
 
-    public long Cost(int arc) => _cost[arc & ~1];
+    public long Cost(int arc) => _end[arc & ~1].Cost;
 
     public long Supply(int node) => _supply[node];
 
-    public long Potential(int node) => _potential[node];
+    public long Potential(int node) => _state[node].Potential;
 
     /// <summary>What a node puts into the network (negative: takes out); its flow is then out of balance until repaired.</summary>
     public void AddSupply(int node, long amount)
@@ -146,6 +152,7 @@ internal sealed class RepairableFlow
         }
 
         _room[arc] = capacity - Flow(arc);
+        Touch(arc);
         if (settle)
         {
             Settle(arc);
@@ -155,9 +162,9 @@ internal sealed class RepairableFlow
     /// <summary>A new unit cost; the arc is then filled or emptied if its reduced cost says the flow should change.</summary>
     public void SetCost(int arc, long cost, bool settle = true)
     {
-        TotalCost += Flow(arc) * (cost - _cost[arc]);
-        _cost[arc] = cost;
-        _cost[arc | 1] = -cost;
+        TotalCost += Flow(arc) * (cost - _end[arc].Cost);
+        _end[arc].Cost = cost;
+        _end[arc | 1].Cost = -cost;
         if (settle)
         {
             Settle(arc);
@@ -170,10 +177,10 @@ internal sealed class RepairableFlow
     /// </summary>
     public void Empty(int node)
     {
-        var arcs = _out[node];
-        for (var k = 0; k < _outCount[node]; k++)
+        // A copy: pushing moves arcs within the node's own list.
+        var arcs = _out[node][.._outCount[node]];
+        foreach (var arc in arcs)
         {
-            var arc = arcs[k];
             var back = (arc & 1) == 0 ? arc ^ 1 : arc;
             if (_room[back] > 0)
             {
@@ -202,18 +209,18 @@ internal sealed class RepairableFlow
             var arc = arcs[k];
             if (_room[arc] > 0)
             {
-                best = Math.Max(best, _potential[_head[arc]] - _cost[arc]);
+                best = Math.Max(best, _state[_end[arc].Head].Potential - _end[arc].Cost);
             }
         }
 
         if (best != long.MinValue)
         {
-            _potential[node] = best;
+            _state[node].Potential = best;
         }
 
-        for (var k = 0; k < _outCount[node]; k++)
+        foreach (var arc in arcs[.._outCount[node]])
         {
-            Settle(arcs[k]);
+            Settle(arc);
         }
     }
 
@@ -230,7 +237,8 @@ internal sealed class RepairableFlow
         }
 
         _room[arc | 1]--;
-        TotalCost -= _cost[arc];
+        Touch(arc);
+        TotalCost -= _end[arc].Cost;
     }
 
     /// <summary>Changes a node's supply without touching its balance: the other half of <see cref="RemoveUsedUnit"/>.</summary>
@@ -304,7 +312,7 @@ internal sealed class RepairableFlow
         using var solver = new MinCostFlow(_nodes, _arcs / 2);
         for (var arc = 0; arc < _arcs; arc += 2)
         {
-            solver.AddArcWithCapacityAndUnitCost(_head[arc + 1], _head[arc], Capacity(arc), _cost[arc]);
+            solver.AddArcWithCapacityAndUnitCost(_end[arc + 1].Head, _end[arc].Head, Capacity(arc), _end[arc].Cost);
         }
 
         for (var node = 0; node < _nodes; node++)
@@ -327,7 +335,8 @@ internal sealed class RepairableFlow
             var capacity = Capacity(arc);
             _room[arc] = capacity - flow;
             _room[arc + 1] = flow;
-            total += flow * _cost[arc];
+            Touch(arc);
+            total += flow * _end[arc].Cost;
         }
 
         TotalCost = total;
@@ -365,8 +374,8 @@ internal sealed class RepairableFlow
             }
 
             balance[Tail(arc)] -= flow;
-            balance[_head[arc]] += flow;
-            total += flow * _cost[arc];
+            balance[_end[arc].Head] += flow;
+            total += flow * _end[arc].Cost;
         }
 
         for (var node = 0; node < _nodes; node++)
@@ -388,13 +397,18 @@ internal sealed class RepairableFlow
             {
                 return $"residual arc {arc} has reduced cost {Reduced(arc)}";
             }
+
+            if (_out[Tail(arc)][_position[arc]] != arc || (_room[arc] > 0) != (_position[arc] < _live[Tail(arc)]))
+            {
+                return $"residual arc {arc} stands on the wrong side of its node's arcs with room";
+            }
         }
 
         return null;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private long Reduced(int arc) => _cost[arc] + _potential[_head[arc ^ 1]] - _potential[_head[arc]];
+    private long Reduced(int arc) => _end[arc].Cost + _state[_end[arc ^ 1].Head].Potential - _state[_end[arc].Head].Potential;
 
     /// <summary>Restores the optimality condition on one arc (both directions) by filling or emptying it.</summary>
     private void Settle(int arc)
@@ -420,9 +434,10 @@ internal sealed class RepairableFlow
     {
         _room[arc] -= amount;
         _room[arc ^ 1] += amount;
-        TotalCost += amount * _cost[arc];
-        Shift(_head[arc ^ 1], -amount);
-        Shift(_head[arc], amount);
+        Touch(arc);
+        TotalCost += amount * _end[arc].Cost;
+        Shift(_end[arc ^ 1].Head, -amount);
+        Shift(_end[arc].Head, amount);
     }
 
     private void Shift(int node, long amount)
@@ -451,41 +466,59 @@ internal sealed class RepairableFlow
         _search++;
         if (_search == int.MaxValue)
         {
-            Array.Clear(_reachedIn, 0, _nodes);
+            for (var node = 0; node < _nodes; node++)
+            {
+                _state[node].Reached = 0;
+            }
+
             _search = 1;
         }
 
         foreach (var node in _settledNodes)
         {
-            _settled[node] = false;
+            _state[node].Settled = false;
         }
 
         _settledNodes.Clear();
-        _queue.Clear();
-        _distance[from] = 0;
+        _heapCount = 0;
+        _plateau.Clear();
+        _state[from].Distance = 0;
         _via[from] = -1;
-        _reachedIn[from] = _search;
-        _queue.Enqueue(from, 1);
+        _state[from].Reached = _search;
+        _state[from].HeapAt = -1;
+        HeapPush(from, 1);
         var target = -1;
         long work = 0;
-        var head = _head;
-        var room = _room;
-        var cost = _cost;
-        var potential = _potential;
-        var distance = _distance;
+        var end = _end;
+        var state = _state;
         var excess = _excess;
 
         // Keys are twice the distance, plus one for a node that does not lack flow: among nodes at the same distance
-        // one that lacks flow comes first, and the search ends as soon as it could.
-        while (target < 0 && _queue.TryDequeue(out var node, out var key))
+        // one that lacks flow comes first, and the search ends as soon as it could. Nodes reached at the distance being
+        // settled (reduced cost zero: most of them, near an optimum) wait in a plain queue instead of the heap.
+        long d = 0;
+        while (target < 0)
         {
-            var d = key >> 1;
-            if (_settled[node] || d > distance[node])
+            int node;
+            if (_plateau.Count > 0)
+            {
+                node = _plateau.Dequeue();
+            }
+            else if (HeapPop(out node, out var key))
+            {
+                d = key >> 1;
+            }
+            else
+            {
+                break;
+            }
+
+            if (_state[node].Settled || d > state[node].Distance)
             {
                 continue;
             }
 
-            _settled[node] = true;
+            _state[node].Settled = true;
             _settledNodes.Add(node);
             if (excess[node] < 0)
             {
@@ -494,44 +527,51 @@ internal sealed class RepairableFlow
             }
 
             var arcs = _out[node];
-            var count = _outCount[node];
+            var count = _live[node];
             work += count;
             if (work > workLeft)
             {
                 break;
             }
 
-            var p = potential[node];
+            var p = state[node].Potential;
             for (var k = 0; k < count; k++)
             {
                 var arc = arcs[k];
-                if (room[arc] <= 0)
+                var next = end[arc].Head;
+                if (_state[next].Settled)
                 {
                     continue;
                 }
 
-                var next = head[arc];
-                if (_settled[next])
+                var nd = d + end[arc].Cost + p - state[next].Potential;
+                if (_state[next].Reached != _search || nd < state[next].Distance)
                 {
-                    continue;
-                }
+                    if (_state[next].Reached != _search)
+                    {
+                        _state[next].Reached = _search;
+                        _state[next].HeapAt = -1;
+                    }
 
-                var nd = d + cost[arc] + p - potential[next];
-                if (_reachedIn[next] != _search || nd < distance[next])
-                {
-                    _reachedIn[next] = _search;
-                    distance[next] = nd;
+                    state[next].Distance = nd;
                     _via[next] = arc;
                     if (excess[next] < 0 && nd == d)
                     {
                         // No node left is nearer than this one: it is settled at its distance, and it is the target.
-                        _settled[next] = true;
+                        _state[next].Settled = true;
                         _settledNodes.Add(next);
                         target = next;
                         break;
                     }
 
-                    _queue.Enqueue(next, (nd << 1) | (excess[next] < 0 ? 0L : 1L));
+                    if (nd == d)
+                    {
+                        _plateau.Enqueue(next);
+                    }
+                    else
+                    {
+                        HeapPush(next, (nd << 1) | (excess[next] < 0 ? 0L : 1L));
+                    }
                 }
             }
         }
@@ -542,29 +582,119 @@ internal sealed class RepairableFlow
             return -1;
         }
 
-        var reach = distance[target];
+        var reach = state[target].Distance;
         foreach (var node in _settledNodes)
         {
-            potential[node] += distance[node] - reach;
+            state[node].Potential += state[node].Distance - reach;
         }
 
         return target;
     }
 
+    /// <summary>Puts a node in the heap, or moves it up if it is there with a larger key.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void HeapPush(int node, long key)
+    {
+        var heap = _heap;
+        int at;
+        if (_state[node].HeapAt >= 0)
+        {
+            at = _state[node].HeapAt;
+            if (key >= heap[at].Key)
+            {
+                return;
+            }
+        }
+        else
+        {
+            if (_heapCount == heap.Length)
+            {
+                Array.Resize(ref _heap, heap.Length * 2);
+                heap = _heap;
+            }
+
+            at = _heapCount++;
+        }
+
+        while (at > 0)
+        {
+            var parent = (at - 1) >> 1;
+            if (heap[parent].Key <= key)
+            {
+                break;
+            }
+
+            heap[at] = heap[parent];
+            _state[heap[at].Node].HeapAt = at;
+            at = parent;
+        }
+
+        heap[at] = (key, node);
+        _state[node].HeapAt = at;
+    }
+
+    private bool HeapPop(out int node, out long key)
+    {
+        if (_heapCount == 0)
+        {
+            node = -1;
+            key = 0;
+            return false;
+        }
+
+        var heap = _heap;
+        (key, node) = heap[0];
+        _state[node].HeapAt = -1;
+        var last = heap[--_heapCount];
+        if (_heapCount == 0)
+        {
+            return true;
+        }
+
+        var at = 0;
+        while (true)
+        {
+            var child = (2 * at) + 1;
+            if (child >= _heapCount)
+            {
+                break;
+            }
+
+            if (child + 1 < _heapCount && heap[child + 1].Key < heap[child].Key)
+            {
+                child++;
+            }
+
+            if (heap[child].Key >= last.Key)
+            {
+                break;
+            }
+
+            heap[at] = heap[child];
+            _state[heap[at].Node].HeapAt = at;
+            at = child;
+        }
+
+        heap[at] = last;
+        _state[last.Node].HeapAt = at;
+        return true;
+    }
+
     private void Augment(int from, int to)
     {
         var amount = Math.Min(_excess[from], -_excess[to]);
-        for (var node = to; node != from; node = _head[_via[node] ^ 1])
+        for (var node = to; node != from; node = _end[_via[node] ^ 1].Head)
         {
             amount = Math.Min(amount, _room[_via[node]]);
         }
 
-        for (var node = to; node != from; node = _head[_via[node] ^ 1])
+        for (var node = to; node != from; node = _end[_via[node] ^ 1].Head)
         {
             var arc = _via[node];
             _room[arc] -= amount;
             _room[arc ^ 1] += amount;
-            TotalCost += amount * _cost[arc];
+            Touch(arc);
+            TotalCost += amount * _end[arc].Cost;
         }
 
         _excess[from] -= amount;
@@ -584,10 +714,13 @@ internal sealed class RepairableFlow
     /// </summary>
     private void ComputePotentials()
     {
-        var distance = _potential;
+        var state = _state;
         if (!_solved)
         {
-            Array.Clear(distance, 0, _nodes);
+            for (var node = 0; node < _nodes; node++)
+            {
+                state[node].Potential = 0;
+            }
         }
 
         var inQueue = new bool[_nodes];
@@ -603,20 +736,15 @@ internal sealed class RepairableFlow
         {
             inQueue[node] = false;
             var arcs = _out[node];
-            var d = distance[node];
-            for (var k = 0; k < _outCount[node]; k++)
+            var d = state[node].Potential;
+            for (var k = 0; k < _live[node]; k++)
             {
                 var arc = arcs[k];
-                if (_room[arc] <= 0)
+                var next = _end[arc].Head;
+                var nd = d + _end[arc].Cost;
+                if (nd < state[next].Potential)
                 {
-                    continue;
-                }
-
-                var next = _head[arc];
-                var nd = d + _cost[arc];
-                if (nd < distance[next])
-                {
-                    distance[next] = nd;
+                    state[next].Potential = nd;
                     if (!inQueue[next])
                     {
                         if (++passes[next] > _nodes)
@@ -643,7 +771,48 @@ internal sealed class RepairableFlow
             _out[node] = list;
         }
 
+        _position[arc] = _outCount[node];
         list[_outCount[node]++] = arc;
+    }
+
+    /// <summary>Keeps an arc pair's two arcs on the right side of their lists' boundary between room and none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Touch(int arc)
+    {
+        Place(arc);
+        Place(arc ^ 1);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Place(int arc)
+    {
+        var node = _end[arc ^ 1].Head;
+        var at = _position[arc];
+        var live = _live[node];
+        if (_room[arc] > 0)
+        {
+            if (at >= live)
+            {
+                Swap(node, at, live);
+                _live[node] = live + 1;
+            }
+        }
+        else if (at < live)
+        {
+            Swap(node, at, live - 1);
+            _live[node] = live - 1;
+        }
+    }
+
+    private void Swap(int node, int i, int j)
+    {
+        var list = _out[node];
+        var a = list[i];
+        var b = list[j];
+        list[i] = b;
+        list[j] = a;
+        _position[b] = i;
+        _position[a] = j;
     }
 
     private static void Grow<T>(ref T[] array, int needed)
@@ -656,4 +825,21 @@ internal sealed class RepairableFlow
 }
 
 /// <summary>What one repair did: shortest paths found, nodes their searches settled, arcs scanned, and whether it gave up for a full solve.</summary>
+/// <summary>An arc's head and unit cost, together as a search reads them.</summary>
+internal struct ArcEnd
+{
+    public int Head;
+    public long Cost;
+}
+
+/// <summary>A node's potential and its search state, together as a search reads them.</summary>
+internal struct NodeState
+{
+    public long Potential;
+    public long Distance;
+    public int Reached;
+    public int HeapAt;
+    public bool Settled;
+}
+
 internal readonly record struct RepairStatistics(int Augmentations, int Settled, long Scanned, bool FellBack);
