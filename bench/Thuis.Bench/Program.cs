@@ -421,39 +421,39 @@ if (only.Contains("B5"))
             switch (kind)
             {
                 case "accept":
-                {
-                    var (personId, offerId, _) = proposals[random.Next(proposals.Count)];
-                    apply = () => target.Accept(personId, offerId);
-                    break;
-                }
+                    {
+                        var (personId, offerId, _) = proposals[random.Next(proposals.Count)];
+                        apply = () => target.Accept(personId, offerId);
+                        break;
+                    }
 
                 case "reject":
-                {
-                    var (personId, offerId, _) = proposals[random.Next(proposals.Count)];
-                    apply = () => target.Reject(personId, offerId);
-                    break;
-                }
+                    {
+                        var (personId, offerId, _) = proposals[random.Next(proposals.Count)];
+                        apply = () => target.Reject(personId, offerId);
+                        break;
+                    }
 
                 case "person":
-                {
-                    // Someone placed or not, with another person's interests and week: scored again, candidates replaced.
-                    var open = cohort.Where(p => !target.HasLeftOrAccepted(p.Id)).ToArray();
-                    var person = open[random.Next(open.Length)];
-                    var other = cohort[random.Next(cohort.Length)];
-                    var changed = person with { Interests = other.Interests, Availability = other.Availability };
-                    apply = () => target.ChangePerson(changed);
-                    break;
-                }
+                    {
+                        // Someone placed or not, with another person's interests and week: scored again, candidates replaced.
+                        var open = cohort.Where(p => !target.HasLeftOrAccepted(p.Id)).ToArray();
+                        var person = open[random.Next(open.Length)];
+                        var other = cohort[random.Next(cohort.Length)];
+                        var changed = person with { Interests = other.Interests, Availability = other.Availability };
+                        apply = () => target.ChangePerson(changed);
+                        break;
+                    }
 
                 default:
-                {
-                    // An offer gains or loses a few places, or closes (one in five).
-                    var offer = offers[random.Next(offers.Length)];
-                    var now = random.Next(5) == 0 ? 0 : Math.Max(0, capacity[offer.Id] + random.Next(-3, 4));
-                    capacity[offer.Id] = now;
-                    apply = () => target.SetCapacity(offer.Id, now);
-                    break;
-                }
+                    {
+                        // An offer gains or loses a few places, or closes (one in five).
+                        var offer = offers[random.Next(offers.Length)];
+                        var now = random.Next(5) == 0 ? 0 : Math.Max(0, capacity[offer.Id] + random.Next(-3, 4));
+                        capacity[offer.Id] = now;
+                        apply = () => target.SetCapacity(offer.Id, now);
+                        break;
+                    }
             }
 
             var start = Stopwatch.GetTimestamp();

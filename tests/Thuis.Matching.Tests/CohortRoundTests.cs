@@ -107,55 +107,55 @@ public sealed class CohortRoundTests
                 switch (change.Kind % 5)
                 {
                     case 0 when proposals.Count > 0:
-                    {
-                        var (personId, offerId, _) = proposals[change.A % proposals.Count];
-                        round.Reject(personId, offerId);
-                        var k = people.FindIndex(p => p.Id == personId);
-                        people[k] = people[k] with { ExcludedOfferIds = [.. people[k].ExcludedOfferIds, offerId] };
-                        break;
-                    }
-
-                    case 1 when proposals.Count > 0 && perPerson == 1:
-                    {
-                        var (personId, offerId, score) = proposals[change.A % proposals.Count];
-                        round.Accept(personId, offerId);
-                        people.RemoveAll(p => p.Id == personId);
-                        accepted[offerId]++;
-                        acceptedValue += CandidateGraph.Cost(score) + (long)Math.Round(options.PlacementBonus * CandidateGraph.Scale);
-                        break;
-                    }
-
-                    case 2 when people.Count > 0:
-                    {
-                        var leaving = people[change.A % people.Count];
-                        round.RemovePerson(leaving.Id);
-                        people.Remove(leaving);
-                        break;
-                    }
-
-                    case 3:
-                    {
-                        // Only offers that had places at the start: an offer without any never entered a candidate list.
-                        var open = instance.Offers.Where(o => o.Capacity > 0).ToArray();
-                        if (open.Length > 0)
                         {
-                            var offer = open[change.A % open.Length];
-                            capacity[offer.Id] = accepted[offer.Id] + (change.B % 4);
-                            round.SetCapacity(offer.Id, capacity[offer.Id]);
+                            var (personId, offerId, _) = proposals[change.A % proposals.Count];
+                            round.Reject(personId, offerId);
+                            var k = people.FindIndex(p => p.Id == personId);
+                            people[k] = people[k] with { ExcludedOfferIds = [.. people[k].ExcludedOfferIds, offerId] };
+                            break;
                         }
 
-                        break;
-                    }
+                    case 1 when proposals.Count > 0 && perPerson == 1:
+                        {
+                            var (personId, offerId, score) = proposals[change.A % proposals.Count];
+                            round.Accept(personId, offerId);
+                            people.RemoveAll(p => p.Id == personId);
+                            accepted[offerId]++;
+                            acceptedValue += CandidateGraph.Cost(score) + (long)Math.Round(options.PlacementBonus * CandidateGraph.Scale);
+                            break;
+                        }
+
+                    case 2 when people.Count > 0:
+                        {
+                            var leaving = people[change.A % people.Count];
+                            round.RemovePerson(leaving.Id);
+                            people.Remove(leaving);
+                            break;
+                        }
+
+                    case 3:
+                        {
+                            // Only offers that had places at the start: an offer without any never entered a candidate list.
+                            var open = instance.Offers.Where(o => o.Capacity > 0).ToArray();
+                            if (open.Length > 0)
+                            {
+                                var offer = open[change.A % open.Length];
+                                capacity[offer.Id] = accepted[offer.Id] + (change.B % 4);
+                                round.SetCapacity(offer.Id, capacity[offer.Id]);
+                            }
+
+                            break;
+                        }
 
                     case 4 when people.Count > 0:
-                    {
-                        // A person changes: another generated person's profile under the same id, their rejections kept.
-                        var k = change.A % people.Count;
-                        var other = instance.People[change.B % instance.People.Length];
-                        people[k] = other with { Id = people[k].Id, ExcludedOfferIds = [.. other.ExcludedOfferIds, .. people[k].ExcludedOfferIds] };
-                        round.ChangePerson(people[k]);
-                        break;
-                    }
+                        {
+                            // A person changes: another generated person's profile under the same id, their rejections kept.
+                            var k = change.A % people.Count;
+                            var other = instance.People[change.B % instance.People.Length];
+                            people[k] = other with { Id = people[k].Id, ExcludedOfferIds = [.. other.ExcludedOfferIds, .. people[k].ExcludedOfferIds] };
+                            round.ChangePerson(people[k]);
+                            break;
+                        }
                 }
 
                 var offers = instance.Offers.Select(o => o with { Capacity = Math.Max(0, capacity[o.Id] - accepted[o.Id]) }).ToArray();
@@ -182,86 +182,86 @@ public sealed class CohortRoundTests
             switch (change.Kind)
             {
                 case 0 or 1:
-                {
-                    // Accept: mostly a proposal, as the coordinator does; sometimes another candidate pair with room.
-                    var pick = change.Kind == 0 ? round.ProposalPairs().Select(p => (p.Person, p.Offer)).ToList() : model.LivePairs().Where(p => model.Free[p.Offer] > 0 && model.Slots(p.Person) > 0).ToList();
-                    if (pick.Count > 0)
                     {
-                        var (person, offer) = pick[change.A % pick.Count];
-                        round.Accept(person, offer);
-                        model.Accept(person, offer);
-                    }
+                        // Accept: mostly a proposal, as the coordinator does; sometimes another candidate pair with room.
+                        var pick = change.Kind == 0 ? round.ProposalPairs().Select(p => (p.Person, p.Offer)).ToList() : model.LivePairs().Where(p => model.Free[p.Offer] > 0 && model.Slots(p.Person) > 0).ToList();
+                        if (pick.Count > 0)
+                        {
+                            var (person, offer) = pick[change.A % pick.Count];
+                            round.Accept(person, offer);
+                            model.Accept(person, offer);
+                        }
 
-                    break;
-                }
+                        break;
+                    }
 
                 case 2 or 3:
-                {
-                    var pick = change.Kind == 2 ? round.ProposalPairs().Select(p => (p.Person, p.Offer)).ToList() : model.LivePairs();
-                    if (pick.Count > 0)
                     {
-                        var (person, offer) = pick[change.A % pick.Count];
-                        round.Reject(person, offer);
-                        model.Reject(person, offer);
-                    }
+                        var pick = change.Kind == 2 ? round.ProposalPairs().Select(p => (p.Person, p.Offer)).ToList() : model.LivePairs();
+                        if (pick.Count > 0)
+                        {
+                            var (person, offer) = pick[change.A % pick.Count];
+                            round.Reject(person, offer);
+                            model.Reject(person, offer);
+                        }
 
-                    break;
-                }
+                        break;
+                    }
 
                 case 4:
-                {
-                    var live = model.LivePeople();
-                    if (live.Count > 0)
                     {
-                        // New scores for some of the person's offers, some dropped, some new (rejected ones included, to be left out).
-                        var person = live[change.A % live.Count];
-                        var candidates = NewCandidates(random, offers, model.Pairs[person].Keys.Concat(model.Rejected.Where(r => r.Person == person).Select(r => r.Offer)));
-                        round.ChangePerson(person, candidates);
-                        model.ChangePerson(person, candidates);
-                    }
+                        var live = model.LivePeople();
+                        if (live.Count > 0)
+                        {
+                            // New scores for some of the person's offers, some dropped, some new (rejected ones included, to be left out).
+                            var person = live[change.A % live.Count];
+                            var candidates = NewCandidates(random, offers, model.Pairs[person].Keys.Concat(model.Rejected.Where(r => r.Person == person).Select(r => r.Offer)));
+                            round.ChangePerson(person, candidates);
+                            model.ChangePerson(person, candidates);
+                        }
 
-                    break;
-                }
+                        break;
+                    }
 
                 case 5:
-                {
-                    var live = model.LivePeople();
-                    if (live.Count > 0)
                     {
-                        var person = live[change.A % live.Count];
-                        round.RemovePerson(person);
-                        model.Remove(person);
+                        var live = model.LivePeople();
+                        if (live.Count > 0)
+                        {
+                            var person = live[change.A % live.Count];
+                            round.RemovePerson(person);
+                            model.Remove(person);
+                        }
+
+                        break;
                     }
 
-                    break;
-                }
-
                 case 6:
-                {
-                    var candidates = NewCandidates(random, offers, []);
-                    var person = round.AddPerson(candidates);
-                    Assert.Equal(person, model.Add(candidates));
-                    break;
-                }
+                    {
+                        var candidates = NewCandidates(random, offers, []);
+                        var person = round.AddPerson(candidates);
+                        Assert.Equal(person, model.Add(candidates));
+                        break;
+                    }
 
                 case 7:
-                {
-                    var offer = change.A % offers;
-                    var capacity = model.AcceptedAt[offer] + (change.B % 5);
-                    round.SetCapacity(offer, capacity);
-                    model.SetCapacity(offer, capacity);
-                    break;
-                }
+                    {
+                        var offer = change.A % offers;
+                        var capacity = model.AcceptedAt[offer] + (change.B % 5);
+                        round.SetCapacity(offer, capacity);
+                        model.SetCapacity(offer, capacity);
+                        break;
+                    }
 
                 default:
-                {
-                    // An offer changes: new scores for a random set of people, the rest lose it.
-                    var offer = change.A % offers;
-                    var scores = model.LivePeople().Where(_ => random.Next(3) == 0).Select(p => (p, random.Next(1, 9_000) / 1000f)).ToArray();
-                    round.ChangeOffer(offer, scores);
-                    model.ChangeOffer(offer, scores);
-                    break;
-                }
+                    {
+                        // An offer changes: new scores for a random set of people, the rest lose it.
+                        var offer = change.A % offers;
+                        var scores = model.LivePeople().Where(_ => random.Next(3) == 0).Select(p => (p, random.Next(1, 9_000) / 1000f)).ToArray();
+                        round.ChangeOffer(offer, scores);
+                        model.ChangeOffer(offer, scores);
+                        break;
+                    }
             }
 
             Check(round, model, $"after change {step} ({change.Kind})");
