@@ -31,6 +31,21 @@ internal sealed partial class RepairableFlow
 
         public int SettledCount => _settled.Count;
 
+        /// <summary>The other direction's search, to notice where the two meet.</summary>
+        public Search? Other { get; set; }
+
+        /// <summary>The shortest way found so far through a node both searches reached, and that node (-1: none yet).</summary>
+        public long Meeting { get; private set; } = long.MaxValue;
+
+        public int MeetingNode { get; private set; } = -1;
+
+        /// <summary>No node left to settle is nearer than this (a lower bound: entries left behind in the heap only lower it).</summary>
+        public long Top => _plateau.Count > 0 ? _distance : _heapCount > 0 ? _heap[0].Key >> 1 : long.MaxValue / 4;
+
+        public bool Reached(int node) => _node[node].Reached == _stamp;
+
+        public long DistanceOf(int node) => _node[node].Distance;
+
         public void Start(int origin)
         {
             if (_node.Length < flow._nodes)
@@ -50,6 +65,8 @@ internal sealed partial class RepairableFlow
             _distance = 0;
             _origin = origin;
             _found = -1;
+            Meeting = long.MaxValue;
+            MeetingNode = -1;
             Work = 0;
             Exhausted = false;
             ref var start = ref _node[origin];
@@ -185,6 +202,78 @@ internal sealed partial class RepairableFlow
             }
         }
 
+        /// <summary>
+        /// When the two searches met: the forward one (this) and the backward one found a shortest path of length
+        /// <c>Meeting</c> through <c>MeetingNode</c>. With α = min(forward's top, that length) and β the rest, each
+        /// node's potential moves by min(d_f, α) + β − min(d_b, β), less the α every node untouched moves: no node has
+        /// both distances below their bound (the path through it would be shorter), so every reduced cost stays at
+        /// zero or more, and along the path the move is d_f, which makes its arcs tight.
+        /// </summary>
+        public void MovePotentialsMet()
+        {
+            var other = Other!;
+            var length = Meeting;
+            var alpha = Math.Min(Top, length);
+            var beta = length - alpha;
+            var state = flow._state;
+            foreach (var node in _settled)
+            {
+                var d = _node[node].Distance;
+                if (d < alpha)
+                {
+                    state[node].Potential -= alpha - d;
+                }
+            }
+
+            foreach (var node in other._settled)
+            {
+                var d = other._node[node].Distance;
+                if (d < beta)
+                {
+                    state[node].Potential += beta - d;
+                }
+            }
+        }
+
+        /// <summary>Sends flow along the met path: forward from the origin to the meeting node, then on to the other origin.</summary>
+        public void AugmentMet()
+        {
+            var other = Other!;
+            var meet = MeetingNode;
+            var (from, to) = (_origin, other._origin);
+            var amount = Math.Min(flow._excess[from], -flow._excess[to]);
+            for (var node = meet; node != _origin; node = Next(node))
+            {
+                amount = Math.Min(amount, flow._room[_node[node].Via]);
+            }
+
+            for (var node = meet; node != other._origin; node = other.Next(node))
+            {
+                amount = Math.Min(amount, flow._room[other._node[node].Via]);
+            }
+
+            for (var node = meet; node != _origin; node = Next(node))
+            {
+                Send(_node[node].Via, amount);
+            }
+
+            for (var node = meet; node != other._origin; node = other.Next(node))
+            {
+                Send(other._node[node].Via, amount);
+            }
+
+            flow._excess[from] -= amount;
+            flow._excess[to] += amount;
+        }
+
+        private void Send(int arc, long amount)
+        {
+            flow._room[arc] -= amount;
+            flow._room[arc ^ 1] += amount;
+            flow.Touch(arc);
+            flow.TotalCost += amount * flow._end[arc].Cost;
+        }
+
         // Forward, a node's path arc comes into it from its tail; backward, it leaves it for its head.
         private int Next(int node) => backward ? flow._end[_node[node].Via].Head : flow._end[_node[node].Via ^ 1].Head;
 
@@ -210,6 +299,13 @@ internal sealed partial class RepairableFlow
 
             reached.Distance = nd;
             reached.Via = arc;
+            if (Other!.Reached(next) && nd + Other.DistanceOf(next) < Meeting)
+            {
+                Meeting = nd + Other.DistanceOf(next);
+                MeetingNode = next;
+                Other.Meeting = Meeting;
+                Other.MeetingNode = next;
+            }
             var target = IsTarget(excess[next]);
             if (nd == d)
             {

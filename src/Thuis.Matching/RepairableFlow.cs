@@ -55,6 +55,8 @@ internal sealed partial class RepairableFlow
     {
         _forward = new Search(this, backward: false);
         _backward = new Search(this, backward: true);
+        _forward.Other = _backward;
+        _backward.Other = _forward;
     }
 
     public int NodeCount => _nodes;
@@ -294,7 +296,8 @@ internal sealed partial class RepairableFlow
             _forward.Start(from);
             _backward.Start(to);
             Search? done = null;
-            while (done is null)
+            var met = false;
+            while (done is null && !met)
             {
                 if (scanned + _forward.Work + _backward.Work > limit)
                 {
@@ -315,12 +318,26 @@ internal sealed partial class RepairableFlow
                 {
                     done = next;
                 }
+                else if (_forward.MeetingNode >= 0 && _forward.Top + _backward.Top >= _forward.Meeting)
+                {
+                    // The two searches met, and nothing either has left can make a shorter way from `from` to `to`.
+                    met = true;
+                }
             }
 
             scanned += _forward.Work + _backward.Work;
             settled += _forward.SettledCount + _backward.SettledCount;
-            done.MovePotentials();
-            done.Augment();
+            if (done is not null)
+            {
+                done.MovePotentials();
+                done.Augment();
+            }
+            else
+            {
+                _forward.MovePotentialsMet();
+                _forward.AugmentMet();
+            }
+
             augmentations++;
         }
 
