@@ -493,6 +493,8 @@ if (only.Contains("B5"))
                 settled_p50 = Percentile([.. of.Select(c => (double)c.Repair.Settled)], 50),
                 arcs_scanned_p50 = Percentile([.. of.Select(c => (double)c.Repair.Scanned)], 50),
                 fell_back = of.Count(c => c.Repair.FellBack),
+                paths_where_the_searches_met = of.Sum(c => c.Repair.Met),
+                paths = of.Sum(c => c.Repair.Augmentations),
             };
         }),
         fell_back = changes.Count(c => c.Repair.FellBack),

@@ -48,8 +48,10 @@ internal sealed partial class RepairableFlow
     private readonly Search _forward;
     private readonly Search _backward;
 
-    // How much more work the forward search may do than the backward one before the backward one takes a step.
-    private const long BackwardShare = 4;
+    // How much more work the forward search may do than the backward one before the backward one takes a step. Even
+    // (measured on B5: against four to one, the median change scanned 16,000 arcs instead of 19,000 for a reject, 4,900
+    // instead of 10,000 for a changed person, 14,500 instead of 22,000 for a capacity).
+    private const long BackwardShare = 1;
 
     public RepairableFlow()
     {
@@ -262,13 +264,11 @@ internal sealed partial class RepairableFlow
         long scanned = 0;
         var augmentations = 0;
         var settled = 0;
+        var meetings = 0;
         while (true)
         {
-            // A node with surplus and one short of flow; two searches race, one forward from the surplus to the nearest
-            // node short of flow, one backward from the node short of flow to the nearest surplus, and the first to
-            // arrive is used: either is a shortest augmenting path. Which is short depends on the change: from an offer
-            // that gained a place, back to a person who wants it, takes a few steps, where the way forward from the
-            // sink crosses every node at reduced cost zero first.
+            // A node with surplus and one short of flow: a search forward from the one and one backward from the other,
+            // the shortest augmenting path from whichever ends first (or from where they meet).
             var from = -1;
             var to = -1;
             foreach (var node in _unbalanced)
@@ -302,12 +302,13 @@ internal sealed partial class RepairableFlow
                 if (scanned + _forward.Work + _backward.Work > limit)
                 {
                     SolveFully();
-                    Last = new RepairStatistics(augmentations, settled, scanned + _forward.Work + _backward.Work, FellBack: true);
+                    Last = new RepairStatistics(augmentations, settled, scanned + _forward.Work + _backward.Work, FellBack: true, meetings);
                     return false;
                 }
 
-                // The backward search gets a fifth of the work: it wins where it is short, and costs little where it is not
-                // (a reject, measured: both directions cross most of the network there, and an even race doubled the time).
+                // The two take turns by work done. Each may end alone (forward at a node short of flow, backward at a
+                // surplus), or both where they meet: from an offer that gained a place back to a person who wants it
+                // takes a few steps, where the way forward from the sink first crosses every node at reduced cost zero.
                 var next = _backward.Exhausted || (!_forward.Exhausted && _forward.Work <= BackwardShare * _backward.Work) ? _forward : _backward;
                 if (next.Exhausted)
                 {
@@ -336,6 +337,7 @@ internal sealed partial class RepairableFlow
             {
                 _forward.MovePotentialsMet();
                 _forward.AugmentMet();
+                meetings++;
             }
 
             augmentations++;
@@ -352,7 +354,7 @@ internal sealed partial class RepairableFlow
         }
 
         _unbalanced.Clear();
-        Last = new RepairStatistics(augmentations, settled, scanned, FellBack: false);
+        Last = new RepairStatistics(augmentations, settled, scanned, FellBack: false, meetings);
         return true;
     }
 
@@ -627,7 +629,10 @@ internal sealed partial class RepairableFlow
     }
 }
 
-/// <summary>What one repair did: shortest paths found, nodes their searches settled, arcs scanned, and whether it gave up for a full solve.</summary>
+/// <summary>
+/// What one repair did: shortest paths found, nodes their searches settled, arcs scanned, whether it gave up for a full
+/// solve, and how many of the paths were found where the two searches met.
+/// </summary>
 /// <summary>An arc's head and unit cost, together as a search reads them.</summary>
 internal struct ArcEnd
 {
@@ -641,4 +646,4 @@ internal struct NodeState
     public long Potential;
 }
 
-internal readonly record struct RepairStatistics(int Augmentations, int Settled, long Scanned, bool FellBack);
+internal readonly record struct RepairStatistics(int Augmentations, int Settled, long Scanned, bool FellBack, int Met = 0);

@@ -33,11 +33,25 @@ public sealed class CohortRoundTests
 
     [Fact]
     public void Small_rounds_stay_at_the_full_solves_optimum_after_every_change() =>
-        Gen.Select(Rounds(5, 30, 12, 6), AnyChange.Array[1, 30]).Sample((spec, changes) => Replay(spec, changes), iter: 400);
+        Gen.Select(Rounds(5, 30, 12, 6), AnyChange.Array[1, 30]).Sample((spec, changes) => { Replay(spec, changes); }, iter: 400);
 
     [Fact]
     public void Medium_rounds_stay_at_the_full_solves_optimum_after_every_change() =>
-        Gen.Select(Rounds(200, 500, 120, 15), AnyChange.Array[1, 30]).Sample((spec, changes) => Replay(spec, changes), iter: 25);
+        Gen.Select(Rounds(200, 500, 120, 15), AnyChange.Array[1, 30]).Sample((spec, changes) => { Replay(spec, changes); }, iter: 25);
+
+    [Fact]
+    public void Repairs_on_a_medium_round_find_their_paths_where_the_two_searches_meet_and_stay_at_the_optimum()
+    {
+        // A round of 400 people and 100 offers, rejecting proposals and adding places one after another: the searches
+        // from both ends meet (rather than one of them ending alone) on the way, and every objective is the full solve's.
+        var random = new Random(21);
+        var capacities = Enumerable.Range(0, 100).Select(_ => random.Next(1, 4)).ToArray();
+        var candidates = Enumerable.Range(0, 400).Select(_ => Enumerable.Range(0, 12).Select(_ => (Offer: random.Next(100), Score: random.Next(1, 9_000) / 1000f)).DistinctBy(c => c.Offer).ToArray()).ToArray();
+        var spec = new RoundSpec(capacities, candidates, 1, 2.0, 8);
+        var changes = Enumerable.Range(0, 60).Select(i => new Change(i % 2 == 0 ? 2 : 7, random.Next(1_000_000), random.Next(1_000_000), i)).ToArray();
+        var met = Replay(spec, changes);
+        Assert.True(met > 0, "no repair found its path where the searches met");
+    }
 
     [Fact]
     public void A_reject_moves_a_chain_of_people_to_their_next_offers()
@@ -167,13 +181,14 @@ public sealed class CohortRoundTests
         }, iter: 150);
 
     /// <summary>Applies the changes to the round and to a plain model of it, checking the round after each one.</summary>
-    private static void Replay(RoundSpec spec, Change[] changes)
+    private static int Replay(RoundSpec spec, Change[] changes)
     {
         var options = new CohortOptions { MaxProposalsPerPerson = spec.PerPerson, PlacementBonus = spec.Bonus, Threads = 1 };
         var round = new CohortRound([.. spec.Capacities], [.. spec.Candidates.Select(c => c.ToArray())], options, workLimit: spec.WorkLimit);
         var model = new Model(spec);
         Check(round, model, "at the start");
         var step = 0;
+        var met = 0;
         foreach (var change in changes)
         {
             step++;
@@ -265,7 +280,10 @@ public sealed class CohortRoundTests
             }
 
             Check(round, model, $"after change {step} ({change.Kind})");
+            met += round.LastRepair.Met;
         }
+
+        return met;
     }
 
     private static (int Offer, float Score)[] NewCandidates(Random random, int offers, IEnumerable<int> known)
