@@ -12,7 +12,8 @@ namespace Thuis.Matching;
 /// allowed offers): a person is scored again only when they change. An offer whose places run out keeps its arcs with no
 /// room, so that a capacity raised again is used at once. Accepted pairs leave the round: the person's slot and the
 /// offer's place are taken, and the pair can never be undone by a later repair. Rejected pairs never come back, not
-/// even when the person changes and scores that offer again.
+/// even when the person changes and scores that offer again. A round is not safe for use by two threads at once: a
+/// caller that shares one (a page for several coordinators) takes a lock around each change and each read.
 /// </remarks>
 public sealed class CohortRound
 {
