@@ -13,7 +13,7 @@ var runs = quick ? 2 : 5;
 var warmUpSeconds = double.Parse(args.SkipWhile(a => a != "--warmup").Skip(1).FirstOrDefault() ?? "2", CultureInfo.InvariantCulture);
 
 // --only B1,B2 runs just those parts (for iterating on one of them); the full run measures everything.
-var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',') ?? ["B1", "B2", "B3", "B4"];
+var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',') ?? ["B1", "B2", "B3", "B4", "B5"];
 const int Features = 32;
 var threadCounts = new[] { 1, Math.Min(2, Environment.ProcessorCount) }.Distinct().ToArray();
 var results = new Dictionary<string, object>();
@@ -370,6 +370,147 @@ if (only.Contains("B4"))
     }
 
     results["B4_scaling_2000_offers"] = rows;
+}
+
+// B5: incremental rounds. B3's round (same workload, seed and graph) solved once, then 100 random single changes, a
+// quarter each of accepts and rejects of current proposals, changed people (scored again) and changed capacities, each
+// repaired from the previous optimum and timed; beside it OR-Tools' full solve of the same round in the same run.
+if (only.Contains("B5"))
+{
+    var offers = Workload.Offers(2_000, Features);
+    var index = MatchingIndex.Build(offers);
+    var people = Workload.People(10_000, Features);
+    var options = CohortOptions.Default with { MaxProposalsPerPerson = 1, Threads = threadCounts.Max() };
+    var graph = CandidateGraph.Build(people, index, options);
+    var fullSolves = new List<double>();
+    for (var i = 0; i < (quick ? 3 : 5); i++)
+    {
+        var network = CohortSolver.BuildNetwork(graph, options);
+        var (_, solving) = CohortSolver.Solve(network);
+        network.Flow.Dispose();
+        fullSolves.Add(solving.TotalMilliseconds);
+    }
+
+    var fullMs = Percentile(fullSolves, 50);
+    string[] kinds = ["accept", "reject", "person", "capacity"];
+
+    // Warm-up: the same kinds of change on a round of the first 1,000 people, so the runtime has compiled the round's
+    // code at full optimisation before the changes on the whole round are timed (as a server does its first hour).
+    var warmPeople = people[..1_000];
+    var warmRound = new CohortRound(index.Capacity[..index.Count], graph.Candidates[..1_000], options, index, [.. warmPeople.Select(p => p.Id)]);
+    Changes(warmRound, warmPeople, 400, new Random(Workload.Seed + 54));
+    Thread.Sleep(500);
+
+    var startWatch = Stopwatch.StartNew();
+    var round = new CohortRound(index.Capacity[..index.Count], graph.Candidates, options, index, [.. people.Select(p => p.Id)]);
+    var startMs = startWatch.Elapsed.TotalMilliseconds;
+    var startSolve = round.Flow.LastFullSolve;
+    var changes = Changes(round, people, 100, new Random(Workload.Seed + 55));
+
+    // Each change is chosen before the clock starts; the clock covers the change and its repair (and, for a changed
+    // person, scoring them again). A quarter each: accepts and rejects of current proposals, changed people, capacities.
+    List<(string Kind, double Ms, RepairStatistics Repair)> Changes(CohortRound target, Person[] cohort, int count, Random random)
+    {
+        var capacity = offers.ToDictionary(o => o.Id, o => o.Capacity);
+        var made = new List<(string Kind, double Ms, RepairStatistics Repair)>();
+        for (var c = 0; c < count; c++)
+        {
+            var kind = kinds[c % 4];
+            var proposals = target.Proposals();
+            Action apply;
+            switch (kind)
+            {
+                case "accept":
+                    {
+                        var (personId, offerId, _) = proposals[random.Next(proposals.Count)];
+                        apply = () => target.Accept(personId, offerId);
+                        break;
+                    }
+
+                case "reject":
+                    {
+                        var (personId, offerId, _) = proposals[random.Next(proposals.Count)];
+                        apply = () => target.Reject(personId, offerId);
+                        break;
+                    }
+
+                case "person":
+                    {
+                        // Someone placed or not, with another person's interests and week: scored again, candidates replaced.
+                        var open = cohort.Where(p => !target.HasLeftOrAccepted(p.Id)).ToArray();
+                        var person = open[random.Next(open.Length)];
+                        var other = cohort[random.Next(cohort.Length)];
+                        var changed = person with { Interests = other.Interests, Availability = other.Availability };
+                        apply = () => target.ChangePerson(changed);
+                        break;
+                    }
+
+                default:
+                    {
+                        // An offer gains or loses a few places, or closes (one in five).
+                        var offer = offers[random.Next(offers.Length)];
+                        var now = random.Next(5) == 0 ? 0 : Math.Max(0, capacity[offer.Id] + random.Next(-3, 4));
+                        capacity[offer.Id] = now;
+                        apply = () => target.SetCapacity(offer.Id, now);
+                        break;
+                    }
+            }
+
+            var start = Stopwatch.GetTimestamp();
+            apply();
+            made.Add((kind, Stopwatch.GetElapsedTime(start).TotalMilliseconds, target.LastRepair));
+        }
+
+        return made;
+    }
+
+    // The repaired optimum against OR-Tools on the changed round's network, solved again from nothing.
+    var repaired = round.Objective;
+    round.Flow.SolveFully();
+    var times = changes.Select(c => c.Ms).ToList();
+    var b5 = new
+    {
+        changes = changes.Count,
+        full_solve_ms = fullMs,
+        full_solves_ms = fullSolves,
+        round_start_ms = startMs,
+        round_start_ortools_ms = startSolve.Solving.TotalMilliseconds,
+        round_start_potentials_ms = startSolve.Potentials.TotalMilliseconds,
+        change_p50_ms = Percentile(times, 50),
+        change_p99_ms = Percentile(times, 99),
+        change_max_ms = times.Max(),
+        change_p50_vs_full = Percentile(times, 50) / fullMs,
+        change_p99_vs_full = Percentile(times, 99) / fullMs,
+        by_kind = kinds.ToDictionary(k => k, k =>
+        {
+            var of = changes.Where(c => c.Kind == k).ToList();
+            var ms = of.Select(c => c.Ms).ToList();
+            return new
+            {
+                p50_ms = Percentile(ms, 50),
+                p99_ms = Percentile(ms, 99),
+                augmentations_p50 = Percentile([.. of.Select(c => (double)c.Repair.Augmentations)], 50),
+                settled_p50 = Percentile([.. of.Select(c => (double)c.Repair.Settled)], 50),
+                arcs_scanned_p50 = Percentile([.. of.Select(c => (double)c.Repair.Scanned)], 50),
+                fell_back = of.Count(c => c.Repair.FellBack),
+                paths_where_the_searches_met = of.Sum(c => c.Repair.Met),
+                paths = of.Sum(c => c.Repair.Augmentations),
+            };
+        }),
+        fell_back = changes.Count(c => c.Repair.FellBack),
+        slowest = changes.OrderByDescending(c => c.Ms).Take(5).Select(c => new { kind = c.Kind, ms = c.Ms, augmentations = c.Repair.Augmentations, settled = c.Repair.Settled, arcs_scanned = c.Repair.Scanned, fell_back = c.Repair.FellBack }).ToList(),
+        objective_repaired = repaired,
+        objective_full_solve = round.Objective,
+        equal = repaired == round.Objective,
+    };
+    results["B5_incremental_round_10000x2000"] = b5;
+    Log($"B5: full solve {fullMs:0.0} ms; change p50 {b5.change_p50_ms:0.000} ms ({b5.change_p50_vs_full:P2}), p99 {b5.change_p99_ms:0.000} ms ({b5.change_p99_vs_full:P2}); fell back {b5.fell_back}; objective equal to a full solve: {b5.equal}");
+    foreach (var (kind, row) in b5.by_kind)
+    {
+        Log($"B5 {kind}: {row}");
+    }
+
+    Log($"B5 slowest: {string.Join("; ", b5.slowest)}");
 }
 
 results["total_seconds"] = total.Elapsed.TotalSeconds;
